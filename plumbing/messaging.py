@@ -1,0 +1,53 @@
+"""NATS and JetStream: connecting, declaring streams, publishing with the correlation id."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+import nats
+from nats.aio.client import Client
+from nats.js import JetStreamContext
+from nats.js.api import StreamConfig
+from nats.js.errors import NotFoundError
+
+from plumbing.correlation import HEADER, current_correlation_id
+
+log = logging.getLogger(__name__)
+
+
+async def connect_nats(url: str, name: str) -> Client:
+    """Connect, retrying in the background if the server restarts."""
+    return await nats.connect(
+        url, name=name, max_reconnect_attempts=-1, reconnect_time_wait=0.5, connect_timeout=5
+    )
+
+
+async def ensure_stream(js: JetStreamContext, name: str, subjects: list[str]) -> None:
+    """Create the stream, or widen its subjects, idempotently."""
+    try:
+        info = await js.stream_info(name)
+    except NotFoundError:
+        await js.add_stream(StreamConfig(name=name, subjects=subjects))
+        return
+    missing = [s for s in subjects if s not in (info.config.subjects or [])]
+    if missing:
+        info.config.subjects = [*(info.config.subjects or []), *missing]
+        await js.update_stream(info.config)
+
+
+def message_headers(message_id: str | None = None) -> dict[str, str]:
+    headers: dict[str, str] = {}
+    if correlation_id := current_correlation_id():
+        headers[HEADER] = correlation_id
+    if message_id:
+        headers["Nats-Msg-Id"] = message_id  # JetStream de-duplicates on it
+    return headers
+
+
+async def publish_event(
+    js: JetStreamContext, subject: str, payload: dict[str, Any], message_id: str | None = None
+) -> None:
+    body = json.dumps(payload, default=str, ensure_ascii=False).encode()
+    await js.publish(subject, body, headers=message_headers(message_id))

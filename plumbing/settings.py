@@ -1,0 +1,59 @@
+"""Settings read once at start-up from environment variables.
+
+`PlatformSettings` holds what every process shares (environment, NATS, engine addresses) under
+well-known unprefixed names; each service adds its own `ServiceSettings` subclass with one prefix.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+VAR_DIR = REPO_ROOT / "var"
+DEVELOPMENT_SECRET = "dev-secret-change-me"  # noqa: S105 - refused outside development
+
+
+class PlatformSettings(BaseSettings):
+    """Addresses shared by every process of the stack."""
+
+    model_config = SettingsConfigDict(extra="ignore")
+
+    app_env: Literal["development", "test", "production"] = Field("development", validation_alias="APP_ENV")
+    nats_url: str = Field("nats://127.0.0.1:4222", validation_alias="NATS_URL")
+    zeebe_address: str = Field("127.0.0.1:26500", validation_alias="ZEEBE_ADDRESS")
+    camunda_rest_address: str = Field("http://127.0.0.1:8080", validation_alias="CAMUNDA_REST_ADDRESS")
+    log_level: str = Field("INFO", validation_alias="LOG_LEVEL")
+
+    @property
+    def is_production(self) -> bool:
+        return self.app_env == "production"
+
+
+class ServiceSettings(BaseSettings):
+    """Base of every service's settings; subclasses set `env_prefix` and their defaults."""
+
+    model_config = SettingsConfigDict(extra="ignore")
+
+    host: str = "127.0.0.1"
+    port: int
+    database_url: str = ""
+    secret_key: str = DEVELOPMENT_SECRET
+    app_env: Literal["development", "test", "production"] = Field("development", validation_alias="APP_ENV")
+
+    @model_validator(mode="after")
+    def _refuse_default_secret_outside_development(self) -> ServiceSettings:
+        if self.app_env == "production" and self.secret_key == DEVELOPMENT_SECRET:
+            raise ValueError(
+                f"{self.model_config.get('env_prefix', '')}SECRET_KEY doit être défini en production"
+            )
+        return self
+
+
+def default_sqlite_url(name: str) -> str:
+    """SQLite file under var/, the default storage of a service in development."""
+    VAR_DIR.mkdir(exist_ok=True)
+    return f"sqlite:///{VAR_DIR / name}.db"

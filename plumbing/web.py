@@ -1,0 +1,72 @@
+"""FastAPI app factory: health, readiness, metrics, correlation ids and French error bodies."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+
+from fastapi import FastAPI, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
+
+from plumbing.correlation import HEADER, bind_correlation_id
+from plumbing.health import ReadinessCheck
+
+log = logging.getLogger(__name__)
+
+REQUESTS = Counter("http_requests_total", "Requêtes HTTP traitées", ["service", "method", "status"])
+LATENCY = Histogram("http_request_duration_seconds", "Durée des requêtes HTTP", ["service"])
+
+
+def create_app(
+    service: str, readiness: Mapping[str, ReadinessCheck] | None = None, **fastapi_options: object
+) -> FastAPI:
+    """An app with `/healthz`, `/readyz`, `/metrics`, correlation ids and uniform errors."""
+    app = FastAPI(title=service, **fastapi_options)  # type: ignore[arg-type]
+    checks = dict(readiness or {})
+
+    @app.middleware("http")
+    async def correlate(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        correlation_id = bind_correlation_id(request.headers.get(HEADER))
+        with LATENCY.labels(service).time():
+            response = await call_next(request)
+        response.headers[HEADER] = correlation_id
+        REQUESTS.labels(service, request.method, str(response.status_code)).inc()
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [
+            {"champ": ".".join(str(p) for p in e["loc"][1:]), "message": e["msg"]} for e in exc.errors()
+        ]
+        return JSONResponse(
+            status_code=422,
+            content={"detail": "La requête contient des données invalides.", "erreurs": errors},
+        )
+
+    @app.get("/healthz", include_in_schema=False)
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/readyz", include_in_schema=False)
+    async def readyz() -> JSONResponse:
+        results: dict[str, str] = {}
+        for name, check in checks.items():
+            try:
+                results[name] = "ok" if await check() else "indisponible"
+            except Exception as error:  # a failing dependency must not break the probe
+                results[name] = "indisponible"
+                log.warning(
+                    "dépendance indisponible", extra={"dependency": name, "error": type(error).__name__}
+                )
+        ready = all(v == "ok" for v in results.values())
+        return JSONResponse(
+            status_code=200 if ready else 503, content={"status": "ok" if ready else "ko", **results}
+        )
+
+    @app.get("/metrics", include_in_schema=False)
+    async def metrics() -> Response:
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+    return app

