@@ -1,7 +1,8 @@
-"""What the renewal process model and its workers agree on: ids, messages, variable names.
+"""What the renewal process model and its workers agree on: ids, jobs, messages, variables.
 
 The BPMN model (bpmn/) is the source of truth for the flow; these names are its interface.
-A process owner may change the flow freely, but renaming one of these is a contract change.
+A process owner may change the flow freely; renaming one of these is a contract change.
+Every worker is idempotent: the engine delivers a job at least once.
 """
 
 from __future__ import annotations
@@ -9,6 +10,52 @@ from __future__ import annotations
 from enum import StrEnum
 
 PROCESS_ID = "renouvellement-titre-sejour-ase"
+
+
+class JobType(StrEnum):
+    """Service-task types, `<service>.<verbe>`. Inputs and outputs are process variables."""
+
+    # in: dossierId. out: numeroDemande, dateDepot, cas, prefecture, dateFinValiditeTitre, demandeur
+    DOSSIER_ENREGISTRER = "dossier.enregistrer"
+    # header `statut` (a dossier status); in: dossierId, optional motifStatut. out: nothing
+    DOSSIER_CHANGER_STATUT = "dossier.changer-statut"
+    # in: dossierId, piecesDemandees [{piece, observation}]. out: rondeComplements (1, 2, ...)
+    DOSSIER_OUVRIR_COMPLEMENTS = "dossier.ouvrir-complements"
+    # in: dossierId, decision ("favorable"|"defavorable"), motifDecision. out: nothing
+    DOSSIER_ENREGISTRER_DECISION = "dossier.enregistrer-decision"
+    # header `motif` ("incomplet"|"desistement"); in: dossierId. out: nothing
+    DOSSIER_CLOTURER = "dossier.cloturer"
+    # header `alerte` (e.g. "rejet-implicite"); in: dossierId. out: nothing
+    DOSSIER_ALERTER = "dossier.alerter"
+    # in: dossierId. out: documentsScelles (count)
+    DOCUMENTS_SCELLER = "documents.sceller"
+    # header `modele` (a Modele); in: every variable. out: document {id, modele, nomFichier}
+    PDF_GENERER = "pdf.generer"
+    # header `modele` (a Modele); in: every variable. out: notificationId
+    NOTIFIER_NOTIFIER = "notifier.notifier"
+    # in: dossierId, numeroDemande, demandeur, decision. out: nothing (register of issued titles)
+    IDENTITY_ENREGISTRER_TITRE = "identity.enregistrer-titre"
+
+
+class Header(StrEnum):
+    MODELE = "modele"
+    STATUT = "statut"
+    MOTIF = "motif"
+    ALERTE = "alerte"
+
+
+class Modele(StrEnum):
+    """Templates of generated PDFs and notifications (one name for both when they go together)."""
+
+    CONFIRMATION_DEPOT = "confirmation-depot"
+    DEMANDE_COMPLEMENTS = "demande-complements"
+    ATTESTATION_PROLONGATION = "attestation-prolongation"
+    ATTESTATION_DECISION_FAVORABLE = "attestation-decision-favorable"
+    DECISION_REFUS = "decision-refus"
+    TITRE_DISPONIBLE = "titre-disponible"
+    CLOTURE_INCOMPLET = "cloture-incomplet"
+    DESISTEMENT = "desistement"
+    LISTE_PIECES = "liste-pieces"
 
 
 class Message(StrEnum):
@@ -21,12 +68,31 @@ class Message(StrEnum):
 
 
 class Variable(StrEnum):
-    """Process variables set at start or by workers."""
+    """Process variables set at start (by the dossier service on deposit) or by workers."""
 
     DOSSIER_ID = "dossierId"
-    NUMERO_DEMANDE = "numeroDemande"
     DEMANDEUR_ID = "demandeurId"
+    CORRELATION_ID = "correlationId"
+    NUMERO_DEMANDE = "numeroDemande"
+    DATE_DEPOT = "dateDepot"
     CAS = "cas"  # "mineur", "mineur_emancipe", "majeur"
     PREFECTURE = "prefecture"  # candidate group of the instructing agents, e.g. "prefecture-59"
     DATE_FIN_VALIDITE_TITRE = "dateFinValiditeTitre"  # ISO date of the current title's end
-    CORRELATION_ID = "correlationId"
+    DEMANDEUR = "demandeur"  # {nom, prenoms, dateNaissance, lieuNaissance, nationalite, numeroEtranger, courriel, adresse}
+    PIECES_DEMANDEES = "piecesDemandees"  # [{piece, observation}] set by the agent's form
+    DECISION = "decision"  # "favorable" | "defavorable" | "complements"
+    MOTIF_DECISION = "motifDecision"
+    NOTIFICATION_ID = "notificationId"
+    DOCUMENT = "document"
+
+
+# Default ports of the internal APIs, also the defaults of each service's settings.
+SERVICE_PORTS = {
+    "gateway": 8000,
+    "backoffice": 8001,
+    "identity": 8101,
+    "dossier": 8102,
+    "documents": 8103,
+    "notifier": 8104,
+    "pdf": 8105,
+}
