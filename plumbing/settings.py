@@ -27,6 +27,13 @@ class PlatformSettings(BaseSettings):
     zeebe_address: str = Field("127.0.0.1:26500", validation_alias="ZEEBE_ADDRESS")
     camunda_rest_address: str = Field("http://127.0.0.1:8080", validation_alias="CAMUNDA_REST_ADDRESS")
     log_level: str = Field("INFO", validation_alias="LOG_LEVEL")
+    internal_api_token: str = Field(DEVELOPMENT_SECRET, validation_alias="INTERNAL_API_TOKEN")
+
+    @model_validator(mode="after")
+    def _refuse_default_token_outside_development(self) -> PlatformSettings:
+        if self.app_env == "production" and self.internal_api_token == DEVELOPMENT_SECRET:
+            raise ValueError("INTERNAL_API_TOKEN doit être défini en production")
+        return self
 
     @property
     def is_production(self) -> bool:
