@@ -1,0 +1,183 @@
+"""What other services read from identity: the applicant's fiche, the agent, sessions.
+
+JSON is camelCase (the process variables' style); Python attributes are snake_case.
+The gateway and the back-office call identity's internal API and get these models back.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic.alias_generators import to_camel
+
+
+class ContractModel(BaseModel):
+    model_config = ConfigDict(
+        alias_generator=to_camel, validate_by_name=True, validate_by_alias=True, serialize_by_alias=True
+    )
+
+
+Sexe = Literal["F", "M"]
+LIBELLES_SEXE: dict[str, str] = {"F": "Féminin", "M": "Masculin"}
+
+NatureTitre = Literal["titre_sejour", "visa"]
+Role = Literal["instructeur", "valideur", "responsable-processus", "admin"]
+ROLES: tuple[Role, ...] = ("instructeur", "valideur", "responsable-processus", "admin")
+
+
+class EtatCivil(ContractModel):
+    """Civil status as held by the register; not editable by the applicant (seed, étape 1)."""
+
+    nom_naissance: str
+    nom_usage: str | None = None
+    prenoms: str
+    sexe: Sexe
+    date_naissance: date
+    pays_naissance: str
+    lieu_naissance: str
+    nationalite: str
+    emancipe: bool = False  # known emancipation; the applicant still ticks the box in step 1
+
+
+class Adresse(ContractModel):
+    numero_voie: str | None = None
+    voie: str
+    complement: str | None = None
+    code_postal: str
+    ville: str
+    pays: str = "FRANCE"
+    code_insee: str | None = None
+
+    def ligne(self) -> str:
+        """One line, as printed on the seed's PDFs: "20 RUE NATIONALE 59000 LILLE FRANCE"."""
+        parts = [self.numero_voie, self.voie, self.complement, self.code_postal, self.ville, self.pays]
+        return " ".join(p for p in parts if p).upper()
+
+
+class TitreEnCours(ContractModel):
+    """The applicant's current title or visa, e.g. type "MNA placé avant 16 ans"."""
+
+    nature: NatureTitre = "titre_sejour"
+    type: str  # "en tant que « ... »" in the seed
+    mention: str  # e.g. "Vie privée et familiale"
+    numero: str
+    date_debut: date
+    date_fin: date
+
+
+class FicheDemandeur(ContractModel):
+    """An applicant account with its register data: what the dossier copies at draft creation."""
+
+    id: str  # account id, the `demandeur:<id>` actor and the `demandeurId` process variable
+    etat_civil: EtatCivil
+    numero_etranger: str | None = None  # the login identifier; None for some visa holders
+    courriel: str
+    adresse: Adresse
+    titre_en_cours: TitreEnCours
+    prefecture: str = Field(description='préfecture of the address\'s département, e.g. "59"')
+
+    @property
+    def identifiant(self) -> str:
+        """What the applicant types to log in: the N° étranger, or the e-mail when there is none."""
+        return self.numero_etranger or self.courriel
+
+    def variable_demandeur(self) -> dict[str, object]:
+        """The `demandeur` process variable (contracts.process.Variable.DEMANDEUR)."""
+        civil = self.etat_civil
+        return {
+            "nom": civil.nom_naissance,
+            "nomUsage": civil.nom_usage,
+            "prenoms": civil.prenoms,
+            "sexe": civil.sexe,
+            "dateNaissance": civil.date_naissance.isoformat(),
+            "paysNaissance": civil.pays_naissance,
+            "lieuNaissance": civil.lieu_naissance,
+            "nationalite": civil.nationalite,
+            "numeroEtranger": self.numero_etranger,
+            "courriel": self.courriel,
+            "adresse": self.adresse.ligne(),
+        }
+
+
+class Agent(ContractModel):
+    """A préfecture agent or a platform user of the back-office."""
+
+    id: str
+    identifiant: str
+    nom: str
+    prenom: str = ""
+    roles: list[Role]
+    prefectures: list[str]  # départements, e.g. ["59"]; candidate groups are "prefecture-59"
+
+
+class SessionOuverte(ContractModel):
+    """Answer of a login: an opaque token to keep in a cookie, and who logged in."""
+
+    jeton: str
+    expire_le: datetime
+    demandeur: FicheDemandeur | None = None
+    agent: Agent | None = None
+
+
+class SessionCourante(ContractModel):
+    """Answer of `GET /sessions/current`: who holds the session token."""
+
+    id: str
+    expire_le: datetime
+    demandeur: FicheDemandeur | None = None
+    agent: Agent | None = None
+
+
+class SessionResume(ContractModel):
+    """One of the caller's open sessions (list / revoke all)."""
+
+    id: str
+    ouverte_le: datetime
+    derniere_activite_le: datetime
+    expire_le: datetime
+    courante: bool = False
+
+
+# Requests of the internal API (the gateway and back-office send them on behalf of visitors).
+
+
+class DemandeCreationCompte(ContractModel):
+    numero_titre: str
+    date_debut_validite: date
+    date_fin_validite: date
+    courriel: str
+    confirmation_courriel: str
+    adresse_client: str | None = None  # the visitor's IP, for rate limiting
+
+
+class DemandeJeton(ContractModel):
+    jeton: str
+
+
+class DemandeMotDePasse(ContractModel):
+    jeton: str
+    mot_de_passe: str
+    confirmation_mot_de_passe: str
+
+
+class DemandeConnexion(ContractModel):
+    identifiant: str  # N° étranger or e-mail (applicants), identifiant (agents)
+    mot_de_passe: str
+    adresse_client: str | None = None
+
+
+class DemandeOubliMotDePasse(ContractModel):
+    identifiant: str
+    adresse_client: str | None = None
+
+
+class ReponseMessage(ContractModel):
+    """A plain French message answered where there is nothing else to say."""
+
+    message: str
+
+
+SESSION_HEADER = "X-Jeton-Session"
+"""Header carrying the applicant's or agent's session token to `/sessions/...`."""
