@@ -1,0 +1,132 @@
+"""The notifier's internal API and events: in-app notifications of the applicant's "espace personnel".
+
+The gateway lists an applicant's notifications ("Mes Notifications"), shows their count of unread
+ones next to the bell, opens one (the first opening is the acknowledgement of receipt: it is
+recorded and the `notification-lue` message goes to the engine once) and marks a demande de
+compléments as answered. Events are published on `notifier.notification.<event>` (stream
+`NOTIFIER`); they carry identifiers only.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from contracts.process import Modele
+
+STREAM_NOTIFIER = "NOTIFIER"
+SUBJECTS_NOTIFIER = ["notifier.notification.>"]
+PROCEDURE_SEJOUR = "SEJOUR"
+PAR_PAGE_DEFAUT = 10
+PAR_PAGE_MAX = 100
+
+
+class EvenementNotification(StrEnum):
+    CREEE = "creee"
+    LUE = "lue"
+    REPONDUE = "repondue"
+
+    @property
+    def subject(self) -> str:
+        return f"notifier.notification.{self.value}"
+
+
+class EtatNotification(StrEnum):
+    NON_LUE = "non-lue"
+    LUE = "lue"
+    REPONDUE = "repondue"
+
+
+class FiltreLecture(StrEnum):
+    """The "Filtrer mes notifications" choice of the list."""
+
+    TOUTES = "toutes"
+    LUES = "lues"
+    NON_LUES = "non-lues"
+
+
+class PieceJointe(BaseModel):
+    """A file attached to a notification, stored by the documents service."""
+
+    document_id: str
+    nom_fichier: str | None = None
+    modele: str | None = None
+
+
+class PieceDemandee(BaseModel):
+    """One document of a demande de compléments, with the agent's observation."""
+
+    piece: str
+    libelle: str
+    observation: str = ""
+
+
+class ContenuNotification(BaseModel):
+    """The text of a notification, paragraph by paragraph, in the seed's wording."""
+
+    salutation: str
+    paragraphes: list[str]
+    information: str | None = None
+    introduction_pieces: str | None = None
+    pieces_demandees: list[PieceDemandee] = Field(default_factory=list)
+    avertissement: str | None = None
+    signature: list[str]
+
+
+class NotificationResume(BaseModel):
+    """One line of "Mes Notifications": icon (état), date, "SEJOUR", type, read/answered dates."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str
+    type: Modele
+    titre: str
+    date: datetime
+    procedure: str = PROCEDURE_SEJOUR
+    etat: EtatNotification
+    lue_le: datetime | None
+    repondue_le: datetime | None
+    attend_reponse: bool
+    dossier_id: str | None
+    numero_demande: str | None
+
+
+class NotificationDetail(NotificationResume):
+    contenu: ContenuNotification
+    pieces_jointes: list[PieceJointe]
+
+
+class PageNotifications(BaseModel):
+    elements: list[NotificationResume]
+    total: int
+    page: int
+    par_page: int
+    pages: int
+
+
+class CompteurNotifications(BaseModel):
+    non_lues: int
+
+
+class EvenementNotificationPayload(BaseModel):
+    """Body of every `notifier.notification.<event>` event: identifiers and dates only."""
+
+    notification_id: str
+    type: Modele
+    dossier_id: str | None
+    demandeur_id: str
+    date: datetime
+
+
+class CourrielEnEchec(BaseModel):
+    """An e-mail given up after its last delivery attempt (dead letter), for the administrators."""
+
+    id: int
+    idempotence: str
+    modele: str
+    erreur: str
+    livraisons: int
+    date: datetime
+    rejoue_le: datetime | None = None
