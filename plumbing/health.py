@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 
 import grpc
+import httpx
 from nats.aio.client import Client
 from pyzeebe.proto import gateway_pb2, gateway_pb2_grpc
 from sqlalchemy import Engine, text
@@ -40,5 +41,16 @@ def engine_check(channel: grpc.aio.Channel) -> ReadinessCheck:
     async def check() -> bool:
         await stub.Topology(gateway_pb2.TopologyRequest(), timeout=2)
         return True
+
+    return check
+
+
+def http_check(client_factory: Callable[[], httpx.AsyncClient], url: str) -> ReadinessCheck:
+    """Another service's `/healthz` (or any URL) answers 2xx."""
+
+    async def check() -> bool:
+        async with client_factory() as client:
+            response = await client.get(url, timeout=2)
+        return response.is_success
 
     return check

@@ -1,0 +1,1 @@
+"""The back-office: the agents' tasklist and the process owners' console."""

@@ -1,0 +1,1 @@
+"""The applicant site (DSFR, in French): account, application, notifications."""
