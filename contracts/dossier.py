@@ -1,0 +1,360 @@
+"""The dossier service's internal API and events: the application from draft to decision.
+
+The gateway (applicants) and the back-office (agents) call the dossier service's internal API and
+exchange these models. JSON is camelCase, Python attributes snake_case. Events are published on
+`dossier.dossier.<event>` (stream `DOSSIER`) and carry identifiers only.
+
+Statuses (`Statut`) are also the values of the `statut` header of the `dossier.changer-statut` job.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic.alias_generators import to_camel
+
+from contracts.identity import Adresse, EtatCivil, FicheDemandeur, TitreEnCours
+
+STREAM_DOSSIER = "DOSSIER"
+SUBJECTS_DOSSIER = ["dossier.dossier.>"]
+PAR_PAGE_DEFAUT = 20
+PAR_PAGE_MAX = 100
+
+
+class ContractModel(BaseModel):
+    model_config = ConfigDict(
+        alias_generator=to_camel, validate_by_name=True, validate_by_alias=True, serialize_by_alias=True
+    )
+
+
+class Statut(StrEnum):
+    """Where the application stands; `LIBELLES_STATUT` is what the applicant reads."""
+
+    BROUILLON = "brouillon"
+    ABANDONNEE = "abandonnee"
+    DEPOSEE = "deposee"
+    EN_INSTRUCTION = "en_instruction"
+    COMPLEMENTS_DEMANDES = "complements_demandes"
+    COMPLEMENTS_DEPOSES = "complements_deposes"
+    ACCEPTEE = "acceptee"
+    REFUSEE = "refusee"
+    TITRE_DISPONIBLE = "titre_disponible"
+    CLOTUREE_INCOMPLETE = "cloturee_incomplete"
+    DESISTEMENT = "desistement"
+
+
+LIBELLES_STATUT: dict[Statut, str] = {
+    Statut.BROUILLON: "Demande en cours de saisie",
+    Statut.ABANDONNEE: "Demande abandonnée",
+    Statut.DEPOSEE: "Demande déposée",
+    Statut.EN_INSTRUCTION: "Demande en cours d'instruction",
+    Statut.COMPLEMENTS_DEMANDES: "Demande de complément",
+    Statut.COMPLEMENTS_DEPOSES: "Demande de complément répondu",
+    Statut.ACCEPTEE: "Demande acceptée",
+    Statut.REFUSEE: "Demande refusée",
+    Statut.TITRE_DISPONIBLE: "Titre disponible en préfecture",
+    Statut.CLOTUREE_INCOMPLETE: "Demande clôturée : dossier incomplet",
+    Statut.DESISTEMENT: "Demande clôturée : désistement",
+}
+
+STATUTS_PROCESSUS = frozenset(
+    {
+        Statut.DEPOSEE,
+        Statut.EN_INSTRUCTION,
+        Statut.COMPLEMENTS_DEMANDES,
+        Statut.COMPLEMENTS_DEPOSES,
+        Statut.TITRE_DISPONIBLE,
+    }
+)
+"""Statuses the process may set through `dossier.changer-statut` (the others have their own job)."""
+
+
+class Cas(StrEnum):
+    """The three cases of the seed, derived from the birth date and the emancipation box."""
+
+    MINEUR = "mineur"
+    MINEUR_EMANCIPE = "mineur_emancipe"
+    MAJEUR = "majeur"
+
+
+LIBELLES_CAS: dict[Cas, str] = {
+    Cas.MINEUR: "Usager mineur non émancipé",
+    Cas.MINEUR_EMANCIPE: "Usager mineur émancipé",
+    Cas.MAJEUR: "Usager majeur",
+}
+
+
+class Etape(StrEnum):
+    """The steps of "Déposez votre demande en 5 étapes" that hold data (5 is the confirmation)."""
+
+    INFORMATIONS_PERSONNELLES = "informations-personnelles"
+    MOTIF_SEJOUR = "motif-sejour"
+    JUSTIFICATIFS = "justificatifs"
+    DEPOT = "depot"
+
+    @property
+    def numero(self) -> int:
+        return list(Etape).index(self) + 1
+
+
+class SituationFamiliale(StrEnum):
+    CELIBATAIRE = "celibataire"
+    MARIE = "marie"
+    PACSE = "pacse"
+    CONCUBINAGE = "concubinage"
+    SEPARE = "separe"
+    DIVORCE = "divorce"
+    VEUF = "veuf"
+
+
+LIBELLES_SITUATION_FAMILIALE: dict[SituationFamiliale, str] = {
+    SituationFamiliale.CELIBATAIRE: "Célibataire",
+    SituationFamiliale.MARIE: "Marié(e)",
+    SituationFamiliale.PACSE: "Pacsé(e)",
+    SituationFamiliale.CONCUBINAGE: "Concubin(e)",
+    SituationFamiliale.SEPARE: "Séparé(e)",
+    SituationFamiliale.DIVORCE: "Divorcé(e)",
+    SituationFamiliale.VEUF: "Veuf(ve)",
+}
+
+
+class Attestation(StrEnum):
+    """Sworn statements of step 2 ("En cochant les cases suivantes, j'atteste sur l'honneur :")."""
+
+    BESOIN_TITRE = "besoin_titre"
+    NON_POLYGAMIE = "non_polygamie"
+    SANCTIONS_PENALES = "sanctions_penales"
+
+
+LIBELLES_ATTESTATION: dict[Attestation, str] = {
+    Attestation.BESOIN_TITRE: "Avoir besoin de disposer d'un titre afin de pouvoir travailler ou faire un stage.",
+    Attestation.NON_POLYGAMIE: "Ne pas vivre en France en état de polygamie, même si mon pays d'origine l'autorise.",
+    Attestation.SANCTIONS_PENALES: "Avoir connaissance des sanctions pénales encourues par l'auteur d'une fausse attestation.",
+}
+
+ATTESTATIONS_PAR_CAS: dict[Cas, tuple[Attestation, ...]] = {
+    Cas.MINEUR: (Attestation.BESOIN_TITRE, Attestation.SANCTIONS_PENALES),
+    Cas.MINEUR_EMANCIPE: (Attestation.BESOIN_TITRE, Attestation.NON_POLYGAMIE, Attestation.SANCTIONS_PENALES),
+    Cas.MAJEUR: (Attestation.NON_POLYGAMIE, Attestation.SANCTIONS_PENALES),
+}
+
+TITRE_NON_ELIGIBLE = "Demandeur non éligible"
+MESSAGE_NON_ELIGIBLE = (
+    "Vous ne pouvez pas accéder à cette téléprocédure. La demande de titre de séjour pour ce motif est "
+    "accessible uniquement aux demandeurs confiés à l'Aide Sociale à l'Enfance (ASE) au plus tard à "
+    "l'âge de 16 ans. Pour en savoir plus, vous pouvez vous rapprocher de la préfecture dont vous dépendez."
+)
+
+
+class ReponseComplement(StrEnum):
+    MAINTENIR = "maintenir"
+    METTRE_A_JOUR = "mettre_a_jour"
+
+
+LIBELLES_REPONSE_COMPLEMENT: dict[ReponseComplement, str] = {
+    ReponseComplement.MAINTENIR: "Maintenir le document",
+    ReponseComplement.METTRE_A_JOUR: "Mettre à jour le document",
+}
+
+
+class MotifCloture(StrEnum):
+    """Values of the `motif` header of `dossier.cloturer`."""
+
+    INCOMPLET = "incomplet"
+    DESISTEMENT = "desistement"
+
+
+class Decision(StrEnum):
+    FAVORABLE = "favorable"
+    DEFAVORABLE = "defavorable"
+
+
+class ErreurMetier(StrEnum):
+    """BPMN error codes thrown by the dossier workers (a business failure, not a retry)."""
+
+    DOSSIER_CLOS = "dossier-clos"  # the dossier was withdrawn or closed: nothing more to do
+
+
+# Requests.
+
+
+class CreationBrouillon(ContractModel):
+    """Start (or resume) the applicant's draft; the register's fiche is copied as a snapshot."""
+
+    fiche: FicheDemandeur
+
+
+class EtapeInformationsPersonnelles(ContractModel):
+    """Step 1: civil status is read-only; the applicant ticks the box, checks the address, types a phone."""
+
+    mineur_emancipe: bool = False
+    adresse: Adresse
+    telephone: str = Field(max_length=30)
+
+
+class EtapeMotifSejour(ContractModel):
+    """Step 2: ASE placement, family situation, dependent children, sworn statements of the case."""
+
+    date_prise_en_charge_ase: date
+    situation_familiale: SituationFamiliale
+    enfants_a_charge: bool
+    attestations: list[Attestation] = Field(default_factory=list, max_length=3)
+
+
+class EtapeDepot(ContractModel):
+    """Step 4: "Observations à destination de l'administration" (optional)."""
+
+    observations: str | None = Field(default=None, max_length=4000)
+
+
+class ReponsePieceComplement(ContractModel):
+    """The applicant's answer to one requested piece (the new files go to the documents service)."""
+
+    reponse: ReponseComplement
+    motif: str | None = Field(default=None, max_length=2000)  # required to maintain
+    message: str | None = Field(default=None, max_length=2000)  # "Message à l'agent"
+
+
+# Responses.
+
+
+class Manquant(ContractModel):
+    """One thing missing for a deposit: a field of a step or a piece."""
+
+    etape: Etape
+    champ: str
+    libelle: str
+
+
+class RefusDepot(ContractModel):
+    """Body of a 422 answer to a deposit: the list of what is missing."""
+
+    detail: str
+    manquants: list[Manquant]
+
+
+class MotifSejour(ContractModel):
+    date_prise_en_charge_ase: date
+    situation_familiale: SituationFamiliale
+    enfants_a_charge: bool
+    attestations: list[Attestation]
+
+
+class DecisionVue(ContractModel):
+    decision: Decision
+    motif: str | None = None
+    date: datetime
+
+
+class DossierVue(ContractModel):
+    """The whole dossier, for its applicant or an agent of its préfecture."""
+
+    id: str
+    demandeur_id: str
+    statut: Statut
+    libelle_statut: str
+    cas: Cas | None
+    derniere_etape: int  # 0 to 4: resume at the next one
+    etat_civil: EtatCivil
+    numero_etranger: str | None
+    courriel: str
+    titre_en_cours: TitreEnCours
+    mineur_emancipe: bool
+    adresse: Adresse
+    telephone: str | None
+    motif_sejour: MotifSejour | None
+    observations: str | None
+    prefecture: str
+    numero_demande: str | None
+    date_depot: date | None
+    depose_le: datetime | None
+    desistement_le: datetime | None
+    decision: DecisionVue | None
+    alertes: list[str]
+    cree_le: datetime
+    modifie_le: datetime
+
+
+class DossierResume(ContractModel):
+    id: str
+    statut: Statut
+    libelle_statut: str
+    cas: Cas | None
+    prefecture: str
+    numero_demande: str | None
+    date_depot: date | None
+    nom_naissance: str
+    prenoms: str
+    alertes: list[str]
+    modifie_le: datetime
+
+
+class PageDossiers(ContractModel):
+    elements: list[DossierResume]
+    total: int
+    page: int
+    par_page: int
+    pages: int
+
+
+class ChangementStatut(ContractModel):
+    statut: Statut
+    libelle: str
+    date: datetime
+    motif: str | None = None
+
+
+class HistoriqueStatuts(ContractModel):
+    dossier_id: str
+    changements: list[ChangementStatut]
+
+
+class PieceComplementVue(ContractModel):
+    piece: str
+    libelle: str | None = None
+    observation: str
+    reponse: ReponseComplement | None = None
+    motif: str | None = None
+    message: str | None = None
+    repondu_le: datetime | None = None
+
+
+class RondeComplementsVue(ContractModel):
+    dossier_id: str
+    numero: int
+    ouverte_le: datetime
+    envoyee_le: datetime | None
+    pieces: list[PieceComplementVue]
+
+
+class EvenementDossier(StrEnum):
+    CREE = "cree"
+    ETAPE_ENREGISTREE = "etape-enregistree"
+    ABANDONNE = "abandonne"
+    DEPOSE = "depose"
+    ENREGISTRE = "enregistre"
+    STATUT_CHANGE = "statut-change"
+    COMPLEMENTS_OUVERTS = "complements-ouverts"
+    COMPLEMENTS_DEPOSES = "complements-deposes"
+    DECISION_ENREGISTREE = "decision-enregistree"
+    CLOTURE = "cloture"
+    DESISTEMENT = "desistement"
+    ALERTE = "alerte"
+
+    @property
+    def subject(self) -> str:
+        return f"dossier.dossier.{self.value}"
+
+
+class EvenementDossierPayload(ContractModel):
+    """Body of every `dossier.dossier.<event>` event: identifiers, status and dates only."""
+
+    dossier_id: str
+    demandeur_id: str
+    prefecture: str
+    statut: Statut
+    date: datetime
+    numero_demande: str | None = None
+    details: dict[str, str | int | None] = Field(default_factory=dict)
