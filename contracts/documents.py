@@ -1,0 +1,224 @@
+"""The documents service's wire contract: piece codes, verification, stored and generated documents.
+
+Used by the dossier service (verification before deposit, complement rounds), the gateway and the
+back-office (catalogue, uploads, downloads) and the pdf service (Annexe 1 data, generated PDFs).
+JSON field names are exactly the attribute names below (camelCase, like the process variables).
+
+Internal API of the documents service (port `SERVICE_PORTS["documents"]`), every call with
+`plumbing.actors.internal_headers(token, actor)`:
+
+    GET    /catalogue?cas=&hebergement=                      -> list[PieceCatalogue]
+    GET    /catalogue/annexe?cas=                            -> AnnexePieces (Annexe 1, for the pdf)
+    POST   /dossiers/{dossierId}/pieces/verification         VerificationPiecesRequest -> ...Response
+    GET    /dossiers/{dossierId}/pieces                      -> PiecesDossier
+    POST   /dossiers/{dossierId}/pieces/{code}/fichiers      multipart: fichiers (1 to 3 files),
+                                                             demandeurId, prefecture (first upload)
+                                                             -> list[FichierPiece] (201)
+    DELETE /dossiers/{dossierId}/fichiers/{fichierId}        draft only -> 204
+    GET    /dossiers/{dossierId}/fichiers/{fichierId}        the file (?disposition=inline|attachment)
+    PUT    /dossiers/{dossierId}/ephoto                      NumeroEphoto -> NumeroEphoto
+    GET    /dossiers/{dossierId}/ephoto                      -> NumeroEphoto
+    POST   /dossiers/{dossierId}/complements                 OuvertureComplements (service only)
+    POST   /dossiers/{dossierId}/pieces/{code}/versions      multipart: fichiers (1 to 3), ronde
+                                                             -> list[FichierPiece] (new version, 201)
+    POST   /dossiers/{dossierId}/scellement                  (service only) -> Scellement
+    POST   /dossiers/{dossierId}/documents-generes           multipart: fichier (PDF), modele,
+                                                             idempotence -> DocumentGenere (201, 200 on replay)
+    GET    /dossiers/{dossierId}/documents-generes           -> list[DocumentGenere]
+    GET    /dossiers/{dossierId}/documents-generes/{id}      the PDF
+
+Events (outbox, stream `STREAM`): `documents.document.<Evenement>`, payloads of ids and counts only.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from contracts.process import Modele
+
+STREAM = "DOCUMENTS"
+SUBJECTS = ["documents.>"]
+FICHIERS_MAX_PAR_PIECE = 3
+TAILLE_MAX_FICHIER = 10 * 1024 * 1024  # « 10 Mo par fichier »
+FORMATS_ACCEPTES = ("JPG", "PNG", "PDF", "TIFF", "BMP")
+
+
+class Cas(StrEnum):
+    """The applicant's case: the values of the process variable `cas`."""
+
+    MINEUR = "mineur"  # CAS 1 : usager mineur non émancipé
+    MINEUR_EMANCIPE = "mineur_emancipe"  # CAS 2 : usager mineur émancipé
+    MAJEUR = "majeur"  # CAS 3 : usager majeur
+
+
+class Hebergement(StrEnum):
+    """Where the applicant lives: chooses which home proof is required (seed, « DOMICILIATION »)."""
+
+    PERSONNEL = "personnel"  # own home: bill, lease, rent receipt
+    HOTEL = "hotel"  # « Si hébergement à l'hôtel »
+    PARTICULIER = "particulier"  # « Si hébergement chez un particulier »
+
+
+class PieceCode(StrEnum):
+    """Every piece of the catalogue (seed, step 3 and Annexe 1)."""
+
+    PHOTOGRAPHIE_IDENTITE = "photographie-identite"  # the e-photo number, not a file
+    JUSTIFICATIF_NATIONALITE = "justificatif-nationalite"
+    ACCORD_REPRESENTANT_LEGAL = "accord-representant-legal"  # mineur non émancipé
+    JUSTIFICATIF_IDENTITE = "justificatif-identite"  # acte de naissance, mineur émancipé
+    JUSTIFICATIF_EMANCIPATION = "justificatif-emancipation"  # mineur émancipé
+    JUSTIFICATIF_DOMICILE = "justificatif-domicile"  # hébergement personnel
+    JUSTIFICATIF_DOMICILE_HOTEL = "justificatif-domicile-hotel"
+    JUSTIFICATIF_DOMICILE_PARTICULIER = "justificatif-domicile-particulier"
+    DECISION_PLACEMENT_ASE = "decision-placement-ase"
+    JUSTIFICATIFS_ACTIVITE = "justificatifs-activite"
+    LIENS_FAMILIAUX = "liens-familiaux"
+    INSERTION = "insertion"
+
+
+class NaturePiece(StrEnum):
+    FICHIERS = "fichiers"  # 1 to 3 uploaded files
+    NUMERO_EPHOTO = "numero-ephoto"  # a 22-digit number (PUT /dossiers/{id}/ephoto)
+
+
+class PieceCatalogue(BaseModel):
+    """One piece as the applicant sees it at step 3, for a given case and situation."""
+
+    code: PieceCode
+    libelle: str  # exactly the seed's label, e.g. « Justificatif de nationalité »
+    rubrique: str  # « ÉTAT CIVIL », « DOMICILIATION », « MOTIF DE SÉJOUR »
+    variante: str | None = None  # « Si hébergement à l'hôtel : » for the home-proof variants
+    aide: list[str] = Field(default_factory=list)  # paragraphs of help text
+    elements: list[str] = Field(default_factory=list)  # the bulleted list of accepted documents
+    obligatoire: bool  # required in this case and situation (shown with « * »)
+    condition: str | None = None  # when it is required, in French, e.g. « Si hébergement à l'hôtel »
+    nature: NaturePiece = NaturePiece.FICHIERS
+    fichiersMax: int = FICHIERS_MAX_PAR_PIECE
+
+
+class VerificationPiecesRequest(BaseModel):
+    """The dossier's answers that decide which pieces are required.
+
+    Emancipation is carried by `cas` (mineur_emancipe). The seed makes no other answer (family
+    situation, children, activity) change the list of pieces: activity proofs are always required.
+    """
+
+    cas: Cas
+    hebergement: Hebergement = Hebergement.PERSONNEL
+
+
+class PieceManquante(BaseModel):
+    code: PieceCode
+    libelle: str
+
+
+class VerificationPiecesResponse(BaseModel):
+    complet: bool
+    manquantes: list[PieceManquante]
+
+
+class StatutFichier(StrEnum):
+    BROUILLON = "brouillon"  # may still be deleted by the applicant
+    SCELLE = "scelle"  # frozen at the deposit (or at the end of a complement round)
+    REMPLACE = "remplace"  # superseded by a newer version in a complement round; kept
+
+
+class FichierPiece(BaseModel):
+    """A stored file of a piece, as the API returns it."""
+
+    id: str
+    dossierId: str
+    piece: PieceCode
+    nomFichier: str
+    typeMedia: str  # detected from the content: image/jpeg, image/png, application/pdf, ...
+    taille: int
+    sha256: str
+    version: int  # 1 at the deposit, +1 at each replacement in a complement round
+    ronde: int  # 0 = before the deposit, n = complement round n
+    statut: StatutFichier
+    deposeLe: datetime
+    remplaceLe: datetime | None = None
+
+
+class PieceDossier(BaseModel):
+    code: PieceCode
+    libelle: str
+    fichiers: list[FichierPiece]  # current version
+    anciennesVersions: list[FichierPiece] = Field(default_factory=list)  # superseded, oldest first
+
+
+class PiecesDossier(BaseModel):
+    dossierId: str
+    scelle: bool
+    rondeComplements: int | None = None  # the open complement round, if any
+    numeroEphoto: str | None = None
+    pieces: list[PieceDossier]
+
+
+class NumeroEphoto(BaseModel):
+    numeroEphoto: str | None  # 22 digits; spaces are ignored; null removes it
+
+
+class OuvertureComplements(BaseModel):
+    """Opens complement round `ronde`: the listed pieces may get a new version (all when empty)."""
+
+    ronde: int = Field(ge=1)
+    pieces: list[PieceCode] = Field(default_factory=list)
+
+
+class Scellement(BaseModel):
+    dossierId: str
+    documentsScelles: int  # current files frozen (same answer when called again)
+
+
+class DocumentGenere(BaseModel):
+    """A PDF generated by the pdf service and kept with the dossier."""
+
+    id: str
+    dossierId: str
+    modele: Modele
+    nomFichier: str
+    typeMedia: str
+    taille: int
+    sha256: str
+    creeLe: datetime
+
+
+class ElementAnnexe(BaseModel):
+    titre: str  # « Justificatif de nationalité »
+    aide: list[str] = Field(default_factory=list)
+    elements: list[str] = Field(default_factory=list)
+
+
+class SectionAnnexe(BaseModel):
+    titre: str  # « INFORMATIONS PERSONNELLES », « DOMICILE », « MOTIF DE SÉJOUR »
+    pieces: list[ElementAnnexe]
+
+
+class AnnexePieces(BaseModel):
+    """Annexe 1 « Liste des pièces justificatives demandées », per case, for the pdf service."""
+
+    model_config = ConfigDict(frozen=True)
+
+    cas: Cas
+    titre: str
+    sousTitre: str
+    introduction: list[str]
+    sections: list[SectionAnnexe]
+
+
+class Evenement(StrEnum):
+    """Events published as `documents.document.<value>`."""
+
+    DEPOSE = "depose"  # {dossierId, piece, fichierIds, version}
+    SUPPRIME = "supprime"  # {dossierId, piece, fichierId}
+    REMPLACE = "remplace"  # {dossierId, piece, ronde, version, fichierIds, remplaces}
+    GENERE = "genere"  # {dossierId, documentId, modele}
+    SCELLE = "scelle"  # {dossierId, documentsScelles, ronde}
+
+
+def subject(evenement: Evenement) -> str:
+    return f"documents.document.{evenement.value}"
