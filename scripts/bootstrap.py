@@ -1,0 +1,124 @@
+"""The last process of `make run`: wait until everything is healthy, deploy bpmn/, seed, report.
+
+It then stays up (honcho stops the whole stack when any process ends) until Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+from pyzeebe import ZeebeClient
+
+from plumbing.settings import REPO_ROOT, PlatformSettings
+from plumbing.worker import create_zeebe_channel
+
+SERVICES = ("identity", "dossier", "documents", "notifier", "pdf", "gateway", "backoffice")
+SEEDS = (("services.identity", "seed"),)
+STARTUP_TIMEOUT_SECONDS = 180
+
+
+def health_urls() -> dict[str, str]:
+    urls = {name: f"http://127.0.0.1:{os.environ[f'{name.upper()}_PORT']}/readyz" for name in SERVICES}
+    urls["moteur"] = f"http://127.0.0.1:{os.environ['ENGINE_REST_PORT']}/readyz"
+    urls["courriels"] = f"http://127.0.0.1:{os.environ['SMTP_SINK_WEB_PORT']}/healthz"
+    return urls
+
+
+async def wait_until_healthy(urls: dict[str, str]) -> None:
+    pending = dict(urls)
+    deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
+    async with httpx.AsyncClient(timeout=2) as client:
+        while pending:
+            for name, url in list(pending.items()):
+                try:
+                    if (await client.get(url)).is_success:
+                        del pending[name]
+                except httpx.HTTPError:
+                    pass
+            if time.monotonic() > deadline:
+                raise SystemExit(f"Services toujours indisponibles : {', '.join(sorted(pending))}")
+            if pending:
+                await asyncio.sleep(0.25)
+
+
+def bpmn_resources() -> list[Path]:
+    bpmn = REPO_ROOT / "bpmn"
+    return sorted([*bpmn.glob("*.bpmn"), *bpmn.glob("forms/*.form")])
+
+
+async def deploy_models(zeebe_address: str) -> int:
+    resources = bpmn_resources()
+    client = ZeebeClient(create_zeebe_channel(zeebe_address))
+    await client.deploy_resource(*[str(path) for path in resources])
+    return len(resources)
+
+
+def seed_demo_data() -> None:
+    for module, command in SEEDS:
+        subprocess.run([sys.executable, "-m", module, command], check=True)
+
+
+def stack_rss_megabytes() -> float:
+    """Resident memory of every process of the stack (honcho's children and theirs)."""
+    stack = _descendants(os.getppid())
+    total_kb = 0
+    for pid in stack:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        total_kb += next(
+            (int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS")), 0
+        )
+    return total_kb / 1024
+
+
+def _descendants(root: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    found, stack = set(), [root]
+    while stack:
+        pid = stack.pop()
+        for child in children.get(pid, []):
+            if child not in found:
+                found.add(child)
+                stack.append(child)
+    return found
+
+
+async def main() -> None:
+    started = float(os.environ.get("STACK_STARTED_AT", time.time()))
+    platform = PlatformSettings()
+    await wait_until_healthy(health_urls())
+    deployed = await deploy_models(platform.zeebe_address)
+    seed_demo_data()
+    elapsed = time.time() - started
+    print(
+        f"""
+ANEF Séjour est prêt en {elapsed:.1f} s ({deployed} ressources BPMN déployées, données de démonstration en place).
+  Site des demandeurs : http://127.0.0.1:{os.environ["GATEWAY_PORT"]}
+  Espace agents       : http://127.0.0.1:{os.environ["BACKOFFICE_PORT"]}
+  Courriels reçus     : http://127.0.0.1:{os.environ["SMTP_SINK_WEB_PORT"]}
+  Moteur (REST v2)    : {platform.camunda_rest_address}  gRPC Zeebe : {platform.zeebe_address}
+Comptes de démonstration : voir README.md. Ctrl-C arrête tout ; les données restent dans var/.""",
+        flush=True,
+    )
+    await asyncio.sleep(5)
+    print(f"Mémoire (RSS) de la pile au repos : {stack_rss_megabytes():.0f} Mo", flush=True)
+    await asyncio.Event().wait()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
