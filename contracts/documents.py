@@ -2,7 +2,7 @@
 
 Used by the dossier service (verification before deposit, complement rounds), the gateway and the
 back-office (catalogue, uploads, downloads) and the pdf service (Annexe 1 data, generated PDFs).
-JSON field names are exactly the attribute names below (camelCase, like the process variables).
+JSON is camelCase (`dossierId`, `nomFichier`), Python attributes snake_case, as in `contracts.dossier`.
 
 Internal API of the documents service (port `SERVICE_PORTS["documents"]`), every call with
 `plumbing.actors.internal_headers(token, actor)`:
@@ -36,6 +36,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.alias_generators import to_camel
 
 from contracts.process import Modele
 
@@ -47,11 +48,19 @@ FORMATS_ACCEPTES = ("JPG", "PNG", "PDF", "TIFF", "BMP")
 
 
 class Cas(StrEnum):
-    """The applicant's case: the values of the process variable `cas`."""
+    """The applicant's case: the values of the process variable `cas` (same as `contracts.dossier.Cas`)."""
 
     MINEUR = "mineur"  # CAS 1 : usager mineur non émancipé
     MINEUR_EMANCIPE = "mineur_emancipe"  # CAS 2 : usager mineur émancipé
     MAJEUR = "majeur"  # CAS 3 : usager majeur
+
+
+class ContractModel(BaseModel):
+    """JSON in camelCase, Python attributes in snake_case (as in `contracts.dossier`)."""
+
+    model_config = ConfigDict(
+        alias_generator=to_camel, validate_by_name=True, validate_by_alias=True, serialize_by_alias=True
+    )
 
 
 class Hebergement(StrEnum):
@@ -84,7 +93,7 @@ class NaturePiece(StrEnum):
     NUMERO_EPHOTO = "numero-ephoto"  # a 22-digit number (PUT /dossiers/{id}/ephoto)
 
 
-class PieceCatalogue(BaseModel):
+class PieceCatalogue(ContractModel):
     """One piece as the applicant sees it at step 3, for a given case and situation."""
 
     code: PieceCode
@@ -96,10 +105,10 @@ class PieceCatalogue(BaseModel):
     obligatoire: bool  # required in this case and situation (shown with « * »)
     condition: str | None = None  # when it is required, in French, e.g. « Si hébergement à l'hôtel »
     nature: NaturePiece = NaturePiece.FICHIERS
-    fichiersMax: int = FICHIERS_MAX_PAR_PIECE
+    fichiers_max: int = FICHIERS_MAX_PAR_PIECE
 
 
-class VerificationPiecesRequest(BaseModel):
+class VerificationPiecesRequest(ContractModel):
     """The dossier's answers that decide which pieces are required.
 
     Emancipation is carried by `cas` (mineur_emancipe). The seed makes no other answer (family
@@ -110,12 +119,12 @@ class VerificationPiecesRequest(BaseModel):
     hebergement: Hebergement = Hebergement.PERSONNEL
 
 
-class PieceManquante(BaseModel):
+class PieceManquante(ContractModel):
     code: PieceCode
     libelle: str
 
 
-class VerificationPiecesResponse(BaseModel):
+class VerificationPiecesResponse(ContractModel):
     complet: bool
     manquantes: list[PieceManquante]
 
@@ -126,86 +135,84 @@ class StatutFichier(StrEnum):
     REMPLACE = "remplace"  # superseded by a newer version in a complement round; kept
 
 
-class FichierPiece(BaseModel):
+class FichierPiece(ContractModel):
     """A stored file of a piece, as the API returns it."""
 
     id: str
-    dossierId: str
+    dossier_id: str
     piece: PieceCode
-    nomFichier: str
-    typeMedia: str  # detected from the content: image/jpeg, image/png, application/pdf, ...
+    nom_fichier: str
+    type_media: str  # detected from the content: image/jpeg, image/png, application/pdf, ...
     taille: int
     sha256: str
     version: int  # 1 at the deposit, +1 at each replacement in a complement round
     ronde: int  # 0 = before the deposit, n = complement round n
     statut: StatutFichier
-    deposeLe: datetime
-    remplaceLe: datetime | None = None
+    depose_le: datetime
+    remplace_le: datetime | None = None
 
 
-class PieceDossier(BaseModel):
+class PieceDossier(ContractModel):
     code: PieceCode
     libelle: str
     fichiers: list[FichierPiece]  # current version
-    anciennesVersions: list[FichierPiece] = Field(default_factory=list)  # superseded, oldest first
+    anciennes_versions: list[FichierPiece] = Field(default_factory=list)  # superseded, oldest first
 
 
-class PiecesDossier(BaseModel):
-    dossierId: str
+class PiecesDossier(ContractModel):
+    dossier_id: str
     scelle: bool
-    rondeComplements: int | None = None  # the open complement round, if any
-    numeroEphoto: str | None = None
+    ronde_complements: int | None = None  # the open complement round, if any
+    numero_ephoto: str | None = None
     pieces: list[PieceDossier]
 
 
-class NumeroEphoto(BaseModel):
-    numeroEphoto: str | None  # 22 digits; spaces are ignored; null removes it
+class NumeroEphoto(ContractModel):
+    numero_ephoto: str | None  # 22 digits; spaces are ignored; null removes it
 
 
-class OuvertureComplements(BaseModel):
+class OuvertureComplements(ContractModel):
     """Opens complement round `ronde`: the listed pieces may get a new version (all when empty)."""
 
     ronde: int = Field(ge=1)
     pieces: list[PieceCode] = Field(default_factory=list)
 
 
-class Scellement(BaseModel):
-    dossierId: str
-    documentsScelles: int  # current files frozen (same answer when called again)
+class Scellement(ContractModel):
+    dossier_id: str
+    documents_scelles: int  # current files frozen (same answer when called again)
 
 
-class DocumentGenere(BaseModel):
+class DocumentGenere(ContractModel):
     """A PDF generated by the pdf service and kept with the dossier."""
 
     id: str
-    dossierId: str
+    dossier_id: str
     modele: Modele
-    nomFichier: str
-    typeMedia: str
+    nom_fichier: str
+    type_media: str
     taille: int
     sha256: str
-    creeLe: datetime
+    cree_le: datetime
 
 
-class ElementAnnexe(BaseModel):
+class ElementAnnexe(ContractModel):
     titre: str  # « Justificatif de nationalité »
     aide: list[str] = Field(default_factory=list)
     elements: list[str] = Field(default_factory=list)
 
 
-class SectionAnnexe(BaseModel):
+class SectionAnnexe(ContractModel):
     titre: str  # « INFORMATIONS PERSONNELLES », « DOMICILE », « MOTIF DE SÉJOUR »
     pieces: list[ElementAnnexe]
 
 
-class AnnexePieces(BaseModel):
+class AnnexePieces(ContractModel):
     """Annexe 1 « Liste des pièces justificatives demandées », per case, for the pdf service."""
-
-    model_config = ConfigDict(frozen=True)
 
     cas: Cas
     titre: str
-    sousTitre: str
+    sous_titre: str
     introduction: list[str]
     sections: list[SectionAnnexe]
 
