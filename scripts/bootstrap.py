@@ -13,10 +13,9 @@ import time
 from pathlib import Path
 
 import httpx
-from pyzeebe import ZeebeClient
 
-from plumbing.settings import REPO_ROOT, PlatformSettings
-from plumbing.worker import create_zeebe_channel
+from plumbing.settings import PlatformSettings
+from scripts.deploy_models import deploy_models
 
 SERVICES = ("identity", "dossier", "documents", "notifier", "pdf", "gateway", "backoffice")
 SEEDS = (("services.identity", "seed"),)
@@ -45,18 +44,6 @@ async def wait_until_healthy(urls: dict[str, str]) -> None:
                 raise SystemExit(f"Services toujours indisponibles : {', '.join(sorted(pending))}")
             if pending:
                 await asyncio.sleep(0.25)
-
-
-def bpmn_resources() -> list[Path]:
-    bpmn = REPO_ROOT / "bpmn"
-    return sorted([*bpmn.glob("*.bpmn"), *bpmn.glob("forms/*.form")])
-
-
-async def deploy_models(zeebe_address: str) -> int:
-    resources = bpmn_resources()
-    client = ZeebeClient(create_zeebe_channel(zeebe_address))
-    await client.deploy_resource(*[str(path) for path in resources])
-    return len(resources)
 
 
 def seed_demo_data() -> None:
