@@ -104,8 +104,6 @@ def split(text: Any, delimiter: Any) -> list[str]:
     for match in regex.finditer(text):
         if match.end() == 0:
             continue
-        if match.start() == match.end() and match.start() >= len(text):
-            break
         parts.append(text[last : match.start()])
         last = match.end()
     parts.append(text[last:])

@@ -1,0 +1,101 @@
+"""List functions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.engine.feel.conftest import feel
+
+pytestmark = pytest.mark.unit
+
+CASES = [
+    ("list contains([1, 2, 3], 2)", True),
+    ("list contains([1, 2, 3], 5)", False),
+    ("list contains([1, null], null)", True),
+    ("list contains([1.0, 2], 1)", True),
+    ("count([1, 2, 3])", 3),
+    ("count([])", 0),
+    ("count([1, [2, 3]])", 2),
+    ("count(1)", None),
+    ("min([1, 2, 3])", 1),
+    ("min(1, 2, 3)", 1),
+    ("min([])", None),
+    ('min("b", "a")', "a"),
+    ('min(1, "a")', None),
+    ("max([1, 2, 3])", 3),
+    ("max(1, 2, 3)", 3),
+    ("max([])", None),
+    ('max(@"2023-01-01", @"2023-05-01")', "2023-05-01"),
+    ("sum([1, 2, 3])", 6),
+    ("sum(1, 2, 3)", 6),
+    ("sum([])", None),
+    ('sum([1, "a"])', None),
+    ("sum([0.1, 0.2])", 0.3),
+    ("product([2, 3, 4])", 24),
+    ("product(2, 3, 4)", 24),
+    ("mean([1, 2, 3])", 2),
+    ("mean(1, 2, 3)", 2),
+    ("mean([1, 2])", 1.5),
+    ("mean([])", None),
+    ("median(8, 2, 5, 3, 4)", 4),
+    ("median([6, 1, 2, 3])", 2.5),
+    ("median([])", None),
+    ("stddev(2, 4, 7, 5)", 2.0816659994661326),
+    ("stddev([2, 4, 7, 5])", 2.0816659994661326),
+    ("stddev([47])", None),
+    ("mode(6, 3, 9, 6, 6)", [6]),
+    ("mode([6, 1, 9, 6, 1])", [1, 6]),
+    ("mode([])", []),
+    ("all([true, false])", False),
+    ("all(false, null, true)", False),
+    ("all([true, true])", True),
+    ("all([])", True),
+    ("all([true, null])", None),
+    ("all([1, true])", None),
+    ("and([true, false])", False),
+    ("any([false, true])", True),
+    ("any(false, null, true)", True),
+    ("any([false, false])", False),
+    ("any([])", False),
+    ("any([false, null])", None),
+    ("or([false, true])", True),
+    ("sublist([1, 2, 3], 2)", [2, 3]),
+    ("sublist([1, 2, 3], 1, 2)", [1, 2]),
+    ("sublist([1, 2, 3], -2, 1)", [2]),
+    ("append([1], 2, 3)", [1, 2, 3]),
+    ("append([1, 2], [3])", [1, 2, [3]]),
+    ("concatenate([1, 2], [3])", [1, 2, 3]),
+    ("concatenate([1], [2], [3])", [1, 2, 3]),
+    ("insert before([1, 3], 1, 2)", [2, 1, 3]),
+    ("insert before([1, 3], 2, 2)", [1, 2, 3]),
+    ("insert before([1, 3], -1, 2)", [1, 2, 3]),
+    ("remove([1, 2, 3], 2)", [1, 3]),
+    ("remove([1, 2, 3], -1)", [1, 2]),
+    ("reverse([1, 2, 3])", [3, 2, 1]),
+    ('reverse("abc")', None),
+    ("index of([1, 2, 3, 2], 2)", [2, 4]),
+    ("index of([1, 2, 3], 4)", []),
+    ("union([1, 2], [2, 3])", [1, 2, 3]),
+    ("distinct values([1, 2, 3, 2, 1])", [1, 2, 3]),
+    ("distinct values([[1], [1], {a: 1}, {a: 1}])", [[1], {"a": 1}]),
+    ("duplicate values([1, 2, 3, 2, 1])", [1, 2]),
+    ("duplicate values([1, 2, 3])", []),
+    ("flatten([[1, 2], [[3]], 4])", [1, 2, 3, 4]),
+    ("sort(list: [3, 1, 4, 5, 2], precedes: function(x, y) x < y)", [1, 2, 3, 4, 5]),
+    ("sort([3, 1, 4, 5, 2], function(x, y) x > y)", [5, 4, 3, 2, 1]),
+    ('sort(["b", "c", "a"], function(x, y) x < y)', ["a", "b", "c"]),
+    ("sort([{a: 2}, {a: 1}], function(x, y) x.a < y.a).a", [1, 2]),
+    ("sort([3, 1], function(x) x)", None),
+    ("is empty([])", True),
+    ("is empty([1, 2, 3])", False),
+    ("partition([1, 2, 3, 4, 5], 2)", [[1, 2], [3, 4], [5]]),
+    ("partition([], 2)", []),
+    ("partition([1, 2], 0)", None),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), CASES)
+def test_list_functions(source: str, expected: Any) -> None:
+    assert feel(source) == expected
