@@ -22,12 +22,35 @@ class PlatformSettings(BaseSettings):
 
     model_config = SettingsConfigDict(extra="ignore")
 
-    app_env: Literal["development", "test", "production"] = Field("development", validation_alias="APP_ENV")
-    nats_url: str = Field("nats://127.0.0.1:4222", validation_alias="NATS_URL")
-    zeebe_address: str = Field("127.0.0.1:26500", validation_alias="ZEEBE_ADDRESS")
-    camunda_rest_address: str = Field("http://127.0.0.1:8080", validation_alias="CAMUNDA_REST_ADDRESS")
-    log_level: str = Field("INFO", validation_alias="LOG_LEVEL")
-    internal_api_token: str = Field(DEVELOPMENT_SECRET, validation_alias="INTERNAL_API_TOKEN")
+    app_env: Literal["development", "test", "production"] = Field(
+        "development",
+        validation_alias="APP_ENV",
+        description="environnement : development, test ou production",
+    )
+    nats_url: str = Field(
+        "nats://127.0.0.1:4222", validation_alias="NATS_URL", description="serveur NATS (JetStream)"
+    )
+    zeebe_address: str = Field(
+        "127.0.0.1:26500",
+        validation_alias="ZEEBE_ADDRESS",
+        description="passerelle gRPC Zeebe : le moteur embarqué ou un cluster Camunda 8",
+    )
+    camunda_rest_address: str = Field(
+        "http://127.0.0.1:8080",
+        validation_alias="CAMUNDA_REST_ADDRESS",
+        description="API REST v2 de Camunda 8 (ou du moteur embarqué)",
+    )
+    log_level: str = Field("INFO", validation_alias="LOG_LEVEL", description="niveau des journaux JSON")
+    internal_api_token: str = Field(
+        DEVELOPMENT_SECRET,
+        validation_alias="INTERNAL_API_TOKEN",
+        description="jeton partagé des API internes ; obligatoire en production",
+    )
+    ui_theme: Literal["dsfr", "neutre"] = Field(
+        "dsfr",
+        validation_alias="UI_THEME",
+        description="dsfr : identité de l'État ; neutre : mêmes pages sans Marianne",
+    )
 
     @model_validator(mode="after")
     def _refuse_default_token_outside_development(self) -> PlatformSettings:

@@ -7,7 +7,6 @@ e.g. for a demonstration outside the administration.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -28,13 +27,11 @@ def mount_dsfr(app: FastAPI) -> None:
     app.mount("/static/dsfr", StaticFiles(directory=DSFR_DIST), name="dsfr")
 
 
-def dsfr_templates(service_templates: Path, site_name: str) -> Jinja2Templates:
+def dsfr_templates(service_templates: Path, site_name: str, theme: str = "dsfr") -> Jinja2Templates:
     """Jinja2 templates of a site, able to extend the shell's `dsfr/base.html`."""
     templates = Jinja2Templates(directory=service_templates)
     templates.env.loader = ChoiceLoader(
         [FileSystemLoader(service_templates), FileSystemLoader(SHELL_TEMPLATES)]
     )
-    templates.env.globals.update(
-        site_name=site_name, theme_officiel=os.environ.get("UI_THEME", "dsfr") != "neutre"
-    )
+    templates.env.globals.update(site_name=site_name, theme_officiel=theme != "neutre")
     return templates

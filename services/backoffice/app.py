@@ -26,7 +26,7 @@ def build_app(settings: BackofficeSettings, platform: PlatformSettings) -> FastA
     }
     app = create_app("backoffice", readiness, docs_url=None, redoc_url=None, openapi_url=None)
     mount_dsfr(app)
-    templates = dsfr_templates(TEMPLATES, "Espace agents")
+    templates = dsfr_templates(TEMPLATES, "Espace agents", platform.ui_theme)
 
     @app.get("/", response_class=HTMLResponse)
     async def accueil(request: Request) -> HTMLResponse:

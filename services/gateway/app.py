@@ -29,7 +29,7 @@ def build_app(settings: GatewaySettings, platform: PlatformSettings) -> FastAPI:
     }
     app = create_app("gateway", readiness, docs_url=None, redoc_url=None, openapi_url=None)
     mount_dsfr(app)
-    templates = dsfr_templates(TEMPLATES, "Titres de séjour")
+    templates = dsfr_templates(TEMPLATES, "Titres de séjour", platform.ui_theme)
 
     @app.get("/", response_class=HTMLResponse)
     async def accueil(request: Request) -> HTMLResponse:

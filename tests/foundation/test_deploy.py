@@ -143,3 +143,10 @@ def test_env_example_names_every_secret_compose_requires() -> None:
 
 def test_dockerfile_has_a_non_root_user() -> None:
     assert "USER anef" in Path(DEPLOY / "Dockerfile").read_text()
+
+
+def test_readme_configuration_table_matches_the_code() -> None:
+    from scripts.config_table import README, readme_with_table
+
+    text = README.read_text()
+    assert readme_with_table(text) == text, "lancez `python -m scripts.config_table --write`"

@@ -1,0 +1,93 @@
+"""`python -m scripts.config_table [--write]`: the README's configuration table, from the code.
+
+Every settings class of the project is read, so the table cannot drift from what the code does
+(a test compares it with README.md).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import pkgutil
+import sys
+
+from pydantic.fields import FieldInfo
+from pydantic_settings import BaseSettings
+
+import services
+from plumbing.settings import REPO_ROOT, ServiceSettings
+
+START, END = "<!-- config:start -->", "<!-- config:end -->"
+README = REPO_ROOT / "README.md"
+
+GENERIC_MEANINGS = {
+    "host": "adresse d'écoute de l'API",
+    "port": "port de l'API",
+    "database_url": "base de données (SQLAlchemy) ; vide : fichier SQLite sous var/",
+    "secret_key": "secret de signature ; refusé s'il garde sa valeur de développement en production",
+    "app_env": "environnement : development, test ou production",
+}
+
+
+def settings_classes() -> list[type[BaseSettings]]:
+    modules = ["plumbing.settings", "engine.settings"]
+    modules += [f"services.{m.name}.settings" for m in pkgutil.iter_modules(services.__path__)]
+    found: list[type[BaseSettings]] = []
+    for name in modules:
+        if importlib.util.find_spec(name) is None:
+            continue
+        module = importlib.import_module(name)
+        found += [
+            v
+            for v in vars(module).values()
+            if isinstance(v, type)
+            and issubclass(v, BaseSettings)
+            and v.__module__ == name
+            and v is not ServiceSettings
+        ]
+    return found
+
+
+def variable_name(settings: type[BaseSettings], name: str, field: FieldInfo) -> str:
+    if isinstance(field.validation_alias, str):
+        return field.validation_alias
+    return f"{settings.model_config.get('env_prefix', '')}{name}".upper()
+
+
+def _url_meaning(name: str) -> str:
+    return f"adresse de l'API interne du service {name.removesuffix('_url')}" if name.endswith("_url") else ""
+
+
+def rows() -> list[tuple[str, str, str]]:
+    table: dict[str, tuple[str, str]] = {}
+    for settings in settings_classes():
+        for name, field in settings.model_fields.items():
+            variable = variable_name(settings, name, field)
+            default = "" if field.is_required() else repr(field.get_default(call_default_factory=True))
+            meaning = field.description or GENERIC_MEANINGS.get(name) or _url_meaning(name)
+            table.setdefault(variable, (default.strip("'"), meaning))
+    return [(variable, *table[variable]) for variable in sorted(table)]
+
+
+def markdown() -> str:
+    lines = ["| Variable | Défaut | Rôle |", "|---|---|---|"]
+    lines += [f"| `{v}` | `{d}` | {m} |" if d else f"| `{v}` | | {m} |" for v, d, m in rows()]
+    return "\n".join(lines)
+
+
+def readme_with_table(readme: str) -> str:
+    head, _, rest = readme.partition(START)
+    _, _, tail = rest.partition(END)
+    return f"{head}{START}\n{markdown()}\n{END}{tail}"
+
+
+def main() -> None:
+    text = README.read_text()
+    if "--write" in sys.argv:
+        README.write_text(readme_with_table(text))
+    else:
+        print(markdown())
+
+
+if __name__ == "__main__":
+    main()
