@@ -6,7 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
 
+from tests.support.browser import CHROMIUM_ARGS, chromium_path
 from tests.support.nats import run_nats
 from tests.support.postgres import PostgresServer, start_postgres
 
@@ -36,3 +38,21 @@ def nats_url() -> Iterator[str]:
     """URL of a JetStream-enabled nats-server shared by the session."""
     with run_nats() as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's headless Chromium, shared by the session."""
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def phone_page(browser: Browser) -> Iterator[Page]:
+    """A page the size of a small phone, in French."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="fr-FR")
+    page = context.new_page()
+    yield page
+    context.close()
