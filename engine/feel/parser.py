@@ -261,10 +261,16 @@ class Parser:
                 self.advance()
                 node = a.Path(node, self.names.property_name())
             elif tok.is_op("["):
-                self.advance()
-                with self.names.scope(["item"]):
-                    condition = self.expression()
-                self.expect_op("]")
+                start = self.i
+                try:
+                    self.advance()
+                    with self.names.scope(["item"]):
+                        condition = self.expression()
+                    self.expect_op("]")
+                except FeelSyntaxError:
+                    # not a filter: the `[` closes a range such as `]1..5[`
+                    self.i = start
+                    return node
                 node = a.Filter(node, condition)
             elif tok.is_op("(") and isinstance(node, a.Path):
                 node = self.call(node)

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 RESERVED = frozenset(
     {"null", "true", "false", "function", "in", "return", "then", "else", "satisfies", "and", "or"}
 )
+_KEYWORDS = RESERVED | {"between", "instance", "of", "if", "for", "some", "every", "not"}
 _CONTEXT_KEY_STOP = frozenset({"{", "}", ",", "[", "]"})
 _MAX_WORDS = 6
 
@@ -63,6 +64,10 @@ class NameResolver:
             if self.in_scope(candidate):
                 parser.i += count
                 return candidate, False
+        if len(words) > 1 and parser.peek(len(words)).is_op("(") and not _KEYWORDS.intersection(words):
+            # FEEL-scala reads any run of words before `(` as a function name
+            parser.i += len(words)
+            return " ".join(words), True
         word = words[0]
         is_call = parser.peek().is_op("(")
         if word in RESERVED and not (is_call and word in ("and", "or")):
