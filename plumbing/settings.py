@@ -6,6 +6,7 @@ well-known unprefixed names; each service adds its own `ServiceSettings` subclas
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Literal
 
@@ -13,7 +14,8 @@ from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-VAR_DIR = REPO_ROOT / "var"
+# Local data (SQLite files, uploaded documents, NATS store); ANEF_VAR_DIR moves it, e.g. for tests.
+VAR_DIR = Path(os.environ.get("ANEF_VAR_DIR") or REPO_ROOT / "var")
 DEVELOPMENT_SECRET = "dev-secret-change-me"  # noqa: S105 - refused outside development
 
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from contracts.process import SERVICE_PORTS
-from plumbing.settings import REPO_ROOT
+from plumbing.settings import REPO_ROOT, VAR_DIR
 
 PORT_DEFAULTS = {
     "NATS_HOST": "127.0.0.1",
@@ -40,6 +40,7 @@ def stack_environment(environ: Mapping[str, str]) -> dict[str, str]:
         "NOTIFIER_SMTP_HOST": "127.0.0.1",
         "NOTIFIER_SMTP_PORT": env["SMTP_SINK_PORT"],
         "PYTHONUNBUFFERED": "1",
+        "ANEF_VAR_DIR": str(VAR_DIR),
     }
     for caller in ("gateway", "backoffice", "dossier", "pdf", "notifier", "identity"):
         for callee in ("identity", "dossier", "documents", "notifier", "pdf"):
@@ -52,7 +53,7 @@ def stack_environment(environ: Mapping[str, str]) -> dict[str, str]:
 
 
 def main() -> None:
-    (REPO_ROOT / "var" / "nats").mkdir(parents=True, exist_ok=True)
+    (VAR_DIR / "nats").mkdir(parents=True, exist_ok=True)
     honcho = shutil.which("honcho", path=str(Path(sys.executable).parent))
     if honcho is None:
         raise SystemExit("honcho introuvable : lancez `make venv`")
