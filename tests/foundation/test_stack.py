@@ -57,12 +57,11 @@ def running_stack(var_dir: Path, ports: dict[str, str]) -> Iterator[list[str]]:
 
 def test_stack_starts_healthy_stops_cleanly_and_keeps_its_data(tmp_path: Path) -> None:
     ports = {name: str(free_port()) for name in PORT_DEFAULTS if name.endswith("_PORT")}
-    with running_stack(tmp_path, ports):
-        with httpx.Client(timeout=5) as client:
-            for service in ("GATEWAY", "BACKOFFICE", "IDENTITY", "DOSSIER", "DOCUMENTS", "NOTIFIER", "PDF"):
-                ready = client.get(f"http://127.0.0.1:{ports[f'{service}_PORT']}/readyz")
-                assert ready.status_code == 200, (service, ready.text)
-            assert client.get(f"http://127.0.0.1:{ports['GATEWAY_PORT']}/").status_code == 200
+    with running_stack(tmp_path, ports), httpx.Client(timeout=5) as client:
+        for service in ("GATEWAY", "BACKOFFICE", "IDENTITY", "DOSSIER", "DOCUMENTS", "NOTIFIER", "PDF"):
+            ready = client.get(f"http://127.0.0.1:{ports[f'{service}_PORT']}/readyz")
+            assert ready.status_code == 200, (service, ready.text)
+        assert client.get(f"http://127.0.0.1:{ports['GATEWAY_PORT']}/").status_code == 200
     databases = sorted(p.name for p in tmp_path.glob("*.db"))
     assert databases, "no data kept under ANEF_VAR_DIR"
     with running_stack(tmp_path, ports) as second_start:
