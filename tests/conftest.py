@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.support.browser import CHROMIUM_ARGS, chromium_path
-from tests.support.nats import run_nats
+from tests.support.nats import start_nats
 from tests.support.postgres import PostgresServer, start_postgres
 
 
@@ -36,7 +36,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 @pytest.fixture(scope="session")
 def nats_url() -> Iterator[str]:
     """URL of a JetStream-enabled nats-server shared by the session."""
-    with run_nats() as url:
+    with start_nats() as url:
         yield url
 
 

@@ -7,10 +7,11 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from tests.support.ports import free_port, wait_for_port
+from tests.support.postgres import docker_available
 
 
 def nats_server_binary() -> str:
@@ -38,3 +39,16 @@ def run_nats() -> Iterator[str]:
         process.terminate()
         process.wait(timeout=10)
         shutil.rmtree(store, ignore_errors=True)
+
+
+@contextmanager
+def container_nats() -> Iterator[str]:
+    from testcontainers.nats import NatsContainer
+
+    with NatsContainer("nats:2.10.24-alpine").with_command("-js") as container:
+        yield container.nats_uri()
+
+
+def start_nats() -> AbstractContextManager[str]:
+    """A testcontainers NATS where Docker answers, a local nats-server otherwise."""
+    return container_nats() if docker_available() else run_nats()
