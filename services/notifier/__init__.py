@@ -1,0 +1,1 @@
+"""notifier: in-app notifications of the applicant's espace personnel and e-mails over SMTP."""

@@ -1,0 +1,1 @@
+"""E-mail adapters: Jinja2 templates, the SMTP relay and the durable JetStream queue."""

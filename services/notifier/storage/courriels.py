@@ -1,0 +1,90 @@
+"""E-mails already accepted by the relay (de-duplication) and e-mails given up (dead letters)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from contracts.notifier import CourrielEnEchec
+from services.notifier.storage.notifications import as_utc
+from services.notifier.storage.tables import courriels_en_echec, courriels_envoyes
+
+
+class SqlRegistreCourriels:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self.sessions = sessions
+
+    def deja_envoye(self, idempotence: str) -> bool:
+        query = select(courriels_envoyes.c.idempotence).where(courriels_envoyes.c.idempotence == idempotence)
+        with self.sessions() as session:
+            return session.execute(query).first() is not None
+
+    def envoye(self, idempotence: str, modele: str, le: datetime) -> None:
+        try:
+            with self.sessions() as session, session.begin():
+                session.execute(
+                    insert(courriels_envoyes).values(idempotence=idempotence, modele=modele, envoye_le=le)
+                )
+        except IntegrityError:
+            pass  # recorded by a concurrent delivery of the same request: same outcome
+
+    def abandonne(
+        self,
+        *,
+        idempotence: str,
+        modele: str,
+        subject: str,
+        demande: str,
+        erreur: str,
+        livraisons: int,
+        le: datetime,
+    ) -> None:
+        with self.sessions() as session, session.begin():
+            session.execute(
+                insert(courriels_en_echec).values(
+                    idempotence=idempotence[:200],
+                    modele=modele[:64],
+                    subject=subject[:200],
+                    demande=demande,
+                    erreur=erreur[:500],
+                    livraisons=livraisons,
+                    cree_le=le,
+                )
+            )
+
+    def en_echec(self, limite: int = 100) -> list[CourrielEnEchec]:
+        table = courriels_en_echec
+        query = select(table).order_by(table.c.id.desc()).limit(limite)
+        with self.sessions() as session:
+            rows = session.execute(query).all()
+        return [
+            CourrielEnEchec(
+                id=row.id,
+                idempotence=row.idempotence,
+                modele=row.modele,
+                erreur=row.erreur,
+                livraisons=row.livraisons,
+                date=as_utc(row.cree_le) or row.cree_le,
+                rejoue_le=as_utc(row.rejoue_le),
+            )
+            for row in rows
+        ]
+
+    def a_rejouer(self, echec_id: int) -> tuple[str, str] | None:
+        """The subject and raw request of a dead letter not replayed yet, or None."""
+        table = courriels_en_echec
+        query = select(table.c.subject, table.c.demande).where(
+            table.c.id == echec_id, table.c.rejoue_le.is_(None)
+        )
+        with self.sessions() as session:
+            row = session.execute(query).first()
+        return (row.subject, row.demande) if row else None
+
+    def rejoue(self, echec_id: int, le: datetime) -> None:
+        with self.sessions() as session, session.begin():
+            session.execute(
+                update(courriels_en_echec).where(courriels_en_echec.c.id == echec_id).values(rejoue_le=le)
+            )

@@ -1,0 +1,1 @@
+"""The notifier's use cases: notifications (in-app) and courriels (e-mail delivery)."""
