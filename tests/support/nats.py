@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import warnings
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -43,7 +44,9 @@ def run_nats() -> Iterator[str]:
 
 @contextmanager
 def container_nats() -> Iterator[str]:
-    from testcontainers.nats import NatsContainer
+    with warnings.catch_warnings():  # the library deprecates its own decorators
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from testcontainers.community.nats import NatsContainer
 
     with NatsContainer("nats:2.10.24-alpine").with_command("-js") as container:
         yield container.nats_uri()

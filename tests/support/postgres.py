@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import tempfile
 import uuid
+import warnings
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -120,7 +121,9 @@ def local_postgres() -> Iterator[PostgresServer]:
 
 @contextmanager
 def container_postgres() -> Iterator[PostgresServer]:
-    from testcontainers.postgres import PostgresContainer
+    with warnings.catch_warnings():  # the library deprecates its own decorators
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from testcontainers.community.postgres import PostgresContainer
 
     with PostgresContainer("postgres:15-alpine", driver="psycopg") as container:
         yield PostgresServer(
