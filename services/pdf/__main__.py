@@ -1,0 +1,36 @@
+"""`python -m services.pdf`: the internal API and the `pdf.generer` worker in one process."""
+
+from __future__ import annotations
+
+import asyncio
+
+from plumbing.health import engine_check
+from plumbing.logs import configure_logging
+from plumbing.service import serve
+from plumbing.settings import PlatformSettings
+from plumbing.worker import create_worker, create_zeebe_channel
+from services.pdf.app import build_app
+from services.pdf.dependances import generation_documents
+from services.pdf.settings import PdfSettings
+from services.pdf.tasks import build_task_router
+
+
+async def run(settings: PdfSettings, platform: PlatformSettings) -> None:
+    async with generation_documents(settings, platform) as generation:
+        channel = create_zeebe_channel(platform.zeebe_address)
+        worker = create_worker(channel, "pdf", [build_task_router(generation, settings.retry_backoff_ms)])
+        app = build_app(settings, platform, generation, readiness={"moteur": engine_check(channel)})
+        try:
+            await serve(app, settings.host, settings.port, worker=worker)
+        finally:
+            await channel.close()
+
+
+def main() -> None:
+    settings, platform = PdfSettings(), PlatformSettings()
+    configure_logging("pdf", platform.log_level)
+    asyncio.run(run(settings, platform))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""What the documents say and compute: their data, dates and validity periods. No I/O, no framework."""

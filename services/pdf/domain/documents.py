@@ -1,0 +1,145 @@
+"""The documents the service generates: their title, the data they need and what they state.
+
+`preparer_document` turns the process variables into a `DocumentPrepare`: the validated data and
+the computed dates, ready for a template named after the `Modele`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from pydantic import ValidationError
+
+from contracts.process import Modele
+from services.pdf.domain import prefectures
+from services.pdf.domain.dates import periode_de_prolongation, periode_de_validite
+from services.pdf.domain.donnees import (
+    DonneesAttestationProlongation,
+    DonneesConfirmationDepot,
+    DonneesDecisionFavorable,
+    DonneesDecisionRefus,
+    DonneesListePieces,
+    Variables,
+)
+from services.pdf.domain.erreurs import DonneesInvalides, ModeleInconnu
+
+LIBELLES_CAS = {
+    "mineur": "CAS 1 : USAGER MINEUR NON ÉMANCIPÉ",
+    "mineur_emancipe": "CAS 2 : USAGER MINEUR ÉMANCIPÉ",
+    "majeur": "CAS 3 : USAGER MAJEUR",
+}
+
+
+@dataclass(frozen=True)
+class DocumentPrepare:
+    modele: Modele
+    titre: str  # the PDF's title (metadata) and the document's heading
+    nom_fichier: str
+    contexte: Mapping[str, Any] = field(default_factory=dict)
+
+
+Preparation = Callable[[Any, date], tuple[str, dict[str, Any]]]  # → (file name suffix, template context)
+
+
+@dataclass(frozen=True)
+class DefinitionDocument:
+    modele: Modele
+    titre: str
+    donnees: type[Variables]
+    preparer: Preparation
+
+
+def _confirmation_depot(d: DonneesConfirmationDepot, _aujourdhui: date) -> tuple[str, dict[str, Any]]:
+    # The confirmation is the deposit's: issued the day of the deposit, whenever the job runs.
+    return d.numero_demande, {"d": d, "date_emission": d.date_emission or d.date_depot}
+
+
+def _attestation_prolongation(
+    d: DonneesAttestationProlongation, aujourdhui: date
+) -> tuple[str, dict[str, Any]]:
+    debut, fin = periode_de_prolongation(d.date_fin_validite_titre, d.date_emission or aujourdhui)
+    return f"{d.numero_demande}-{debut:%Y%m%d}", {"d": d, "debut": debut, "fin": fin}
+
+
+def _decision_favorable(d: DonneesDecisionFavorable, aujourdhui: date) -> tuple[str, dict[str, Any]]:
+    emission = d.date_emission or aujourdhui
+    decision = d.date_decision or emission
+    debut, fin = periode_de_validite(decision + timedelta(days=1), mois=12 * d.duree_carte_annees)
+    contexte = {"d": d, "date_emission": emission, "date_decision": decision, "debut": debut, "fin": fin}
+    return d.numero_demande, contexte
+
+
+def _decision_refus(d: DonneesDecisionRefus, aujourdhui: date) -> tuple[str, dict[str, Any]]:
+    emission = d.date_emission or aujourdhui
+    contexte = {
+        "d": d,
+        "date_emission": emission,
+        "date_decision": d.date_decision or emission,
+        "autorite": prefectures.autorite(d.prefecture),
+        "destinataire": prefectures.destinataire(d.prefecture),
+        "motifs": [ligne.strip() for ligne in d.motif_decision.splitlines() if ligne.strip()],
+    }
+    return d.numero_demande, contexte
+
+
+def _liste_pieces(d: DonneesListePieces, _aujourdhui: date) -> tuple[str, dict[str, Any]]:
+    return d.cas.value.replace("_", "-"), {"annexe": d.annexe, "libelle_cas": LIBELLES_CAS[d.cas]}
+
+
+DOCUMENTS: dict[Modele, DefinitionDocument] = {
+    definition.modele: definition
+    for definition in (
+        DefinitionDocument(
+            Modele.CONFIRMATION_DEPOT,
+            "Confirmation du dépôt d'une demande de renouvellement de titre de séjour",
+            DonneesConfirmationDepot,
+            _confirmation_depot,
+        ),
+        DefinitionDocument(
+            Modele.ATTESTATION_PROLONGATION,
+            "Attestation de prolongation d'instruction d'une demande de renouvellement de titre de séjour",
+            DonneesAttestationProlongation,
+            _attestation_prolongation,
+        ),
+        DefinitionDocument(
+            Modele.ATTESTATION_DECISION_FAVORABLE,
+            "Attestation de décision favorable sur une demande de renouvellement de titre de séjour",
+            DonneesDecisionFavorable,
+            _decision_favorable,
+        ),
+        DefinitionDocument(
+            Modele.DECISION_REFUS,
+            "Décision de refus sur une demande de renouvellement de titre de séjour",
+            DonneesDecisionRefus,
+            _decision_refus,
+        ),
+        DefinitionDocument(
+            Modele.LISTE_PIECES,
+            "Liste des documents justificatifs à fournir",
+            DonneesListePieces,
+            _liste_pieces,
+        ),
+    )
+}
+
+
+def definition(modele: str) -> DefinitionDocument:
+    """The document named `modele`, or ModeleInconnu (notification-only templates included)."""
+    try:
+        return DOCUMENTS[Modele(modele)]
+    except (ValueError, KeyError):
+        raise ModeleInconnu(modele) from None
+
+
+def preparer_document(modele: str, variables: Mapping[str, Any], *, aujourdhui: date) -> DocumentPrepare:
+    """Validate `variables` for `modele` and compute what the document states."""
+    document = definition(modele)
+    try:
+        donnees = document.donnees.model_validate(variables)
+    except ValidationError as erreur:
+        raise DonneesInvalides.depuis(document.modele, erreur) from None
+    suffixe, contexte = document.preparer(donnees, aujourdhui)
+    return DocumentPrepare(document.modele, document.titre, f"{document.modele}-{suffixe}.pdf", contexte)

@@ -1,0 +1,32 @@
+"""What the use cases need from the outside world: a PDF renderer and the documents service."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from contracts.documents import AnnexePieces, Cas, DocumentGenere
+from services.pdf.domain.documents import DocumentPrepare
+
+
+class MoteurRendu(Protocol):
+    async def rendre(self, document: DocumentPrepare) -> bytes:
+        """The PDF of a prepared document."""
+        ...
+
+
+class DepotDocuments(Protocol):
+    """The documents service: where generated PDFs are kept, and the catalogue of pieces."""
+
+    async def deposer(
+        self, *, dossier_id: str, modele: str, nom_fichier: str, contenu: bytes, cle_idempotence: str
+    ) -> DocumentGenere:
+        """Store a generated PDF with its dossier; the same `cle_idempotence` stores it once."""
+        ...
+
+    async def annexe(self, cas: Cas) -> AnnexePieces:
+        """The rubriques of Annexe 1 (liste des pièces justificatives) for one case."""
+        ...
+
+
+class DepotIndisponible(Exception):
+    """The documents service could not be reached or failed: retrying may help."""
