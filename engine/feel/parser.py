@@ -11,6 +11,7 @@ from collections.abc import Collection
 from decimal import Decimal
 
 from engine.feel import ast as a
+from engine.feel import parser_forms as forms
 from engine.feel.errors import FeelSyntaxError
 from engine.feel.lexer import EOF, NAME, NUMBER, QUOTED_NAME, STRING, Token, tokenize
 from engine.feel.parser_names import NameResolver
@@ -273,7 +274,7 @@ class Parser:
                     return node
                 node = a.Filter(node, condition)
             elif tok.is_op("(") and isinstance(node, a.Path):
-                node = self.call(node)
+                node = forms.call(self, node)
             else:
                 return node
 
@@ -289,7 +290,7 @@ class Parser:
             return a.Literal(tok.value)
         if kind == QUOTED_NAME:
             self.advance()
-            return self.call(a.Name(tok.value)) if self.tok.is_op("(") else a.Name(tok.value)
+            return forms.call(self, a.Name(tok.value)) if self.tok.is_op("(") else a.Name(tok.value)
         if kind == NAME:
             return self.name_primary()
         if tok.is_op("@"):
@@ -304,16 +305,16 @@ class Parser:
             self.advance()
             inner = self.expression()
             if self.tok.is_op(".."):
-                return self.range_rest(inner, start_included=False)
+                return forms.range_rest(self, inner, start_included=False)
             self.expect_op(")")
             return inner
         if tok.is_op("["):
-            return self.list_or_range()
+            return forms.list_or_range(self)
         if tok.is_op("]"):
             self.advance()
-            return self.range_rest(self.additive(), start_included=False)
+            return forms.range_rest(self, self.additive(), start_included=False)
         if tok.is_op("{"):
-            return self.context()
+            return forms.context(self)
         raise self.error("expected an expression")
 
     def name_primary(self) -> a.Node:
@@ -326,87 +327,11 @@ class Parser:
             self.advance()
             return a.Literal(None)
         if value == "function" and self.peek().is_op("("):
-            return self.function_definition()
+            return forms.function_definition(self)
         name, is_call = self.names.resolve()
         if is_call:
-            return self.call(a.Name(name))
+            return forms.call(self, a.Name(name))
         return a.Name(name)
-
-    def call(self, callee: a.Node) -> a.Node:
-        self.expect_op("(")
-        if self.tok.is_op(")"):
-            self.advance()
-            return a.Call(callee, ())
-        if self.names.at_named_argument():
-            named: list[tuple[str, a.Node]] = []
-            while True:
-                key = self.names.argument_name()
-                self.expect_op(":")
-                named.append((key, self.expression()))
-                if not self.tok.is_op(","):
-                    break
-                self.advance()
-            self.expect_op(")")
-            return a.Call(callee, (), tuple(named))
-        args = [self.expression()]
-        while self.tok.is_op(","):
-            self.advance()
-            args.append(self.expression())
-        self.expect_op(")")
-        return a.Call(callee, tuple(args))
-
-    def function_definition(self) -> a.Node:
-        self.advance()
-        self.expect_op("(")
-        params: list[str] = []
-        while not self.tok.is_op(")"):
-            params.append(self.names.argument_name())
-            if not self.tok.is_op(","):
-                break
-            self.advance()
-        self.expect_op(")")
-        with self.names.scope(params):
-            return a.FunctionDefinition(tuple(params), self.expression())
-
-    def list_or_range(self) -> a.Node:
-        self.advance()
-        if self.tok.is_op("]"):
-            self.advance()
-            return a.ListLiteral(())
-        first = self.expression()
-        if self.tok.is_op(".."):
-            return self.range_rest(first, start_included=True)
-        items = [first]
-        while self.tok.is_op(","):
-            self.advance()
-            items.append(self.expression())
-        self.expect_op("]")
-        return a.ListLiteral(tuple(items))
-
-    def range_rest(self, start: a.Node, start_included: bool) -> a.Node:
-        self.expect_op("..")
-        end = self.additive()
-        tok = self.tok
-        if not tok.is_op("]", ")", "["):
-            raise self.error("expected ']', ')' or '[' to close the range")
-        self.advance()
-        return a.RangeLiteral(start, end, start_included, tok.value == "]")
-
-    def context(self) -> a.Node:
-        self.advance()
-        entries: list[tuple[str, a.Node]] = []
-        keys: list[str] = []
-        with self.names.scope(keys):
-            while not self.tok.is_op("}"):
-                key = self.names.context_key()
-                self.expect_op(":")
-                entries.append((key, self.expression()))
-                keys.append(key)
-                if not self.tok.is_op(","):
-                    break
-                self.advance()
-        self.expect_op("}")
-        return a.ContextLiteral(tuple(entries))
 
 
 def parse_expression(source: str, functions: Collection[str]) -> a.Node:
