@@ -37,9 +37,9 @@ async def ensure_stream(js: JetStreamContext, name: str, subjects: list[str]) ->
         await js.update_stream(info.config)
 
 
-def message_headers(message_id: str | None = None) -> dict[str, str]:
+def message_headers(message_id: str | None = None, correlation_id: str | None = None) -> dict[str, str]:
     headers: dict[str, str] = {}
-    if correlation_id := current_correlation_id():
+    if correlation_id := correlation_id or current_correlation_id():
         headers[HEADER] = correlation_id
     if message_id:
         headers["Nats-Msg-Id"] = message_id  # JetStream de-duplicates on it
@@ -47,7 +47,12 @@ def message_headers(message_id: str | None = None) -> dict[str, str]:
 
 
 async def publish_event(
-    js: JetStreamContext, subject: str, payload: dict[str, Any], message_id: str | None = None
+    js: JetStreamContext,
+    subject: str,
+    payload: dict[str, Any],
+    message_id: str | None = None,
+    correlation_id: str | None = None,
 ) -> None:
+    """Publish and wait for JetStream's acknowledgement (the event is then stored)."""
     body = json.dumps(payload, default=str, ensure_ascii=False).encode()
-    await js.publish(subject, body, headers=message_headers(message_id))
+    await js.publish(subject, body, headers=message_headers(message_id, correlation_id))

@@ -86,7 +86,13 @@ class OutboxRelay:
     async def relay_pending(self, batch: int = 100) -> int:
         rows = await asyncio.to_thread(self._pending, batch)
         for row in rows:
-            await publish_event(self.js, row.subject, row.payload, message_id=f"{self.service}-{row.id}")
+            await publish_event(
+                self.js,
+                row.subject,
+                row.payload,
+                message_id=f"{self.service}-{row.id}",
+                correlation_id=row.correlation_id,
+            )
             await asyncio.to_thread(self._mark_sent, row.id)
         return len(rows)
 
