@@ -7,7 +7,7 @@ The gateway and the back-office call identity's internal API and get these model
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
@@ -143,34 +143,39 @@ class SessionResume(ContractModel):
 # Requests of the internal API (the gateway and back-office send them on behalf of visitors).
 
 
+Texte = Annotated[str, Field(max_length=254)]
+Secret = Annotated[str, Field(max_length=1024)]  # longer ones are refused by the rules, not here
+AdresseClient = Annotated[str | None, Field(default=None, max_length=64)]  # visitor's IP (rate limits)
+
+
 class DemandeCreationCompte(ContractModel):
-    numero_titre: str
+    numero_titre: Annotated[str, Field(min_length=1, max_length=30)]
     date_debut_validite: date
     date_fin_validite: date
-    courriel: str
-    confirmation_courriel: str
-    adresse_client: str | None = None  # the visitor's IP, for rate limiting
+    courriel: Texte
+    confirmation_courriel: Texte
+    adresse_client: AdresseClient = None
 
 
 class DemandeJeton(ContractModel):
-    jeton: str
+    jeton: Annotated[str, Field(min_length=1, max_length=300)]
 
 
 class DemandeMotDePasse(ContractModel):
-    jeton: str
-    mot_de_passe: str
-    confirmation_mot_de_passe: str
+    jeton: Annotated[str, Field(min_length=1, max_length=300)]
+    mot_de_passe: Secret
+    confirmation_mot_de_passe: Secret
 
 
 class DemandeConnexion(ContractModel):
-    identifiant: str  # N° étranger or e-mail (applicants), identifiant (agents)
-    mot_de_passe: str
-    adresse_client: str | None = None
+    identifiant: Annotated[Texte, Field(min_length=1)]  # N° étranger or e-mail; an agent's identifiant
+    mot_de_passe: Annotated[Secret, Field(min_length=1)]
+    adresse_client: AdresseClient = None
 
 
 class DemandeOubliMotDePasse(ContractModel):
-    identifiant: str
-    adresse_client: str | None = None
+    identifiant: Annotated[Texte, Field(min_length=1)]
+    adresse_client: AdresseClient = None
 
 
 class ReponseMessage(ContractModel):

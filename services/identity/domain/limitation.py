@@ -1,0 +1,42 @@
+"""Slowing down password guessing: failures counted per identifier and per client address.
+
+Counters are keyed by a fingerprint of what the visitor typed, whether or not an account
+exists, so a lockout never tells that an account exists.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+
+@dataclass(frozen=True)
+class Compteur:
+    echecs: int
+    debut_fenetre: datetime
+    bloque_jusqu_au: datetime | None = None
+
+
+@dataclass(frozen=True)
+class PolitiqueLimitation:
+    """`max_echecs` failures within `fenetre` lock the key for `blocage`."""
+
+    max_echecs: int
+    fenetre: timedelta = timedelta(minutes=15)
+    blocage: timedelta = timedelta(minutes=15)
+
+    def bloque(self, compteur: Compteur | None, maintenant: datetime) -> bool:
+        return bool(compteur and compteur.bloque_jusqu_au and maintenant < compteur.bloque_jusqu_au)
+
+    def apres_echec(self, compteur: Compteur | None, maintenant: datetime) -> Compteur:
+        if compteur is None or maintenant - compteur.debut_fenetre >= self.fenetre:
+            compteur = Compteur(echecs=0, debut_fenetre=maintenant)
+        echecs = compteur.echecs + 1
+        bloque = maintenant + self.blocage if echecs >= self.max_echecs else compteur.bloque_jusqu_au
+        return Compteur(echecs=echecs, debut_fenetre=compteur.debut_fenetre, bloque_jusqu_au=bloque)
+
+
+def cle_limitation(espace: str, valeur: str) -> str:
+    """A counter key that does not store what was typed (an identifier, an IP address)."""
+    return f"{espace}:" + hashlib.sha256(valeur.encode()).hexdigest()[:40]

@@ -1,0 +1,36 @@
+"""identity's settings: environment variables prefixed IDENTITY_."""
+
+from __future__ import annotations
+
+from pydantic import Field
+from pydantic_settings import SettingsConfigDict
+
+from contracts.process import SERVICE_PORTS
+from plumbing.settings import ServiceSettings, default_sqlite_url
+
+
+class IdentitySettings(ServiceSettings):
+    model_config = SettingsConfigDict(env_prefix="IDENTITY_", extra="ignore")
+
+    port: int = SERVICE_PORTS["identity"]
+    public_url: str = Field(
+        "http://127.0.0.1:8000",
+        description="adresse du site des demandeurs, dans les liens envoyés par email",
+    )
+    confirmation_link_hours: int = Field(24, ge=1, description="validité du lien de confirmation (heures)")
+    reset_link_minutes: int = Field(60, ge=5, description="validité du lien de réinitialisation (minutes)")
+    session_idle_minutes: int = Field(30, ge=1, description="fin de session après inactivité (minutes)")
+    session_max_hours: int = Field(12, ge=1, description="durée maximale d'une session (heures)")
+    max_failures_per_account: int = Field(
+        5, ge=1, description="échecs de connexion avant blocage temporaire d'un identifiant"
+    )
+    max_failures_per_address: int = Field(
+        30, ge=1, description="échecs avant blocage temporaire d'une adresse IP cliente"
+    )
+    lockout_minutes: int = Field(15, ge=1, description="durée du blocage temporaire (minutes)")
+    argon2_time_cost: int = Field(3, ge=1, description="argon2id : nombre de passes")
+    argon2_memory_kib: int = Field(65536, ge=8, description="argon2id : mémoire par hachage (Kio)")
+    argon2_parallelism: int = Field(4, ge=1, description="argon2id : parallélisme")
+
+    def database(self) -> str:
+        return self.database_url or default_sqlite_url("identity")

@@ -1,0 +1,39 @@
+"""One unit of work: every repository bound to the same SQL transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from plumbing.database import transaction
+from services.identity.domain.ports import Depots
+from services.identity.storage.comptes import SqlComptesAgents, SqlComptesDemandeurs
+from services.identity.storage.evenements import OutboxEvenements
+from services.identity.storage.registre import SqlRegistre
+from services.identity.storage.securite import SqlJetons, SqlSessions, SqlTentatives
+
+
+def depots_sql(session: Session) -> Depots:
+    return Depots(
+        registre=SqlRegistre(session),
+        demandeurs=SqlComptesDemandeurs(session),
+        agents=SqlComptesAgents(session),
+        jetons=SqlJetons(session),
+        sessions=SqlSessions(session),
+        tentatives=SqlTentatives(session),
+        evenements=OutboxEvenements(session),
+    )
+
+
+class SqlTransactions:
+    """`with transactions() as depots:` commits on success, rolls back on any error."""
+
+    def __init__(self, factory: sessionmaker[Session]) -> None:
+        self.factory = factory
+
+    @contextmanager
+    def __call__(self) -> Iterator[Depots]:
+        with transaction(self.factory) as session:
+            yield depots_sql(session)

@@ -1,0 +1,137 @@
+"""Link tokens, sessions and guess counters in SQL (fingerprints only, never the tokens)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session as SqlSession
+
+from services.identity.domain.jetons import JetonEmis, UsageJeton
+from services.identity.domain.limitation import Compteur
+from services.identity.domain.sessions import Session
+from services.identity.storage.conversions import utc, utc_requis
+from services.identity.storage.tables import jetons, sessions, tentatives
+
+
+class SqlJetons:
+    def __init__(self, session: SqlSession) -> None:
+        self.session = session
+
+    def ajouter(self, jeton: JetonEmis, empreinte: str) -> None:
+        self.session.execute(insert(jetons).values(empreinte=empreinte, **vars(jeton)))
+
+    def par_empreinte(self, empreinte: str) -> JetonEmis | None:
+        row = self.session.execute(select(jetons).where(jetons.c.empreinte == empreinte)).mappings().first()
+        return _jeton(row) if row else None
+
+    def dernier(self, compte_id: str, usage: UsageJeton) -> JetonEmis | None:
+        requete = (
+            select(jetons)
+            .where(jetons.c.compte_id == compte_id, jetons.c.usage == usage.value)
+            .order_by(jetons.c.cree_le.desc())
+        )
+        row = self.session.execute(requete).mappings().first()
+        return _jeton(row) if row else None
+
+    def marquer_utilise(self, jeton_id: str, quand: datetime) -> None:
+        self.session.execute(update(jetons).where(jetons.c.id == jeton_id).values(utilise_le=quand))
+
+    def annuler_ceux_de(self, compte_id: str, usage: UsageJeton, quand: datetime) -> None:
+        self.session.execute(
+            update(jetons)
+            .where(
+                jetons.c.compte_id == compte_id, jetons.c.usage == usage.value, jetons.c.utilise_le.is_(None)
+            )
+            .values(utilise_le=quand)
+        )
+
+
+def _jeton(row: Any) -> JetonEmis:
+    return JetonEmis(
+        id=row["id"],
+        compte_id=row["compte_id"],
+        usage=UsageJeton(row["usage"]),
+        cree_le=utc_requis(row["cree_le"]),
+        expire_le=utc_requis(row["expire_le"]),
+        utilise_le=utc(row["utilise_le"]),
+    )
+
+
+class SqlSessions:
+    def __init__(self, session: SqlSession) -> None:
+        self.session = session
+
+    def ajouter(self, session: Session, empreinte: str) -> None:
+        self.session.execute(insert(sessions).values(empreinte=empreinte, **vars(session)))
+
+    def par_empreinte(self, empreinte: str) -> Session | None:
+        row = (
+            self.session.execute(select(sessions).where(sessions.c.empreinte == empreinte)).mappings().first()
+        )
+        return _session(row) if row else None
+
+    def mettre_a_jour(self, session: Session) -> None:
+        valeurs = {k: v for k, v in vars(session).items() if k != "id"}
+        self.session.execute(update(sessions).where(sessions.c.id == session.id).values(**valeurs))
+
+    def de(self, titulaire: str, titulaire_id: str) -> list[Session]:
+        requete = (
+            select(sessions)
+            .where(sessions.c.titulaire == titulaire, sessions.c.titulaire_id == titulaire_id)
+            .order_by(sessions.c.ouverte_le.desc())
+        )
+        return [_session(row) for row in self.session.execute(requete).mappings()]
+
+    def revoquer(self, session_id: str, quand: datetime) -> None:
+        self.session.execute(
+            update(sessions)
+            .where(sessions.c.id == session_id, sessions.c.revoquee_le.is_(None))
+            .values(revoquee_le=quand)
+        )
+
+    def revoquer_toutes(self, titulaire: str, titulaire_id: str, quand: datetime, sauf: str | None) -> int:
+        requete = update(sessions).where(
+            sessions.c.titulaire == titulaire,
+            sessions.c.titulaire_id == titulaire_id,
+            sessions.c.revoquee_le.is_(None),
+            sessions.c.expire_le > quand,
+        )
+        if sauf:
+            requete = requete.where(sessions.c.id != sauf)
+        return self.session.execute(requete.values(revoquee_le=quand)).rowcount  # type: ignore[attr-defined]
+
+
+def _session(row: Any) -> Session:
+    return Session(
+        id=row["id"],
+        titulaire=row["titulaire"],
+        titulaire_id=row["titulaire_id"],
+        ouverte_le=utc_requis(row["ouverte_le"]),
+        derniere_activite_le=utc_requis(row["derniere_activite_le"]),
+        expire_le=utc_requis(row["expire_le"]),
+        revoquee_le=utc(row["revoquee_le"]),
+    )
+
+
+class SqlTentatives:
+    def __init__(self, session: SqlSession) -> None:
+        self.session = session
+
+    def compteur(self, cle: str) -> Compteur | None:
+        row = self.session.execute(select(tentatives).where(tentatives.c.cle == cle)).mappings().first()
+        if row is None:
+            return None
+        return Compteur(
+            echecs=row["echecs"],
+            debut_fenetre=utc_requis(row["debut_fenetre"]),
+            bloque_jusqu_au=utc(row["bloque_jusqu_au"]),
+        )
+
+    def enregistrer(self, cle: str, compteur: Compteur) -> None:
+        self.effacer(cle)
+        self.session.execute(insert(tentatives).values(cle=cle, **vars(compteur)))
+
+    def effacer(self, cle: str) -> None:
+        self.session.execute(delete(tentatives).where(tentatives.c.cle == cle))

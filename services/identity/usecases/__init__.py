@@ -1,0 +1,1 @@
+"""identity's use cases: keyword-only functions; the caller owns the transaction."""
