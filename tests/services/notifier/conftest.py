@@ -1,0 +1,165 @@
+"""Fixtures of the notifier's tests: a migrated database, dependencies, jobs and a real SMTP server."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from typing import Any
+
+import pytest
+from aiosmtpd.controller import Controller
+from pyzeebe import Job
+from sqlalchemy.orm import Session, sessionmaker
+
+from contracts.process import PROCESS_ID, JobType, Modele
+from plumbing.database import create_database_engine, create_session_factory, upgrade_database
+from services.notifier.__main__ import MIGRATIONS, VERSION_TABLE
+from services.notifier.dependances import Dependances
+from tests.support.ports import free_port
+
+DEMANDEUR = {
+    "nom": "ETRANGER",
+    "prenoms": "SEPT",
+    "dateNaissance": "2006-07-01",
+    "numeroEtranger": "5903007178",
+    "courriel": "septetranger@yopmail.com",
+}
+
+
+class Horloge:
+    """A clock tests move by hand."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2023, 9, 12, 8, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def avancer(self, **delta: float) -> datetime:
+        self.now += timedelta(**delta)
+        return self.now
+
+
+@pytest.fixture
+def migrated_url(database_url: str) -> str:
+    upgrade_database(database_url, MIGRATIONS, VERSION_TABLE)
+    return database_url
+
+
+@pytest.fixture
+def sessions(migrated_url: str) -> Iterator[sessionmaker[Session]]:
+    """Sessions on the migrated database (SQLite, then PostgreSQL); the pool is closed afterwards."""
+    engine = create_database_engine(migrated_url)
+    yield create_session_factory(engine)
+    engine.dispose()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Any) -> str:
+    url = f"sqlite:///{tmp_path / 'notifier.db'}"
+    upgrade_database(url, MIGRATIONS, VERSION_TABLE)
+    return url
+
+
+@pytest.fixture
+def horloge() -> Horloge:
+    return Horloge()
+
+
+def make_deps(sessions: sessionmaker[Session], horloge: Horloge) -> Dependances:
+    counter = itertools.count(1)
+    return Dependances(
+        sessions=sessions,
+        lien_connexion="http://127.0.0.1:8000/connexion",
+        horloge=horloge,
+        nouvel_id=lambda: f"notif-{next(counter):04d}",
+    )
+
+
+@pytest.fixture
+def deps(sqlite_url: str, horloge: Horloge) -> Iterator[Dependances]:
+    """Dependencies on SQLite: use-case and API tests; storage tests cover PostgreSQL."""
+    engine = create_database_engine(sqlite_url)
+    yield make_deps(create_session_factory(engine), horloge)
+    engine.dispose()
+
+
+_job_keys = itertools.count(2251799813685249)
+
+
+def make_job(
+    modele: Modele | str = Modele.DEMANDE_COMPLEMENTS, key: int | None = None, **variables: Any
+) -> Job:
+    """A `notifier.notifier` job as the engine activates it."""
+    values: dict[str, Any] = {
+        "dossierId": "dossier-1",
+        "demandeurId": "compte-sept",
+        "numeroDemande": "5901202308180000190",
+        "prefecture": "prefecture-59",
+        "demandeur": DEMANDEUR,
+        **variables,
+    }
+    return Job(
+        key=key if key is not None else next(_job_keys),
+        type=JobType.NOTIFIER_NOTIFIER.value,
+        process_instance_key=2251799813685001,
+        bpmn_process_id=PROCESS_ID,
+        process_definition_version=1,
+        process_definition_key=2251799813685000,
+        element_id="notifier",
+        element_instance_key=2251799813685002,
+        custom_headers={"modele": str(modele)},
+        worker="test",
+        retries=3,
+        deadline=0,
+        variables=values,
+    )
+
+
+@dataclass
+class BoiteSmtp:
+    """Messages a real in-process SMTP server accepted, awaitable one by one."""
+
+    loop: asyncio.AbstractEventLoop
+    recus: list[EmailMessage] = field(default_factory=list)
+    arrivees: asyncio.Queue[EmailMessage] = field(default_factory=asyncio.Queue)
+
+    async def handle_DATA(self, _server: Any, _session: Any, envelope: Any) -> str:
+        message = message_from_bytes(envelope.content, policy=policy.default)
+        assert isinstance(message, EmailMessage)
+        self.recus.append(message)
+        self.loop.call_soon_threadsafe(self.arrivees.put_nowait, message)
+        return "250 Message accepted for delivery"
+
+    async def suivant(self) -> EmailMessage:
+        async with asyncio.timeout(10):
+            return await self.arrivees.get()
+
+
+class ServeurSmtp:
+    """An aiosmtpd server on a fixed free port that a test may stop and start again."""
+
+    def __init__(self, boite: BoiteSmtp) -> None:
+        self.boite, self.port = boite, free_port()
+        self.controller: Controller | None = None
+
+    def demarrer(self) -> None:
+        self.controller = Controller(self.boite, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+    def arreter(self) -> None:
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
+
+
+@pytest.fixture
+async def serveur_smtp() -> AsyncIterator[ServeurSmtp]:
+    serveur = ServeurSmtp(BoiteSmtp(asyncio.get_running_loop()))
+    yield serveur
+    serveur.arreter()

@@ -1,0 +1,65 @@
+"""Rules of a notification: its state, the first opening, answering, pages."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from contracts.notifier import EtatNotification
+from contracts.process import Modele
+from services.notifier.domain.notifications import Notification, Page, ReponseImpossible
+from services.notifier.domain.redaction import rediger
+
+pytestmark = pytest.mark.unit
+
+T0 = datetime(2023, 9, 12, 8, 0, tzinfo=UTC)
+
+
+def notification(modele: Modele = Modele.DEMANDE_COMPLEMENTS) -> Notification:
+    redaction = rediger(modele, {"numeroDemande": "5901202308180000190"})
+    return Notification(
+        id="n1",
+        demandeur_id="compte-sept",
+        dossier_id="dossier-1",
+        numero_demande="5901202308180000190",
+        prefecture="prefecture-59",
+        modele=modele,
+        titre=redaction.titre,
+        contenu=redaction.contenu(),
+        pieces_jointes=(),
+        cree_le=T0,
+    )
+
+
+def test_only_the_first_opening_counts() -> None:
+    first = notification().ouverte(T0 + timedelta(days=1))
+    again = first.ouverte(T0 + timedelta(days=2))
+
+    assert again.lue_le == T0 + timedelta(days=1)
+    assert again.etat is EtatNotification.LUE
+
+
+def test_a_demande_de_complement_is_answered_once_opened() -> None:
+    unread = notification()
+    with pytest.raises(ReponseImpossible, match="ouverte avant"):
+        unread.repondue(T0)
+
+    answered = unread.ouverte(T0).repondue(T0 + timedelta(hours=1))
+
+    assert answered.etat is EtatNotification.REPONDUE
+    assert not answered.attend_reponse
+    assert answered.repondue(T0 + timedelta(days=3)).repondue_le == T0 + timedelta(hours=1)
+
+
+def test_a_decision_expects_no_answer() -> None:
+    decision = notification(Modele.ATTESTATION_DECISION_FAVORABLE).ouverte(T0)
+
+    assert not decision.attend_reponse
+    with pytest.raises(ReponseImpossible, match="n'attend pas de réponse"):
+        decision.repondue(T0)
+
+
+@pytest.mark.parametrize(("total", "pages"), [(0, 1), (10, 1), (11, 2), (25, 3)])
+def test_pages_are_counted_as_the_list_shows_them(total: int, pages: int) -> None:
+    assert Page(elements=[], total=total, page=1, par_page=10).pages == pages

@@ -1,0 +1,126 @@
+"""The texts of the notifications, in the seed's wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from contracts.notifier import PieceJointe
+from contracts.process import Modele
+from services.notifier.domain.redaction import (
+    TITRES,
+    ModeleSansNotification,
+    piece_jointe,
+    rediger,
+    verifier_modele,
+)
+
+pytestmark = pytest.mark.unit
+
+VARIABLES = {"numeroDemande": "5901202308180000190", "demandeur": {"nom": "ETRANGER", "prenoms": "SEPT"}}
+
+
+def test_decision_favorable_reads_as_in_the_seed() -> None:
+    redaction = rediger(Modele.ATTESTATION_DECISION_FAVORABLE, VARIABLES)
+    contenu = redaction.contenu()
+
+    assert redaction.titre == "Notification de décision"
+    assert contenu.salutation == "Bonjour SEPT Etranger,"
+    assert contenu.paragraphes[0] == (
+        "Je vous informe que votre demande en ligne de titre de séjour n° 5901202308180000190 a été "
+        "acceptée. Un nouveau titre de séjour est en cours de fabrication et vous sera prochainement remis."
+    )
+    assert "vous précisera le montant de la taxe à acquitter." in contenu.paragraphes[2]
+    assert contenu.signature == [
+        "Cordialement,",
+        "L'agent Instructeur",
+        "Ministère de l'Intérieur et des Outre-Mer",
+    ]
+
+
+def test_demande_de_complement_lists_each_piece_and_warns_of_the_30_days() -> None:
+    variables = {
+        **VARIABLES,
+        "piecesDemandees": [
+            {
+                "piece": "justificatif-nationalite",
+                "libelle": "Justificatif de nationalité",
+                "observation": "Veuillez fournir une copie lisible de votre passeport.",
+            },
+            {"piece": "justificatif-domicile", "observation": ""},
+            {"observation": "sans pièce : ignoré"},
+        ],
+    }
+    redaction = rediger(Modele.DEMANDE_COMPLEMENTS, variables)
+    contenu = redaction.contenu()
+
+    assert redaction.titre == "Demande de complément"
+    assert contenu.salutation == "Bonjour SEPT ETRANGER"
+    assert contenu.paragraphes == [
+        "Je vous informe qu'après avoir pris connaissance des documents justificatifs joints à votre "
+        "demande, un complément d'information est nécessaire à la poursuite de son instruction."
+    ]
+    assert contenu.information is not None and contenu.information.endswith("La taille maximale : 10 Mo")
+    assert contenu.introduction_pieces == "Les documents mentionnés ci-dessous ne sont pas lisibles :"
+    assert [(p.libelle, p.observation) for p in contenu.pieces_demandees] == [
+        ("Justificatif de nationalité", "Veuillez fournir une copie lisible de votre passeport."),
+        ("justificatif-domicile", ""),
+    ]
+    assert contenu.avertissement == (
+        "Si vous n'apportez pas les compléments nécessaires dans un délai de 30 jours après avoir pris "
+        "connaissance de ce message, votre demande pourra être considérée comme incomplète par "
+        "l'administration qui ne sera pas en mesure de prendre une décision d'acceptation ou de refus de "
+        "votre demande, et elle sera clôturée."
+    )
+
+
+@pytest.mark.parametrize(
+    ("modele", "titre"),
+    [
+        (Modele.ATTESTATION_PROLONGATION, "Notification de prolongation de l'instruction"),
+        (Modele.DECISION_REFUS, "Notification de décision"),
+        (Modele.CONFIRMATION_DEPOT, "Confirmation de dépôt"),
+    ],
+)
+def test_every_notification_names_the_application(modele: Modele, titre: str) -> None:
+    redaction = rediger(modele, VARIABLES)
+
+    assert redaction.titre == titre
+    assert any("5901202308180000190" in p for p in redaction.contenu().paragraphes)
+
+
+def test_every_notification_template_has_a_text() -> None:
+    for modele in TITRES:
+        contenu = rediger(modele, VARIABLES).contenu()
+        assert contenu.salutation.startswith("Bonjour") and contenu.paragraphes and contenu.signature
+
+
+def test_refusal_gives_the_reason_when_there_is_one() -> None:
+    contenu = rediger(
+        Modele.DECISION_REFUS, {**VARIABLES, "motifDecision": "Pièces non probantes."}
+    ).contenu()
+
+    assert "Motif de la décision : Pièces non probantes." in contenu.paragraphes
+
+
+def test_a_nameless_applicant_is_greeted_plainly() -> None:
+    assert rediger(Modele.DESISTEMENT, {"numeroDemande": "1"}).contenu().salutation == "Bonjour,"
+    assert rediger(Modele.DEMANDE_COMPLEMENTS, {"demandeur": "?"}).contenu().salutation == "Bonjour,"
+
+
+def test_the_list_of_pieces_is_a_pdf_not_a_notification() -> None:
+    with pytest.raises(ModeleSansNotification):
+        verifier_modele(Modele.LISTE_PIECES.value)
+    with pytest.raises(ModeleSansNotification):
+        verifier_modele("inconnu")
+    assert verifier_modele("decision-refus") is Modele.DECISION_REFUS
+
+
+def test_the_pdf_is_attached_only_to_the_notification_it_was_made_for() -> None:
+    document = {"id": "doc-1", "modele": "attestation-prolongation", "nomFichier": "attestation.pdf"}
+
+    assert piece_jointe(Modele.ATTESTATION_PROLONGATION, document) == (
+        PieceJointe(document_id="doc-1", nom_fichier="attestation.pdf", modele="attestation-prolongation"),
+    )
+    assert piece_jointe(Modele.DEMANDE_COMPLEMENTS, document) == ()
+    assert piece_jointe(Modele.ATTESTATION_PROLONGATION, None) == ()
+    assert piece_jointe(Modele.ATTESTATION_PROLONGATION, {"modele": "attestation-prolongation"}) == ()
