@@ -1,0 +1,1 @@
+"""Documents service: the pieces of a dossier, their files and versions, and generated PDFs."""

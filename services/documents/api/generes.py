@@ -1,0 +1,69 @@
+"""Generated PDFs: stored by the pdf service's worker, read by the applicant, agents and services."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Response, UploadFile
+from fastapi.responses import StreamingResponse
+
+from contracts.documents import DocumentGenere
+from contracts.process import Modele
+from plumbing.actors import CurrentActor
+from services.documents.api.formulaires import DemandeurId, Prefecture, lire_fichier, proprietaire
+from services.documents.api.telechargement import Disposition, reponse_fichier
+from services.documents.api.vues import vue_document_genere
+from services.documents.usecases.generes import DocumentsGeneres
+
+DOSSIER = "/dossiers/{dossier_id}"
+
+
+def build_generes_router(generes: DocumentsGeneres) -> APIRouter:
+    router = APIRouter(tags=["documents générés"])
+
+    @router.post(DOSSIER + "/documents-generes", status_code=201)
+    async def enregistrer(
+        acteur: CurrentActor,
+        dossier_id: str,
+        response: Response,
+        fichier: Annotated[UploadFile, File()],
+        modele: Annotated[Modele, Form()],
+        idempotence: Annotated[str, Form(min_length=1, max_length=200)],
+        demandeur_id: DemandeurId = None,
+        prefecture: Prefecture = None,
+    ) -> DocumentGenere:
+        """Keep a generated PDF once per (dossier, modele, idempotence): 201, then 200 with the same document."""
+        document, nouveau = await generes.enregistrer(
+            acteur=acteur,
+            dossier_id=dossier_id,
+            modele=modele,
+            idempotence=idempotence,
+            fichier=await lire_fichier(fichier),
+            proprietaire=proprietaire(demandeur_id, prefecture),
+        )
+        response.status_code = 201 if nouveau else 200
+        return vue_document_genere(document)
+
+    @router.get(DOSSIER + "/documents-generes")
+    async def lister(acteur: CurrentActor, dossier_id: str) -> list[DocumentGenere]:
+        return [vue_document_genere(d) for d in await generes.lister(acteur=acteur, dossier_id=dossier_id)]
+
+    @router.get(DOSSIER + "/documents-generes/{document_id}", response_class=StreamingResponse)
+    async def telecharger(
+        acteur: CurrentActor,
+        dossier_id: str,
+        document_id: str,
+        disposition: Disposition = Disposition.ATTACHMENT,
+    ) -> StreamingResponse:
+        document, contenu = await generes.ouvrir(
+            acteur=acteur, dossier_id=dossier_id, document_id=document_id
+        )
+        return await reponse_fichier(
+            contenu,
+            nom_fichier=document.nom_fichier,
+            type_media=document.type_media,
+            taille=document.taille,
+            disposition=disposition,
+        )
+
+    return router

@@ -1,0 +1,112 @@
+"""The applicant's pieces: attach, list, remove, download, e-photo number, verification."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response
+from fastapi.responses import StreamingResponse
+
+from contracts.documents import (
+    FichierPiece,
+    NumeroEphoto,
+    PieceCode,
+    PieceManquante,
+    PiecesDossier,
+    VerificationPiecesRequest,
+    VerificationPiecesResponse,
+)
+from plumbing.actors import CurrentActor
+from services.documents.api.formulaires import DemandeurId, Fichiers, Prefecture, lire_fichiers, proprietaire
+from services.documents.api.telechargement import Disposition, reponse_fichier
+from services.documents.api.vues import vue_fichier, vue_pieces
+from services.documents.domain.catalogue import Situation
+from services.documents.usecases.justificatifs import Justificatifs
+
+DOSSIER = "/dossiers/{dossier_id}"
+
+
+def build_pieces_router(justificatifs: Justificatifs) -> APIRouter:
+    router = APIRouter(tags=["pièces"])
+
+    @router.post(DOSSIER + "/pieces/{code}/fichiers", status_code=201)
+    async def joindre(
+        acteur: CurrentActor,
+        dossier_id: str,
+        code: PieceCode,
+        fichiers: Fichiers,
+        demandeur_id: DemandeurId = None,
+        prefecture: Prefecture = None,
+    ) -> list[FichierPiece]:
+        """Attach 1 to 3 files to a piece of a draft (the first one registers the owner and préfecture)."""
+        joints = await justificatifs.joindre(
+            acteur=acteur,
+            dossier_id=dossier_id,
+            piece=code,
+            fichiers=await lire_fichiers(fichiers),
+            proprietaire=proprietaire(demandeur_id, prefecture),
+        )
+        return [vue_fichier(f) for f in joints]
+
+    @router.get(DOSSIER + "/pieces")
+    async def lister(acteur: CurrentActor, dossier_id: str) -> PiecesDossier:
+        return vue_pieces(*await justificatifs.consulter(acteur=acteur, dossier_id=dossier_id))
+
+    @router.delete(DOSSIER + "/fichiers/{fichier_id}", status_code=204)
+    async def retirer(acteur: CurrentActor, dossier_id: str, fichier_id: str) -> Response:
+        await justificatifs.retirer(acteur=acteur, dossier_id=dossier_id, fichier_id=fichier_id)
+        return Response(status_code=204)
+
+    @router.get(DOSSIER + "/fichiers/{fichier_id}", response_class=StreamingResponse)
+    async def telecharger(
+        acteur: CurrentActor,
+        dossier_id: str,
+        fichier_id: str,
+        disposition: Disposition = Disposition.ATTACHMENT,
+    ) -> StreamingResponse:
+        fichier, contenu = await justificatifs.ouvrir(
+            acteur=acteur, dossier_id=dossier_id, fichier_id=fichier_id
+        )
+        return await reponse_fichier(
+            contenu,
+            nom_fichier=fichier.nom_fichier,
+            type_media=fichier.type_media,
+            taille=fichier.taille,
+            disposition=disposition,
+        )
+
+    @router.put(DOSSIER + "/ephoto")
+    async def definir_ephoto(
+        acteur: CurrentActor,
+        dossier_id: str,
+        corps: NumeroEphoto,
+        demandeur_id: Annotated[str | None, Query(alias="demandeurId", max_length=64)] = None,
+        prefecture: Annotated[str | None, Query(max_length=32)] = None,
+    ) -> NumeroEphoto:
+        """Set the e-photo number (22 digits) of a draft, or remove it with null."""
+        numero = await justificatifs.definir_ephoto(
+            acteur=acteur,
+            dossier_id=dossier_id,
+            numero=corps.numero_ephoto,
+            proprietaire=proprietaire(demandeur_id, prefecture),
+        )
+        return NumeroEphoto(numero_ephoto=numero)
+
+    @router.get(DOSSIER + "/ephoto")
+    async def lire_ephoto(acteur: CurrentActor, dossier_id: str) -> NumeroEphoto:
+        return NumeroEphoto(
+            numero_ephoto=await justificatifs.lire_ephoto(acteur=acteur, dossier_id=dossier_id)
+        )
+
+    @router.post(DOSSIER + "/pieces/verification")
+    async def verifier(
+        acteur: CurrentActor, dossier_id: str, demande: VerificationPiecesRequest
+    ) -> VerificationPiecesResponse:
+        """Which required pieces are still missing for this case and situation."""
+        situation = Situation(demande.cas, demande.hebergement)
+        manquantes = await justificatifs.verifier(acteur=acteur, dossier_id=dossier_id, situation=situation)
+        return VerificationPiecesResponse(
+            complet=not manquantes, manquantes=[PieceManquante(code=c, libelle=lib) for c, lib in manquantes]
+        )
+
+    return router

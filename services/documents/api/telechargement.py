@@ -1,0 +1,39 @@
+"""Streaming a stored file with its media type and a Content-Disposition that survives any name."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from enum import StrEnum
+from urllib.parse import quote
+
+from fastapi.responses import StreamingResponse
+
+
+class Disposition(StrEnum):
+    ATTACHMENT = "attachment"  # « Télécharger »
+    INLINE = "inline"  # « Voir le document » in the browser
+
+
+def content_disposition(disposition: Disposition, nom_fichier: str) -> str:
+    repli = nom_fichier.encode("ascii", "replace").decode().replace("?", "_").replace('"', "_")
+    return f"{disposition.value}; filename=\"{repli}\"; filename*=UTF-8''{quote(nom_fichier, safe='')}"
+
+
+async def reponse_fichier(
+    contenu: AsyncIterator[bytes], *, nom_fichier: str, type_media: str, taille: int, disposition: Disposition
+) -> StreamingResponse:
+    """Read the first chunk before answering, so that a missing content is an error, not a cut file."""
+    premier = await anext(contenu, b"")
+
+    async def flux() -> AsyncIterator[bytes]:
+        yield premier
+        async for bloc in contenu:
+            yield bloc
+
+    headers = {
+        "Content-Disposition": content_disposition(disposition, nom_fichier),
+        "Content-Length": str(taille),
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "private, no-store",
+    }
+    return StreamingResponse(flux(), media_type=type_media, headers=headers)

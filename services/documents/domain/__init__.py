@@ -1,0 +1,1 @@
+"""Rules of the documents service: the catalogue, file checks, access and versions. No I/O."""

@@ -1,0 +1,159 @@
+"""What a file really is: its signature (magic bytes), then a full decoding of its content.
+
+The name and the declared content type are never trusted: a `.exe` renamed `.pdf` is refused, a
+PNG named `scan.pdf` is accepted as a PNG (and its name fixed so that it opens once downloaded).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import unicodedata
+import warnings
+from dataclasses import dataclass
+
+from PIL import Image
+from pypdf import PdfReader
+
+from contracts.documents import TAILLE_MAX_FICHIER
+from services.documents.domain.erreurs import FichierIllisible, FichierTropVolumineux, FormatRefuse
+
+PIXELS_MAX = 150_000_000  # far above any scan at 600 dpi, far below a decompression bomb
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+
+@dataclass(frozen=True)
+class Format:
+    nom: str
+    type_media: str
+    extensions: tuple[str, ...]
+    pillow: str | None  # Pillow's format name, None for PDF
+
+
+JPG = Format("JPG", "image/jpeg", ("jpg", "jpeg"), "JPEG")
+PNG = Format("PNG", "image/png", ("png",), "PNG")
+PDF = Format("PDF", "application/pdf", ("pdf",), None)
+TIFF = Format("TIFF", "image/tiff", ("tiff", "tif"), "TIFF")
+BMP = Format("BMP", "image/bmp", ("bmp",), "BMP")
+FORMATS_JUSTIFICATIFS = (JPG, PNG, PDF, TIFF, BMP)
+
+_SIGNATURES: tuple[tuple[bytes, Format], ...] = (
+    (b"\xff\xd8\xff", JPG),
+    (b"\x89PNG\r\n\x1a\n", PNG),
+    (b"II*\x00", TIFF),
+    (b"MM\x00*", TIFF),
+    (b"BM", BMP),
+)
+
+
+@dataclass(frozen=True)
+class FichierAnalyse:
+    """A file whose content was checked; `contenu` is what gets stored."""
+
+    nom_fichier: str
+    format: Format
+    taille: int
+    sha256: str
+    contenu: bytes
+
+
+def detecter_format(contenu: bytes) -> Format | None:
+    for signature, format_ in _SIGNATURES:
+        if contenu.startswith(signature):
+            return format_
+    # PDF readers accept the header anywhere in the first kilobyte (after a byte-order mark, say)
+    return PDF if b"%PDF-" in contenu[:1024] else None
+
+
+def analyser_fichier(
+    nom: str | None,
+    contenu: bytes,
+    formats: tuple[Format, ...] = FORMATS_JUSTIFICATIFS,
+    taille_max: int = TAILLE_MAX_FICHIER,
+) -> FichierAnalyse:
+    """Accept the file if its content is one of `formats` and decodes entirely, else say why in French."""
+    affiche = nom_affichable(nom)
+    if len(contenu) > taille_max:
+        raise FichierTropVolumineux(f"Le fichier « {affiche} » dépasse la taille maximale de 10 Mo.")
+    if not contenu:
+        raise FichierIllisible(f"Le fichier « {affiche} » est vide.")
+    format_ = detecter_format(contenu)
+    if format_ is None or format_ not in formats:
+        raise FormatRefuse(
+            f"Le fichier « {affiche} » n'est pas dans un format accepté : {_acceptes(formats)}."
+        )
+    if format_ is PDF:
+        _verifier_pdf(affiche, contenu)
+    else:
+        _verifier_image(affiche, contenu, format_)
+    return FichierAnalyse(
+        nom_fichier=nom_avec_extension(affiche, format_),
+        format=format_,
+        taille=len(contenu),
+        sha256=hashlib.sha256(contenu).hexdigest(),
+        contenu=contenu,
+    )
+
+
+def _acceptes(formats: tuple[Format, ...]) -> str:
+    if len(formats) == 1:
+        return f"seul le format {formats[0].nom} est accepté"
+    noms = ", ".join(f.nom for f in formats[:-1])
+    return f"seuls les formats {noms} et {formats[-1].nom} sont acceptés"
+
+
+def _illisible(nom: str) -> FichierIllisible:
+    return FichierIllisible(
+        f"Le fichier « {nom} » est endommagé ou illisible : veuillez joindre une copie lisible du document."
+    )
+
+
+def _verifier_image(nom: str, contenu: bytes, format_: Format) -> None:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(
+                io.BytesIO(contenu), formats=[format_.pillow] if format_.pillow else None
+            ) as image:
+                if image.width * image.height > PIXELS_MAX:
+                    raise _illisible(nom)
+                image.load()
+    except FichierIllisible:
+        raise
+    except Exception:  # Pillow raises many kinds of errors for broken data
+        raise _illisible(nom) from None
+
+
+def _verifier_pdf(nom: str, contenu: bytes) -> None:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(io.BytesIO(contenu), strict=False)
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise FichierIllisible(
+                    f"Le fichier « {nom} » est protégé par un mot de passe : "
+                    "veuillez joindre un fichier sans mot de passe."
+                )
+            if len(reader.pages) == 0:
+                raise _illisible(nom)
+            for page in reader.pages:
+                _ = page.mediabox
+    except FichierIllisible:
+        raise
+    except Exception:  # pypdf raises many kinds of errors for broken data
+        raise _illisible(nom) from None
+
+
+def nom_affichable(nom: str | None) -> str:
+    """The file's own name, without any path or control character, at most 200 characters."""
+    base = unicodedata.normalize("NFC", (nom or "").replace("\\", "/").rsplit("/", 1)[-1])
+    base = "".join(c for c in base if c.isprintable() and c not in '"').strip().lstrip(".")
+    return base[:200] or "document"
+
+
+def nom_avec_extension(nom: str, format_: Format) -> str:
+    racine, point, extension = nom.rpartition(".")
+    if point and extension.lower() in format_.extensions:
+        return nom
+    return f"{racine if point else nom}.{format_.extensions[0]}"

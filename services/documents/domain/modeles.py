@@ -1,0 +1,122 @@
+"""A dossier's documents and the rules of their life: draft, sealed at deposit, versions in complements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from contracts.documents import FICHIERS_MAX_PAR_PIECE, PieceCode, StatutFichier
+from services.documents.domain.acces import Acteur, verifier_ecriture, verifier_lecture
+from services.documents.domain.erreurs import Conflit, Introuvable, Invalide
+
+DEMANDE_DEPOSEE = "Votre demande a été déposée : ses justificatifs ne peuvent plus être modifiés."
+TROP_DE_FICHIERS = "Vous avez la possibilité de joindre 3 fichiers maximum par document."
+AUCUN_FICHIER = "Veuillez joindre au moins un fichier."
+PAS_DE_COMPLEMENT = "Aucune demande de complément n'est en cours pour ce dossier."
+PIECE_NON_DEMANDEE = "Ce justificatif ne fait pas partie de la demande de complément en cours."
+FICHIER_INTROUVABLE = "Fichier introuvable."
+FICHIER_FIGE = "Ce fichier a été transmis à l'administration : il ne peut plus être supprimé."
+
+
+@dataclass(frozen=True)
+class Fichier:
+    id: str
+    dossier_id: str
+    piece: PieceCode
+    nom_fichier: str
+    type_media: str
+    taille: int
+    sha256: str
+    version: int
+    ronde: int
+    depose_le: datetime
+    scelle_le: datetime | None = None
+    remplace_le: datetime | None = None
+
+    @property
+    def statut(self) -> StatutFichier:
+        if self.remplace_le is not None:
+            return StatutFichier.REMPLACE
+        return StatutFichier.SCELLE if self.scelle_le is not None else StatutFichier.BROUILLON
+
+    @property
+    def courant(self) -> bool:
+        return self.remplace_le is None
+
+
+@dataclass(frozen=True)
+class DossierDocuments:
+    """What this service knows of a dossier: its owner and préfecture, given with its first document."""
+
+    dossier_id: str
+    demandeur_id: str
+    prefecture: str | None
+    cree_le: datetime
+    scelle_le: datetime | None = None
+    ronde_ouverte: int | None = None
+    pieces_ronde: tuple[PieceCode, ...] = ()
+    numero_ephoto: str | None = None
+
+    @property
+    def depose(self) -> bool:
+        return self.scelle_le is not None
+
+    def verifier_lecture(self, acteur: Acteur) -> None:
+        verifier_lecture(
+            acteur, demandeur_id=self.demandeur_id, prefecture=self.prefecture, depose=self.depose
+        )
+
+    def verifier_brouillon(self, acteur: Acteur) -> None:
+        """Files and the e-photo number change freely until the deposit, then never outside complements."""
+        verifier_ecriture(
+            acteur, demandeur_id=self.demandeur_id, prefecture=self.prefecture, depose=self.depose
+        )
+        if self.depose:
+            raise Conflit(DEMANDE_DEPOSEE)
+
+    def verifier_complement(self, acteur: Acteur, piece: PieceCode) -> int:
+        """The open complement round in which `piece` may get a new version."""
+        verifier_ecriture(
+            acteur, demandeur_id=self.demandeur_id, prefecture=self.prefecture, depose=self.depose
+        )
+        if self.ronde_ouverte is None:
+            raise Conflit(PAS_DE_COMPLEMENT)
+        if self.pieces_ronde and piece not in self.pieces_ronde:
+            raise Conflit(PIECE_NON_DEMANDEE)
+        return self.ronde_ouverte
+
+    def ouvrir_ronde(self, ronde: int, pieces: tuple[PieceCode, ...]) -> DossierDocuments:
+        if not self.depose:
+            raise Conflit(
+                "Le dossier n'a pas encore été déposé : aucune demande de complément n'est possible."
+            )
+        return replace(self, ronde_ouverte=ronde, pieces_ronde=pieces)
+
+    def sceller(self, quand: datetime, prefecture: str | None) -> DossierDocuments:
+        """Freeze at deposit, or at the end of a complement round; closes the round."""
+        return replace(
+            self,
+            scelle_le=self.scelle_le or quand,
+            prefecture=prefecture or self.prefecture,
+            ronde_ouverte=None,
+            pieces_ronde=(),
+        )
+
+
+def verifier_nombre(courants: int, nouveaux: int) -> None:
+    if nouveaux == 0:
+        raise Invalide(AUCUN_FICHIER)
+    if courants + nouveaux > FICHIERS_MAX_PAR_PIECE:
+        raise Conflit(TROP_DE_FICHIERS) if courants else Invalide(TROP_DE_FICHIERS)
+
+
+def verifier_suppression(fichier: Fichier | None) -> Fichier:
+    if fichier is None or not fichier.courant:
+        raise Introuvable(FICHIER_INTROUVABLE)
+    if fichier.scelle_le is not None:
+        raise Conflit(FICHIER_FIGE)
+    return fichier
+
+
+def prochaine_version(fichiers: list[Fichier]) -> int:
+    return max((f.version for f in fichiers), default=0) + 1

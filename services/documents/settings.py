@@ -1,0 +1,26 @@
+"""documents' settings: environment variables prefixed DOCUMENTS_."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import SettingsConfigDict
+
+from contracts.process import SERVICE_PORTS
+from plumbing.settings import VAR_DIR, ServiceSettings, default_sqlite_url
+
+
+class DocumentsSettings(ServiceSettings):
+    model_config = SettingsConfigDict(env_prefix="DOCUMENTS_", extra="ignore")
+
+    port: int = SERVICE_PORTS["documents"]
+    stockage: Literal["fichiers", "nats"] = Field(
+        "fichiers", description="où garder les fichiers : un répertoire, ou un Object Store NATS JetStream"
+    )
+    repertoire: Path = Field(VAR_DIR / "documents", description="répertoire des fichiers (stockage=fichiers)")
+    bucket: str = Field("documents", description="bucket de l'Object Store NATS (stockage=nats)")
+
+    def database(self) -> str:
+        return self.database_url or default_sqlite_url("documents")

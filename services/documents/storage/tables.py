@@ -1,0 +1,69 @@
+"""The documents service's tables (one MetaData, migrated by Alembic)."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    UniqueConstraint,
+)
+
+from plumbing.outbox import outbox_table
+
+metadata = MetaData()
+
+dossiers = Table(
+    "documents_dossiers",
+    metadata,
+    Column("dossier_id", String(64), primary_key=True),
+    Column("demandeur_id", String(64), nullable=False),
+    Column("prefecture", String(16)),
+    Column("cree_le", DateTime(timezone=True), nullable=False),
+    Column("scelle_le", DateTime(timezone=True)),
+    Column("ronde_ouverte", Integer),
+    Column("pieces_ronde", JSON, nullable=False),
+    Column("numero_ephoto", String(22)),
+)
+
+fichiers = Table(
+    "documents_fichiers",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("dossier_id", String(64), ForeignKey("documents_dossiers.dossier_id"), nullable=False),
+    Column("piece", String(64), nullable=False),
+    Column("nom_fichier", String(255), nullable=False),
+    Column("type_media", String(64), nullable=False),
+    Column("taille", BigInteger, nullable=False),
+    Column("sha256", String(64), nullable=False, index=True),
+    Column("version", Integer, nullable=False),
+    Column("ronde", Integer, nullable=False),
+    Column("depose_le", DateTime(timezone=True), nullable=False),
+    Column("scelle_le", DateTime(timezone=True)),
+    Column("remplace_le", DateTime(timezone=True)),
+    Index("ix_documents_fichiers_dossier_piece", "dossier_id", "piece"),
+)
+
+documents_generes = Table(
+    "documents_generes",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("dossier_id", String(64), nullable=False, index=True),
+    Column("modele", String(64), nullable=False),
+    Column("idempotence", String(200), nullable=False),
+    Column("nom_fichier", String(255), nullable=False),
+    Column("type_media", String(64), nullable=False),
+    Column("taille", BigInteger, nullable=False),
+    Column("sha256", String(64), nullable=False, index=True),
+    Column("cree_le", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("dossier_id", "modele", "idempotence", name="uq_documents_generes_idempotence"),
+)
+
+outbox = outbox_table(metadata)
