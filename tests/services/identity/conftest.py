@@ -1,0 +1,103 @@
+"""identity's fixtures: a migrated database, a clock the tests move, the API as the gateway sees it."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlparse
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from plumbing.actors import Actor, internal_headers
+from plumbing.database import transaction, upgrade_database
+from plumbing.settings import PlatformSettings
+from services.identity.__main__ import MIGRATIONS, VERSION_TABLE
+from services.identity.app import build_app
+from services.identity.demonstration import semer_demonstration
+from services.identity.dependances import Dependances, construire_dependances
+from services.identity.settings import IdentitySettings
+from services.identity.storage.depots import depots_sql
+from services.identity.storage.tables import outbox
+
+TOKEN = "jeton-interne-de-test"
+GATEWAY = Actor("service", "gateway")
+
+
+class HorlogeReglable:
+    def __init__(self) -> None:
+        self.maintenant = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.maintenant
+
+    def avancer(self, **duree: float) -> None:
+        self.maintenant += timedelta(**duree)
+
+
+@pytest.fixture
+def horloge() -> HorlogeReglable:
+    return HorlogeReglable()
+
+
+def identity_settings(url: str) -> IdentitySettings:
+    return IdentitySettings(
+        database_url=url,
+        secret_key="secret-de-test",
+        public_url="https://demarches.test",
+        argon2_time_cost=1,
+        argon2_memory_kib=64,
+        argon2_parallelism=1,
+        max_failures_per_account=5,
+        max_failures_per_address=12,
+    )
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'identity.db'}"
+
+
+def build_deps(url: str, horloge: HorlogeReglable) -> Dependances:
+    upgrade_database(url, MIGRATIONS, VERSION_TABLE)
+    deps = construire_dependances(identity_settings(url), horloge)
+    with transaction(deps.transactions.factory) as session:
+        semer_demonstration(depots=depots_sql(session), outils=deps.outils)
+    return deps
+
+
+@pytest.fixture
+def deps(sqlite_url: str, horloge: HorlogeReglable) -> Iterator[Dependances]:
+    """A seeded SQLite database (API tests); storage tests use `database_url` instead."""
+    deps = build_deps(sqlite_url, horloge)
+    yield deps
+    deps.engine.dispose()
+
+
+@pytest.fixture
+async def client(deps: Dependances) -> AsyncIterator[httpx.AsyncClient]:
+    """The API as the gateway calls it (actor `service:gateway`)."""
+    platform = PlatformSettings(INTERNAL_API_TOKEN=TOKEN)  # type: ignore[call-arg]
+    app = build_app(identity_settings(str(deps.engine.url)), platform, deps)
+    transport = httpx.ASGITransport(app=app)
+    headers = internal_headers(TOKEN, GATEWAY)
+    async with httpx.AsyncClient(transport=transport, base_url="http://identity", headers=headers) as c:
+        yield c
+
+
+def courriels_demandes(deps: Dependances) -> list[dict[str, Any]]:
+    with deps.transactions.factory() as session:
+        rows = session.execute(select(outbox).order_by(outbox.c.id)).mappings()
+        return [row["payload"] for row in rows if row["subject"] == "notifier.courriel.demande"]
+
+
+def jeton_du_dernier_courriel(deps: Dependances) -> str:
+    lien = courriels_demandes(deps)[-1]["donnees"]["lien"]
+    return parse_qs(urlparse(lien).query)["jeton"][0]
+
+
+def en_tant_que(acteur: Actor) -> dict[str, str]:
+    return internal_headers(TOKEN, acteur)
