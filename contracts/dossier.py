@@ -15,6 +15,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
+from contracts.documents import Hebergement
 from contracts.identity import Adresse, EtatCivil, FicheDemandeur, TitreEnCours
 
 STREAM_DOSSIER = "DOSSIER"
@@ -203,6 +204,13 @@ class EtapeMotifSejour(ContractModel):
     attestations: list[Attestation] = Field(default_factory=list, max_length=3)
 
 
+class EtapeJustificatifs(ContractModel):
+    """Step 3: the pieces themselves go to the documents service; the dossier keeps the home situation
+    that decides which home proof is required, and checks with documents that nothing is missing."""
+
+    hebergement: Hebergement = Hebergement.PERSONNEL
+
+
 class EtapeDepot(ContractModel):
     """Step 4: "Observations à destination de l'administration" (optional)."""
 
@@ -265,6 +273,7 @@ class DossierVue(ContractModel):
     adresse: Adresse
     telephone: str | None
     motif_sejour: MotifSejour | None
+    hebergement: Hebergement | None
     observations: str | None
     prefecture: str
     numero_demande: str | None

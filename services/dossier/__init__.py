@@ -1,0 +1,1 @@
+"""The dossier service: the renewal application from draft to decision."""

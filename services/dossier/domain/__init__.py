@@ -1,0 +1,1 @@
+"""Rules of the application, without I/O: cases, eligibility, steps, statuses, numbering, complements."""

@@ -1,0 +1,114 @@
+"""Complement rounds: the agent asks for pieces, the applicant maintains or updates each, then sends."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from contracts.dossier import ReponseComplement, ReponsePieceComplement
+from services.dossier.domain.erreurs import DossierIntrouvable, ErreurChamp, EtatIncompatible, SaisieInvalide
+
+
+@dataclass
+class PieceDemandee:
+    piece: str
+    observation: str
+    libelle: str | None = None
+    reponse: ReponseComplement | None = None
+    motif: str | None = None
+    message: str | None = None
+    repondu_le: datetime | None = None
+
+
+@dataclass
+class RondeComplements:
+    dossier_id: str
+    numero: int
+    ouverte_le: datetime
+    pieces: list[PieceDemandee]
+    envoyee_le: datetime | None = None
+    origine: str | None = None  # the job that opened it
+
+    @property
+    def envoyee(self) -> bool:
+        return self.envoyee_le is not None
+
+    def piece(self, code: str) -> PieceDemandee:
+        for piece in self.pieces:
+            if piece.piece == code:
+                return piece
+        raise DossierIntrouvable()
+
+    def repondre(self, code: str, reponse: ReponsePieceComplement, *, maintenant: datetime) -> None:
+        """ "Maintenir le document" needs a reason; "Mettre à jour le document" an optional message."""
+        self._exiger_ouverte()
+        piece = self.piece(code)
+        motif = (reponse.motif or "").strip() or None
+        message = (reponse.message or "").strip() or None
+        if reponse.reponse is ReponseComplement.MAINTENIR and not motif:
+            raise SaisieInvalide(
+                [ErreurChamp("motif", "Veuillez préciser les raisons du maintien du document.")]
+            )
+        piece.reponse = reponse.reponse
+        piece.motif = motif if reponse.reponse is ReponseComplement.MAINTENIR else None
+        piece.message = message if reponse.reponse is ReponseComplement.METTRE_A_JOUR else None
+        piece.repondu_le = maintenant
+
+    def pieces_a_mettre_a_jour(self) -> list[str]:
+        return [p.piece for p in self.pieces if p.reponse is ReponseComplement.METTRE_A_JOUR]
+
+    def verifier_envoi(self, pieces_remplacees: set[str]) -> None:
+        """Every piece answered, and every updated one has a new file in this round."""
+        erreurs = [
+            ErreurChamp(f"pieces.{p.piece}.reponse", "Votre réponse est obligatoire.")
+            for p in self.pieces
+            if p.reponse is None
+        ]
+        erreurs += [
+            ErreurChamp(
+                f"pieces.{code}.fichiers", "Joignez le nouveau document avant d'envoyer votre réponse."
+            )
+            for code in self.pieces_a_mettre_a_jour()
+            if code not in pieces_remplacees
+        ]
+        if erreurs:
+            raise SaisieInvalide(erreurs, "Votre réponse à la demande de complément est incomplète.")
+
+    def envoyer(self, *, maintenant: datetime) -> None:
+        self._exiger_ouverte()
+        self.envoyee_le = maintenant
+
+    def _exiger_ouverte(self) -> None:
+        if self.envoyee:
+            raise EtatIncompatible("Vous avez déjà répondu à cette demande de complément.")
+
+
+@dataclass(frozen=True)
+class PieceDemandeeParAgent:
+    piece: str
+    observation: str
+    libelle: str | None = None
+
+
+@dataclass
+class DemandeComplements:
+    pieces: list[PieceDemandeeParAgent] = field(default_factory=list)
+
+    @classmethod
+    def depuis_variable(cls, valeur: object, pieces_connues: set[str]) -> DemandeComplements:
+        """Parse the `piecesDemandees` process variable ([{piece, observation}]) strictly."""
+        if not isinstance(valeur, list) or not valeur:
+            raise ValueError("piecesDemandees doit être une liste non vide")
+        pieces = []
+        for element in valeur:
+            if not isinstance(element, dict) or element.get("piece") not in pieces_connues:
+                raise ValueError("piecesDemandees contient une pièce inconnue")
+            libelle = element.get("libelle")
+            pieces.append(
+                PieceDemandeeParAgent(
+                    piece=str(element["piece"]),
+                    observation=str(element.get("observation") or ""),
+                    libelle=str(libelle) if libelle else None,
+                )
+            )
+        return cls(pieces)

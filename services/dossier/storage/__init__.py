@@ -1,0 +1,1 @@
+"""SQL storage of the dossier service: its own tables and migrations."""

@@ -1,0 +1,143 @@
+"""The dossier service's tables (one MetaData, migrated by storage/migrations)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+)
+
+from plumbing.outbox import outbox_table
+
+
+class Horodatage(TypeDecorator[datetime]):
+    """A UTC timestamp that comes back timezone-aware from SQLite too (it stores naive text)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("horodatage sans fuseau horaire")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+metadata = MetaData()
+outbox = outbox_table(metadata)
+
+dossiers = Table(
+    "dossier_dossiers",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("demandeur_id", String(64), nullable=False, index=True),
+    # = demandeur_id while the dossier is in progress: one application in progress per applicant
+    Column("demandeur_en_cours", String(64), unique=True),
+    Column("statut", String(32), nullable=False),
+    Column("cas", String(20)),
+    Column("prefecture", String(3), nullable=False),
+    Column("numero_demande", String(24), unique=True),
+    Column("date_depot", Date),
+    Column("depose_le", Horodatage()),
+    Column("desistement_le", Horodatage()),
+    Column("derniere_etape", Integer, nullable=False, default=0),
+    Column("etat_civil", JSON, nullable=False),
+    Column("numero_etranger", String(20)),
+    Column("courriel", String(254), nullable=False),
+    Column("titre_en_cours", JSON, nullable=False),
+    Column("adresse", JSON, nullable=False),
+    Column("mineur_emancipe", Boolean, nullable=False, default=False),
+    Column("telephone", String(20)),
+    Column("motif_sejour", JSON),
+    Column("hebergement", String(20)),
+    Column("observations", Text),
+    Column("decision", String(20)),
+    Column("motif_decision", Text),
+    Column("decide_le", Horodatage()),
+    Column("alertes", JSON, nullable=False),
+    Column("process_instance_key", BigInteger),
+    Column("cree_le", Horodatage(), nullable=False),
+    Column("modifie_le", Horodatage(), nullable=False),
+    Column("version", Integer, nullable=False, default=0),
+    Index("ix_dossiers_prefecture_statut", "prefecture", "statut"),
+)
+
+historique_statuts = Table(
+    "dossier_historique_statuts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("dossier_id", String(36), ForeignKey("dossier_dossiers.id"), nullable=False, index=True),
+    Column("statut", String(32), nullable=False),
+    Column("date", Horodatage(), nullable=False),
+    Column("motif", Text),
+    Column("origine", String(64)),
+)
+
+rondes_complements = Table(
+    "dossier_rondes_complements",
+    metadata,
+    Column("dossier_id", String(36), ForeignKey("dossier_dossiers.id"), primary_key=True),
+    Column("numero", Integer, primary_key=True),
+    Column("ouverte_le", Horodatage(), nullable=False),
+    Column("envoyee_le", Horodatage()),
+    Column("pieces", JSON, nullable=False),
+    Column("origine", String(64)),
+)
+
+sequences_numero = Table(
+    "dossier_sequences_numero",
+    metadata,
+    Column("cle", String(16), primary_key=True),  # département + guichet + YYYYMMDD
+    Column("dernier", Integer, nullable=False),
+)
+
+# A job already handled answers what it answered the first time (jobs arrive at least once).
+jobs_traites = Table(
+    "dossier_jobs_traites",
+    metadata,
+    Column("job_key", String(32), primary_key=True),
+    Column("type", String(64), nullable=False),
+    Column("dossier_id", String(36), nullable=False),
+    Column("resultat", JSON, nullable=False),
+    Column("traite_le", Horodatage(), nullable=False),
+)
+
+# Calls to the engine decided in a transaction and made after it: starting the process instance
+# of a deposit and publishing messages. The id is the idempotency key; a lease keeps two
+# senders (the request and the retry loop) from making the same call at the same time.
+commandes_moteur = Table(
+    "dossier_commandes_moteur",
+    metadata,
+    Column("id", String(120), primary_key=True),
+    Column("dossier_id", String(36), ForeignKey("dossier_dossiers.id"), nullable=False, index=True),
+    Column("nature", String(20), nullable=False),  # "demarrer" | "message"
+    Column("nom", String(100), nullable=False),  # process id or message name
+    Column("cle_correlation", String(100)),
+    Column("variables", JSON, nullable=False),
+    Column("cree_le", Horodatage(), nullable=False),
+    Column("bail_jusqua", Horodatage()),
+    Column("tentatives", Integer, nullable=False, default=0),
+    Column("executee_le", Horodatage(), index=True),
+    Column("resultat", BigInteger),
+)

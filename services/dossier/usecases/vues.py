@@ -1,0 +1,96 @@
+"""From the domain to the contract's views."""
+
+from __future__ import annotations
+
+from contracts.dossier import (
+    LIBELLES_STATUT,
+    ChangementStatut,
+    DecisionVue,
+    DossierResume,
+    DossierVue,
+    HistoriqueStatuts,
+    PieceComplementVue,
+    RondeComplementsVue,
+)
+from services.dossier.domain.complements import RondeComplements
+from services.dossier.domain.dossier import Dossier, Transition
+
+
+def vue_dossier(dossier: Dossier) -> DossierVue:
+    decision = dossier.decision
+    return DossierVue(
+        id=dossier.id,
+        demandeur_id=dossier.demandeur_id,
+        statut=dossier.statut,
+        libelle_statut=LIBELLES_STATUT[dossier.statut],
+        cas=dossier.cas,
+        derniere_etape=dossier.derniere_etape,
+        etat_civil=dossier.etat_civil,
+        numero_etranger=dossier.numero_etranger,
+        courriel=dossier.courriel,
+        titre_en_cours=dossier.titre_en_cours,
+        mineur_emancipe=dossier.mineur_emancipe,
+        adresse=dossier.adresse,
+        telephone=dossier.telephone,
+        motif_sejour=dossier.motif_sejour,
+        hebergement=dossier.hebergement,
+        observations=dossier.observations,
+        prefecture=dossier.prefecture,
+        numero_demande=dossier.numero_demande,
+        date_depot=dossier.date_depot,
+        depose_le=dossier.depose_le,
+        desistement_le=dossier.desistement_le,
+        decision=DecisionVue(decision=decision.decision, motif=decision.motif, date=decision.date)
+        if decision
+        else None,
+        alertes=list(dossier.alertes),
+        cree_le=dossier.cree_le,
+        modifie_le=dossier.modifie_le,
+    )
+
+
+def resume_dossier(dossier: Dossier) -> DossierResume:
+    return DossierResume(
+        id=dossier.id,
+        statut=dossier.statut,
+        libelle_statut=LIBELLES_STATUT[dossier.statut],
+        cas=dossier.cas,
+        prefecture=dossier.prefecture,
+        numero_demande=dossier.numero_demande,
+        date_depot=dossier.date_depot,
+        nom_naissance=dossier.etat_civil.nom_naissance,
+        prenoms=dossier.etat_civil.prenoms,
+        alertes=list(dossier.alertes),
+        modifie_le=dossier.modifie_le,
+    )
+
+
+def vue_historique(dossier_id: str, transitions: list[Transition]) -> HistoriqueStatuts:
+    return HistoriqueStatuts(
+        dossier_id=dossier_id,
+        changements=[
+            ChangementStatut(statut=t.statut, libelle=LIBELLES_STATUT[t.statut], date=t.date, motif=t.motif)
+            for t in transitions
+        ],
+    )
+
+
+def vue_ronde(ronde: RondeComplements) -> RondeComplementsVue:
+    return RondeComplementsVue(
+        dossier_id=ronde.dossier_id,
+        numero=ronde.numero,
+        ouverte_le=ronde.ouverte_le,
+        envoyee_le=ronde.envoyee_le,
+        pieces=[
+            PieceComplementVue(
+                piece=p.piece,
+                libelle=p.libelle,
+                observation=p.observation,
+                reponse=p.reponse,
+                motif=p.motif,
+                message=p.message,
+                repondu_le=p.repondu_le,
+            )
+            for p in ronde.pieces
+        ],
+    )
