@@ -1,0 +1,128 @@
+"""Wiring: one asyncio process with the gRPC gateway, the REST API, the scheduler and the exporter."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import grpc
+import uvicorn
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+from grpc_health.v1.health import aio as health_aio
+from pyzeebe.proto import gateway_pb2_grpc
+
+from engine.clock import Clock
+from engine.keys import KeyGenerator
+from engine.model.expressions import use_clock
+from engine.notifications import Hub
+from engine.protocol.grpc_gateway import Gateway
+from engine.protocol.instance_results import InstanceResults
+from engine.protocol.job_polling import JobPoller
+from engine.protocol.rest.app import build_rest_app
+from engine.protocol.topology import Topology
+from engine.scheduler import Scheduler
+from engine.settings import EngineSettings
+from engine.state.database import create_database, prepare_schema
+from engine.state.definitions import DefinitionCache
+from engine.state.unit_of_work import Store
+
+log = logging.getLogger("engine")
+GATEWAY_SERVICE = "gateway_protocol.Gateway"
+
+
+@dataclass
+class EngineParts:
+    settings: EngineSettings
+    store: Store
+    hub: Hub
+    clock: Clock
+    topology: Topology
+    scheduler: Scheduler
+
+
+def build_parts(settings: EngineSettings) -> EngineParts:
+    database = create_database(settings.resolved_database_url())
+    prepare_schema(database)
+    clock = Clock()
+    use_clock(lambda: datetime.fromtimestamp(clock.now_ms() / 1000, UTC))
+    hub = Hub()
+    store = Store(database, clock, KeyGenerator(settings.partition_id), DefinitionCache(), hub.on_commit)
+    shared = database.dialect.name != "sqlite"
+    topology = Topology(settings.host, settings.grpc_port, settings.partition_id)
+    return EngineParts(settings, store, hub, clock, topology, Scheduler(store, hub, shared))
+
+
+class _Uvicorn(uvicorn.Server):
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield  # signals are handled by `serve` for the whole process
+
+
+async def serve(settings: EngineSettings) -> None:
+    parts = build_parts(settings)
+    store, hub = parts.store, parts.hub
+    shared = store.engine.dialect.name != "sqlite"
+    poller = JobPoller(store, hub.jobs, settings.long_poll_timeout_ms, shared)
+    gateway = Gateway(
+        store, poller, InstanceResults(store, hub.instances), parts.topology, settings.max_inflight_requests
+    )
+    server = grpc.aio.server(options=[("grpc.so_reuseport", 0)])
+    gateway_pb2_grpc.add_GatewayServicer_to_server(gateway, server)
+    health = health_aio.HealthServicer()
+    health_pb2_grpc.add_HealthServicer_to_server(health, server)
+    server.add_insecure_port(f"{settings.host}:{settings.grpc_port}")
+    rest = _Uvicorn(
+        uvicorn.Config(
+            build_rest_app(parts),
+            host=settings.host,
+            port=settings.rest_port,
+            log_config=None,
+            access_log=False,
+            lifespan="off",
+        )
+    )
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    await server.start()
+    tasks = [
+        asyncio.create_task(parts.scheduler.run(), name="scheduler"),
+        asyncio.create_task(rest.serve(), name="rest"),
+    ]
+    if settings.nats_url:
+        from engine.export.nats_exporter import NatsExporter
+
+        exporter = NatsExporter(store, hub, settings.nats_url, settings.partition_id)
+        tasks.append(asyncio.create_task(exporter.run(), name="exporter"))
+    while not rest.started:
+        await asyncio.sleep(0.01)
+        if tasks[1].done():
+            await tasks[1]
+            raise RuntimeError("the REST server did not start")
+    for service in ("", GATEWAY_SERVICE):
+        await health.set(service, health_pb2.HealthCheckResponse.SERVING)
+    log.info(
+        "engine started",
+        extra={
+            "grpc_port": settings.grpc_port,
+            "rest_port": settings.rest_port,
+            "database": store.engine.dialect.name,
+        },
+    )
+    await stop.wait()
+    log.info("engine stopping")
+    await health.enter_graceful_shutdown()
+    rest.should_exit = True
+    await server.stop(grace=1.0)
+    for task in tasks:
+        if task.get_name() != "rest":
+            task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    store.engine.dispose()
+    log.info("engine stopped")

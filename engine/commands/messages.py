@@ -1,0 +1,167 @@
+"""Publish a message: correlate it to open subscriptions and message start events, buffer it for its TTL."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import select
+
+from engine.errors import AlreadyExists, InvalidArgument
+from engine.runtime.events import deliver_message
+from engine.runtime.executor import Executor
+from engine.state import messages as message_table
+from engine.state.schema import process_instances
+from engine.state.start_triggers import latest_start_triggers
+from engine.state.subscriptions import matching_message_subscriptions
+from engine.state.unit_of_work import Store, UnitOfWork
+
+DEFAULT_TENANT = "<default>"
+
+
+def publish_message(
+    store: Store,
+    *,
+    name: str,
+    correlation_key: str,
+    time_to_live_ms: int,
+    message_id: str,
+    variables: dict[str, Any],
+    tenant_id: str = "",
+) -> int:
+    if not name:
+        raise InvalidArgument("Expected a message name, but none given")
+    tenant = tenant_id or DEFAULT_TENANT
+    with store.transaction() as uow:
+        if message_id and message_table.message_id_taken(
+            uow.conn, name, correlation_key, message_id, tenant, uow.now
+        ):
+            raise AlreadyExists(
+                f"Expected to publish a new message with id '{message_id}', but a message with that id was "
+                "already published"
+            )
+        key = uow.next_key()
+        variables_json = json.dumps(variables)
+        uow.record(
+            "MESSAGE",
+            "PUBLISHED",
+            key,
+            None,
+            name=name,
+            correlationKey=correlation_key,
+            timeToLive=time_to_live_ms,
+            messageId=message_id,
+        )
+        ttl = max(time_to_live_ms, 0)
+        message_table.insert_message(
+            uow.conn,
+            key=key,
+            name=name,
+            correlation_key=correlation_key,
+            message_id=message_id or None,
+            variables=variables_json,
+            published_at=uow.now,
+            expires_at=uow.now + ttl,
+            tenant_id=tenant,
+        )
+        executor = Executor(uow)
+        correlated = _correlate_subscriptions(
+            uow, executor, key, name, correlation_key, variables_json, tenant
+        )
+        _start_instances(uow, executor, key, name, correlation_key, variables, tenant, correlated)
+        executor.run()
+        if ttl == 0:
+            message_table.delete_messages(uow.conn, [key])
+        else:
+            uow.effects.schedule_changed = True
+        return key
+
+
+def _correlate_subscriptions(
+    uow: UnitOfWork,
+    executor: Executor,
+    key: int,
+    name: str,
+    correlation_key: str,
+    variables_json: str,
+    tenant: str,
+) -> set[str]:
+    correlated: set[str] = set()
+    for subscription in matching_message_subscriptions(uow.conn, name, correlation_key, tenant):
+        process_id = subscription["bpmn_process_id"]
+        if process_id in correlated:
+            continue  # a message correlates once per process id
+        state = uow.instance(subscription["process_instance_key"])
+        owner = state.active(subscription["element_instance_key"]) if state is not None else None
+        if state is None or owner is None:
+            continue
+        if deliver_message(
+            executor,
+            state,
+            owner,
+            subscription["key"],
+            subscription["catch_element_id"],
+            key,
+            variables_json,
+            subscription["interrupting"],
+        ):
+            correlated.add(process_id)
+    return correlated
+
+
+def _start_instances(
+    uow: UnitOfWork,
+    executor: Executor,
+    key: int,
+    name: str,
+    correlation_key: str,
+    variables: dict[str, Any],
+    tenant: str,
+    correlated: set[str],
+) -> None:
+    for start in latest_start_triggers(uow.conn, "message", name):
+        process_id = start["bpmn_process_id"]
+        if process_id in correlated:
+            continue
+        if correlation_key and _has_active_instance(uow, process_id, correlation_key):
+            continue  # one active instance per correlation key; the buffered message waits
+        definition = uow.definitions.get(uow.conn, start["definition_key"])
+        if definition is None:
+            continue
+        executor.create_process_instance(
+            definition,
+            {},
+            start_element_id=start["element_id"],
+            start_correlation_key=correlation_key or None,
+            tenant_id=tenant,
+            start_triggered=True,
+            start_variables=dict(variables),
+        )
+        message_table.mark_correlated(uow.conn, key, process_id)
+        uow.record(
+            "MESSAGE_START_EVENT_SUBSCRIPTION",
+            "CORRELATED",
+            key,
+            None,
+            bpmnProcessId=process_id,
+            messageName=name,
+            correlationKey=correlation_key,
+        )
+        correlated.add(process_id)
+
+
+def _has_active_instance(uow: UnitOfWork, process_id: str, correlation_key: str) -> bool:
+    table = process_instances
+    query = select(table.c.key).where(
+        table.c.bpmn_process_id == process_id,
+        table.c.start_correlation_key == correlation_key,
+        table.c.state == "ACTIVE",
+    )
+    if uow.conn.execute(query.limit(1)).first() is not None:
+        return True
+    return any(
+        s.instance.bpmn_process_id == process_id
+        and s.instance.start_correlation_key == correlation_key
+        and s.is_active
+        for s in uow.states.values()
+    )

@@ -1,0 +1,55 @@
+"""Errors a command rejects with; the protocol layers map them to gRPC codes and problem+json."""
+
+from __future__ import annotations
+
+
+class CommandRejected(Exception):
+    """Base class: the command was refused and nothing was changed."""
+
+    code = "INVALID_ARGUMENT"
+    http_status = 400
+    title = "INVALID_ARGUMENT"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InvalidArgument(CommandRejected):
+    pass
+
+
+class NotFound(CommandRejected):
+    code = "NOT_FOUND"
+    http_status = 404
+    title = "NOT_FOUND"
+
+
+class FailedPrecondition(CommandRejected):
+    code = "FAILED_PRECONDITION"
+    http_status = 409
+    title = "INVALID_STATE"
+
+
+class AlreadyExists(CommandRejected):
+    code = "ALREADY_EXISTS"
+    http_status = 409
+    title = "ALREADY_EXISTS"
+
+
+class ResourceExhausted(CommandRejected):
+    code = "RESOURCE_EXHAUSTED"
+    http_status = 503
+    title = "RESOURCE_EXHAUSTED"
+
+
+class DeadlineExceeded(CommandRejected):
+    code = "DEADLINE_EXCEEDED"
+    http_status = 504
+    title = "DEADLINE_EXCEEDED"
+
+
+class Unimplemented(CommandRejected):
+    code = "UNIMPLEMENTED"
+    http_status = 501
+    title = "NOT_IMPLEMENTED"

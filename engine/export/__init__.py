@@ -1,0 +1,1 @@
+"""Export of the record log to NATS JetStream."""

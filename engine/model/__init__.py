@@ -1,0 +1,1 @@
+"""Executable process models parsed from BPMN 2.0 XML with Zeebe's extensions."""

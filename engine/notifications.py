@@ -1,0 +1,78 @@
+"""In-process wake-ups: long polls waiting for jobs, callers waiting for an instance's end, the scheduler."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import defaultdict
+
+from engine.state.unit_of_work import Effects
+
+
+class JobSignals:
+    """Long polls and job streams wait here for jobs of their type."""
+
+    def __init__(self) -> None:
+        self._waiters: dict[str, set[asyncio.Event]] = defaultdict(set)
+
+    def register(self, job_type: str) -> asyncio.Event:
+        event = asyncio.Event()
+        self._waiters[job_type].add(event)
+        return event
+
+    def unregister(self, job_type: str, event: asyncio.Event) -> None:
+        waiters = self._waiters.get(job_type)
+        if waiters is not None:
+            waiters.discard(event)
+            if not waiters:
+                del self._waiters[job_type]
+
+    def notify(self, job_types: set[str]) -> None:
+        for job_type in job_types:
+            for event in self._waiters.get(job_type, ()):
+                event.set()
+
+    def waiting_count(self) -> int:
+        return sum(len(w) for w in self._waiters.values())
+
+
+class InstanceWaiters:
+    """CreateProcessInstanceWithResult callers, woken when their instance ends."""
+
+    def __init__(self) -> None:
+        self._waiters: dict[int, list[asyncio.Future[str]]] = defaultdict(list)
+
+    def register(self, key: int) -> asyncio.Future[str]:
+        future: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+        self._waiters[key].append(future)
+        return future
+
+    def unregister(self, key: int, future: asyncio.Future[str]) -> None:
+        waiters = self._waiters.get(key)
+        if waiters and future in waiters:
+            waiters.remove(future)
+            if not waiters:
+                del self._waiters[key]
+
+    def finished(self, outcomes: dict[int, str]) -> None:
+        for key, outcome in outcomes.items():
+            for future in self._waiters.pop(key, []):
+                if not future.done():
+                    future.set_result(outcome)
+
+
+class Hub:
+    def __init__(self) -> None:
+        self.jobs = JobSignals()
+        self.instances = InstanceWaiters()
+        self.schedule_changed = asyncio.Event()
+        self.records_written = asyncio.Event()
+
+    def on_commit(self, effects: Effects) -> None:
+        if effects.job_types:
+            self.jobs.notify(effects.job_types)
+        if effects.finished_instances:
+            self.instances.finished(effects.finished_instances)
+        if effects.schedule_changed:
+            self.schedule_changed.set()
+        if effects.records_written:
+            self.records_written.set()

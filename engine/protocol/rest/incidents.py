@@ -1,0 +1,73 @@
+"""/v2/incidents: search and resolution."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from fastapi import APIRouter, Body, Response
+
+from engine.commands.incidents import resolve_incident
+from engine.protocol.rest.formats import iso, key_text, parse_key
+from engine.protocol.rest.search import SearchSpec, run_search
+from engine.state.schema import incidents
+
+if TYPE_CHECKING:
+    from engine.app import EngineParts
+
+
+def incident_item(row: Any) -> dict[str, Any]:
+    return {
+        "incidentKey": key_text(row["key"]),
+        "processDefinitionKey": key_text(row["definition_key"]),
+        "processDefinitionId": row["bpmn_process_id"],
+        "processInstanceKey": key_text(row["process_instance_key"]),
+        "errorType": row["error_type"],
+        "errorMessage": row["error_message"],
+        "elementId": row["element_id"],
+        "elementInstanceKey": key_text(row["element_instance_key"]),
+        "creationTime": iso(row["created_at"]),
+        "state": row["state"],
+        "jobKey": key_text(row["job_key"]),
+        "tenantId": row["tenant_id"],
+    }
+
+
+SPEC = SearchSpec(
+    table=incidents,
+    filters={
+        "incidentKey": ("key", "key"),
+        "processInstanceKey": ("process_instance_key", "key"),
+        "processDefinitionKey": ("definition_key", "key"),
+        "processDefinitionId": ("bpmn_process_id", "text"),
+        "errorType": ("error_type", "text"),
+        "elementId": ("element_id", "text"),
+        "elementInstanceKey": ("element_instance_key", "key"),
+        "state": ("state", "text"),
+        "jobKey": ("job_key", "key"),
+        "tenantId": ("tenant_id", "text"),
+    },
+    sorts={
+        "incidentKey": "key",
+        "creationTime": "created_at",
+        "processInstanceKey": "process_instance_key",
+        "errorType": "error_type",
+        "state": "state",
+        "elementId": "element_id",
+    },
+    to_item=incident_item,
+)
+
+
+def incident_routes(parts: EngineParts) -> APIRouter:
+    router = APIRouter(prefix="/v2/incidents")
+
+    @router.post("/search")
+    async def search(body: dict[str, Any] | None = Body(default=None)) -> dict[str, Any]:
+        return run_search(parts.store, SPEC, body)
+
+    @router.post("/{key}/resolution", status_code=204)
+    async def resolve(key: str) -> Response:
+        resolve_incident(parts.store, parse_key(key))
+        return Response(status_code=204)
+
+    return router

@@ -1,0 +1,32 @@
+"""RFC 9457 problem+json answers, shaped like Camunda's."""
+
+from __future__ import annotations
+
+from fastapi import Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from engine.errors import CommandRejected
+
+PROBLEM = "application/problem+json"
+
+
+def problem(status: int, title: str, detail: str, instance: str) -> JSONResponse:
+    return JSONResponse(
+        {"type": "about:blank", "title": title, "status": status, "detail": detail, "instance": instance},
+        status_code=status,
+        media_type=PROBLEM,
+    )
+
+
+async def rejected(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, CommandRejected)
+    return problem(error.http_status, error.title, error.message, request.url.path)
+
+
+async def invalid_request(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, RequestValidationError)
+    details = "; ".join(
+        f"{'.'.join(str(p) for p in e.get('loc', ()) if p != 'body')}: {e.get('msg')}" for e in error.errors()
+    )
+    return problem(400, "Bad Request", details or "invalid request", request.url.path)

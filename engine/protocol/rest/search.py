@@ -1,0 +1,125 @@
+"""The search request of Camunda's REST API (filter, sort, page) over one table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Column, ColumnElement, Select, Table, and_, func, select
+
+from engine.errors import InvalidArgument
+from engine.protocol.rest.formats import parse_key
+from engine.state.unit_of_work import Store
+
+MAX_LIMIT = 10_000
+
+
+@dataclass
+class SearchSpec:
+    table: Table
+    filters: dict[str, tuple[str, str]]  # json field -> (column, kind: key | text | int | bool)
+    sorts: dict[str, str]
+    to_item: Callable[[Any], dict[str, Any]]
+    default_sort: str = "key"
+    custom_filters: dict[str, Callable[[Table, Any], ColumnElement[bool]]] = field(default_factory=dict)
+    base: Callable[[Table], ColumnElement[bool]] | None = None
+
+
+def run_search(store: Store, spec: SearchSpec, body: dict[str, Any] | None) -> dict[str, Any]:
+    body = body or {}
+    conditions = _conditions(spec, body.get("filter") or {})
+    if spec.base is not None:
+        conditions.append(spec.base(spec.table))
+    page = body.get("page") or {}
+    limit = int(page.get("limit", 100))
+    offset = int(page.get("from", 0) or 0)
+    if not 0 <= limit <= MAX_LIMIT or offset < 0:
+        raise InvalidArgument("The page limit must be between 0 and 10000 and 'from' positive")
+    where = and_(*conditions) if conditions else None
+    query: Select[Any] = select(spec.table)
+    count_query: Select[Any] = select(func.count()).select_from(spec.table)
+    if where is not None:
+        query = query.where(where)
+        count_query = count_query.where(where)
+    query = query.order_by(*_order(spec, body.get("sort") or [])).offset(offset).limit(limit)
+    with store.reading() as conn:
+        rows = list(conn.execute(query).mappings())
+        total = conn.execute(count_query).scalar() or 0
+        conn.rollback()
+    items = [spec.to_item(row) for row in rows]
+    return {"items": items, "page": {"totalItems": total, "startCursor": None, "endCursor": None}}
+
+
+def _column(spec: SearchSpec, name: str) -> Column[Any]:
+    return spec.table.c[name]
+
+
+def _conditions(spec: SearchSpec, filters: dict[str, Any]) -> list[ColumnElement[bool]]:
+    if not isinstance(filters, dict):
+        raise InvalidArgument("The filter must be an object")
+    conditions: list[ColumnElement[bool]] = []
+    for name, value in filters.items():
+        if name in spec.custom_filters:
+            conditions.append(spec.custom_filters[name](spec.table, value))
+            continue
+        if name not in spec.filters:
+            raise InvalidArgument(f"Unsupported filter property '{name}'")
+        column_name, kind = spec.filters[name]
+        column = _column(spec, column_name)
+        conditions.append(_condition(column, kind, value))
+    return conditions
+
+
+def _convert(kind: str, value: Any) -> Any:
+    if kind == "key":
+        return parse_key(value)
+    if kind == "int":
+        return int(value)
+    if kind == "bool":
+        return bool(value)
+    return str(value)
+
+
+def _condition(column: Column[Any], kind: str, value: Any) -> ColumnElement[bool]:
+    if not isinstance(value, dict):
+        return column == _convert(kind, value)
+    parts: list[ColumnElement[bool]] = []
+    for operator, operand in value.items():
+        if operator == "$eq":
+            parts.append(column == _convert(kind, operand))
+        elif operator == "$neq":
+            parts.append(column != _convert(kind, operand))
+        elif operator == "$in":
+            parts.append(column.in_([_convert(kind, v) for v in operand]))
+        elif operator == "$notIn":
+            parts.append(column.not_in([_convert(kind, v) for v in operand]))
+        elif operator == "$exists":
+            parts.append(column.is_not(None) if operand else column.is_(None))
+        elif operator == "$like":
+            parts.append(column.like(str(operand).replace("*", "%").replace("?", "_")))
+        elif operator in ("$gt", "$gte", "$lt", "$lte"):
+            converted = _convert(kind, operand)
+            parts.append(
+                {
+                    "$gt": column > converted,
+                    "$gte": column >= converted,
+                    "$lt": column < converted,
+                    "$lte": column <= converted,
+                }[operator]
+            )
+        else:
+            raise InvalidArgument(f"Unsupported filter operator '{operator}'")
+    return and_(*parts)
+
+
+def _order(spec: SearchSpec, sort: list[dict[str, Any]]) -> list[Any]:
+    order: list[Any] = []
+    for item in sort:
+        field_name = item.get("field")
+        if field_name not in spec.sorts:
+            raise InvalidArgument(f"Unsupported sort field '{field_name}'")
+        column = _column(spec, spec.sorts[field_name])
+        order.append(column.desc() if str(item.get("order", "ASC")).upper() == "DESC" else column.asc())
+    order.append(_column(spec, spec.default_sort).asc())
+    return order

@@ -1,0 +1,1 @@
+"""Token flow with Zeebe's semantics: element instances, scopes, jobs, events, incidents."""

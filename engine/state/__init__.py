@@ -1,0 +1,1 @@
+"""SQL state of the engine: tables, connection setup and schema versioning."""

@@ -1,0 +1,148 @@
+"""Loading and writing back process instance state (element instances and variables)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from engine.model.elements import ProcessModel
+from engine.runtime.instance_state import (
+    ACTIVE_STATES,
+    ElementInstance,
+    InstanceState,
+    ProcessInstance,
+    Variable,
+)
+from engine.state.schema import element_instances, process_instances, variables
+
+_PI_COLUMNS = (
+    "key",
+    "definition_key",
+    "bpmn_process_id",
+    "version",
+    "state",
+    "started_at",
+    "tenant_id",
+    "parent_process_instance_key",
+    "parent_element_instance_key",
+    "start_correlation_key",
+    "ended_at",
+)
+
+
+def load_process_instance(conn: Connection, key: int, lock: bool) -> ProcessInstance | None:
+    query = select(process_instances).where(process_instances.c.key == key)
+    if lock and conn.dialect.name == "postgresql":
+        query = query.with_for_update()
+    row = conn.execute(query).mappings().first()
+    if row is None:
+        return None
+    return ProcessInstance(**{c: row[c] for c in _PI_COLUMNS})
+
+
+def load_state(conn: Connection, instance: ProcessInstance, model: ProcessModel) -> InstanceState:
+    state = InstanceState(instance, model)
+    rows = conn.execute(
+        select(element_instances).where(
+            element_instances.c.process_instance_key == instance.key,
+            element_instances.c.state.in_(ACTIVE_STATES),
+        )
+    ).mappings()
+    for row in rows:
+        state.add_element(
+            ElementInstance(
+                key=row["key"],
+                process_instance_key=row["process_instance_key"],
+                element_id=row["element_id"],
+                element_type=row["element_type"],
+                flow_scope_key=row["flow_scope_key"],
+                state=row["state"],
+                started_at=row["started_at"],
+                data=json.loads(row["data"]) if row["data"] else {},
+            )
+        )
+    var_rows = conn.execute(
+        select(variables.c.key, variables.c.scope_key, variables.c.name, variables.c.value).where(
+            variables.c.process_instance_key == instance.key
+        )
+    )
+    for var_key, scope_key, name, value in var_rows:
+        if scope_key in state.elements:
+            state.variables.setdefault(scope_key, {})[name] = Variable(var_key, json.loads(value))
+    return state
+
+
+def flush_state(conn: Connection, state: InstanceState, now: int) -> None:
+    instance = state.instance
+    if instance.is_new:
+        conn.execute(insert(process_instances).values({c: getattr(instance, c) for c in _PI_COLUMNS}))
+    elif instance.dirty:
+        conn.execute(
+            update(process_instances)
+            .where(process_instances.c.key == instance.key)
+            .values(state=instance.state, ended_at=instance.ended_at)
+        )
+    instance.is_new = instance.dirty = False
+    new_elements: list[dict[str, Any]] = []
+    for element in state.elements.values():
+        if element.is_new:
+            new_elements.append(_element_row(element))
+        elif element.dirty:
+            conn.execute(
+                update(element_instances)
+                .where(element_instances.c.key == element.key)
+                .values(
+                    state=element.state,
+                    ended_at=element.ended_at,
+                    data=json.dumps(element.data) if element.data else None,
+                )
+            )
+        element.is_new = element.dirty = False
+    if new_elements:
+        conn.execute(insert(element_instances), new_elements)
+    _flush_variables(conn, state, now)
+    for key in [k for k, e in state.elements.items() if not e.is_active]:
+        del state.elements[key]
+        state.variables.pop(key, None)
+
+
+def _element_row(element: ElementInstance) -> dict[str, Any]:
+    return {
+        "key": element.key,
+        "process_instance_key": element.process_instance_key,
+        "element_id": element.element_id,
+        "element_type": element.element_type,
+        "flow_scope_key": element.flow_scope_key,
+        "state": element.state,
+        "started_at": element.started_at,
+        "ended_at": element.ended_at,
+        "data": json.dumps(element.data) if element.data else None,
+    }
+
+
+def _flush_variables(conn: Connection, state: InstanceState, now: int) -> None:
+    new_rows: list[dict[str, Any]] = []
+    for scope_key, scope_vars in state.variables.items():
+        for name, variable in scope_vars.items():
+            if variable.is_new:
+                new_rows.append(
+                    {
+                        "key": variable.key,
+                        "scope_key": scope_key,
+                        "process_instance_key": state.key,
+                        "name": name,
+                        "value": json.dumps(variable.value),
+                        "updated_at": now,
+                    }
+                )
+            elif variable.dirty:
+                conn.execute(
+                    update(variables)
+                    .where(variables.c.key == variable.key)
+                    .values(value=json.dumps(variable.value), updated_at=now)
+                )
+            variable.is_new = variable.dirty = False
+    if new_rows:
+        conn.execute(insert(variables), new_rows)

@@ -1,0 +1,127 @@
+"""Run the embedded engine (`python -m engine`) as a real subprocess for tests.
+
+    with start_engine(tmp_path) as engine:          # SQLite in tmp_path, clock control on
+        client = ZeebeClient(create_insecure_channel(engine.grpc_address))
+        httpx.get(f"{engine.rest_url}/v2/topology")
+
+`stop()` sends SIGTERM, `kill()` SIGKILL, `restart()` starts it again on the same ports and database.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import grpc
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+from tests.support.ports import free_port
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+GATEWAY_SERVICE = "gateway_protocol.Gateway"
+
+
+class EngineServer:
+    def __init__(self, database_url: str, log_path: Path, extra_env: dict[str, str] | None = None) -> None:
+        self.database_url = database_url
+        self.grpc_port = free_port()
+        self.rest_port = free_port()
+        self.log_path = log_path
+        self.extra_env = extra_env or {}
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def grpc_address(self) -> str:
+        return f"127.0.0.1:{self.grpc_port}"
+
+    @property
+    def rest_url(self) -> str:
+        return f"http://127.0.0.1:{self.rest_port}"
+
+    def start(self, timeout: float = 30.0) -> None:
+        env = {
+            **os.environ,
+            "ENGINE_GRPC_PORT": str(self.grpc_port),
+            "ENGINE_REST_PORT": str(self.rest_port),
+            "ENGINE_DATABASE_URL": self.database_url,
+            "ENGINE_CLOCK_CONTROL": "true",
+            "ENGINE_HOST": "127.0.0.1",
+            **self.extra_env,
+        }
+        log = self.log_path.open("ab")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "engine"], cwd=REPO_ROOT, env=env, stdout=log, stderr=log
+        )
+        log.close()
+        self._wait_serving(timeout)
+
+    def _wait_serving(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        with grpc.insecure_channel(self.grpc_address) as channel:
+            stub = health_pb2_grpc.HealthStub(channel)
+            while time.monotonic() < deadline:
+                if self.process is not None and self.process.poll() is not None:
+                    raise RuntimeError(f"the engine exited with {self.process.returncode}: {self.log_tail()}")
+                try:
+                    answer = stub.Check(health_pb2.HealthCheckRequest(service=GATEWAY_SERVICE), timeout=1)
+                    if answer.status == health_pb2.HealthCheckResponse.SERVING:
+                        return
+                except grpc.RpcError:
+                    pass
+                time.sleep(0.05)
+        raise TimeoutError(f"the engine did not become SERVING within {timeout}s: {self.log_tail()}")
+
+    def log_tail(self, lines: int = 30) -> str:
+        try:
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return ""
+
+    def stop(self, timeout: float = 15.0) -> int | None:
+        """SIGTERM and wait; returns the exit code."""
+        if self.process is None:
+            return None
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        code = self.process.returncode
+        self.process = None
+        return code
+
+    def kill(self) -> None:
+        """SIGKILL: the crash a durable engine must survive."""
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait()
+            self.process = None
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+
+@contextmanager
+def start_engine(
+    directory: Path | None = None, database_url: str | None = None, extra_env: dict[str, str] | None = None
+) -> Iterator[EngineServer]:
+    """A running engine on free ports with clock control; SQLite in `directory` unless a URL is given."""
+    with tempfile.TemporaryDirectory(prefix="engine-") as scratch:
+        folder = directory or Path(scratch)
+        url = database_url or f"sqlite:///{folder / 'engine.db'}"
+        server = EngineServer(url, folder / "engine.log", extra_env)
+        server.start()
+        try:
+            yield server
+        finally:
+            server.stop()
