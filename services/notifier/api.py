@@ -77,11 +77,11 @@ def build_api_router(deps: Dependances) -> APIRouter:
 
     @router.get("/compteur", response_model=CompteurNotifications)
     def compteur(actor: CurrentActor, demandeur: Demandeur = None) -> CompteurNotifications:
+        if actor.is_agent:
+            raise HTTPException(status_code=403, detail="Réservé au demandeur et à la plateforme.")
         demandeur_id = actor.id if actor.is_applicant else demandeur
-        if not demandeur_id or actor.is_agent:
-            raise HTTPException(
-                status_code=422, detail="Précisez le demandeur dont compter les notifications."
-            )
+        if not demandeur_id:
+            raise HTTPException(status_code=422, detail="Précisez le demandeur.")
         with deps.unite() as unite:
             return CompteurNotifications(
                 non_lues=cas.compter_non_lues(unite=unite, demandeur_id=demandeur_id)

@@ -71,10 +71,13 @@ def consulter_notification(
     transaction, to be published to the engine once by the relay.
     """
     notification = visible(unite, portee, notification_id)
-    if par_le_demandeur and unite.notifications.marquer_lue(notification.id, maintenant):
-        notification = notification.ouverte(maintenant)
-        unite.messages.prevoir(message_lue(notification, maintenant), maintenant)
-        unite.evenements.publier(EvenementNotification.LUE, notification, maintenant)
+    if not par_le_demandeur or notification.lue_le is not None:
+        return notification
+    if not unite.notifications.marquer_lue(notification.id, maintenant):
+        return visible(unite, portee, notification_id)  # opened meanwhile (double click)
+    notification = notification.ouverte(maintenant)
+    unite.messages.prevoir(message_lue(notification, maintenant), maintenant)
+    unite.evenements.publier(EvenementNotification.LUE, notification, maintenant)
     return notification
 
 

@@ -1,0 +1,271 @@
+"""The internal API, as the gateway (applicant), the back-office (agent) and the platform use it."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from contracts.process import Modele
+from plumbing.actors import Actor, internal_headers
+from plumbing.settings import DEVELOPMENT_SECRET, PlatformSettings
+from services.notifier.app import build_app
+from services.notifier.dependances import Dependances
+from services.notifier.settings import NotifierSettings
+from services.notifier.storage.tables import messages_moteur, outbox
+from services.notifier.tasks import notifier
+from tests.services.notifier.conftest import Horloge, make_job
+
+pytestmark = pytest.mark.integration
+
+SEPT = Actor("demandeur", "compte-sept")
+HUIT = Actor("demandeur", "compte-huit")
+AGENT_59 = Actor("agent", "agent-1", prefectures=frozenset({"59"}), roles=frozenset({"instructeur"}))
+AGENT_62 = Actor("agent", "agent-2", prefectures=frozenset({"62"}), roles=frozenset({"instructeur"}))
+PLATEFORME = Actor("service", "gateway")
+ADMIN = Actor("agent", "admin-1", roles=frozenset({"admin"}))
+
+
+@pytest.fixture
+async def client(deps: Dependances, sqlite_url: str) -> AsyncIterator[httpx.AsyncClient]:
+    app = build_app(NotifierSettings(database_url=sqlite_url), PlatformSettings(), deps=deps)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://notifier") as c:
+        yield c
+
+
+def headers(actor: Actor) -> dict[str, str]:
+    return internal_headers(DEVELOPMENT_SECRET, actor)
+
+
+def creer(deps: Dependances, modele: Modele = Modele.DEMANDE_COMPLEMENTS, **variables: Any) -> str:
+    return notifier(deps, make_job(modele, **variables))
+
+
+def messages(deps: Dependances) -> list[Any]:
+    with deps.sessions() as session:
+        return list(session.execute(select(messages_moteur)))
+
+
+def events(deps: Dependances) -> list[str]:
+    with deps.sessions() as session:
+        return [row.subject for row in session.execute(select(outbox).order_by(outbox.c.id))]
+
+
+async def test_an_applicant_lists_their_own_notifications_newest_first(
+    client: httpx.AsyncClient, deps: Dependances, horloge: Horloge
+) -> None:
+    first = creer(deps, Modele.CONFIRMATION_DEPOT)
+    horloge.avancer(days=1)
+    second = creer(deps, Modele.DEMANDE_COMPLEMENTS)
+    creer(deps, demandeurId="compte-huit")
+
+    response = await client.get("/notifications", headers=headers(SEPT))
+
+    assert response.status_code == 200
+    body = response.json()
+    assert [n["id"] for n in body["elements"]] == [second, first]
+    assert (body["total"], body["page"], body["par_page"], body["pages"]) == (2, 1, 10, 1)
+    line = body["elements"][0]
+    assert (line["titre"], line["procedure"], line["etat"], line["type"]) == (
+        "Demande de complément",
+        "SEJOUR",
+        "non-lue",
+        "demande-complements",
+    )
+    assert line["date"] == "2023-09-13T08:00:00Z" and line["lue_le"] is None and line["attend_reponse"]
+
+
+async def test_lists_filter_by_reading_and_type_and_come_in_pages(
+    client: httpx.AsyncClient, deps: Dependances
+) -> None:
+    ids = [creer(deps, Modele.ATTESTATION_PROLONGATION) for _ in range(3)]
+    decision = creer(deps, Modele.DECISION_REFUS)
+    await client.get(f"/notifications/{ids[0]}", headers=headers(SEPT))
+
+    async def ids_of(**params: Any) -> list[str]:
+        response = await client.get("/notifications", params=params, headers=headers(SEPT))
+        return [n["id"] for n in response.json()["elements"]]
+
+    assert await ids_of(lecture="lues") == [ids[0]]
+    assert len(await ids_of(lecture="non-lues")) == 3
+    assert await ids_of(type="decision-refus") == [decision]
+    assert len(await ids_of(par_page=3, page=1)) == 3 and len(await ids_of(par_page=3, page=2)) == 1
+    assert await ids_of(page=5) == []
+
+
+@pytest.mark.parametrize(
+    "params", [{"page": 0}, {"par_page": 101}, {"lecture": "peut-etre"}, {"type": "liste"}, {"page": "x"}]
+)
+async def test_a_bad_list_request_is_refused_in_french(client: httpx.AsyncClient, params: Any) -> None:
+    response = await client.get("/notifications", params=params, headers=headers(SEPT))
+
+    assert response.status_code == 422
+    assert response.json()["detail"] == "La requête contient des données invalides."
+
+
+async def test_the_unread_count_drops_when_a_notification_is_opened(
+    client: httpx.AsyncClient, deps: Dependances
+) -> None:
+    first, _ = creer(deps), creer(deps, Modele.ATTESTATION_PROLONGATION)
+
+    before = (await client.get("/notifications/compteur", headers=headers(SEPT))).json()
+    await client.get(f"/notifications/{first}", headers=headers(SEPT))
+    after = (await client.get("/notifications/compteur", headers=headers(SEPT))).json()
+    platform = await client.get(
+        "/notifications/compteur", params={"demandeur": "compte-sept"}, headers=headers(PLATEFORME)
+    )
+
+    assert (before, after, platform.json()) == ({"non_lues": 2}, {"non_lues": 1}, {"non_lues": 1})
+    assert (await client.get("/notifications/compteur", headers=headers(AGENT_59))).status_code == 403
+    assert (await client.get("/notifications/compteur", headers=headers(PLATEFORME))).status_code == 422
+
+
+async def test_the_first_opening_is_the_acknowledgement_of_receipt(
+    client: httpx.AsyncClient, deps: Dependances, horloge: Horloge
+) -> None:
+    notification_id = creer(
+        deps, Modele.DEMANDE_COMPLEMENTS, piecesDemandees=[{"piece": "p", "observation": "o"}]
+    )
+    horloge.avancer(days=2)
+
+    first = await client.get(f"/notifications/{notification_id}", headers=headers(SEPT))
+    horloge.avancer(days=1)
+    second = await client.get(f"/notifications/{notification_id}", headers=headers(SEPT))
+
+    assert first.status_code == second.status_code == 200
+    assert first.json()["lue_le"] == second.json()["lue_le"] == "2023-09-14T08:00:00Z"
+    assert first.json()["contenu"]["pieces_demandees"] == [{"piece": "p", "libelle": "p", "observation": "o"}]
+    [message] = messages(deps)
+    assert (message.nom, message.cle_correlation, message.message_id) == (
+        "notification-lue",
+        notification_id,
+        f"notification-lue-{notification_id}",
+    )
+    assert message.variables["notificationId"] == notification_id and message.publie_le is None
+    assert events(deps).count("notifier.notification.lue") == 1
+
+
+async def test_a_double_click_records_one_reading_and_one_message(
+    client: httpx.AsyncClient, deps: Dependances
+) -> None:
+    notification_id = creer(deps)
+
+    responses = await asyncio.gather(
+        *(client.get(f"/notifications/{notification_id}", headers=headers(SEPT)) for _ in range(5))
+    )
+
+    assert {r.status_code for r in responses} == {200}
+    assert len({r.json()["lue_le"] for r in responses}) == 1
+    assert len(messages(deps)) == 1
+
+
+async def test_other_peoples_notifications_do_not_exist(client: httpx.AsyncClient, deps: Dependances) -> None:
+    notification_id = creer(deps)
+
+    for path in (f"/notifications/{notification_id}", f"/notifications/{notification_id}/pieces-jointes"):
+        assert (await client.get(path, headers=headers(HUIT))).json() == {
+            "detail": "Notification introuvable."
+        }
+        assert (await client.get(path, headers=headers(AGENT_62))).status_code == 404
+    assert (
+        await client.post(f"/notifications/{notification_id}/reponse", headers=headers(HUIT))
+    ).status_code == 404
+    assert (await client.get("/notifications/inconnue", headers=headers(SEPT))).status_code == 404
+    assert (await client.get("/notifications", headers=headers(HUIT))).json()["total"] == 0
+    assert messages(deps) == []
+
+
+async def test_agents_and_the_platform_read_without_acknowledging(
+    client: httpx.AsyncClient, deps: Dependances
+) -> None:
+    notification_id = creer(deps)
+
+    agent = await client.get(f"/notifications/{notification_id}", headers=headers(AGENT_59))
+    platform = await client.get(f"/notifications/{notification_id}", headers=headers(PLATEFORME))
+    listed = await client.get(
+        "/notifications", params={"demandeur": "compte-sept"}, headers=headers(AGENT_59)
+    )
+
+    assert agent.json()["etat"] == platform.json()["etat"] == "non-lue"
+    assert listed.json()["total"] == 1
+    assert (await client.get("/notifications", headers=headers(AGENT_62))).json()["total"] == 0
+    assert messages(deps) == []
+
+
+async def test_a_demande_de_complement_is_answered_once(
+    client: httpx.AsyncClient, deps: Dependances, horloge: Horloge
+) -> None:
+    notification_id = creer(deps)
+    url = f"/notifications/{notification_id}/reponse"
+
+    too_early = await client.post(url, headers=headers(SEPT))
+    await client.get(f"/notifications/{notification_id}", headers=headers(SEPT))
+    horloge.avancer(hours=3)
+    answered = await client.post(url, headers=headers(SEPT))
+    horloge.avancer(hours=3)
+    again = await client.post(url, headers=headers(SEPT))
+
+    assert too_early.status_code == 409
+    assert too_early.json() == {"detail": "La notification doit être ouverte avant d'y répondre."}
+    assert answered.status_code == again.status_code == 200
+    assert answered.json()["etat"] == "repondue" and not answered.json()["attend_reponse"]
+    assert answered.json()["repondue_le"] == again.json()["repondue_le"] == "2023-09-12T11:00:00Z"
+    assert events(deps).count("notifier.notification.repondue") == 1
+    assert (await client.post(url, headers=headers(AGENT_59))).status_code == 403
+
+
+async def test_a_decision_cannot_be_answered(client: httpx.AsyncClient, deps: Dependances) -> None:
+    notification_id = creer(deps, Modele.ATTESTATION_DECISION_FAVORABLE)
+    await client.get(f"/notifications/{notification_id}", headers=headers(SEPT))
+
+    response = await client.post(f"/notifications/{notification_id}/reponse", headers=headers(SEPT))
+
+    assert (response.status_code, response.json()) == (
+        409,
+        {"detail": "Cette notification n'attend pas de réponse."},
+    )
+
+
+async def test_attachments_are_the_documents_services_ids(
+    client: httpx.AsyncClient, deps: Dependances
+) -> None:
+    document = {"id": "doc-7", "modele": "attestation-prolongation", "nomFichier": "attestation.pdf"}
+    notification_id = creer(deps, Modele.ATTESTATION_PROLONGATION, document=document)
+
+    response = await client.get(f"/notifications/{notification_id}/pieces-jointes", headers=headers(SEPT))
+
+    assert response.json() == [
+        {"document_id": "doc-7", "nom_fichier": "attestation.pdf", "modele": "attestation-prolongation"}
+    ]
+
+
+async def test_internal_calls_need_the_token_and_an_actor(client: httpx.AsyncClient) -> None:
+    anonymous = await client.get("/notifications")
+    bad_actor = await client.get("/notifications", headers={**headers(SEPT), "X-Acteur": "pirate"})
+
+    assert (anonymous.status_code, anonymous.json()) == (401, {"detail": "Authentification interne requise."})
+    assert bad_actor.status_code == 403
+
+
+async def test_dead_letters_are_for_administrators(client: httpx.AsyncClient, deps: Dependances) -> None:
+    deps.registre.abandonne(
+        idempotence="k",
+        modele="notification",
+        subject="notifier.courriel.demande",
+        demande="{}",
+        erreur="ConnectionRefusedError",
+        livraisons=12,
+        le=deps.horloge(),
+    )
+
+    listed = await client.get("/courriels/echecs", headers=headers(ADMIN))
+    refused = await client.get("/courriels/echecs", headers=headers(SEPT))
+    replay = await client.post("/courriels/echecs/999/rejeu", headers=headers(PLATEFORME))
+
+    assert [e["idempotence"] for e in listed.json()] == ["k"] and "destinataire" not in listed.json()[0]
+    assert (refused.status_code, refused.json()) == (403, {"detail": "Accès réservé aux administrateurs."})
+    assert replay.status_code == 404

@@ -1,0 +1,120 @@
+"""The `notifier.notifier` job: one notification per job, its e-mail queued, its events recorded."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from contracts.courriel import SUBJECT_DEMANDE_COURRIEL
+from contracts.process import JobType, Modele
+from services.notifier.dependances import Dependances
+from services.notifier.domain.redaction import ModeleSansNotification
+from services.notifier.storage.tables import notifications, outbox
+from services.notifier.tasks import build_task_router, notifier
+from services.notifier.usecases.notifications import VariablesManquantes
+from tests.services.notifier.conftest import make_job
+
+pytestmark = pytest.mark.integration
+
+DOCUMENT = {"id": "doc-42", "modele": "attestation-decision-favorable", "nomFichier": "decision.pdf"}
+
+
+def outbox_rows(deps: Dependances) -> list[Any]:
+    with deps.sessions() as session:
+        return list(session.execute(select(outbox).order_by(outbox.c.id)))
+
+
+def count_notifications(deps: Dependances) -> int:
+    with deps.sessions() as session:
+        return len(session.execute(select(notifications.c.id)).all())
+
+
+async def test_the_task_returns_the_notification_id(deps: Dependances) -> None:
+    [task] = build_task_router(deps).tasks
+    job = make_job(Modele.ATTESTATION_DECISION_FAVORABLE, document=DOCUMENT)
+
+    result = await task.original_function(job)
+
+    assert task.type == JobType.NOTIFIER_NOTIFIER == "notifier.notifier"
+    assert result == {"notificationId": "notif-0001"}
+
+
+def test_a_job_delivered_twice_creates_one_notification_and_one_e_mail(deps: Dependances) -> None:
+    job = make_job(Modele.ATTESTATION_DECISION_FAVORABLE, document=DOCUMENT)
+
+    first, second = notifier(deps, job), notifier(deps, job)
+
+    assert first == second
+    assert count_notifications(deps) == 1
+    assert [row.subject for row in outbox_rows(deps)] == [
+        "notifier.notification.creee",
+        SUBJECT_DEMANDE_COURRIEL,
+    ]
+
+
+def test_another_job_is_another_notification(deps: Dependances) -> None:
+    notifier(deps, make_job(Modele.ATTESTATION_PROLONGATION))
+    notifier(deps, make_job(Modele.ATTESTATION_PROLONGATION))
+
+    assert count_notifications(deps) == 2
+
+
+def test_the_notification_keeps_the_seeds_fields_and_its_attachment(deps: Dependances) -> None:
+    notification_id = notifier(deps, make_job(Modele.ATTESTATION_DECISION_FAVORABLE, document=DOCUMENT))
+
+    with deps.unite() as unite:
+        notification = unite.notifications.par_id(notification_id)
+    assert notification is not None
+    assert (notification.titre, notification.demandeur_id, notification.prefecture) == (
+        "Notification de décision",
+        "compte-sept",
+        "prefecture-59",
+    )
+    assert [p.document_id for p in notification.pieces_jointes] == ["doc-42"]
+    assert notification.lue_le is None and notification.repondue_le is None
+
+
+def test_the_e_mail_says_a_notification_arrived_without_revealing_it(deps: Dependances) -> None:
+    notifier(deps, make_job(Modele.DEMANDE_COMPLEMENTS))
+
+    event, courriel = outbox_rows(deps)
+    assert courriel.payload == {
+        "modele": "notification",
+        "destinataire": "septetranger@yopmail.com",
+        "donnees": {"lien": "http://127.0.0.1:8000/connexion"},
+        "idempotence": "notification-notif-0001",
+    }
+    assert event.payload["notification_id"] == "notif-0001" and "demandeur" not in event.payload
+
+
+def test_the_deposit_sends_its_own_e_mail(deps: Dependances) -> None:
+    notifier(deps, make_job(Modele.CONFIRMATION_DEPOT))
+
+    courriel = outbox_rows(deps)[1].payload
+    assert courriel["modele"] == "confirmation-depot"
+    assert courriel["donnees"] == {
+        "prenoms": "SEPT",
+        "nom": "ETRANGER",
+        "lien": "http://127.0.0.1:8000/connexion",
+    }
+
+
+@pytest.mark.parametrize("courriel", [None, "", "pas une adresse", "a b@c.fr"])
+def test_without_a_valid_address_only_the_in_app_notification_is_made(
+    deps: Dependances, courriel: Any
+) -> None:
+    notifier(deps, make_job(demandeur={"nom": "ETRANGER", "prenoms": "SEPT", "courriel": courriel}))
+
+    assert [row.subject for row in outbox_rows(deps)] == ["notifier.notification.creee"]
+
+
+def test_a_modelling_error_fails_the_job(deps: Dependances) -> None:
+    with pytest.raises(ModeleSansNotification):
+        notifier(deps, make_job(Modele.LISTE_PIECES))
+    with pytest.raises(ModeleSansNotification):
+        notifier(deps, make_job(""))
+    with pytest.raises(VariablesManquantes):
+        notifier(deps, make_job(demandeurId=None))
+    assert count_notifications(deps) == 0
