@@ -1,0 +1,55 @@
+"""documents' fixtures: a migrated database, files under a temporary directory, the API as callers see it."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from plumbing.actors import Actor, internal_headers
+from plumbing.database import upgrade_database
+from plumbing.settings import PlatformSettings
+from services.documents.__main__ import MIGRATIONS, VERSION_TABLE
+from services.documents.app import build_app
+from services.documents.dependances import Dependances, construire_dependances
+from services.documents.settings import DocumentsSettings
+
+TOKEN = "jeton-interne-de-test"
+DEMANDEUR = Actor("demandeur", "demandeur-1")
+AUTRE_DEMANDEUR = Actor("demandeur", "demandeur-2")
+AGENT_59 = Actor("agent", "agent-59", prefectures=frozenset({"59"}), roles=frozenset({"instructeur"}))
+AGENT_62 = Actor("agent", "agent-62", prefectures=frozenset({"62"}), roles=frozenset({"instructeur"}))
+DOSSIER_SERVICE = Actor("service", "dossier")
+PDF_SERVICE = Actor("service", "pdf")
+
+
+def entetes(acteur: Actor) -> dict[str, str]:
+    return internal_headers(TOKEN, acteur)
+
+
+def documents_settings(url: str, tmp_path: Path) -> DocumentsSettings:
+    return DocumentsSettings(database_url=url, repertoire=tmp_path / "fichiers")
+
+
+def migrer(url: str) -> str:
+    upgrade_database(url, MIGRATIONS, VERSION_TABLE)
+    return url
+
+
+@pytest.fixture
+def deps(tmp_path: Path) -> Dependances:
+    url = migrer(f"sqlite:///{tmp_path / 'documents.db'}")
+    return construire_dependances(documents_settings(url, tmp_path))
+
+
+@pytest.fixture
+async def client(deps: Dependances, tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
+    settings = documents_settings(str(deps.engine.url), tmp_path)
+    app = build_app(settings, PlatformSettings(INTERNAL_API_TOKEN=TOKEN), deps)
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://documents"
+    ) as client:
+        yield client
+    deps.engine.dispose()
