@@ -1,0 +1,106 @@
+"""The internal API against `build_app`, with the documents service stand-in behind the port."""
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from plumbing.actors import Actor, internal_headers
+from plumbing.settings import PlatformSettings
+from services.pdf.app import build_app
+from services.pdf.ports import DepotIndisponible
+from services.pdf.settings import PdfSettings
+from services.pdf.usecases import GenerationDocuments
+from tests.services.pdf.conftest import JETON
+from tests.services.pdf.donnees import NUMERO_DEMANDE, variables_processus
+from tests.services.pdf.outils_pdf import texte
+
+pytestmark = pytest.mark.integration
+AGENT = internal_headers(JETON, Actor("agent", "agt-1", frozenset({"59"}), frozenset({"instructeur"})))
+
+
+@pytest.fixture
+async def client(generation: GenerationDocuments) -> AsyncIterator[httpx.AsyncClient]:
+    platform = PlatformSettings(INTERNAL_API_TOKEN=JETON)  # type: ignore[call-arg]
+    app = build_app(PdfSettings(), platform, generation)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://pdf") as client:
+        yield client
+
+
+async def test_the_templates_are_listed(client: httpx.AsyncClient) -> None:
+    reponse = await client.get("/modeles", headers=AGENT)
+    assert reponse.status_code == 200
+    modeles = {m["modele"]: m["titre"] for m in reponse.json()}
+    assert set(modeles) == {
+        "confirmation-depot",
+        "attestation-prolongation",
+        "attestation-decision-favorable",
+        "decision-refus",
+        "liste-pieces",
+    }
+    assert modeles["liste-pieces"] == "Liste des documents justificatifs à fournir"
+
+
+async def test_a_preview_is_the_pdf(client: httpx.AsyncClient, tmp_path: Path) -> None:
+    reponse = await client.post("/rendus/confirmation-depot", json=variables_processus(), headers=AGENT)
+    assert reponse.status_code == 200
+    assert reponse.headers["content-type"] == "application/pdf"
+    assert f'filename="confirmation-depot-{NUMERO_DEMANDE}.pdf"' in reponse.headers["content-disposition"]
+    assert "CONFIRMATION DU DÉPÔT" in texte(reponse.content, tmp_path)
+
+
+async def test_the_list_of_pieces_is_fetched_from_the_catalogue(
+    client: httpx.AsyncClient, tmp_path: Path
+) -> None:
+    demandeur = internal_headers(JETON, Actor("demandeur", "cpt-7"))
+    reponse = await client.post("/rendus/liste-pieces", json={"cas": "mineur"}, headers=demandeur)
+    assert reponse.status_code == 200
+    assert "CAS 1 : USAGER MINEUR NON ÉMANCIPÉ" in texte(reponse.content, tmp_path)
+    assert "Accord du parent/représentant légal ou du mandataire" in texte(reponse.content, tmp_path)
+
+
+async def test_an_unknown_template_is_not_found(client: httpx.AsyncClient) -> None:
+    reponse = await client.post("/rendus/titre-disponible", json={}, headers=AGENT)
+    assert reponse.status_code == 404
+    assert reponse.json() == {"detail": "Modèle de document inconnu : « titre-disponible »."}
+
+
+async def test_missing_data_is_named_in_french(client: httpx.AsyncClient) -> None:
+    variables = variables_processus()
+    del variables["dateDepot"], variables["demandeur"]["nom"]
+    reponse = await client.post("/rendus/confirmation-depot", json=variables, headers=AGENT)
+    assert reponse.status_code == 422
+    corps = reponse.json()
+    assert corps["detail"].startswith(
+        "Données manquantes ou invalides pour le document « confirmation-depot »"
+    )
+    assert {"champ": "dateDepot", "message": "manquant"} in corps["erreurs"]
+    assert {"champ": "demandeur.nom", "message": "manquant"} in corps["erreurs"]
+    assert (
+        await client.post("/rendus/liste-pieces", json={"cas": "adulte"}, headers=AGENT)
+    ).status_code == 422
+
+
+async def test_the_body_must_be_a_json_object(client: httpx.AsyncClient) -> None:
+    reponse = await client.post("/rendus/confirmation-depot", json=["pas", "un", "objet"], headers=AGENT)
+    assert reponse.status_code == 422
+    assert reponse.json()["detail"] == "La requête contient des données invalides."
+
+
+async def test_the_internal_token_is_required(client: httpx.AsyncClient) -> None:
+    reponse = await client.get("/modeles")
+    assert reponse.status_code == 401
+    assert reponse.json() == {"detail": "Authentification interne requise."}
+
+
+async def test_a_catalogue_outage_answers_503(
+    client: httpx.AsyncClient, generation: GenerationDocuments, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def en_panne(_cas: object) -> None:
+        raise DepotIndisponible("Service documents en échec (HTTP 500).")
+
+    monkeypatch.setattr(generation.depot, "annexe", en_panne)
+    reponse = await client.post("/rendus/liste-pieces", json={"cas": "majeur"}, headers=AGENT)
+    assert reponse.status_code == 503
+    assert "momentanément indisponible" in reponse.json()["detail"]

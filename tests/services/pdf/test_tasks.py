@@ -1,0 +1,123 @@
+"""The `pdf.generer` handler called directly, with the documents service stand-in behind the port."""
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from pyzeebe import Job
+
+from contracts.process import PROCESS_ID, JobType
+from services.pdf.domain.erreurs import DocumentImpossible, DonneesInvalides
+from services.pdf.ports import DepotIndisponible
+from services.pdf.tasks import TachesPdf, build_task_router, echec_handler
+from services.pdf.usecases import GenerationDocuments
+from tests.services.pdf.donnees import NUMERO_DEMANDE, variables_processus
+from tests.services.pdf.outils_pdf import texte
+
+pytestmark = pytest.mark.integration
+
+
+def job(modele: str | None, variables: dict[str, Any], key: int = 2251799813685301) -> Job:
+    return Job(
+        key=key,
+        type=JobType.PDF_GENERER.value,
+        process_instance_key=2251799813685249,
+        bpmn_process_id=PROCESS_ID,
+        process_definition_version=1,
+        process_definition_key=2251799813685248,
+        element_id="generer-confirmation-depot",
+        element_instance_key=2251799813685300,
+        custom_headers={} if modele is None else {"modele": modele},
+        worker="pdf",
+        retries=3,
+        deadline=0,
+        variables=variables,
+    )
+
+
+class ControleEnregistre:
+    """Stands for pyzeebe's JobController: records how the job was failed."""
+
+    def __init__(self) -> None:
+        self.echecs: list[tuple[str, int]] = []
+
+    async def set_failure_status(
+        self, message: str, retry_back_off_ms: int = 0, variables: object = None
+    ) -> None:
+        self.echecs.append((message, retry_back_off_ms))
+
+
+async def test_the_document_is_rendered_stored_and_returned(
+    generation: GenerationDocuments, app_documents: FastAPI, tmp_path: Path
+) -> None:
+    resultat = await TachesPdf(generation).generer(job("confirmation-depot", variables_processus()))
+    (stocke,) = app_documents.state.documents.values()
+    assert resultat == {
+        "document": {
+            "id": stocke.id,
+            "modele": "confirmation-depot",
+            "nomFichier": f"confirmation-depot-{NUMERO_DEMANDE}.pdf",
+        }
+    }
+    assert stocke.dossier_id == "dos-0190"
+    assert "Le 18/08/2023, vous avez déposé avec succès" in texte(
+        app_documents.state.contenus[stocke.id], tmp_path
+    )
+
+
+async def test_a_job_delivered_twice_stores_one_document(
+    generation: GenerationDocuments, app_documents: FastAPI
+) -> None:
+    taches = TachesPdf(generation)
+    premier = await taches.generer(job("attestation-prolongation", variables_processus()))
+    second = await taches.generer(job("attestation-prolongation", variables_processus()))
+    assert premier == second
+    assert len(app_documents.state.documents) == 1
+    (cle,) = [cle for _dossier, cle in app_documents.state.documents]
+    assert cle == "pdf.generer-2251799813685301"
+
+
+async def test_the_list_of_pieces_of_the_dossiers_case(
+    generation: GenerationDocuments, app_documents: FastAPI
+) -> None:
+    resultat = await TachesPdf(generation).generer(job("liste-pieces", variables_processus(cas="majeur")))
+    assert resultat["document"]["nomFichier"] == "liste-pieces-majeur.pdf"
+
+
+async def test_missing_header_or_dossier_cannot_generate(generation: GenerationDocuments) -> None:
+    with pytest.raises(DocumentImpossible, match="L'en-tête « modele » de la tâche est absent"):
+        await TachesPdf(generation).generer(job(None, variables_processus()))
+    sans_dossier = variables_processus()
+    del sans_dossier["dossierId"]
+    with pytest.raises(DonneesInvalides, match=r"dossierId \(manquant\)"):
+        await TachesPdf(generation).generer(job("decision-refus", sans_dossier))
+
+
+async def test_failures_are_reported_in_french_without_personal_data(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    signaler = echec_handler(retry_backoff_ms=5000)
+    controle = ControleEnregistre()
+    le_job = job("decision-refus", variables_processus())
+    manquantes = DonneesInvalides("decision-refus", [("motifDecision", "manquant")])
+    await signaler(manquantes, le_job, controle)  # type: ignore[arg-type]
+    await signaler(DepotIndisponible("Service documents injoignable (ConnectError)."), le_job, controle)  # type: ignore[arg-type]
+    await signaler(RuntimeError("Etranger Sept"), le_job, controle)  # type: ignore[arg-type]
+    assert controle.echecs == [
+        (
+            "Données manquantes ou invalides pour le document « decision-refus » : motifDecision (manquant).",
+            0,
+        ),
+        ("Service documents injoignable (ConnectError).", 5000),
+        ("Erreur technique pendant la génération (RuntimeError).", 5000),
+    ]
+    journal = caplog.text + " ".join(str(r.__dict__) for r in caplog.records)
+    assert "Etranger" not in journal and "Brasilia" not in journal
+
+
+def test_the_router_declares_pdf_generer_fetching_every_variable(generation: GenerationDocuments) -> None:
+    (tache,) = build_task_router(generation).tasks
+    assert tache.type == "pdf.generer"
+    assert tache.config.variables_to_fetch == []  # all of them
+    assert tache.config.job_parameter_name == "job"
