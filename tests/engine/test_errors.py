@@ -1,0 +1,62 @@
+"""BPMN errors: the nearest matching catch wins, a specific code beats a catch-all, else an incident."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from pyzeebe.proto import gateway_pb2 as pb
+
+from tests.engine.helpers import activate, complete, create, deploy, gateway, instance_state, search
+
+pytestmark = pytest.mark.integration
+
+
+async def throw(stub, job, code: str, variables=None) -> None:
+    await stub.ThrowError(
+        pb.ThrowErrorRequest(
+            jobKey=job.key, errorCode=code, errorMessage="boom", variables=json.dumps(variables or {})
+        )
+    )
+
+
+async def test_specific_error_code_beats_catch_all(engine, rest) -> None:
+    async with gateway(engine.grpc_address) as stub:
+        await deploy(stub, "error_boundary.bpmn")
+        specific = await create(stub, "error-boundary")
+        general = await create(stub, "error-boundary")
+        jobs = {j.processInstanceKey: j for j in await activate(stub, "error-boundary.verifier")}
+        await throw(stub, jobs[specific], "PIECE_ILLISIBLE", {"piece": "passeport"})
+        await throw(stub, jobs[general], "AUTRE")
+        [s] = await activate(stub, "error-boundary.specific")
+        [g] = await activate(stub, "error-boundary.general")
+        assert s.processInstanceKey == specific and json.loads(s.variables)["piece"] == "passeport"
+        assert g.processInstanceKey == general
+        await complete(stub, s)
+        await complete(stub, g)
+
+
+async def test_error_inside_subprocess_goes_to_the_error_event_subprocess(engine, rest) -> None:
+    async with gateway(engine.grpc_address) as stub:
+        await deploy(stub, "error_subprocess.bpmn")
+        key = await create(stub, "error-subprocess")
+        [job] = await activate(stub, "error-subprocess.inner")
+        await throw(stub, job, "REFUS")
+        [repair] = await activate(stub, "error-subprocess.repair")
+        await complete(stub, repair)
+        assert await instance_state(rest, key) == "COMPLETED"
+
+
+async def test_uncaught_error_raises_an_incident(engine, rest) -> None:
+    async with gateway(engine.grpc_address) as stub:
+        await deploy(stub, "error_subprocess.bpmn", "error_end.bpmn")
+        key = await create(stub, "error-subprocess")
+        [job] = await activate(stub, "error-subprocess.inner")
+        await throw(stub, job, "UNKNOWN_CODE")
+        [incident] = await search(rest, "/v2/incidents/search", {"processInstanceKey": str(key)})
+        assert incident["errorType"] == "UNHANDLED_ERROR_EVENT"
+        assert incident["jobKey"] == str(job.key)
+        end = await create(stub, "error-end")
+        [incident] = await search(rest, "/v2/incidents/search", {"processInstanceKey": str(end)})
+        assert incident["errorType"] == "UNHANDLED_ERROR_EVENT"
+        assert "NOBODY_CATCHES" in incident["errorMessage"]
