@@ -1,0 +1,128 @@
+"""The dossier's fixtures: the seed's applicants, a fixed clock, fakes of the engine and documents."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from datetime import date
+from pathlib import Path
+
+import httpx
+import pytest
+
+from contracts.identity import Adresse, EtatCivil, FicheDemandeur, TitreEnCours
+from plumbing.actors import Actor, internal_headers
+from plumbing.database import create_database_engine, create_session_factory, upgrade_database
+from plumbing.settings import PlatformSettings
+from services.dossier.__main__ import MIGRATIONS, VERSION_TABLE
+from services.dossier.app import build_app
+from services.dossier.composition import Composants, assembler
+from services.dossier.settings import DossierSettings
+from services.dossier.storage.registres import Stockage
+from tests.services.dossier.factices import (
+    HorlogeFixe,
+    MoteurFactice,
+    PiecesFactices,
+    horloge_du_18_aout_2023,
+)
+
+TOKEN = "jeton-interne-de-test"
+
+
+def adresse_lille() -> Adresse:
+    return Adresse(
+        numero_voie="20", voie="RUE NATIONALE", code_postal="59000", ville="LILLE", code_insee="59350"
+    )
+
+
+def fiche(
+    demandeur_id: str, prenoms: str, naissance: date, numero_etranger: str, emancipe: bool = False
+) -> FicheDemandeur:
+    return FicheDemandeur(
+        id=demandeur_id,
+        etat_civil=EtatCivil(
+            nom_naissance="ETRANGER",
+            prenoms=prenoms,
+            sexe="F",
+            date_naissance=naissance,
+            pays_naissance="BRESIL",
+            lieu_naissance="BRASILIA",
+            nationalite="BRÉSILIENNE",
+            emancipe=emancipe,
+        ),
+        numero_etranger=numero_etranger,
+        courriel=f"{prenoms.lower()}etranger@yopmail.com",
+        adresse=adresse_lille(),
+        titre_en_cours=TitreEnCours(
+            type="MNA placé avant 16 ans",
+            mention="Vie privée et familiale",
+            numero="5903007178",
+            date_debut=date(2022, 9, 13),
+            date_fin=date(2023, 9, 12),
+        ),
+        prefecture="59",
+    )
+
+
+def fiche_sept() -> FicheDemandeur:
+    """SEPT ETRANGER, born 01/07/2006: a minor on 18/08/2023."""
+    return fiche("demandeur-sept", "SEPT", date(2006, 7, 1), "5903007178")
+
+
+def fiche_huit() -> FicheDemandeur:
+    """HUIT ETRANGER, born 01/08/2004: an adult on 18/08/2023."""
+    return fiche("demandeur-huit", "HUIT", date(2004, 8, 1), "5903007177")
+
+
+def entetes(acteur: Actor) -> dict[str, str]:
+    return internal_headers(TOKEN, acteur)
+
+
+SEPT = Actor("demandeur", "demandeur-sept")
+HUIT = Actor("demandeur", "demandeur-huit")
+AGENT_59 = Actor("agent", "agent-59", prefectures=frozenset({"59"}), roles=frozenset({"instructeur"}))
+AGENT_62 = Actor("agent", "agent-62", prefectures=frozenset({"62"}), roles=frozenset({"instructeur"}))
+
+
+def stockage_migre(url: str) -> Stockage:
+    upgrade_database(url, MIGRATIONS, VERSION_TABLE)
+    return Stockage(create_session_factory(create_database_engine(url)))
+
+
+@pytest.fixture
+def horloge() -> HorlogeFixe:
+    return horloge_du_18_aout_2023()
+
+
+@pytest.fixture
+def moteur() -> MoteurFactice:
+    return MoteurFactice()
+
+
+@pytest.fixture
+def pieces() -> PiecesFactices:
+    return PiecesFactices()
+
+
+@pytest.fixture
+def stockage(tmp_path: Path) -> Iterator[Stockage]:
+    stockage = stockage_migre(f"sqlite:///{tmp_path / 'dossier.db'}")
+    yield stockage
+    stockage.sessions.kw["bind"].dispose()
+
+
+@pytest.fixture
+def composants(
+    stockage: Stockage, moteur: MoteurFactice, pieces: PiecesFactices, horloge: HorlogeFixe
+) -> Composants:
+    settings = DossierSettings(database_url="sqlite://", guichet="01")
+    return assembler(
+        settings=settings, sessions=stockage.sessions, moteur=moteur, pieces=pieces, horloge=horloge
+    )
+
+
+@pytest.fixture
+async def client(composants: Composants) -> AsyncIterator[httpx.AsyncClient]:
+    settings = DossierSettings(database_url="sqlite://")
+    app = build_app(settings, PlatformSettings(INTERNAL_API_TOKEN=TOKEN), composants=composants)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://dossier") as client:
+        yield client

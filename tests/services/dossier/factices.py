@@ -1,0 +1,99 @@
+"""Test doubles of the dossier's ports: a fixed clock, an engine and a documents service in memory."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from contracts.documents import Hebergement, PieceCode, PieceManquante
+from contracts.dossier import Cas
+
+
+class HorlogeFixe:
+    def __init__(self, instant: datetime) -> None:
+        self.instant = instant
+
+    def maintenant(self) -> datetime:
+        return self.instant
+
+    def aujourdhui(self) -> date:
+        return self.instant.astimezone(ZoneInfo("Europe/Paris")).date()
+
+    def avancer(self, **duree: float) -> None:
+        self.instant += timedelta(**duree)
+
+
+def horloge_du_18_aout_2023() -> HorlogeFixe:
+    return HorlogeFixe(datetime(2023, 8, 18, 9, 30, tzinfo=UTC))
+
+
+@dataclass
+class MessagePublie:
+    nom: str
+    cle_correlation: str
+    variables: dict[str, Any]
+    message_id: str
+
+
+@dataclass
+class MoteurFactice:
+    """Records calls; fails the next `pannes` calls, like an engine that is down for a while."""
+
+    pannes: int = 0
+    demarrages: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    messages: list[MessagePublie] = field(default_factory=list)
+    annulees: list[int] = field(default_factory=list)
+    _cles: Any = field(default_factory=lambda: itertools.count(2251799813685249))
+    _ids_vus: set[str] = field(default_factory=set)
+
+    def _peut_etre_en_panne(self) -> None:
+        if self.pannes:
+            self.pannes -= 1
+            raise ConnectionError("moteur injoignable")
+
+    async def demarrer(self, process_id: str, variables: dict[str, Any]) -> int:
+        self._peut_etre_en_panne()
+        self.demarrages.append((process_id, variables))
+        return int(next(self._cles))
+
+    async def publier_message(
+        self, nom: str, cle_correlation: str, variables: dict[str, Any], message_id: str
+    ) -> None:
+        self._peut_etre_en_panne()
+        if message_id in self._ids_vus:  # what Zeebe does with a messageId still buffered
+            return
+        self._ids_vus.add(message_id)
+        self.messages.append(MessagePublie(nom, cle_correlation, variables, message_id))
+
+    async def annuler_instance(self, process_instance_key: int) -> None:
+        self.annulees.append(process_instance_key)
+
+
+@dataclass
+class PiecesFactices:
+    """The documents service: every piece present unless listed in `manquantes_par_dossier`."""
+
+    manquantes_par_dossier: dict[str, list[PieceManquante]] = field(default_factory=dict)
+    remplacees: dict[tuple[str, int], set[str]] = field(default_factory=dict)
+    ouvertures: list[tuple[str, int, list[str]]] = field(default_factory=list)
+    verifications: list[tuple[str, Cas, Hebergement]] = field(default_factory=list)
+
+    async def manquantes(
+        self, dossier_id: str, *, cas: Cas, hebergement: Hebergement
+    ) -> list[PieceManquante]:
+        self.verifications.append((dossier_id, cas, hebergement))
+        return list(self.manquantes_par_dossier.get(dossier_id, []))
+
+    async def ouvrir_complements(self, dossier_id: str, *, ronde: int, pieces: list[str]) -> None:
+        self.ouvertures.append((dossier_id, ronde, pieces))
+
+    async def pieces_remplacees(self, dossier_id: str, *, ronde: int) -> set[str]:
+        return set(self.remplacees.get((dossier_id, ronde), set()))
+
+
+PASSEPORT_MANQUANT = PieceManquante(
+    code=PieceCode.JUSTIFICATIF_NATIONALITE, libelle="Justificatif de nationalité"
+)
