@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -38,10 +39,19 @@ def migrer(url: str) -> str:
     return url
 
 
+@pytest.fixture(scope="session")
+def base_migree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Migrated once; each test works on its own copy (Alembic takes a while)."""
+    modele = tmp_path_factory.mktemp("modele") / "documents.db"
+    migrer(f"sqlite:///{modele}")
+    return modele
+
+
 @pytest.fixture
-def deps(tmp_path: Path) -> Dependances:
-    url = migrer(f"sqlite:///{tmp_path / 'documents.db'}")
-    return construire_dependances(documents_settings(url, tmp_path))
+def deps(tmp_path: Path, base_migree: Path) -> Dependances:
+    copie = tmp_path / "documents.db"
+    shutil.copyfile(base_migree, copie)
+    return construire_dependances(documents_settings(f"sqlite:///{copie}", tmp_path))
 
 
 @pytest.fixture
