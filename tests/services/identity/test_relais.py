@@ -1,0 +1,51 @@
+"""Account e-mails leave through the outbox and reach the notifier's stream on a real NATS."""
+
+from __future__ import annotations
+
+import json
+
+import nats
+import pytest
+from nats.js.api import ConsumerConfig, DeliverPolicy
+
+from contracts.courriel import STREAM_COURRIELS, SUBJECT_DEMANDE_COURRIEL, SUBJECTS_COURRIELS, DemandeCourriel
+from contracts.identity import DemandeOubliMotDePasse
+from plumbing.messaging import ensure_stream
+from plumbing.outbox import OutboxRelay
+from services.identity.__main__ import STREAM, SUBJECTS
+from services.identity.dependances import Dependances
+from services.identity.storage.tables import outbox
+from services.identity.usecases.contexte import accepter
+from services.identity.usecases.mots_de_passe import demander_reinitialisation
+
+pytestmark = pytest.mark.integration
+
+
+async def test_la_demande_de_courriel_arrive_dans_la_file_du_notifier(
+    deps: Dependances, nats_url: str
+) -> None:
+    with deps.transactions() as depots:
+        demande = DemandeOubliMotDePasse(identifiant="5903007178")
+        accepter(demander_reinitialisation(depots=depots, outils=deps.outils, demande=demande))
+
+    client = await nats.connect(nats_url)
+    try:
+        js = client.jetstream()
+        await ensure_stream(js, STREAM_COURRIELS, SUBJECTS_COURRIELS)
+        relais = OutboxRelay(outbox, deps.transactions.factory, js, STREAM, SUBJECTS, "identity")
+        await ensure_stream(js, STREAM, SUBJECTS)
+        assert await relais.relay_pending() == 1
+        assert await relais.relay_pending() == 0
+
+        abonnement = await js.pull_subscribe(
+            SUBJECT_DEMANDE_COURRIEL,
+            stream=STREAM_COURRIELS,
+            config=ConsumerConfig(deliver_policy=DeliverPolicy.ALL),
+        )
+        messages = await abonnement.fetch(100, timeout=5)
+        recues = [DemandeCourriel.model_validate(json.loads(m.data)) for m in messages]
+        [courriel] = [c for c in recues if c.destinataire == "septetranger@yopmail.com"]
+        assert courriel.modele == "reinitialisation-mot-de-passe"
+        assert courriel.idempotence.startswith("identity-reinitialisation-mot-de-passe-")
+    finally:
+        await client.close()
