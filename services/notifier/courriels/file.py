@@ -7,6 +7,7 @@ keeps it and delivers it again. Nothing is lost if the notifier or the relay sto
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import Callable
@@ -55,16 +56,25 @@ class FileCourriels:
             stream=STREAM_COURRIELS,
             config=ConsumerConfig(ack_policy=AckPolicy.EXPLICIT, ack_wait=self.ack_wait, max_deliver=-1),
         )
-        while True:
-            try:
-                messages = await subscription.fetch(batch, timeout=attente)
-            except NatsTimeout:
-                continue
-            except Exception:
-                log.exception("lecture de la file des courriels en échec")
-                continue
-            for message in messages:
-                await self.traiter(message)
+        try:
+            while True:
+                for message in await self._fetch(subscription, batch, attente):
+                    await self.traiter(message)
+        finally:
+            with contextlib.suppress(Exception):
+                await subscription.unsubscribe()
+
+    async def _fetch(
+        self, subscription: JetStreamContext.PullSubscription, batch: int, attente: float
+    ) -> list[Msg]:
+        try:
+            return await subscription.fetch(batch, timeout=attente)
+        except NatsTimeout:
+            return []
+        except Exception:  # server restarting: the client reconnects by itself
+            log.exception("lecture de la file des courriels en échec")
+            await asyncio.sleep(attente)
+            return []
 
     async def traiter(self, message: Msg) -> None:
         numero = message.metadata.num_delivered or 1
@@ -78,9 +88,17 @@ class FileCourriels:
         if resultat.issue is Issue.REESSAI:
             await message.nak(delay=resultat.delai)
         else:
-            await message.ack()
+            await self._acquitter(message)
         if self.observateur is not None:
             self.observateur(resultat)
+
+    @staticmethod
+    async def _acquitter(message: Msg) -> None:
+        """Wait for the server's confirmation; if lost, the redelivery finds the e-mail sent already."""
+        try:
+            await message.ack_sync(timeout=5)
+        except Exception:
+            log.warning("acquittement non confirmé, le doublon sera ignoré")
 
 
 async def rejouer(js: JetStreamContext, echec_id: int, subject: str, demande: str) -> None:

@@ -128,6 +128,15 @@ class BoiteSmtp:
     loop: asyncio.AbstractEventLoop
     recus: list[EmailMessage] = field(default_factory=list)
     arrivees: asyncio.Queue[EmailMessage] = field(default_factory=asyncio.Queue)
+    refuses: set[str] = field(default_factory=set)
+
+    async def handle_RCPT(
+        self, _server: Any, _session: Any, envelope: Any, address: str, _options: Any
+    ) -> str:
+        if address in self.refuses:
+            return "550 5.1.1 Mailbox unavailable"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, _server: Any, _session: Any, envelope: Any) -> str:
         message = message_from_bytes(envelope.content, policy=policy.default)

@@ -1,0 +1,219 @@
+"""The durable e-mail queue against a real JetStream and a real SMTP server (aiosmtpd)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+import nats
+import pytest
+from nats.js import JetStreamContext
+from nats.js.errors import NotFoundError
+
+from contracts.courriel import STREAM_COURRIELS, SUBJECT_DEMANDE_COURRIEL, DemandeCourriel
+from contracts.process import Modele
+from plumbing.messaging import message_headers
+from plumbing.outbox import OutboxRelay
+from services.notifier.courriels.file import CONSUMER, FileCourriels, preparer_flux, rejouer
+from services.notifier.courriels.rendu import JinjaRedacteur
+from services.notifier.courriels.smtp import ConfigurationSmtp, SmtpRelais
+from services.notifier.dependances import Dependances
+from services.notifier.domain.courriels import Issue, PolitiqueReessai
+from services.notifier.storage.tables import outbox
+from services.notifier.tasks import notifier
+from services.notifier.usecases.courriels import EnvoiCourriels, Resultat
+from tests.services.notifier.conftest import ServeurSmtp, make_job
+
+pytestmark = pytest.mark.integration
+
+RAPIDE = PolitiqueReessai(delai_initial=0.05, delai_maximum=0.2, livraisons_max=50)
+
+
+@pytest.fixture
+async def js(nats_url: str) -> AsyncIterator[JetStreamContext]:
+    """A clean e-mail stream on the session's nats-server."""
+    client = await nats.connect(nats_url)
+    context = client.jetstream()
+    with contextlib.suppress(NotFoundError):
+        await context.delete_stream(STREAM_COURRIELS)
+    await preparer_flux(context)
+    yield context
+    await client.close()
+
+
+@dataclass
+class Consommateur:
+    """A running `FileCourriels` whose every outcome the test awaits in turn."""
+
+    file: FileCourriels
+    issues: asyncio.Queue[Resultat]
+    task: asyncio.Task[None] | None = None
+
+    def demarrer(self) -> None:
+        self.task = asyncio.create_task(self.file.run(attente=0.2))
+
+    async def arreter(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            await asyncio.gather(self.task, return_exceptions=True)
+
+    async def issue(self) -> Issue:
+        async with asyncio.timeout(15):
+            return (await self.issues.get()).issue
+
+
+@pytest.fixture
+async def consommateurs(
+    js: JetStreamContext, deps: Dependances, serveur_smtp: ServeurSmtp
+) -> AsyncIterator[list[Consommateur]]:
+    started: list[Consommateur] = []
+    yield started
+    for consommateur in started:
+        await consommateur.arreter()
+
+
+def consommateur(
+    js: JetStreamContext,
+    deps: Dependances,
+    serveur: ServeurSmtp,
+    started: list[Consommateur],
+    politique: PolitiqueReessai = RAPIDE,
+) -> Consommateur:
+    issues: asyncio.Queue[Resultat] = asyncio.Queue()
+    relais = SmtpRelais(ConfigurationSmtp(host="127.0.0.1", port=serveur.port, timeout=5))
+    envoi = EnvoiCourriels(deps.registre, JinjaRedacteur(), relais, politique, deps.horloge)
+    created = Consommateur(
+        FileCourriels(js, envoi, politique, ack_wait=1.0, observateur=issues.put_nowait), issues
+    )
+    created.demarrer()
+    started.append(created)
+    return created
+
+
+async def publier(js: JetStreamContext, demande: DemandeCourriel, message_id: str) -> None:
+    """As the identity service's outbox relay does."""
+    await js.publish(
+        SUBJECT_DEMANDE_COURRIEL, demande.model_dump_json().encode(), headers=message_headers(message_id)
+    )
+
+
+CONFIRMATION = DemandeCourriel(
+    modele="confirmation-compte",
+    destinataire="septetranger@yopmail.com",
+    donnees={"lien": "https://anef.example/confirmer?jeton=abc", "expiration": "2023-08-18T12:30:00Z"},
+    idempotence="confirmation-compte-1",
+)
+
+
+async def test_an_account_e_mail_is_sent_and_acknowledged(
+    js: JetStreamContext, deps: Dependances, serveur_smtp: ServeurSmtp, consommateurs: list[Consommateur]
+) -> None:
+    serveur_smtp.demarrer()
+    running = consommateur(js, deps, serveur_smtp, consommateurs)
+
+    await publier(js, CONFIRMATION, "identity-1")
+
+    mail = await serveur_smtp.boite.suivant()
+    assert await running.issue() is Issue.ENVOYE
+    assert mail["To"] == "septetranger@yopmail.com"
+    assert mail["Subject"] == "ANEF - Confirmation de votre adresse email"
+    text = mail.get_body(preferencelist=("plain",))
+    html = mail.get_body(preferencelist=("html",))
+    assert (
+        text is not None
+        and "Confirmer mon adresse email : https://anef.example/confirmer?jeton=abc" in text.get_content()
+    )
+    assert html is not None and "Confirmer mon adresse email</a>" in html.get_content()
+    info = await js.consumer_info(STREAM_COURRIELS, CONSUMER)
+    assert (info.num_pending, info.num_ack_pending) == (0, 0)
+
+
+async def test_relay_down_then_up_the_mail_arrives_exactly_once(
+    js: JetStreamContext, deps: Dependances, serveur_smtp: ServeurSmtp, consommateurs: list[Consommateur]
+) -> None:
+    first = consommateur(js, deps, serveur_smtp, consommateurs)
+    await publier(js, CONFIRMATION, "identity-1")
+    assert [await first.issue(), await first.issue()] == [Issue.REESSAI, Issue.REESSAI]
+
+    await first.arreter()  # the notifier stops meanwhile: the message waits in the stream (ack_wait)
+    serveur_smtp.demarrer()
+    second = consommateur(js, deps, serveur_smtp, consommateurs)
+    assert await second.issue() is Issue.ENVOYE
+
+    await publier(js, CONFIRMATION, "identity-1")  # JetStream drops the same message id
+    await publier(js, CONFIRMATION, "identity-2")  # a new copy of the same request: sent already
+    assert await second.issue() is Issue.DOUBLON
+    info = await js.consumer_info(STREAM_COURRIELS, CONSUMER)
+    assert (info.num_pending, info.num_ack_pending) == (0, 0)
+    assert len(serveur_smtp.boite.recus) == 1
+
+
+async def test_after_the_last_delivery_a_dead_letter_is_kept_and_can_be_replayed(
+    js: JetStreamContext, deps: Dependances, serveur_smtp: ServeurSmtp, consommateurs: list[Consommateur]
+) -> None:
+    politique = PolitiqueReessai(delai_initial=0.05, delai_maximum=0.1, livraisons_max=3)
+    running = consommateur(js, deps, serveur_smtp, consommateurs, politique)
+    await publier(js, CONFIRMATION, "identity-1")
+
+    assert [await running.issue() for _ in range(3)] == [Issue.REESSAI, Issue.REESSAI, Issue.ABANDON]
+    [echec] = deps.registre.en_echec()
+    assert (echec.idempotence, echec.livraisons, echec.modele) == (
+        "confirmation-compte-1",
+        3,
+        "confirmation-compte",
+    )
+    assert "yopmail" not in echec.erreur
+
+    serveur_smtp.demarrer()
+    replay = deps.registre.a_rejouer(echec.id)
+    assert replay is not None
+    await rejouer(js, echec.id, *replay)
+    assert await running.issue() is Issue.ENVOYE
+    assert len(serveur_smtp.boite.recus) == 1
+
+
+async def test_requests_that_can_never_be_sent_become_dead_letters_at_once(
+    js: JetStreamContext, deps: Dependances, serveur_smtp: ServeurSmtp, consommateurs: list[Consommateur]
+) -> None:
+    serveur_smtp.boite.refuses.add("inconnu@yopmail.com")
+    serveur_smtp.demarrer()
+    running = consommateur(js, deps, serveur_smtp, consommateurs)
+
+    await js.publish(SUBJECT_DEMANDE_COURRIEL, b"{pas du json", headers=message_headers("x-1"))
+    refused = CONFIRMATION.model_copy(update={"destinataire": "inconnu@yopmail.com", "idempotence": "k2"})
+    await publier(js, refused, "x-2")
+    no_link = CONFIRMATION.model_copy(update={"donnees": {}, "idempotence": "k3"})
+    await publier(js, no_link, "x-3")
+
+    assert [await running.issue() for _ in range(3)] == [Issue.ABANDON] * 3
+    errors = sorted(e.erreur for e in deps.registre.en_echec())
+    assert errors == ["CourrielRefuse", "demande invalide ()", "données manquantes : lien"]
+    assert serveur_smtp.boite.recus == []
+
+
+async def test_the_job_e_mail_goes_from_the_outbox_to_the_applicant(
+    js: JetStreamContext, deps: Dependances, serveur_smtp: ServeurSmtp, consommateurs: list[Consommateur]
+) -> None:
+    serveur_smtp.demarrer()
+    running = consommateur(js, deps, serveur_smtp, consommateurs)
+    job = make_job(Modele.ATTESTATION_PROLONGATION)
+    notifier(deps, job)
+    notifier(deps, job)  # delivered twice by the engine
+    relay = OutboxRelay(outbox, deps.sessions, js, "NOTIFIER_TEST", ["notifier.notification.>"], "notifier")
+    await preparer_flux(js)
+    await js.add_stream(name="NOTIFIER_TEST", subjects=["notifier.notification.>"])
+
+    try:
+        assert await relay.relay_pending() == 2
+        mail = await serveur_smtp.boite.suivant()
+        assert await running.issue() is Issue.ENVOYE
+    finally:
+        await js.delete_stream("NOTIFIER_TEST")
+    assert mail["Subject"] == "ANEF - Vous venez de recevoir une notification"
+    body = mail.get_body(preferencelist=("plain",))
+    assert body is not None and body.get_content().replace("\r\n", "\n").startswith(
+        "Bonjour,\n\nVous venez de recevoir une notification, elle est accessible depuis votre espace personnel"
+    )
+    assert len(serveur_smtp.boite.recus) == 1
