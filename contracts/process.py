@@ -84,6 +84,47 @@ class Variable(StrEnum):
     MOTIF_DECISION = "motifDecision"
     NOTIFICATION_ID = "notificationId"
     DOCUMENT = "document"
+    # Added with the model (bpmn/). Set by the model itself or by the agents' forms:
+    RONDE_COMPLEMENTS = "rondeComplements"  # output of dossier.ouvrir-complements: 1, 2, ...
+    # the notificationId of the current complement request, kept apart from other notifications'
+    # ids; the `notification-lue` subscription is keyed on it (its value is still a notificationId)
+    NOTIFICATION_COMPLEMENTS = "notificationComplements"
+    VALIDATION_DECISION = "validationDecision"  # a Validation, set by the validation form
+    OBSERVATION_VALIDATION = "observationValidation"  # the valideur's remarks when sending back
+    COMMENTAIRE_ALERTE = "commentaireAlerte"  # set by the alert form
+
+
+class ChoixExamen(StrEnum):
+    """Values of `decision` set by the examination form (the first two are contracts.dossier.Decision)."""
+
+    FAVORABLE = "favorable"
+    DEFAVORABLE = "defavorable"
+    COMPLEMENTS = "complements"
+
+
+class Validation(StrEnum):
+    """Values of `validationDecision`, set by the validation form."""
+
+    VALIDEE = "validee"
+    RENVOYEE = "renvoyee"
+
+
+class Alerte(StrEnum):
+    """Values of the `alerte` header of dossier.alerter."""
+
+    REJET_IMPLICITE = "rejet-implicite"
+
+
+class Formulaire(StrEnum):
+    """Camunda Forms (bpmn/forms/<id>.form) linked to the user tasks by `formId`."""
+
+    EXAMEN_DEMANDE = "examen-demande"
+    VALIDATION_DECISION = "validation-decision"
+    TRAITEMENT_ALERTE = "traitement-alerte"
+
+
+# Candidate group of the second agent who validates a decision (instructing agents: `prefecture`).
+GROUPE_VALIDEUR = "valideur"
 
 
 # Default ports of the internal APIs, also the defaults of each service's settings.
