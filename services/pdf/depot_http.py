@@ -10,7 +10,7 @@ from contracts.documents import AnnexePieces, Cas, DocumentGenere
 from plumbing.actors import Actor, internal_headers
 from plumbing.correlation import HEADER, current_correlation_id
 from services.pdf.domain.erreurs import DocumentImpossible
-from services.pdf.ports import DepotIndisponible
+from services.pdf.ports import DepotIndisponible, Proprietaire
 
 ACTEUR = Actor("service", "pdf")
 
@@ -25,13 +25,25 @@ class HttpxDepotDocuments:
         self.token = token
 
     async def deposer(
-        self, *, dossier_id: str, modele: str, nom_fichier: str, contenu: bytes, cle_idempotence: str
+        self,
+        *,
+        dossier_id: str,
+        modele: str,
+        nom_fichier: str,
+        contenu: bytes,
+        cle_idempotence: str,
+        proprietaire: Proprietaire,
     ) -> DocumentGenere:
+        champs = {"modele": modele, "idempotence": cle_idempotence}
+        if proprietaire.demandeur_id:
+            champs["demandeurId"] = proprietaire.demandeur_id
+        if proprietaire.prefecture:
+            champs["prefecture"] = proprietaire.prefecture
         reponse = await self._appeler(
             "POST",
             f"/dossiers/{quote(dossier_id, safe='')}/documents-generes",
             files={"fichier": (nom_fichier, contenu, "application/pdf")},
-            data={"modele": modele, "idempotence": cle_idempotence},
+            data=champs,
         )
         return DocumentGenere.model_validate(reponse.json())
 

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Protocol
 
 from contracts.documents import AnnexePieces, Cas, DocumentGenere
 from services.pdf.domain.documents import DocumentPrepare
+
+
+@dataclass(frozen=True)
+class Proprietaire:
+    """Whose dossier it is, for the documents service to register it if it does not know it yet."""
+
+    demandeur_id: str | None = None
+    prefecture: str | None = None
 
 
 class MoteurRendu(Protocol):
@@ -18,7 +27,14 @@ class DepotDocuments(Protocol):
     """The documents service: where generated PDFs are kept, and the catalogue of pieces."""
 
     async def deposer(
-        self, *, dossier_id: str, modele: str, nom_fichier: str, contenu: bytes, cle_idempotence: str
+        self,
+        *,
+        dossier_id: str,
+        modele: str,
+        nom_fichier: str,
+        contenu: bytes,
+        cle_idempotence: str,
+        proprietaire: Proprietaire,
     ) -> DocumentGenere:
         """Store a generated PDF with its dossier; the same `cle_idempotence` stores it once."""
         ...

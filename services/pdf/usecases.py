@@ -12,7 +12,7 @@ from contracts.process import Modele, Variable
 from services.pdf.domain.documents import DocumentPrepare, preparer_document
 from services.pdf.domain.donnees import FUSEAU_ADMINISTRATION
 from services.pdf.domain.erreurs import DonneesInvalides
-from services.pdf.ports import DepotDocuments, MoteurRendu
+from services.pdf.ports import DepotDocuments, MoteurRendu, Proprietaire
 
 CAS_CONNUS = [cas.value for cas in Cas]
 
@@ -49,6 +49,9 @@ class GenerationDocuments:
             nom_fichier=document.nom_fichier,
             contenu=pdf,
             cle_idempotence=cle_idempotence,
+            proprietaire=Proprietaire(
+                _texte(variables, Variable.DEMANDEUR_ID), _texte(variables, Variable.PREFECTURE)
+            ),
         )
 
     async def _avec_annexe(self, modele: str, variables: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -57,3 +60,8 @@ class GenerationDocuments:
         if modele != Modele.LISTE_PIECES or "annexe" in variables or cas not in CAS_CONNUS:
             return variables  # validation will say what is wrong
         return {**variables, "annexe": await self.depot.annexe(Cas(cas))}
+
+
+def _texte(variables: Mapping[str, Any], nom: str) -> str | None:
+    valeur = variables.get(nom)
+    return valeur if isinstance(valeur, str) and valeur else None

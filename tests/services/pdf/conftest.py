@@ -1,20 +1,30 @@
-"""Fixtures of the pdf service's tests: one renderer for the session, the documents service stand-in."""
+"""Fixtures of the pdf service's tests: one renderer for the session, the real documents service in-process."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import AsyncIterator, Iterator
 from datetime import date
+from pathlib import Path
 
 import httpx
 import pytest
+from fastapi import FastAPI
 
+from plumbing.actors import Actor, internal_headers
+from plumbing.database import upgrade_database
+from plumbing.settings import PlatformSettings
+from services.documents.__main__ import MIGRATIONS, VERSION_TABLE
+from services.documents.app import build_app as build_documents_app
+from services.documents.dependances import construire_dependances
+from services.documents.settings import DocumentsSettings
 from services.pdf.depot_http import HttpxDepotDocuments
 from services.pdf.rendu import WeasyPrintRendu
 from services.pdf.usecases import GenerationDocuments
-from tests.services.pdf.documents_factice import app_documents_factice
 
 JETON = "jeton-interne-de-test"
 AUJOURDHUI = date(2023, 9, 12)  # the day of the seed's attestations
+SERVICE = internal_headers(JETON, Actor("service", "dossier"))
 
 
 @pytest.fixture(scope="session")
@@ -24,18 +34,52 @@ def rendu() -> Iterator[WeasyPrintRendu]:
     moteur.fermer()
 
 
-@pytest.fixture
-def app_documents():  # type: ignore[no-untyped-def]
-    return app_documents_factice(JETON)
+@pytest.fixture(scope="session")
+def base_documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The documents service's database, migrated once; each test works on a copy."""
+    chemin = tmp_path_factory.mktemp("documents") / "documents.db"
+    upgrade_database(f"sqlite:///{chemin}", MIGRATIONS, VERSION_TABLE)
+    return chemin
 
 
 @pytest.fixture
-async def depot(app_documents) -> AsyncIterator[HttpxDepotDocuments]:  # type: ignore[no-untyped-def]
+def app_documents(tmp_path: Path, base_documents: Path) -> Iterator[FastAPI]:
+    """The documents service (services.documents.build_app) with SQLite and files under tmp_path."""
+    copie = tmp_path / "documents.db"
+    shutil.copyfile(base_documents, copie)
+    settings = DocumentsSettings(database_url=f"sqlite:///{copie}", repertoire=tmp_path / "fichiers")
+    deps = construire_dependances(settings)
+    yield build_documents_app(settings, PlatformSettings(INTERNAL_API_TOKEN=JETON), deps)  # type: ignore[call-arg]
+    deps.engine.dispose()
+
+
+@pytest.fixture
+async def client_documents(app_documents: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app_documents)
     async with httpx.AsyncClient(transport=transport, base_url="http://documents") as client:
-        yield HttpxDepotDocuments(client, JETON)
+        yield client
+
+
+@pytest.fixture
+def depot(client_documents: httpx.AsyncClient) -> HttpxDepotDocuments:
+    return HttpxDepotDocuments(client_documents, JETON)
 
 
 @pytest.fixture
 def generation(rendu: WeasyPrintRendu, depot: HttpxDepotDocuments) -> GenerationDocuments:
     return GenerationDocuments(rendu, depot, aujourdhui=lambda: AUJOURDHUI)
+
+
+async def documents_generes(client_documents: httpx.AsyncClient, dossier_id: str) -> list[dict[str, object]]:
+    """What the documents service keeps for the dossier, as another service reads it."""
+    reponse = await client_documents.get(f"/dossiers/{dossier_id}/documents-generes", headers=SERVICE)
+    reponse.raise_for_status()
+    return reponse.json()  # type: ignore[no-any-return]
+
+
+async def contenu_genere(client_documents: httpx.AsyncClient, dossier_id: str, document_id: str) -> bytes:
+    reponse = await client_documents.get(
+        f"/dossiers/{dossier_id}/documents-generes/{document_id}", headers=SERVICE
+    )
+    reponse.raise_for_status()
+    return reponse.content

@@ -1,33 +1,46 @@
-"""The httpx adapter of `DepotDocuments` against the documents contract (in-process stand-in)."""
+"""The httpx adapter of `DepotDocuments` against the documents service itself (in-process)."""
+
+import io
 
 import httpx
 import pytest
-from fastapi import FastAPI
+from pypdf import PdfWriter
 
 from contracts.documents import Cas
 from contracts.process import Modele
 from plumbing.correlation import bind_correlation_id
 from services.pdf.depot_http import DepotRefuse, HttpxDepotDocuments
-from services.pdf.ports import DepotIndisponible
-from tests.services.pdf.conftest import JETON
-from tests.services.pdf.documents_factice import DOSSIER_INCONNU
+from services.pdf.ports import DepotIndisponible, Proprietaire
+from tests.services.pdf.conftest import JETON, contenu_genere, documents_generes
 
 pytestmark = pytest.mark.integration
-PDF = b"%PDF-1.7 test"
 
 
-async def deposer(depot: HttpxDepotDocuments, cle: str = "pdf.generer-1", dossier: str = "dos-1"):  # type: ignore[no-untyped-def]
+def pdf_d_une_page() -> bytes:
+    sortie = io.BytesIO()
+    ecrivain = PdfWriter()
+    ecrivain.add_blank_page(width=595, height=842)
+    ecrivain.write(sortie)
+    return sortie.getvalue()
+
+
+PDF = pdf_d_une_page()
+PROPRIETAIRE = Proprietaire(demandeur_id="cpt-7", prefecture="prefecture-59")
+
+
+async def deposer(depot: HttpxDepotDocuments, cle: str = "pdf.generer-1", contenu: bytes = PDF):  # type: ignore[no-untyped-def]
     return await depot.deposer(
-        dossier_id=dossier,
+        dossier_id="dos-1",
         modele=Modele.CONFIRMATION_DEPOT,
         nom_fichier="confirmation-depot-1.pdf",
-        contenu=PDF,
+        contenu=contenu,
         cle_idempotence=cle,
+        proprietaire=PROPRIETAIRE,
     )
 
 
 async def test_a_generated_pdf_is_stored_with_its_dossier(
-    depot: HttpxDepotDocuments, app_documents: FastAPI
+    depot: HttpxDepotDocuments, client_documents: httpx.AsyncClient
 ) -> None:
     document = await deposer(depot)
     assert (document.dossier_id, document.modele, document.nom_fichier) == (
@@ -36,33 +49,33 @@ async def test_a_generated_pdf_is_stored_with_its_dossier(
         "confirmation-depot-1.pdf",
     )
     assert document.type_media == "application/pdf"
-    assert app_documents.state.contenus[document.id] == PDF
+    assert await contenu_genere(client_documents, "dos-1", document.id) == PDF
 
 
-async def test_the_same_key_stores_one_document(depot: HttpxDepotDocuments, app_documents: FastAPI) -> None:
+async def test_the_same_key_stores_one_document(
+    depot: HttpxDepotDocuments, client_documents: httpx.AsyncClient
+) -> None:
     premier, second = await deposer(depot), await deposer(depot)
     assert premier.id == second.id
-    assert len(app_documents.state.documents) == 1
+    assert len(await documents_generes(client_documents, "dos-1")) == 1
     assert (await deposer(depot, cle="pdf.generer-2")).id != premier.id
 
 
 async def test_the_annexe_of_a_case_comes_from_the_catalogue(depot: HttpxDepotDocuments) -> None:
-    annexe = await depot.annexe(Cas.MINEUR)
-    assert annexe.cas == Cas.MINEUR
-    assert annexe.sections[0].titre == "INFORMATIONS PERSONNELLES"
+    annexe = await depot.annexe(Cas.MINEUR_EMANCIPE)
+    assert annexe.cas == Cas.MINEUR_EMANCIPE
+    titres = [piece.titre for section in annexe.sections for piece in section.pieces]
+    assert "Justificatif d'émancipation" in titres
 
 
 async def test_a_refusal_is_final_and_explained(depot: HttpxDepotDocuments) -> None:
-    with pytest.raises(DepotRefuse, match=r"Dossier introuvable\. \(HTTP 404\)"):
-        await deposer(depot, dossier=DOSSIER_INCONNU)
+    with pytest.raises(DepotRefuse, match=r"Service documents : .+ \(HTTP 4\d\d\)\."):
+        await deposer(depot, contenu=b"pas un PDF")
 
 
-async def test_a_wrong_token_is_refused(app_documents: FastAPI) -> None:
-    async with httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=app_documents), base_url="http://d"
-    ) as client:
-        with pytest.raises(DepotRefuse, match="HTTP 401"):
-            await deposer(HttpxDepotDocuments(client, "mauvais-jeton"))
+async def test_a_wrong_token_is_refused(client_documents: httpx.AsyncClient) -> None:
+    with pytest.raises(DepotRefuse, match="HTTP 401"):
+        await deposer(HttpxDepotDocuments(client_documents, "mauvais-jeton"))
 
 
 async def test_server_errors_and_unreachable_service_may_be_retried() -> None:
@@ -79,7 +92,7 @@ async def test_server_errors_and_unreachable_service_may_be_retried() -> None:
             await HttpxDepotDocuments(client, JETON).annexe(Cas.MAJEUR)
 
 
-async def test_calls_carry_the_service_actor_and_the_correlation_id() -> None:
+async def test_calls_carry_the_service_actor_the_owner_and_the_correlation_id() -> None:
     vues: list[httpx.Request] = []
 
     def noter(requete: httpx.Request) -> httpx.Response:
@@ -88,10 +101,19 @@ async def test_calls_carry_the_service_actor_and_the_correlation_id() -> None:
 
     bind_correlation_id("corr-42")
     async with httpx.AsyncClient(transport=httpx.MockTransport(noter), base_url="http://d") as client:
-        with pytest.raises(DepotRefuse):
-            await deposer(HttpxDepotDocuments(client, JETON), dossier="dos/../1")
+        with pytest.raises(DepotRefuse, match=r"Dossier introuvable\. \(HTTP 404\)"):
+            await HttpxDepotDocuments(client, JETON).deposer(
+                dossier_id="dos/../1",
+                modele="confirmation-depot",
+                nom_fichier="c.pdf",
+                contenu=PDF,
+                cle_idempotence="k",
+                proprietaire=PROPRIETAIRE,
+            )
     (requete,) = vues
     assert requete.url.raw_path == b"/dossiers/dos%2F..%2F1/documents-generes"
     assert requete.headers["X-Acteur"] == "service:pdf"
     assert requete.headers["Authorization"] == f"Bearer {JETON}"
     assert requete.headers["X-Correlation-ID"] == "corr-42"
+    corps = requete.read()
+    assert b'name="demandeurId"\r\n\r\ncpt-7' in corps and b'name="prefecture"\r\n\r\nprefecture-59' in corps

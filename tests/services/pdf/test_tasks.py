@@ -3,15 +3,17 @@
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
-from fastapi import FastAPI
 from pyzeebe import Job
 
 from contracts.process import PROCESS_ID, JobType
+from plumbing.actors import Actor, internal_headers
 from services.pdf.domain.erreurs import DocumentImpossible, DonneesInvalides
 from services.pdf.ports import DepotIndisponible
-from services.pdf.tasks import TachesPdf, build_task_router, echec_handler
+from services.pdf.tasks import TachesPdf, build_task_router, cle_idempotence, echec_handler
 from services.pdf.usecases import GenerationDocuments
+from tests.services.pdf.conftest import JETON, contenu_genere, documents_generes
 from tests.services.pdf.donnees import NUMERO_DEMANDE, variables_processus
 from tests.services.pdf.outils_pdf import texte
 
@@ -49,40 +51,54 @@ class ControleEnregistre:
 
 
 async def test_the_document_is_rendered_stored_and_returned(
-    generation: GenerationDocuments, app_documents: FastAPI, tmp_path: Path
+    generation: GenerationDocuments, client_documents: httpx.AsyncClient, tmp_path: Path
 ) -> None:
     resultat = await TachesPdf(generation).generer(job("confirmation-depot", variables_processus()))
-    (stocke,) = app_documents.state.documents.values()
+    (stocke,) = await documents_generes(client_documents, "dos-0190")
     assert resultat == {
         "document": {
-            "id": stocke.id,
+            "id": stocke["id"],
             "modele": "confirmation-depot",
             "nomFichier": f"confirmation-depot-{NUMERO_DEMANDE}.pdf",
         }
     }
-    assert stocke.dossier_id == "dos-0190"
-    assert "Le 18/08/2023, vous avez déposé avec succès" in texte(
-        app_documents.state.contenus[stocke.id], tmp_path
-    )
+    pdf = await contenu_genere(client_documents, "dos-0190", str(stocke["id"]))
+    assert "Le 18/08/2023, vous avez déposé avec succès" in texte(pdf, tmp_path)
+
+
+async def test_the_applicant_reads_the_stored_document(
+    generation: GenerationDocuments, client_documents: httpx.AsyncClient
+) -> None:
+    """The owner and préfecture given with the first document let the applicant and the agents read it."""
+    resultat = await TachesPdf(generation).generer(job("confirmation-depot", variables_processus()))
+    demandeur = internal_headers(JETON, Actor("demandeur", "cpt-7"))
+    url = f"/dossiers/dos-0190/documents-generes/{resultat['document']['id']}"
+    assert (await client_documents.get(url, headers=demandeur)).status_code == 200
+    autre = internal_headers(JETON, Actor("demandeur", "cpt-8"))
+    assert (await client_documents.get(url, headers=autre)).status_code == 404
 
 
 async def test_a_job_delivered_twice_stores_one_document(
-    generation: GenerationDocuments, app_documents: FastAPI
+    generation: GenerationDocuments, client_documents: httpx.AsyncClient
 ) -> None:
     taches = TachesPdf(generation)
     premier = await taches.generer(job("attestation-prolongation", variables_processus()))
     second = await taches.generer(job("attestation-prolongation", variables_processus()))
     assert premier == second
-    assert len(app_documents.state.documents) == 1
-    (cle,) = [cle for _dossier, cle in app_documents.state.documents]
-    assert cle == "pdf.generer-2251799813685301"
+    assert len(await documents_generes(client_documents, "dos-0190")) == 1
+    autre_job = await taches.generer(
+        job("attestation-prolongation", variables_processus(), key=2251799813685999)
+    )
+    assert autre_job != premier  # the next prolongation (a new job) is a new document
 
 
-async def test_the_list_of_pieces_of_the_dossiers_case(
-    generation: GenerationDocuments, app_documents: FastAPI
-) -> None:
+async def test_the_list_of_pieces_of_the_dossiers_case(generation: GenerationDocuments) -> None:
     resultat = await TachesPdf(generation).generer(job("liste-pieces", variables_processus(cas="majeur")))
     assert resultat["document"]["nomFichier"] == "liste-pieces-majeur.pdf"
+
+
+def test_the_idempotency_key_is_the_jobs() -> None:
+    assert cle_idempotence(job("decision-refus", {})) == "pdf.generer-2251799813685301"
 
 
 async def test_missing_header_or_dossier_cannot_generate(generation: GenerationDocuments) -> None:
