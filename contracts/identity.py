@@ -117,6 +117,7 @@ class SessionOuverte(ContractModel):
 
     jeton: str
     expire_le: datetime
+    acteur: str  # the `X-Acteur` value to send on the visitor's behalf, e.g. "agent:<id>;prefectures=59;roles=instructeur"
     demandeur: FicheDemandeur | None = None
     agent: Agent | None = None
 
@@ -126,6 +127,7 @@ class SessionCourante(ContractModel):
 
     id: str
     expire_le: datetime
+    acteur: str  # the `X-Acteur` value to send on the visitor's behalf
     demandeur: FicheDemandeur | None = None
     agent: Agent | None = None
 

@@ -14,7 +14,7 @@ from services.identity.domain.mot_de_passe import LONGUEUR_MAXIMALE
 from services.identity.domain.ports import Depots
 from services.identity.domain.sessions import Session, Titulaire
 from services.identity.usecases.contexte import Outils, Refus
-from services.identity.usecases.fiches import agent_de, fiche_de
+from services.identity.usecases.fiches import acteur_d_agent, acteur_de_demandeur, agent_de, fiche_de
 from services.identity.usecases.garde import Garde
 
 
@@ -35,7 +35,10 @@ def connecter_demandeur(
         compte.mot_de_passe = outils.hacheur.hacher(demande.mot_de_passe)
         depots.demandeurs.enregistrer(compte)
     jeton, session = ouvrir_session(depots, outils, "demandeur", compte.id)
-    return SessionOuverte(jeton=jeton, expire_le=session.expire_le, demandeur=fiche_de(depots, compte))
+    fiche = fiche_de(depots, compte)
+    return SessionOuverte(
+        jeton=jeton, expire_le=session.expire_le, acteur=acteur_de_demandeur(compte), demandeur=fiche
+    )
 
 
 def connecter_agent(*, depots: Depots, outils: Outils, demande: DemandeConnexion) -> SessionOuverte | Refus:
@@ -50,7 +53,9 @@ def connecter_agent(*, depots: Depots, outils: Outils, demande: DemandeConnexion
         return Refus(IdentifiantsIncorrects())
     garde.reussite()
     jeton, session = ouvrir_session(depots, outils, "agent", agent.id)
-    return SessionOuverte(jeton=jeton, expire_le=session.expire_le, agent=agent_de(agent))
+    return SessionOuverte(
+        jeton=jeton, expire_le=session.expire_le, acteur=acteur_d_agent(agent), agent=agent_de(agent)
+    )
 
 
 def _mot_de_passe_correct(outils: Outils, empreinte_mdp: str | None, mot_de_passe: str) -> bool:

@@ -39,6 +39,14 @@ def agent_de(compte: CompteAgent) -> Agent:
     )
 
 
+def acteur_de_demandeur(compte: CompteDemandeur) -> str:
+    return Actor("demandeur", compte.id).header()
+
+
+def acteur_d_agent(compte: CompteAgent) -> str:
+    return Actor("agent", compte.id, frozenset(compte.prefectures), frozenset(compte.roles)).header()
+
+
 def lire_fiche(*, depots: Depots, acteur: Actor, demandeur_id: str) -> FicheDemandeur:
     """The applicant themself, an agent of their préfecture, or a service; 404 for anyone else."""
     compte = depots.demandeurs.par_id(demandeur_id)

@@ -8,7 +8,7 @@ from services.identity.domain.jetons import empreinte
 from services.identity.domain.ports import Depots
 from services.identity.domain.sessions import Session
 from services.identity.usecases.contexte import Outils
-from services.identity.usecases.fiches import agent_de, fiche_de
+from services.identity.usecases.fiches import acteur_d_agent, acteur_de_demandeur, agent_de, fiche_de
 
 
 def session_valide(*, depots: Depots, outils: Outils, jeton: str) -> Session:
@@ -25,18 +25,22 @@ def session_valide(*, depots: Depots, outils: Outils, jeton: str) -> Session:
 
 def session_courante(*, depots: Depots, outils: Outils, jeton: str) -> SessionCourante:
     session = session_valide(depots=depots, outils=outils, jeton=jeton)
-    courante = SessionCourante(id=session.id, expire_le=session.expire_le)
     if session.titulaire == "demandeur":
         compte = depots.demandeurs.par_id(session.titulaire_id)
         if compte is None or not compte.actif:
             raise SessionInvalide()
-        courante.demandeur = fiche_de(depots, compte)
-    else:
-        agent = depots.agents.par_id(session.titulaire_id)
-        if agent is None or not agent.actif:
-            raise SessionInvalide()
-        courante.agent = agent_de(agent)
-    return courante
+        return SessionCourante(
+            id=session.id,
+            expire_le=session.expire_le,
+            acteur=acteur_de_demandeur(compte),
+            demandeur=fiche_de(depots, compte),
+        )
+    agent = depots.agents.par_id(session.titulaire_id)
+    if agent is None or not agent.actif:
+        raise SessionInvalide()
+    return SessionCourante(
+        id=session.id, expire_le=session.expire_le, acteur=acteur_d_agent(agent), agent=agent_de(agent)
+    )
 
 
 def lister_sessions(*, depots: Depots, outils: Outils, jeton: str) -> list[SessionResume]:
