@@ -1,0 +1,113 @@
+"""Topology, health, keys and versions as Zeebe makes them; zbctl against the engine."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+from pathlib import Path
+
+import pytest
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+from pyzeebe.proto import gateway_pb2 as pb
+
+from tests.engine.helpers import FIXTURES, gateway
+
+pytestmark = pytest.mark.integration
+REPO = Path(__file__).resolve().parents[2]
+ZBCTL = REPO / "node_modules" / ".bin" / "zbctl"
+
+
+async def test_topology_and_health(engine, rest) -> None:
+    async with gateway(engine.grpc_address) as stub:
+        topology = await stub.Topology(pb.TopologyRequest())
+        assert topology.partitionsCount == 1
+        assert topology.brokers[0].partitions[0].role == pb.Partition.LEADER
+    import grpc
+
+    async with grpc.aio.insecure_channel(engine.grpc_address) as channel:
+        health = health_pb2_grpc.HealthStub(channel)
+        for service in ("", "gateway_protocol.Gateway"):
+            answer = await health.Check(health_pb2.HealthCheckRequest(service=service))
+            assert answer.status == health_pb2.HealthCheckResponse.SERVING
+    assert (await rest.get("/v2/topology")).json()["brokers"][0]["partitions"][0]["role"] == "leader"
+    assert (await rest.get("/healthz")).status_code == 200
+    assert (await rest.get("/readyz")).status_code == 200
+
+
+async def test_versions_per_process_id_and_idempotent_redeploy(engine, tmp_path) -> None:
+    original = (FIXTURES / "one_task.bpmn").read_text()
+    changed = original.replace('id="one-task"', 'id="versioned"')
+    async with gateway(engine.grpc_address) as stub:
+        first = await stub.DeployResource(
+            pb.DeployResourceRequest(resources=[pb.Resource(name="v.bpmn", content=changed.encode())])
+        )
+        again = await stub.DeployResource(
+            pb.DeployResourceRequest(resources=[pb.Resource(name="v.bpmn", content=changed.encode())])
+        )
+        assert again.deployments[0].process.version == first.deployments[0].process.version
+        newer = changed.replace('value="recu"', 'value="recu-v2"')
+        second = await stub.DeployResource(
+            pb.DeployResourceRequest(resources=[pb.Resource(name="v.bpmn", content=newer.encode())])
+        )
+        assert second.deployments[0].process.version == first.deployments[0].process.version + 1
+        legacy = await stub.DeployProcess(
+            pb.DeployProcessRequest(
+                processes=[pb.ProcessRequestObject(name="v.bpmn", definition=newer.encode())]
+            )
+        )
+        assert legacy.processes[0].version == second.deployments[0].process.version
+
+
+async def zbctl(engine, *args: str, stdin: bytes | None = None) -> tuple[int, str]:
+    assert ZBCTL.exists(), f"zbctl is expected at {ZBCTL} (npm install in the repository root)"
+    env = {**os.environ, "ZEEBE_ADDRESS": engine.grpc_address}
+    process = await asyncio.create_subprocess_exec(
+        str(ZBCTL),
+        *args,
+        "--insecure",
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+        env=env,
+    )
+    out, _ = await asyncio.wait_for(process.communicate(stdin), 30)
+    return process.returncode or 0, out.decode()
+
+
+async def test_zbctl_status_deploy_create_and_worker(engine) -> None:
+    code, out = await zbctl(engine, "status")
+    assert code == 0, out
+    assert "Partition 1 : Leader, Healthy" in out
+    code, out = await zbctl(engine, "deploy", str(FIXTURES / "one_task.bpmn"))
+    assert code == 0, out
+    assert json.loads(out)["processes"][0]["bpmnProcessId"] == "one-task"
+    code, out = await zbctl(engine, "deploy", "resource", str(FIXTURES / "parallel.bpmn"))
+    assert code == 0, out
+    worker = await asyncio.create_subprocess_exec(
+        str(ZBCTL),
+        "create",
+        "worker",
+        "one-task.work",
+        "--handler",
+        "cat",
+        "--insecure",
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
+        env={**os.environ, "ZEEBE_ADDRESS": engine.grpc_address},
+    )
+    try:
+        code, out = await zbctl(
+            engine,
+            "create",
+            "instance",
+            "one-task",
+            "--variables",
+            '{"via": "zbctl"}',
+            "--withResult",
+        )
+        assert code == 0, out
+        result = json.loads(out)
+        assert json.loads(result["variables"])["via"] == "zbctl"
+    finally:
+        worker.terminate()
+        await worker.wait()
