@@ -46,6 +46,7 @@ class MoteurFactice:
     demarrages: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     messages: list[MessagePublie] = field(default_factory=list)
     annulees: list[int] = field(default_factory=list)
+    instances: dict[str, int] = field(default_factory=dict)  # dossierId -> process instance key
     _cles: Any = field(default_factory=lambda: itertools.count(2251799813685249))
     _ids_vus: set[str] = field(default_factory=set)
 
@@ -57,7 +58,9 @@ class MoteurFactice:
     async def demarrer(self, process_id: str, variables: dict[str, Any]) -> int:
         self._peut_etre_en_panne()
         self.demarrages.append((process_id, variables))
-        return int(next(self._cles))
+        cle = int(next(self._cles))
+        self.instances.setdefault(variables["dossierId"], cle)
+        return cle
 
     async def publier_message(
         self, nom: str, cle_correlation: str, variables: dict[str, Any], message_id: str
@@ -97,3 +100,34 @@ class PiecesFactices:
 PASSEPORT_MANQUANT = PieceManquante(
     code=PieceCode.JUSTIFICATIF_NATIONALITE, libelle="Justificatif de nationalité"
 )
+
+
+_cles_jobs = itertools.count(4503599627370497)
+
+
+def job(
+    type_job: str,
+    variables: dict[str, Any],
+    headers: dict[str, str] | None = None,
+    *,
+    key: int | None = None,
+    process_instance_key: int = 2251799813685249,
+) -> Any:
+    """A job as pyzeebe hands it to a task handler."""
+    from pyzeebe import Job
+
+    return Job(
+        key=key if key is not None else next(_cles_jobs),
+        type=type_job,
+        process_instance_key=process_instance_key,
+        bpmn_process_id="renouvellement-titre-sejour-ase",
+        process_definition_version=1,
+        process_definition_key=1,
+        element_id="tache",
+        element_instance_key=1,
+        custom_headers=headers or {},
+        worker="test",
+        retries=3,
+        deadline=0,
+        variables=variables,
+    )

@@ -1,0 +1,102 @@
+"""The PiecesJustificatives port over HTTP, against the documents service run in-process."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+from PIL import Image
+
+from contracts.documents import Hebergement, PieceCode
+from contracts.dossier import Cas
+from plumbing.actors import Actor, internal_headers
+from plumbing.database import upgrade_database
+from plumbing.settings import PlatformSettings
+from services.documents.__main__ import MIGRATIONS, VERSION_TABLE
+from services.documents.app import build_app
+from services.documents.dependances import construire_dependances
+from services.documents.settings import DocumentsSettings
+from services.dossier.adapters.documents import DocumentsIndisponibles, HttpPiecesJustificatives
+
+pytestmark = pytest.mark.integration
+TOKEN = "jeton-interne-de-test"
+SEPT = Actor("demandeur", "demandeur-sept")
+
+
+@pytest.fixture
+async def documents(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
+    url = f"sqlite:///{tmp_path / 'documents.db'}"
+    upgrade_database(url, MIGRATIONS, VERSION_TABLE)
+    settings = DocumentsSettings(database_url=url, repertoire=tmp_path / "fichiers")
+    deps = construire_dependances(settings)
+    app = build_app(settings, PlatformSettings(INTERNAL_API_TOKEN=TOKEN), deps)
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://documents"
+    ) as client:
+        yield client
+    deps.engine.dispose()
+
+
+def png() -> bytes:
+    tampon = io.BytesIO()
+    Image.new("RGB", (24, 16), "white").save(tampon, "PNG")
+    return tampon.getvalue()
+
+
+async def test_missing_pieces_come_from_the_documents_service(documents: httpx.AsyncClient) -> None:
+    port = HttpPiecesJustificatives(documents, TOKEN)
+    avant = await port.manquantes("d-1", cas=Cas.MINEUR_EMANCIPE, hebergement=Hebergement.PERSONNEL)
+    codes = {p.code for p in avant}
+    assert {PieceCode.JUSTIFICATIF_EMANCIPATION, PieceCode.DECISION_PLACEMENT_ASE} <= codes
+    response = await documents.post(
+        "/dossiers/d-1/pieces/justificatif-emancipation/fichiers",
+        files={"fichiers": ("emancipation.png", png(), "image/png")},
+        data={"demandeurId": SEPT.id, "prefecture": "59"},
+        headers=internal_headers(TOKEN, SEPT),
+    )
+    assert response.status_code == 201, response.text
+    apres = await port.manquantes("d-1", cas=Cas.MINEUR_EMANCIPE, hebergement=Hebergement.PERSONNEL)
+    assert {p.code for p in apres} == codes - {PieceCode.JUSTIFICATIF_EMANCIPATION}
+
+
+async def test_a_complement_round_opens_in_documents_and_replaced_pieces_are_seen(
+    documents: httpx.AsyncClient,
+) -> None:
+    port = HttpPiecesJustificatives(documents, TOKEN)
+    await documents.post(
+        "/dossiers/d-1/pieces/justificatif-nationalite/fichiers",
+        files={"fichiers": ("passeport.png", png(), "image/png")},
+        data={"demandeurId": SEPT.id, "prefecture": "59"},
+        headers=internal_headers(TOKEN, SEPT),
+    )
+    scelle = await documents.post(
+        "/dossiers/d-1/scellement", headers=internal_headers(TOKEN, Actor("service", "dossier"))
+    )
+    assert scelle.status_code == 200, scelle.text
+    await port.ouvrir_complements("d-1", ronde=1, pieces=["justificatif-nationalite"])
+    await port.ouvrir_complements("d-1", ronde=1, pieces=["justificatif-nationalite"])  # idempotent
+    assert await port.pieces_remplacees("d-1", ronde=1) == set()
+    response = await documents.post(
+        "/dossiers/d-1/pieces/justificatif-nationalite/versions",
+        files={"fichiers": ("passeport-lisible.png", png(), "image/png")},
+        data={"ronde": "1"},
+        headers=internal_headers(TOKEN, SEPT),
+    )
+    assert response.status_code == 201, response.text
+    assert await port.pieces_remplacees("d-1", ronde=1) == {"justificatif-nationalite"}
+
+
+async def test_an_unreachable_documents_service_is_reported() -> None:
+    async def refuse(_request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refusé")
+
+    async with httpx.AsyncClient(
+        transport=httpx.MockTransport(refuse), base_url="http://documents"
+    ) as client:
+        with pytest.raises(DocumentsIndisponibles):
+            await HttpPiecesJustificatives(client, TOKEN).manquantes(
+                "d-1", cas=Cas.MAJEUR, hebergement=Hebergement.PERSONNEL
+            )
