@@ -267,10 +267,10 @@ def check_layout(diagram: Diagram) -> list[str]:
             assert obox is not None
             if _overlap(lbox, obox):
                 problems.append(f"labels overlap: {lid} / {oid}")
-    for a in diagram.annotations:
+    for note in diagram.annotations:
         for nid, nbox, n in boxes:
-            if n.kind != "subProcess" and _overlap((a.x, a.y, a.w, a.h), nbox):
-                problems.append(f"annotation {a.id} overlaps shape {nid}")
+            if n.kind != "subProcess" and _overlap((note.x, note.y, note.w, note.h), nbox):
+                problems.append(f"annotation {note.id} overlaps shape {nid}")
     for f in diagram.flows.values():
         for (x1, y1), (x2, y2) in pairwise(f.waypoints):
             if x1 != x2 and y1 != y2:

@@ -1,0 +1,264 @@
+"""The renewal model and its forms, statically: lint, contract names, forms, layout."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from contracts.documents import PieceCode
+from contracts.dossier import STATUTS_PROCESSUS, ErreurMetier, MotifCloture
+from contracts.process import (
+    GROUPE_VALIDEUR,
+    PROCESS_ID,
+    Alerte,
+    ChoixExamen,
+    Formulaire,
+    Header,
+    JobType,
+    Message,
+    Modele,
+    Validation,
+    Variable,
+)
+from tests.bpmn.model import (
+    BPMN_DIR,
+    FORMS_DIR,
+    MODEL_PATH,
+    NS,
+    REPO,
+    elements,
+    form_components,
+    load_forms,
+    load_model,
+    messages,
+    process,
+    sequence_flows,
+)
+
+pytestmark = pytest.mark.unit
+
+ROOT = load_model()
+ELEMENTS = elements(ROOT)
+FORMS = load_forms()
+
+
+def test_lint_is_clean_for_camunda_8_8() -> None:
+    node = shutil.which("node")
+    assert node, "Node 20 est nécessaire pour bpmnlint"
+    files = sorted(str(p) for p in BPMN_DIR.glob("*.bpmn"))
+    result = subprocess.run(
+        [node, "scripts/bpmnlint.mjs", *files], cwd=REPO, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 erreur(s), 0 avertissement(s)" in result.stdout
+
+
+def test_lint_reports_an_error_and_fails(tmp_path: Path) -> None:
+    missing_form = tmp_path / "sans-formulaire.bpmn"
+    missing_form.write_text(
+        MODEL_PATH.read_text(encoding="utf-8").replace('<zeebe:formDefinition formId="examen-demande" />', "")
+    )
+    result = subprocess.run(
+        ["node", "scripts/bpmnlint.mjs", str(missing_form)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "UserTask_ExaminerDemande" in result.stdout
+
+
+def test_the_process_is_executable_on_camunda_8_8() -> None:
+    proc = process(ROOT)
+    assert proc.get("id") == PROCESS_ID
+    assert proc.get("isExecutable") == "true"
+    assert ROOT.get(f"{{{NS['modeler']}}}executionPlatform") == "Camunda Cloud"
+    assert ROOT.get(f"{{{NS['modeler']}}}executionPlatformVersion") == "8.8.0"
+
+
+def test_job_types_and_headers_are_those_of_the_contract() -> None:
+    tasks = [e for e in ELEMENTS.values() if e.tag == "serviceTask"]
+    assert {t.job_type for t in tasks} == {j.value for j in JobType}
+    allowed = {
+        Header.MODELE.value: {m.value for m in Modele},
+        Header.STATUT.value: {s.value for s in STATUTS_PROCESSUS},
+        Header.MOTIF.value: {m.value for m in MotifCloture},
+        Header.ALERTE.value: {a.value for a in Alerte},
+    }
+    for task in tasks:
+        for key, value in task.headers.items():
+            assert value in allowed[key], (task.id, key, value)
+    by_type = {t.job_type: t for t in tasks}
+    needs = {
+        JobType.PDF_GENERER: Header.MODELE,
+        JobType.NOTIFIER_NOTIFIER: Header.MODELE,
+        JobType.DOSSIER_CHANGER_STATUT: Header.STATUT,
+        JobType.DOSSIER_CLOTURER: Header.MOTIF,
+        JobType.DOSSIER_ALERTER: Header.ALERTE,
+    }
+    for job_type, header in needs.items():
+        for task in (t for t in tasks if t.job_type == job_type):
+            assert header in task.headers, task.id
+    assert by_type[JobType.DOSSIER_ENREGISTRER].headers == {}
+
+
+def test_every_generated_pdf_is_notified_right_after() -> None:
+    flows = {f.get("sourceRef", ""): f.get("targetRef", "") for f in sequence_flows(ROOT)}
+    for task in (e for e in ELEMENTS.values() if e.job_type == JobType.PDF_GENERER):
+        following = ELEMENTS[flows[task.id]]
+        assert following.job_type == JobType.NOTIFIER_NOTIFIER, task.id
+        assert following.headers[Header.MODELE] == task.headers[Header.MODELE]
+
+
+def test_messages_are_those_of_the_contract_with_their_keys() -> None:
+    declared = messages(ROOT)
+    names = {name for name, _ in declared.values()}
+    assert names == {m.value for m in Message}
+    keys = {name: key for name, key in declared.values()}
+    assert keys[Message.NOTIFICATION_LUE] == f"={Variable.NOTIFICATION_COMPLEMENTS}"
+    for name in (Message.COMPLEMENTS_DEPOSES, Message.TITRE_DISPONIBLE, Message.DESISTEMENT):
+        assert keys[name] == f"={Variable.DOSSIER_ID}"
+    # the key of notification-lue is the id the notifier returned for the complement request
+    notifier = ELEMENTS["Task_NotifierComplements"].xml
+    output = notifier.find("bpmn:extensionElements/zeebe:ioMapping/zeebe:output", NS)
+    assert output is not None
+    assert output.get("source") == f"={Variable.NOTIFICATION_ID}"
+    assert output.get("target") == Variable.NOTIFICATION_COMPLEMENTS
+
+
+def test_errors_caught_are_the_model_s_own_or_the_dossier_s() -> None:
+    codes = {e.get("errorCode") for e in ROOT.findall("bpmn:error", NS)}
+    assert codes == {"demande-incomplete", ErreurMetier.DOSSIER_CLOS.value}
+
+
+def test_user_tasks_are_native_with_a_form_and_a_candidate_group() -> None:
+    user_tasks = [e for e in ELEMENTS.values() if e.tag == "userTask"]
+    assert len(user_tasks) == len(Formulaire)
+    form_ids = set()
+    for task in user_tasks:
+        ext = task.xml.find("bpmn:extensionElements", NS)
+        assert ext is not None and ext.find("zeebe:userTask", NS) is not None, task.id
+        form = ext.find("zeebe:formDefinition", NS)
+        assign = ext.find("zeebe:assignmentDefinition", NS)
+        assert form is not None and assign is not None, task.id
+        form_ids.add(form.get("formId"))
+        assert assign.get("candidateGroups") in {f"={Variable.PREFECTURE}", GROUPE_VALIDEUR}
+    assert form_ids == {f.value for f in Formulaire}
+
+
+def test_every_referenced_form_exists_with_that_id() -> None:
+    ids = {form["id"]: path for path, form in FORMS.items()}
+    for form_id in Formulaire:
+        assert form_id.value in ids, form_id
+        assert ids[form_id.value] == FORMS_DIR / f"{form_id.value}.form"
+    assert set(ids) == {f.value for f in Formulaire}
+
+
+def test_ids_are_explicit_and_names_french() -> None:
+    generated = re.compile(r"^(Activity|Event|Gateway|Flow|StartEvent|EndEvent)_[0-9a-z]{7}$")
+    for element in ELEMENTS.values():
+        assert not generated.match(element.id), element.id
+        assert re.match(r"^[A-Z][A-Za-z]+_[A-Z][A-Za-z]+$", element.id), element.id
+        if element.tag == "exclusiveGateway" and len(element.xml.findall("bpmn:outgoing", NS)) == 1:
+            continue  # a merging gateway needs no name
+        assert element.name, element.id
+    names = " ".join(e.name or "" for e in ELEMENTS.values())
+    assert re.search(r"[éèàêç]", names)
+    assert not re.search(r"\b(the|and|task|check|send|request|approve)\b", names, re.IGNORECASE)
+
+
+def test_every_timer_and_boundary_rule_is_documented() -> None:
+    for element in ELEMENTS.values():
+        timer = element.xml.find("bpmn:timerEventDefinition", NS)
+        if timer is not None or element.tag in {"boundaryEvent", "intermediateCatchEvent", "userTask"}:
+            assert len(element.documentation) > 40, element.id
+    timers = {
+        e.id: next(iter(e.xml.find("bpmn:timerEventDefinition", NS))).text  # type: ignore[arg-type]
+        for e in ELEMENTS.values()
+        if e.xml.find("bpmn:timerEventDefinition", NS) is not None
+    }
+    assert timers["Event_QuinzeJours"] == "P15D"
+    assert timers["Event_DelaiTrenteJours"] == "P30D"
+    assert timers["Start_AlerteRejetImplicite"] == "P4M"
+    assert Variable.DATE_FIN_VALIDITE_TITRE in (timers["Start_Prolongation"] or "")
+    assert (timers["Start_Prolongation"] or "").endswith('"T00:00:00Z/P3M"')
+
+
+def test_gateway_conditions_use_the_form_values() -> None:
+    conditions = {
+        f.get("id"): (f.find("bpmn:conditionExpression", NS).text or "")  # type: ignore[union-attr]
+        for f in sequence_flows(ROOT)
+        if f.find("bpmn:conditionExpression", NS) is not None
+    }
+    text = " ".join(conditions.values())
+    for value in (*ChoixExamen, *Validation):
+        assert f'"{value.value}"' in text, value
+
+
+def test_every_element_is_drawn() -> None:
+    plane = ROOT.find("bpmndi:BPMNDiagram/bpmndi:BPMNPlane", NS)
+    assert plane is not None and plane.get("bpmnElement") == PROCESS_ID
+    shapes = {s.get("bpmnElement", ""): s for s in plane.findall("bpmndi:BPMNShape", NS)}
+    edges = {e.get("bpmnElement"): e for e in plane.findall("bpmndi:BPMNEdge", NS)}
+    assert set(ELEMENTS) <= set(shapes)
+    for flow in sequence_flows(ROOT):
+        points = edges[flow.get("id")].findall("di:waypoint", NS)
+        assert len(points) >= 2, flow.get("id")
+    for element_id, shape in shapes.items():
+        if element_id in ELEMENTS and ELEMENTS[element_id].tag == "subProcess":
+            assert shape.get("isExpanded") == "true", element_id
+
+
+# -- forms ------------------------------------------------------------------------------------------------
+ENGLISH = re.compile(
+    r"\b(the|and|please|submit|approve|reject|comment|yes|no|select|enter|required|field|send|back|reason)\b",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("path", sorted(FORMS), ids=lambda p: p.stem)
+def test_form_is_a_camunda_form_in_french(path: Path) -> None:
+    form = FORMS[path]
+    assert form["type"] == "default"
+    assert form["schemaVersion"] == 19  # form-js 1.x as pinned in package.json
+    assert form["executionPlatform"] == "Camunda Cloud"
+    components = form_components(form["components"])
+    ids = [c["id"] for c in components]
+    assert len(ids) == len(set(ids)), "identifiants de composants en double"
+    texts = []
+    for component in components:
+        if "key" in component or "path" in component:
+            assert component.get("label"), component["id"]
+        texts += [component.get("label", ""), component.get("description", ""), component.get("text", "")]
+        texts += [v["label"] for v in component.get("values", [])]
+    prose = " ".join(t for t in texts if t)
+    assert not ENGLISH.search(re.sub(r"\{\{[^}]*\}\}", "", prose)), ENGLISH.findall(prose)
+    assert re.search(r"[éèàêç]", prose)
+
+
+def test_form_keys_are_process_variables() -> None:
+    variables = {v.value for v in Variable}
+    for path, form in FORMS.items():
+        for component in form_components(form["components"]):
+            if "path" in component:
+                assert component["path"] in variables, (path.name, component["path"])
+            if "key" in component and component["id"] not in {"Field_Piece", "Field_Observation"}:
+                assert component["key"] in variables, (path.name, component["key"])
+
+
+def test_examination_form_offers_the_contract_values() -> None:
+    form = next(f for f in FORMS.values() if f["id"] == Formulaire.EXAMEN_DEMANDE)
+    components = {c["id"]: c for c in form_components(form["components"])}
+    assert {v["value"] for v in components["Field_Decision"]["values"]} == {c.value for c in ChoixExamen}
+    assert {v["value"] for v in components["Field_Piece"]["values"]} == {p.value for p in PieceCode}
+    pieces = components["Field_PiecesDemandees"]
+    assert pieces["type"] == "dynamiclist" and pieces["path"] == Variable.PIECES_DEMANDEES
+    assert {c["key"] for c in pieces["components"]} == {"piece", "observation"}
+    validation = next(f for f in FORMS.values() if f["id"] == Formulaire.VALIDATION_DECISION)
+    choices = {c["id"]: c for c in form_components(validation["components"])}["Field_Validation"]["values"]
+    assert {v["value"] for v in choices} == {v.value for v in Validation}
