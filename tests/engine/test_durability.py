@@ -68,13 +68,16 @@ async def test_kill_9_under_load_loses_no_acknowledged_instance(stored_engine: E
     async with gateway(engine.grpc_address) as stub:
         await deploy(stub, "parallel.bpmn")
 
+        enough = asyncio.Event()
+
         async def load() -> None:
             while True:
                 acknowledged.append(await create(stub, "parallel", {"i": len(acknowledged)}))
+                if len(acknowledged) >= 20:
+                    enough.set()
 
         task = asyncio.create_task(load())
-        while len(acknowledged) < 20:
-            await asyncio.sleep(0.01)
+        await enough.wait()
         engine.kill()
         with pytest.raises(Exception):  # noqa: B017 - any transport error: the engine is gone
             await task
