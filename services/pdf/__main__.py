@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 
 from plumbing.health import engine_check
 from plumbing.logs import configure_logging
@@ -29,6 +30,7 @@ async def run(settings: PdfSettings, platform: PlatformSettings) -> None:
 def main() -> None:
     settings, platform = PdfSettings(), PlatformSettings()
     configure_logging("pdf", platform.log_level)
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # one line per rendering step
     asyncio.run(run(settings, platform))
 
 

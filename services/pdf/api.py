@@ -3,7 +3,9 @@
     GET  /modeles            -> [{modele, titre}]
     POST /rendus/{modele}    the process variables (JSON object) -> the PDF (application/pdf)
 
-Both need the internal token and an actor (`plumbing.actors`); nothing is stored.
+Both need the internal token and an actor (`plumbing.actors`); nothing is stored. An applicant may
+only have the public documents (Annexe 1): the others would be official-looking papers made of
+whatever data the caller sends.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from fastapi import APIRouter, Body, Response
 from fastapi.responses import JSONResponse
 
 from plumbing.actors import CurrentActor
-from services.pdf.domain.documents import DOCUMENTS
+from services.pdf.domain.documents import DOCUMENTS, definition
 from services.pdf.domain.erreurs import DocumentImpossible, DonneesInvalides, ModeleInconnu
 from services.pdf.ports import DepotIndisponible
 from services.pdf.usecases import GenerationDocuments
 
+APERCU_RESERVE = "Seuls les agents et les services peuvent obtenir un aperçu de ce document."
 VariablesDocument = Annotated[dict[str, Any], Body(description="les variables du processus")]
 
 
@@ -30,8 +33,10 @@ def build_api_router(generation: GenerationDocuments) -> APIRouter:
         return [{"modele": modele.value, "titre": d.titre} for modele, d in DOCUMENTS.items()]
 
     @router.post("/rendus/{modele}", response_class=Response)
-    async def rendre(modele: str, variables: VariablesDocument, _acteur: CurrentActor) -> Response:
+    async def rendre(modele: str, variables: VariablesDocument, acteur: CurrentActor) -> Response:
         try:
+            if acteur.is_applicant and not definition(modele).public:
+                return JSONResponse(status_code=403, content={"detail": APERCU_RESERVE})
             document, pdf = await generation.rendre(modele, variables)
         except (DocumentImpossible, DepotIndisponible) as erreur:
             return reponse_erreur(erreur)

@@ -50,6 +50,7 @@ class DefinitionDocument:
     titre: str
     donnees: type[Variables]
     preparer: Preparation
+    public: bool = False  # anyone may have it (Annexe 1 is downloadable before any application)
 
 
 def _confirmation_depot(d: DonneesConfirmationDepot, _aujourdhui: date) -> tuple[str, dict[str, Any]]:
@@ -121,6 +122,7 @@ DOCUMENTS: dict[Modele, DefinitionDocument] = {
             "Liste des documents justificatifs à fournir",
             DonneesListePieces,
             _liste_pieces,
+            public=True,
         ),
     )
 }

@@ -60,6 +60,19 @@ async def test_the_list_of_pieces_is_fetched_from_the_catalogue(
     assert "Accord du parent/représentant légal ou du mandataire" in texte(reponse.content, tmp_path)
 
 
+async def test_an_applicant_may_not_have_an_official_document_made_of_their_own_data(
+    client: httpx.AsyncClient,
+) -> None:
+    demandeur = internal_headers(JETON, Actor("demandeur", "cpt-7"))
+    reponse = await client.post(
+        "/rendus/attestation-decision-favorable", json=variables_processus(), headers=demandeur
+    )
+    assert reponse.status_code == 403
+    assert reponse.json() == {
+        "detail": "Seuls les agents et les services peuvent obtenir un aperçu de ce document."
+    }
+
+
 async def test_an_unknown_template_is_not_found(client: httpx.AsyncClient) -> None:
     reponse = await client.post("/rendus/titre-disponible", json={}, headers=AGENT)
     assert reponse.status_code == 404
