@@ -55,6 +55,7 @@ class DossierDocuments:
     scelle_le: datetime | None = None
     ronde_ouverte: int | None = None
     pieces_ronde: tuple[PieceCode, ...] = ()
+    rondes_closes: int = 0  # the last complement round closed by a sealing
     numero_ephoto: str | None = None
 
     @property
@@ -86,10 +87,13 @@ class DossierDocuments:
         return self.ronde_ouverte
 
     def ouvrir_ronde(self, ronde: int, pieces: tuple[PieceCode, ...]) -> DossierDocuments:
+        """Open round `ronde`; a late repeat of a round already closed changes nothing."""
         if not self.depose:
             raise Conflit(
                 "Le dossier n'a pas encore été déposé : aucune demande de complément n'est possible."
             )
+        if ronde <= self.rondes_closes:
+            return self
         return replace(self, ronde_ouverte=ronde, pieces_ronde=pieces)
 
     def sceller(self, quand: datetime, prefecture: str | None) -> DossierDocuments:
@@ -100,6 +104,7 @@ class DossierDocuments:
             prefecture=prefecture or self.prefecture,
             ronde_ouverte=None,
             pieces_ronde=(),
+            rondes_closes=max(self.rondes_closes, self.ronde_ouverte or 0),
         )
 
 

@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import Callable
 from typing import TypeVar
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from plumbing.database import transaction
@@ -23,5 +24,12 @@ class Registre:
         return await asyncio.to_thread(self.executer, travail)
 
     def executer(self, travail: Callable[[SqlDocumentsRepository], T]) -> T:
+        """Run once more when a concurrent request registered the same dossier first (a double click)."""
+        try:
+            return self._une_fois(travail)
+        except IntegrityError:
+            return self._une_fois(travail)
+
+    def _une_fois(self, travail: Callable[[SqlDocumentsRepository], T]) -> T:
         with transaction(self.sessions) as session:
             return travail(SqlDocumentsRepository(session))

@@ -39,6 +39,7 @@ class SqlDocumentsRepository:
             scelle_le=_utc(row["scelle_le"]),
             ronde_ouverte=row["ronde_ouverte"],
             pieces_ronde=tuple(PieceCode(p) for p in row["pieces_ronde"]),
+            rondes_closes=row["rondes_closes"],
             numero_ephoto=row["numero_ephoto"],
         )
 
@@ -141,6 +142,7 @@ def _colonnes_dossier(dossier: DossierDocuments) -> dict[str, Any]:
         "scelle_le": dossier.scelle_le,
         "ronde_ouverte": dossier.ronde_ouverte,
         "pieces_ronde": [p.value for p in dossier.pieces_ronde],
+        "rondes_closes": dossier.rondes_closes,
         "numero_ephoto": dossier.numero_ephoto,
     }
 

@@ -30,6 +30,7 @@ dossiers = Table(
     Column("scelle_le", DateTime(timezone=True)),
     Column("ronde_ouverte", Integer),
     Column("pieces_ronde", JSON, nullable=False),
+    Column("rondes_closes", Integer, nullable=False, server_default="0"),
     Column("numero_ephoto", String(22)),
 )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,6 +24,8 @@ from services.documents.usecases.commun import (
 )
 from services.documents.usecases.justificatifs import nouveau_fichier
 
+log = logging.getLogger(__name__)
+
 
 def ronde_terminee(ronde: int) -> Conflit:
     return Conflit(f"La demande de complément n° {ronde} n'est plus en cours.")
@@ -42,8 +45,9 @@ class Complements:
 
         def ouvrir(repo: SqlDocumentsRepository) -> None:
             dossier = dossier_lisible(repo, acteur, dossier_id)
-            if dossier.ronde_ouverte != ronde:
-                repo.enregistrer_dossier(dossier.ouvrir_ronde(ronde, tuple(pieces)))
+            ouvert = dossier.ouvrir_ronde(ronde, tuple(pieces))
+            if ouvert != dossier:
+                repo.enregistrer_dossier(ouvert)
 
         await self.registre(ouvrir)
 
@@ -62,9 +66,11 @@ class Complements:
         analyses = await analyser(fichiers)
         for analyse in analyses:
             await self.stockage.enregistrer(analyse.sha256, analyse.contenu)
-        return await self.registre(
+        nouveaux = await self.registre(
             lambda repo: self._nouvelle_version(repo, acteur, dossier_id, piece, ronde, analyses)
         )
+        log.info("nouvelle version d'un justificatif", extra={"dossier_id": dossier_id, "piece": piece})
+        return nouveaux
 
     def _ronde(
         self,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,6 +28,7 @@ from services.documents.usecases.commun import (
     nouvel_id,
 )
 
+log = logging.getLogger(__name__)
 DOCUMENT_INTROUVABLE = "Document introuvable."
 
 
@@ -63,6 +65,7 @@ class DocumentsGeneres:
             if existant := await self.registre(lambda repo: repo.document_genere_par_cle(*cle)):
                 return existant, False
             raise
+        log.info("document généré conservé", extra={"dossier_id": dossier_id, "modele": modele.value})
         return document, True
 
     def _ajouter(

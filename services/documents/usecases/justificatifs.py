@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -35,6 +36,8 @@ from services.documents.usecases.commun import (
     verifier_piece_a_fichiers,
 )
 
+log = logging.getLogger(__name__)
+
 
 @dataclass
 class Justificatifs:
@@ -61,6 +64,9 @@ class Justificatifs:
             lambda repo: self._enregistrer(repo, acteur, dossier_id, piece, analyses, proprietaire)
         )
         await self._garantir_contenus(analyses)
+        log.info(
+            "justificatifs joints", extra={"dossier_id": dossier_id, "piece": piece, "fichiers": len(joints)}
+        )
         return joints
 
     def _brouillon(
@@ -120,6 +126,7 @@ class Justificatifs:
             return fichier.sha256, repo.contenu_reference(fichier.sha256)
 
         sha256, encore_reference = await self.registre(supprimer)
+        log.info("justificatif retiré", extra={"dossier_id": dossier_id, "fichier_id": fichier_id})
         if not encore_reference:
             await self.stockage.supprimer(sha256)
 

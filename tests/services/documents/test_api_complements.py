@@ -110,3 +110,12 @@ async def test_seul_un_service_ouvre_une_ronde(client: httpx.AsyncClient, depose
     corps = {"ronde": 1, "pieces": [NATIONALITE]}
     reponse = await client.post("/dossiers/dos-1/complements", json=corps, headers=entetes(DEMANDEUR))
     assert reponse.status_code == 403
+
+
+async def test_une_ronde_close_ne_se_rouvre_pas(client: httpx.AsyncClient, depose: str) -> None:
+    await ouvrir_ronde(client)
+    await sceller(client, DOSSIER_SERVICE)
+    assert (await ouvrir_ronde(client)).status_code == 204  # a late repeat of round 1
+    assert (await pieces(client, DEMANDEUR)).json()["rondeComplements"] is None
+    await ouvrir_ronde(client, ronde=2)
+    assert (await pieces(client, DEMANDEUR)).json()["rondeComplements"] == 2

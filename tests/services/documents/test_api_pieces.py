@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 
 import httpx
@@ -224,3 +225,11 @@ async def test_sans_jeton_interne_rien_ne_repond(client: httpx.AsyncClient) -> N
     reponse = await client.get("/dossiers/dos-1/pieces")
     assert reponse.status_code == 401
     assert reponse.json()["detail"] == "Authentification interne requise."
+
+
+async def test_un_double_clic_sur_le_premier_envoi(client: httpx.AsyncClient) -> None:
+    fichier = ("234.PNG", echantillons.png(), "image/png")
+    reponses = await asyncio.gather(*(joindre(client, DEMANDEUR, NATIONALITE, fichier) for _ in range(2)))
+    assert [r.status_code for r in reponses] == [201, 201]
+    assert reponses[0].json() == reponses[1].json()
+    assert len((await pieces(client, DEMANDEUR)).json()["pieces"][0]["fichiers"]) == 1
