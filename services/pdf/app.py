@@ -23,6 +23,5 @@ def build_app(
     """The API over `generation` (owned by the caller: `dependances.generation_documents`)."""
     app = create_app("pdf", readiness)
     app.state.internal_api_token = platform.internal_api_token
-    app.state.settings = settings
     app.include_router(build_api_router(generation))
     return app

@@ -92,3 +92,23 @@ def test_the_list_of_pieces_needs_the_annexe_of_its_own_case() -> None:
     )
     assert document.contexte["libelle_cas"] == "CAS 3 : USAGER MAJEUR"
     assert document.nom_fichier == "liste-pieces-majeur.pdf"
+
+
+def test_huit_etranger_without_usage_name_nor_foreigner_number_is_identified_by_e_mail() -> None:
+    demandeur = {
+        "nom": "Etranger",
+        "prenoms": "Huit",
+        "dateNaissance": "2004-08-01",
+        "lieuNaissance": "Brasilia",
+        "paysNaissance": "Brésil",
+        "nationalite": "Brésilienne",
+        "numeroEtranger": None,
+        "courriel": "huitetranger@yopmail.com",
+        "adresse": "20 RUE NATIONALE 59000 LILLE FRANCE",
+    }
+    document = preparer_document(
+        "confirmation-depot", variables_processus(demandeur=demandeur), aujourdhui=AUJOURDHUI
+    )
+    assert document.contexte["d"].demandeur.nom_usage is None
+    assert document.contexte["d"].demandeur.identifiant == "huitetranger@yopmail.com"
+    assert document.contexte["d"].demandeur.lieu_de_naissance == "BRASILIA, BRÉSIL"
