@@ -7,25 +7,32 @@ JSON is camelCase (`dossierId`, `nomFichier`), Python attributes snake_case, as 
 Internal API of the documents service (port `SERVICE_PORTS["documents"]`), every call with
 `plumbing.actors.internal_headers(token, actor)`:
 
-    GET    /catalogue?cas=&hebergement=                      -> list[PieceCatalogue]
+    GET    /catalogue?cas=&hebergement=                      -> list[PieceCatalogue] (hebergement: personnel)
     GET    /catalogue/annexe?cas=                            -> AnnexePieces (Annexe 1, for the pdf)
     POST   /dossiers/{dossierId}/pieces/verification         VerificationPiecesRequest -> ...Response
     GET    /dossiers/{dossierId}/pieces                      -> PiecesDossier
-    POST   /dossiers/{dossierId}/pieces/{code}/fichiers      multipart: fichiers (1 to 3 files),
-                                                             demandeurId, prefecture (first upload)
+    POST   /dossiers/{dossierId}/pieces/{code}/fichiers      multipart: fichiers (1 to 3 files); with the
+                                                             dossier's first document also demandeurId
+                                                             (services only) and prefecture
                                                              -> list[FichierPiece] (201)
     DELETE /dossiers/{dossierId}/fichiers/{fichierId}        draft only -> 204
-    GET    /dossiers/{dossierId}/fichiers/{fichierId}        the file (?disposition=inline|attachment)
-    PUT    /dossiers/{dossierId}/ephoto                      NumeroEphoto -> NumeroEphoto
+    GET    /dossiers/{dossierId}/fichiers/{fichierId}        the file (?disposition=attachment|inline)
+    PUT    /dossiers/{dossierId}/ephoto?demandeurId=&prefecture=   NumeroEphoto -> NumeroEphoto (draft)
     GET    /dossiers/{dossierId}/ephoto                      -> NumeroEphoto
-    POST   /dossiers/{dossierId}/complements                 OuvertureComplements (service only)
+    POST   /dossiers/{dossierId}/complements                 OuvertureComplements -> 204 (services only)
     POST   /dossiers/{dossierId}/pieces/{code}/versions      multipart: fichiers (1 to 3), ronde
                                                              -> list[FichierPiece] (new version, 201)
-    POST   /dossiers/{dossierId}/scellement                  (service only) -> Scellement
-    POST   /dossiers/{dossierId}/documents-generes           multipart: fichier (PDF), modele,
-                                                             idempotence -> DocumentGenere (201, 200 on replay)
+    POST   /dossiers/{dossierId}/scellement?prefecture=      -> Scellement (services only; = documents.sceller)
+    POST   /dossiers/{dossierId}/documents-generes           multipart: fichier (PDF), modele, idempotence
+                                                             (+ demandeurId, prefecture for a dossier
+                                                             without document) -> DocumentGenere
+                                                             (201, then 200 with the same document)
     GET    /dossiers/{dossierId}/documents-generes           -> list[DocumentGenere]
-    GET    /dossiers/{dossierId}/documents-generes/{id}      the PDF
+    GET    /dossiers/{dossierId}/documents-generes/{id}      the PDF (?disposition=attachment|inline)
+
+Who may do what: the applicant who owns the dossier (X-Acteur demandeur:<id>), agents of its
+préfecture once it is deposited (read only), services. Others get 404. `prefecture` is « 59 » or
+the process's candidate group « prefecture-59 ».
 
 Events (outbox, stream `STREAM`): `documents.document.<Evenement>`, payloads of ids and counts only.
 """
