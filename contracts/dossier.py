@@ -4,7 +4,33 @@ The gateway (applicants) and the back-office (agents) call the dossier service's
 exchange these models. JSON is camelCase, Python attributes snake_case. Events are published on
 `dossier.dossier.<event>` (stream `DOSSIER`) and carry identifiers only.
 
-Statuses (`Statut`) are also the values of the `statut` header of the `dossier.changer-statut` job.
+Internal API of the dossier service (port `SERVICE_PORTS["dossier"]`), every call with
+`plumbing.actors.internal_headers(token, actor)`. An applicant reaches only their own dossiers, an
+agent only the deposited dossiers of their préfectures; anything else answers 404. Errors are
+`{"detail": "<français>"}`, with `erreurs: [{champ, message}]` for bad input (422) and
+`RefusDepot` (422) for an incomplete deposit or missing pieces at step 3.
+
+    POST /dossiers                                         CreationBrouillon -> DossierVue (201; 200 resumed)
+    GET  /dossiers                                         -> list[DossierResume] (the applicant's)
+    GET  /dossiers/{id}                                    -> DossierVue (applicant or agent)
+    PUT  /dossiers/{id}/etapes/informations-personnelles   EtapeInformationsPersonnelles -> DossierVue
+    PUT  /dossiers/{id}/etapes/motif-sejour                EtapeMotifSejour -> DossierVue (422 + titre
+                                                           "Demandeur non éligible" when placed after 16)
+    PUT  /dossiers/{id}/etapes/justificatifs               EtapeJustificatifs -> DossierVue (asks documents)
+    PUT  /dossiers/{id}/etapes/depot                       EtapeDepot -> DossierVue
+    POST /dossiers/{id}/abandon                            -> DossierVue ("Abandonner la demande")
+    POST /dossiers/{id}/depot                              EtapeDepot (optional) -> DossierVue (idempotent)
+    GET  /dossiers/{id}/historique                         -> HistoriqueStatuts
+    GET  /dossiers/{id}/complements                        -> list[RondeComplementsVue]
+    GET  /dossiers/{id}/complements/{n}                    -> RondeComplementsVue
+    PUT  /dossiers/{id}/complements/{n}/pieces/{code}      ReponsePieceComplement -> RondeComplementsVue
+    POST /dossiers/{id}/complements/{n}/envoi              -> RondeComplementsVue ("Valider et envoyer", once)
+    POST /dossiers/{id}/desistement                        -> DossierVue (until the decision, once)
+    GET  /agent/dossiers?prefecture=&statut=&cas=&numeroDemande=&page=&parPage=   -> PageDossiers
+
+Statuses (`Statut`) are also the values of the `statut` header of the `dossier.changer-statut` job
+(only `STATUTS_PROCESSUS`); `dossier.ouvrir-complements` and `dossier.enregistrer-decision` throw the
+BPMN error `dossier-clos` (`ErreurMetier`) on a withdrawn or closed dossier.
 """
 
 from __future__ import annotations
