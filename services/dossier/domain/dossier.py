@@ -28,48 +28,14 @@ from services.dossier.domain.saisie import (
     verifier_informations_personnelles,
     verifier_motif_sejour,
 )
-
-STATUTS_EN_COURS = frozenset(
-    {
-        Statut.BROUILLON,
-        Statut.DEPOSEE,
-        Statut.EN_INSTRUCTION,
-        Statut.COMPLEMENTS_DEMANDES,
-        Statut.COMPLEMENTS_DEPOSES,
-    }
+from services.dossier.domain.statuts import (
+    MOTIF_VERS_STATUT,
+    STATUTS_CLOS,
+    STATUTS_EN_COURS,
+    DecisionRendue,
+    Fait,
+    Transition,
 )
-STATUTS_CLOS = frozenset({Statut.ABANDONNEE, Statut.CLOTUREE_INCOMPLETE, Statut.DESISTEMENT, Statut.REFUSEE})
-STATUTS_DECIDES = frozenset({Statut.ACCEPTEE, Statut.REFUSEE, Statut.TITRE_DISPONIBLE})
-MOTIF_VERS_STATUT = {
-    MotifCloture.INCOMPLET: Statut.CLOTUREE_INCOMPLETE,
-    MotifCloture.DESISTEMENT: Statut.DESISTEMENT,
-}
-
-
-@dataclass(frozen=True)
-class Transition:
-    """A status change, kept in the history the applicant sees."""
-
-    statut: Statut
-    date: datetime
-    motif: str | None = None
-    origine: str | None = None  # the job that caused it, so a redelivered job changes nothing
-
-
-@dataclass(frozen=True)
-class Fait:
-    """Something that happened to the dossier, published as `dossier.dossier.<evenement>`."""
-
-    evenement: EvenementDossier
-    date: datetime
-    details: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class DecisionRendue:
-    decision: Decision
-    motif: str | None
-    date: datetime
 
 
 @dataclass

@@ -12,8 +12,9 @@ from contracts.documents import Hebergement
 from contracts.dossier import Cas, Decision, EvenementDossierPayload, MotifSejour, Statut
 from contracts.identity import Adresse, EtatCivil, TitreEnCours
 from plumbing.outbox import Outbox
-from services.dossier.domain.dossier import DecisionRendue, Dossier, Transition
+from services.dossier.domain.dossier import Dossier
 from services.dossier.domain.erreurs import EtatIncompatible
+from services.dossier.domain.statuts import DecisionRendue, Transition
 from services.dossier.storage.tables import dossiers, historique_statuts, outbox
 
 

@@ -12,8 +12,9 @@ from contracts.dossier import (
 from contracts.process import Message
 from plumbing.actors import Actor
 from services.dossier.domain.complements import RondeComplements
-from services.dossier.domain.dossier import STATUTS_CLOS, Dossier
+from services.dossier.domain.dossier import Dossier
 from services.dossier.domain.erreurs import DossierIntrouvable, EtatIncompatible
+from services.dossier.domain.statuts import STATUTS_CLOS
 from services.dossier.execution import Execution
 from services.dossier.ports import Horloge, PiecesJustificatives
 from services.dossier.relais import RelaisCommandes

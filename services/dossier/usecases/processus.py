@@ -11,9 +11,10 @@ from contracts.documents import PieceCode
 from contracts.dossier import STATUTS_PROCESSUS, Decision, EvenementDossier, MotifCloture, Statut
 from contracts.process import Variable
 from services.dossier.domain.complements import DemandeComplements, PieceDemandee, RondeComplements
-from services.dossier.domain.dossier import STATUTS_CLOS, Dossier
+from services.dossier.domain.dossier import Dossier
 from services.dossier.domain.erreurs import EtatIncompatible
 from services.dossier.domain.numero import cle_sequence, numero_demande
+from services.dossier.domain.statuts import STATUTS_CLOS
 from services.dossier.ports import Horloge
 from services.dossier.storage.registres import Registres
 

@@ -13,7 +13,8 @@ from contracts.dossier import (
     RondeComplementsVue,
 )
 from services.dossier.domain.complements import RondeComplements
-from services.dossier.domain.dossier import Dossier, Transition
+from services.dossier.domain.dossier import Dossier
+from services.dossier.domain.statuts import Transition
 
 
 def vue_dossier(dossier: Dossier) -> DossierVue:
