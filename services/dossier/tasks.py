@@ -25,7 +25,9 @@ async def gerer_echec(error: Exception, job: Job, controller: JobController) -> 
     if isinstance(error, BusinessError):
         await controller.set_error_status(str(error), error_code=error.error_code)
     else:
-        await controller.set_failure_status(f"{type(error).__name__}: {error}", retry_back_off_ms=1000)
+        # Our ValueErrors name the bad variable; other errors (SQL, HTTP) may quote data: type only.
+        message = f"ValueError: {error}" if type(error) is ValueError else type(error).__name__
+        await controller.set_failure_status(message, retry_back_off_ms=1000)
 
 
 class Taches:

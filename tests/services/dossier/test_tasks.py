@@ -203,3 +203,29 @@ def test_the_router_serves_every_dossier_job_type(composants: Composants) -> Non
     assert sorted(t.type for t in router.tasks) == sorted(
         j.value for j in JobType if j.value.startswith("dossier.")
     )
+
+
+class ControleurFactice:
+    def __init__(self) -> None:
+        self.appels: list[tuple[str, str, str]] = []
+
+    async def set_error_status(self, message: str, error_code: str = "") -> None:
+        self.appels.append(("erreur", message, error_code))
+
+    async def set_failure_status(self, message: str, retry_back_off_ms: int = 0) -> None:
+        self.appels.append(("echec", message, str(retry_back_off_ms)))
+
+
+async def test_failures_reach_the_engine_without_personal_data() -> None:
+    from services.dossier.tasks import gerer_echec
+
+    controleur = ControleurFactice()
+    tache = job(JobType.DOSSIER_ENREGISTRER, {"dossierId": "d-1"})
+    await gerer_echec(BusinessError("dossier-clos", "dossier clos"), tache, controleur)  # type: ignore[arg-type]
+    await gerer_echec(ValueError("dossierId inconnu"), tache, controleur)  # type: ignore[arg-type]
+    await gerer_echec(RuntimeError("[parameters: ('ETRANGER', 'SEPT')]"), tache, controleur)  # type: ignore[arg-type]
+    assert controleur.appels == [
+        ("erreur", "dossier clos", "dossier-clos"),
+        ("echec", "ValueError: dossierId inconnu", "1000"),
+        ("echec", "RuntimeError", "1000"),
+    ]
