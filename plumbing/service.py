@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable, Coroutine
+import signal
+from collections.abc import Callable, Coroutine, Iterator
 from typing import Any
 
 import uvicorn
@@ -17,6 +18,15 @@ log = logging.getLogger(__name__)
 BackgroundLoop = Callable[[], Coroutine[Any, Any, None]]
 
 
+class _Server(uvicorn.Server):
+    """uvicorn without its own signal capture: it re-raises SIGTERM on exit, which would kill
+    the process before the worker and the loops are stopped. `serve` handles signals instead."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield
+
+
 async def serve(
     app: FastAPI,
     host: str,
@@ -25,8 +35,11 @@ async def serve(
     background: list[BackgroundLoop] | None = None,
 ) -> None:
     """Serve until SIGINT/SIGTERM, then stop the worker and the loops cleanly."""
-    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_config=None, access_log=False))
-    tasks: list[asyncio.Task[Any]] = [asyncio.create_task(loop()) for loop in background or []]
+    server = _Server(uvicorn.Config(app, host=host, port=port, log_config=None, access_log=False))
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, _request_exit, server)
+    tasks: list[asyncio.Task[Any]] = [asyncio.create_task(job()) for job in background or []]
     if worker is not None:
         tasks.append(asyncio.create_task(worker.work()))
     log.info("service démarré", extra={"host": host, "port": port})
@@ -41,3 +54,7 @@ async def serve(
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
         log.info("service arrêté")
+
+
+def _request_exit(server: uvicorn.Server) -> None:
+    server.should_exit = True
