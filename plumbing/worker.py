@@ -6,6 +6,7 @@ import grpc
 from pyzeebe import Job, ZeebeTaskRouter, ZeebeWorker, create_insecure_channel
 
 from plumbing.correlation import JOB_VARIABLE, bind_correlation_id
+from plumbing.job_failures import job_failure_handler
 
 
 def create_zeebe_channel(zeebe_address: str) -> grpc.aio.Channel:
@@ -21,7 +22,9 @@ async def bind_job_correlation(job: Job) -> Job:
 
 
 def create_worker(channel: grpc.aio.Channel, name: str, routers: list[ZeebeTaskRouter]) -> ZeebeWorker:
-    worker = ZeebeWorker(channel, name=name, before=[bind_job_correlation])
+    worker = ZeebeWorker(
+        channel, name=name, before=[bind_job_correlation], exception_handler=job_failure_handler()
+    )
     for router in routers:
         worker.include_router(router)
     return worker
