@@ -24,6 +24,7 @@ from services.identity.settings import IdentitySettings
 from services.identity.storage.depots import depots_sql
 from services.identity.storage.tables import outbox
 from services.identity.tasks import build_task_router
+from services.identity.usecases.menage import faire_le_menage
 
 MIGRATIONS = Path(__file__).parent / "storage" / "migrations"
 VERSION_TABLE = "identity_alembic_version"
@@ -57,9 +58,25 @@ async def run(settings: IdentitySettings, platform: PlatformSettings, deps: Depe
     readiness = {"nats": nats_check(lambda: nats), "moteur": engine_check(channel)}
     app = build_app(settings, platform, deps, readiness)
     try:
-        await serve(app, settings.host, settings.port, worker, background=[relay.run])
+        await serve(app, settings.host, settings.port, worker, [relay.run, lambda: menage_periodique(deps)])
     finally:
         await nats.close()
+
+
+async def menage_periodique(deps: Dependances, intervalle_secondes: float = 3600) -> None:
+    """Hourly: expired sessions and links, stale guess counters."""
+    while True:
+        try:
+            compte_rendu = await asyncio.to_thread(_faire_le_menage, deps)
+            log.info("ménage effectué", extra=compte_rendu)
+        except Exception:
+            log.exception("ménage en échec, nouvel essai plus tard")
+        await asyncio.sleep(intervalle_secondes)
+
+
+def _faire_le_menage(deps: Dependances) -> dict[str, int]:
+    with deps.transactions() as depots:
+        return faire_le_menage(depots=depots, outils=deps.outils)
 
 
 if __name__ == "__main__":

@@ -30,9 +30,9 @@ def build_comptes_router(deps: Dependances) -> APIRouter:
     @router.post("/comptes", status_code=202)
     def creer(demande: DemandeCreationCompte, _acteur: ActeurService) -> ReponseMessage:
         """Première visite : numéro et dates du titre ou du visa, email saisi deux fois."""
-        with deps.transactions() as depots:
-            resultat = creer_compte(depots=depots, outils=outils, demande=demande)
-        return accepter(resultat)
+        return accepter(
+            deps.transactions.executer(lambda d: creer_compte(depots=d, outils=outils, demande=demande))
+        )
 
     @router.post("/comptes/confirmation")
     def confirmer(demande: DemandeJeton, _acteur: ActeurService) -> ReponseMessage:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from plumbing.database import transaction
@@ -13,6 +15,8 @@ from services.identity.storage.comptes import SqlComptesAgents, SqlComptesDemand
 from services.identity.storage.evenements import OutboxEvenements
 from services.identity.storage.registre import SqlRegistre
 from services.identity.storage.securite import SqlJetons, SqlSessions, SqlTentatives
+
+T = TypeVar("T")
 
 
 def depots_sql(session: Session) -> Depots:
@@ -37,3 +41,15 @@ class SqlTransactions:
     def __call__(self) -> Iterator[Depots]:
         with transaction(self.factory) as session:
             yield depots_sql(session)
+
+    def executer(self, operation: Callable[[Depots], T], reprises: int = 2) -> T:
+        """Run `operation` in a transaction; when a parallel one wrote first (a double click:
+        the same row inserted twice), run it again: it then sees what the other one did."""
+        for reprise in range(reprises + 1):
+            try:
+                with self() as depots:
+                    return operation(depots)
+            except IntegrityError:
+                if reprise == reprises:
+                    raise
+        raise AssertionError("inaccessible")

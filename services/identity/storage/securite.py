@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import and_, delete, insert, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session as SqlSession
 
 from services.identity.domain.jetons import JetonEmis, UsageJeton
@@ -37,6 +39,9 @@ class SqlJetons:
 
     def marquer_utilise(self, jeton_id: str, quand: datetime) -> None:
         self.session.execute(update(jetons).where(jetons.c.id == jeton_id).values(utilise_le=quand))
+
+    def purger(self, avant: datetime) -> int:
+        return self.session.execute(delete(jetons).where(jetons.c.expire_le < avant)).rowcount  # type: ignore[attr-defined]
 
     def annuler_ceux_de(self, compte_id: str, usage: UsageJeton, quand: datetime) -> None:
         self.session.execute(
@@ -91,6 +96,9 @@ class SqlSessions:
             .values(revoquee_le=quand)
         )
 
+    def purger(self, avant: datetime) -> int:
+        return self.session.execute(delete(sessions).where(sessions.c.expire_le < avant)).rowcount  # type: ignore[attr-defined]
+
     def revoquer_toutes(self, titulaire: str, titulaire_id: str, quand: datetime, sauf: str | None) -> int:
         requete = update(sessions).where(
             sessions.c.titulaire == titulaire,
@@ -121,17 +129,41 @@ class SqlTentatives:
 
     def compteur(self, cle: str) -> Compteur | None:
         row = self.session.execute(select(tentatives).where(tentatives.c.cle == cle)).mappings().first()
-        if row is None:
-            return None
-        return Compteur(
-            echecs=row["echecs"],
-            debut_fenetre=utc_requis(row["debut_fenetre"]),
-            bloque_jusqu_au=utc(row["bloque_jusqu_au"]),
+        return _compteur(row) if row else None
+
+    def verrouiller(self, cle: str, maintenant: datetime) -> Compteur:
+        vide = {"cle": cle, "echecs": 0, "debut_fenetre": maintenant}
+        self.session.execute(
+            _insert(self.session).values(**vide).on_conflict_do_nothing(index_elements=["cle"])
         )
+        requete = select(tentatives).where(tentatives.c.cle == cle).with_for_update()
+        return _compteur(self.session.execute(requete).mappings().one())
 
     def enregistrer(self, cle: str, compteur: Compteur) -> None:
-        self.effacer(cle)
-        self.session.execute(insert(tentatives).values(cle=cle, **vars(compteur)))
+        valeurs = vars(compteur)
+        requete = _insert(self.session).values(cle=cle, **valeurs)
+        self.session.execute(requete.on_conflict_do_update(index_elements=["cle"], set_=valeurs))
 
     def effacer(self, cle: str) -> None:
         self.session.execute(delete(tentatives).where(tentatives.c.cle == cle))
+
+    def purger(self, avant: datetime) -> int:
+        perimes = and_(
+            tentatives.c.debut_fenetre < avant,
+            or_(tentatives.c.bloque_jusqu_au.is_(None), tentatives.c.bloque_jusqu_au < avant),
+        )
+        return self.session.execute(delete(tentatives).where(perimes)).rowcount  # type: ignore[attr-defined]
+
+
+def _compteur(row: Any) -> Compteur:
+    return Compteur(
+        echecs=row["echecs"],
+        debut_fenetre=utc_requis(row["debut_fenetre"]),
+        bloque_jusqu_au=utc(row["bloque_jusqu_au"]),
+    )
+
+
+def _insert(session: SqlSession) -> Any:
+    """INSERT ... ON CONFLICT, in the dialect of the session's database."""
+    dialecte = session.get_bind().dialect.name
+    return (postgresql_insert if dialecte == "postgresql" else sqlite_insert)(tentatives)

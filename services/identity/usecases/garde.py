@@ -38,7 +38,9 @@ class Garde:
     def echec(self) -> None:
         maintenant, tentatives = self.outils.horloge(), self.depots.tentatives
         for cle, politique in self._cles():
-            tentatives.enregistrer(cle, politique.apres_echec(tentatives.compteur(cle), maintenant))
+            tentatives.enregistrer(
+                cle, politique.apres_echec(tentatives.verrouiller(cle, maintenant), maintenant)
+            )
 
     def reussite(self) -> None:
         """Forget the identifier's failures; the address's stay, so that one known account does

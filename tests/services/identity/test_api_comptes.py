@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import httpx
@@ -265,3 +266,11 @@ async def test_seuls_les_services_creent_des_comptes(client: httpx.AsyncClient, 
     assert reponse.status_code == 403
     sans_jeton = await client.post("/comptes", json=titre_de_huit(deps), headers={"Authorization": ""})
     assert sans_jeton.status_code == 401
+
+
+async def test_un_double_clic_simultane_n_envoie_qu_un_courriel(
+    client: httpx.AsyncClient, deps: Dependances
+) -> None:
+    reponses = await asyncio.gather(*[client.post("/comptes", json=titre_de_huit(deps)) for _ in range(4)])
+    assert [r.status_code for r in reponses] == [202] * 4
+    assert len(courriels_demandes(deps)) == 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import httpx
 import pytest
 
@@ -238,3 +240,8 @@ async def test_une_connexion_mal_formee_est_refusee(client: httpx.AsyncClient, c
     reponse = await client.post("/sessions", json=corps)
     assert reponse.status_code == 422
     assert reponse.json()["detail"] == "La requête contient des données invalides."
+
+
+async def test_des_essais_en_parallele_sont_tous_comptes(client: httpx.AsyncClient) -> None:
+    await asyncio.gather(*[connecter(client, motDePasse=f"Faux.{n}") for n in range(8)])
+    assert (await connecter(client)).status_code == 429

@@ -17,6 +17,7 @@ from services.identity.dependances import Dependances
 from services.identity.storage.tables import outbox
 from services.identity.usecases.contexte import accepter
 from services.identity.usecases.mots_de_passe import demander_reinitialisation
+from tests.services.identity.conftest import courriels_demandes
 
 pytestmark = pytest.mark.integration
 
@@ -28,6 +29,7 @@ async def test_la_demande_de_courriel_arrive_dans_la_file_du_notifier(
         demande = DemandeOubliMotDePasse(identifiant="5903007178")
         accepter(demander_reinitialisation(depots=depots, outils=deps.outils, demande=demande))
 
+    [envoye] = courriels_demandes(deps)
     client = await nats.connect(nats_url)
     try:
         js = client.jetstream()
@@ -44,8 +46,8 @@ async def test_la_demande_de_courriel_arrive_dans_la_file_du_notifier(
         )
         messages = await abonnement.fetch(100, timeout=5)
         recues = [DemandeCourriel.model_validate(json.loads(m.data)) for m in messages]
-        [courriel] = [c for c in recues if c.destinataire == "septetranger@yopmail.com"]
+        [courriel] = [c for c in recues if c.idempotence == envoye["idempotence"]]
         assert courriel.modele == "reinitialisation-mot-de-passe"
-        assert courriel.idempotence.startswith("identity-reinitialisation-mot-de-passe-")
+        assert courriel.destinataire == "septetranger@yopmail.com"
     finally:
         await client.close()

@@ -15,6 +15,7 @@ from services.identity.domain.jetons import JetonEmis, UsageJeton
 from services.identity.domain.limitation import Compteur
 from services.identity.domain.registre import Titre
 from services.identity.storage.tables import outbox
+from services.identity.usecases.menage import faire_le_menage
 from tests.services.identity.conftest import HorlogeReglable, build_deps
 
 pytestmark = pytest.mark.integration
@@ -145,3 +146,19 @@ def test_les_evenements_partent_avec_la_transaction(base: Dependances) -> None:
     with base.transactions.factory() as session:
         sujets = [r.subject for r in session.execute(select(outbox))]
     assert sujets == ["identity.test.valide"]
+
+
+def test_le_compteur_verrouille_existe_toujours_et_le_menage_oublie_le_perime(base: Dependances) -> None:
+    with base.transactions() as d:
+        assert d.tentatives.verrouiller("nouvelle", T0) == Compteur(0, T0)
+        d.tentatives.enregistrer("nouvelle", Compteur(3, T0))
+        assert d.tentatives.verrouiller("nouvelle", T0 + timedelta(minutes=1)) == Compteur(3, T0)
+        d.tentatives.enregistrer("bloquee", Compteur(5, T0, T0 + timedelta(days=30)))
+        politique = base.outils.reglages.session
+        d.sessions.ajouter(politique.ouvrir("ancienne", "agent", "a1", T0), "e-ancienne")
+        d.sessions.ajouter(politique.ouvrir("recente", "agent", "a1", T0 + timedelta(days=10)), "e-recente")
+    with base.transactions() as d:
+        base.outils.horloge.maintenant = T0 + timedelta(days=10)  # type: ignore[attr-defined]
+        assert faire_le_menage(depots=d, outils=base.outils) == {"sessions": 1, "liens": 0, "compteurs": 1}
+        assert d.tentatives.compteur("bloquee") is not None
+        assert [s.id for s in d.sessions.de("agent", "a1")] == ["recente"]
