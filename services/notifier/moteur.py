@@ -59,12 +59,15 @@ class RelaisMessagesMoteur:
         self.file, self.publicateur, self.horloge = file, publicateur, horloge
         self.delai_initial, self.delai_maximum, self.attente = delai_initial, delai_maximum, attente
         self.reveil = asyncio.Event()
+        self.loop: asyncio.AbstractEventLoop | None = None
 
     def signaler(self) -> None:
-        """Something was written: publish now rather than at the next idle tick."""
-        self.reveil.set()
+        """Something was written: publish now rather than at the next idle tick (any thread)."""
+        if self.loop is not None:
+            self.loop.call_soon_threadsafe(self.reveil.set)
 
     async def run(self) -> None:
+        self.loop = asyncio.get_running_loop()
         echecs = 0
         while True:
             try:
