@@ -39,6 +39,7 @@ def stack_environment(environ: Mapping[str, str]) -> dict[str, str]:
         "ENGINE_CLOCK_CONTROL": "false",
         "NOTIFIER_SMTP_HOST": "127.0.0.1",
         "NOTIFIER_SMTP_PORT": env["SMTP_SINK_PORT"],
+        "IDENTITY_PUBLIC_URL": f"{local}{env['GATEWAY_PORT']}",
         "PYTHONUNBUFFERED": "1",
         "ANEF_VAR_DIR": str(VAR_DIR),
     }
