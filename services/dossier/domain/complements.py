@@ -98,11 +98,11 @@ class DemandeComplements:
     def depuis_variable(cls, valeur: object, pieces_connues: set[str]) -> DemandeComplements:
         """Parse the `piecesDemandees` process variable ([{piece, observation}]) strictly."""
         if not isinstance(valeur, list) or not valeur:
-            raise ValueError("piecesDemandees doit être une liste non vide")
+            raise ValueError("Variable piecesDemandees : une liste non vide est attendue.")
         pieces = []
         for element in valeur:
             if not isinstance(element, dict) or element.get("piece") not in pieces_connues:
-                raise ValueError("piecesDemandees contient une pièce inconnue")
+                raise ValueError("Variable piecesDemandees : pièce inconnue du catalogue.")
             libelle = element.get("libelle")
             pieces.append(
                 PieceDemandeeParAgent(

@@ -23,6 +23,10 @@ PIECES_CONNUES = {code.value for code in PieceCode}
 _ALERTE = re.compile(r"^[a-z0-9][a-z0-9-]{0,49}$")
 
 
+class DonneeInvalide(ValueError):
+    """A variable or header of the job cannot be processed (French, no personal data)."""
+
+
 class DossierClos(Exception):
     """The dossier was withdrawn or closed: the process must not go on as if it were not."""
 
@@ -37,7 +41,7 @@ class InstanceEnDouble:
 def _dossier(registres: Registres, dossier_id: object) -> Dossier:
     dossier = registres.dossiers.charger(str(dossier_id)) if isinstance(dossier_id, str) else None
     if dossier is None:
-        raise ValueError("dossierId inconnu")
+        raise DonneeInvalide("Variable dossierId : dossier inconnu.")
     return dossier
 
 
@@ -47,7 +51,7 @@ def enregistrer(
     """Give the application its number (once) and return the variables the process needs."""
     dossier = _dossier(registres, dossier_id)
     if not dossier.est_depose or dossier.date_depot is None:
-        raise ValueError("dossier non déposé")
+        raise DonneeInvalide("Le dossier n'est pas déposé.")
     if registres.dossiers.lier_instance(dossier.id, process_instance_key) != process_instance_key:
         return InstanceEnDouble(process_instance_key)
     if dossier.numero_demande is None:
@@ -103,7 +107,7 @@ def changer_statut(
     registres: Registres, *, horloge: Horloge, job_key: int, dossier_id: object, statut: object, motif: object
 ) -> None:
     if statut not in STATUTS_PROCESSUS:
-        raise ValueError(f"statut non autorisé pour dossier.changer-statut : {statut!r}")
+        raise DonneeInvalide(f"En-tête statut non autorisé pour dossier.changer-statut : {statut!r}.")
     dossier = _dossier(registres, dossier_id)
     if registres.jobs.resultat(job_key) is not None:
         return
@@ -129,7 +133,10 @@ def ouvrir_complements(
         return ronde
     if dossier.statut in STATUTS_CLOS:
         raise DossierClos()
-    demande = DemandeComplements.depuis_variable(pieces_demandees, PIECES_CONNUES)
+    try:
+        demande = DemandeComplements.depuis_variable(pieces_demandees, PIECES_CONNUES)
+    except ValueError as error:
+        raise DonneeInvalide(str(error)) from None
     maintenant = horloge.maintenant()
     numero = registres.rondes.prochain_numero(dossier.id)
     pieces = [PieceDemandee(p.piece, p.observation, p.libelle) for p in demande.pieces]
@@ -153,7 +160,9 @@ def enregistrer_decision(
     decision: object,
     motif: object,
 ) -> None:
-    valeur = Decision(str(decision))  # ValueError on anything else: the job fails, visibly
+    if decision not in {d.value for d in Decision}:
+        raise DonneeInvalide("Variable decision : « favorable » ou « defavorable » attendu.")
+    valeur = Decision(str(decision))
     dossier = _dossier(registres, dossier_id)
     if registres.jobs.resultat(job_key) is not None or dossier.decision is not None:
         return
@@ -169,6 +178,8 @@ def enregistrer_decision(
 def cloturer(
     registres: Registres, *, horloge: Horloge, job_key: int, dossier_id: object, motif: object
 ) -> None:
+    if motif not in {m.value for m in MotifCloture}:
+        raise DonneeInvalide("En-tête motif : « incomplet » ou « desistement » attendu.")
     valeur = MotifCloture(str(motif))
     dossier = _dossier(registres, dossier_id)
     if registres.jobs.resultat(job_key) is not None:
@@ -185,7 +196,7 @@ def alerter(
     registres: Registres, *, horloge: Horloge, job_key: int, dossier_id: object, alerte: object
 ) -> None:
     if not isinstance(alerte, str) or not _ALERTE.match(alerte):
-        raise ValueError("en-tête alerte invalide")
+        raise DonneeInvalide("En-tête alerte invalide (minuscules, chiffres et tirets).")
     dossier = _dossier(registres, dossier_id)
     dossier.alerter(alerte, maintenant=horloge.maintenant())
     registres.dossiers.enregistrer(dossier)

@@ -9,6 +9,7 @@ import pytest
 from pyzeebe.errors import BusinessError
 
 from contracts.process import JobType
+from plumbing.job_failures import PermanentJobError
 from services.dossier.composition import Composants
 from tests.services.dossier.conftest import HUIT, SEPT, entetes, fiche_huit, fiche_sept
 from tests.services.dossier.factices import MoteurFactice, PiecesFactices, job
@@ -95,11 +96,11 @@ async def test_status_changes_are_applied_once_per_job(
     historique = (await client.get(f"/dossiers/{dossier_id}/historique", headers=entetes(SEPT))).json()
     assert [c["statut"] for c in historique["changements"]] == ["brouillon", "deposee", "en_instruction"]
     assert historique["changements"][-1]["libelle"] == "Demande en cours d'instruction"
-    with pytest.raises(ValueError, match="statut non autorisé"):
+    with pytest.raises(PermanentJobError, match="statut non autorisé"):
         await composants.taches.changer_statut(
             job(JobType.DOSSIER_CHANGER_STATUT, {"dossierId": dossier_id}, {"statut": "acceptee"})
         )
-    with pytest.raises(ValueError, match="dossierId inconnu"):
+    with pytest.raises(PermanentJobError, match="dossier inconnu"):
         await composants.taches.changer_statut(
             job(JobType.DOSSIER_CHANGER_STATUT, {"dossierId": "inconnu"}, {"statut": "en_instruction"})
         )
@@ -120,7 +121,7 @@ async def test_a_complement_round_opens_once_per_job_and_in_documents(
         (dossier_id, 2, ["justificatif-nationalite"]),
     ]
     assert (await lire(client, dossier_id))["statut"] == "complements_demandes"
-    with pytest.raises(ValueError, match="pièce inconnue"):
+    with pytest.raises(PermanentJobError, match="pièce inconnue"):
         await composants.taches.ouvrir_complements(
             job(
                 JobType.DOSSIER_OUVRIR_COMPLEMENTS,
@@ -149,7 +150,7 @@ async def test_a_decision_is_recorded_once_and_ends_the_application_in_progress(
         "/dossiers", json={"fiche": fiche_sept().model_dump(mode="json")}, headers=entetes(SEPT)
     )
     assert nouveau.status_code == 201
-    with pytest.raises(ValueError):
+    with pytest.raises(PermanentJobError):
         await composants.taches.enregistrer_decision(
             job(JobType.DOSSIER_ENREGISTRER_DECISION, {**variables, "decision": "peut-etre"})
         )
@@ -190,7 +191,7 @@ async def test_an_alert_is_kept_once_for_the_agents(
             job(JobType.DOSSIER_ALERTER, {"dossierId": dossier_id}, {"alerte": "rejet-implicite"})
         )
     assert (await lire(client, dossier_id))["alertes"] == ["rejet-implicite"]
-    with pytest.raises(ValueError):
+    with pytest.raises(PermanentJobError):
         await composants.taches.alerter(
             job(JobType.DOSSIER_ALERTER, {"dossierId": dossier_id}, {"alerte": "Pas Bon!"})
         )
@@ -205,27 +206,20 @@ def test_the_router_serves_every_dossier_job_type(composants: Composants) -> Non
     )
 
 
-class ControleurFactice:
-    def __init__(self) -> None:
-        self.appels: list[tuple[str, str, str]] = []
+async def test_the_documents_service_being_down_is_a_transient_failure(
+    client: httpx.AsyncClient, composants: Composants, pieces: PiecesFactices
+) -> None:
+    from plumbing.job_failures import TransientJobError
+    from services.dossier.adapters.documents import DocumentsIndisponibles
 
-    async def set_error_status(self, message: str, error_code: str = "") -> None:
-        self.appels.append(("erreur", message, error_code))
+    async def en_panne(*_args: object, **_kwargs: object) -> None:
+        raise DocumentsIndisponibles("ConnectError")
 
-    async def set_failure_status(self, message: str, retry_back_off_ms: int = 0) -> None:
-        self.appels.append(("echec", message, str(retry_back_off_ms)))
-
-
-async def test_failures_reach_the_engine_without_personal_data() -> None:
-    from services.dossier.tasks import gerer_echec
-
-    controleur = ControleurFactice()
-    tache = job(JobType.DOSSIER_ENREGISTRER, {"dossierId": "d-1"})
-    await gerer_echec(BusinessError("dossier-clos", "dossier clos"), tache, controleur)  # type: ignore[arg-type]
-    await gerer_echec(ValueError("dossierId inconnu"), tache, controleur)  # type: ignore[arg-type]
-    await gerer_echec(RuntimeError("[parameters: ('ETRANGER', 'SEPT')]"), tache, controleur)  # type: ignore[arg-type]
-    assert controleur.appels == [
-        ("erreur", "dossier clos", "dossier-clos"),
-        ("echec", "ValueError: dossierId inconnu", "1000"),
-        ("echec", "RuntimeError", "1000"),
-    ]
+    dossier_id = await deposer(client, SEPT, fiche_sept())
+    pieces.ouvrir_complements = en_panne  # type: ignore[method-assign]
+    tache = job(JobType.DOSSIER_OUVRIR_COMPLEMENTS, {"dossierId": dossier_id, "piecesDemandees": PIECES})
+    with pytest.raises(TransientJobError):
+        await composants.taches.ouvrir_complements(tache)
+    del pieces.ouvrir_complements  # the documents service is back: the retried job opens the same round
+    assert await composants.taches.ouvrir_complements(tache) == {"rondeComplements": 1}
+    assert pieces.ouvertures == [(dossier_id, 1, ["justificatif-nationalite"])]
