@@ -1,12 +1,14 @@
-"""Settings of the notifier, from `NOTIFIER_*` environment variables."""
+"""Settings of the notifier (`NOTIFIER_*`) and of the development SMTP sink (`SMTP_SINK_*`)."""
 
 from __future__ import annotations
 
-from pydantic import SecretStr, model_validator
-from pydantic_settings import SettingsConfigDict
+from pathlib import Path
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from contracts.process import SERVICE_PORTS
-from plumbing.settings import ServiceSettings, default_sqlite_url
+from plumbing.settings import VAR_DIR, ServiceSettings, default_sqlite_url
 from services.notifier.courriels.smtp import ConfigurationSmtp
 from services.notifier.domain.courriels import PolitiqueReessai
 
@@ -15,24 +17,35 @@ class NotifierSettings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="NOTIFIER_", extra="ignore")
 
     port: int = SERVICE_PORTS["notifier"]
-    # The SMTP relay (in development, `python -m services.notifier.smtp_sink`).
-    smtp_host: str = "127.0.0.1"
-    smtp_port: int = 1025
-    smtp_user: str = ""
-    smtp_password: SecretStr = SecretStr("")
-    smtp_starttls: bool = False
-    smtp_sender: str = "ne-pas-repondre@anef.interieur.gouv.fr"
-    smtp_sender_name: str = "Étrangers en France"
-    smtp_timeout: float = 10.0
-    # Retries of an e-mail while the relay is down: exponential backoff, then a dead letter.
-    courriel_delai_initial: float = 5.0
-    courriel_delai_maximum: float = 900.0
-    courriel_livraisons_max: int = 12
-    courriel_ack_wait: float = 60.0
-    # The "Se connecter" link of the e-mails: the applicant's login page.
-    lien_connexion: str = "http://127.0.0.1:8000/connexion"
-    # How long the engine keeps a `notification-lue` message no instance waits for yet.
-    message_ttl_ms: int = 24 * 3600 * 1000
+    smtp_host: str = Field(
+        "127.0.0.1", description="relais SMTP des courriels (en développement : le puits SMTP)"
+    )
+    smtp_port: int = Field(1025, description="port du relais SMTP")
+    smtp_user: str = Field("", description="identifiant SMTP ; vide : pas d'authentification")
+    smtp_password: str = Field("", description="mot de passe SMTP")
+    smtp_starttls: bool = Field(False, description="chiffrer la connexion au relais par STARTTLS")
+    smtp_sender: str = Field(
+        "ne-pas-repondre@anef.interieur.gouv.fr", description="adresse d'expédition des courriels"
+    )
+    smtp_sender_name: str = Field("Étrangers en France", description="nom d'expéditeur des courriels")
+    smtp_timeout: float = Field(10.0, description="délai maximal d'un envoi SMTP, en secondes")
+    courriel_delai_initial: float = Field(
+        5.0, description="attente avant le 2e essai d'un courriel, doublée à chaque essai (secondes)"
+    )
+    courriel_delai_maximum: float = Field(900.0, description="attente maximale entre deux essais (secondes)")
+    courriel_livraisons_max: int = Field(
+        12, description="essais d'un courriel avant de le classer en échec (lettre morte)"
+    )
+    courriel_ack_wait: float = Field(
+        60.0, description="délai après lequel JetStream relivre un courriel non acquitté (secondes)"
+    )
+    lien_connexion: str = Field(
+        "http://127.0.0.1:8000/connexion", description="lien « Se connecter » des courriels"
+    )
+    message_ttl_ms: int = Field(
+        24 * 3600 * 1000,
+        description="durée de conservation par le moteur d'un message « notification lue » (ms)",
+    )
 
     @model_validator(mode="after")
     def _default_database(self) -> NotifierSettings:
@@ -45,7 +58,7 @@ class NotifierSettings(ServiceSettings):
             host=self.smtp_host,
             port=self.smtp_port,
             user=self.smtp_user,
-            password=self.smtp_password.get_secret_value(),
+            password=self.smtp_password,
             starttls=self.smtp_starttls,
             expediteur=self.smtp_sender,
             nom_expediteur=self.smtp_sender_name,
@@ -58,3 +71,26 @@ class NotifierSettings(ServiceSettings):
             delai_maximum=self.courriel_delai_maximum,
             livraisons_max=self.courriel_livraisons_max,
         )
+
+
+class SmtpSinkSettings(BaseSettings):
+    """`python -m services.notifier.smtp_sink`: keeps every e-mail and shows it on a web page."""
+
+    model_config = SettingsConfigDict(extra="ignore")
+
+    host: str = Field(
+        "127.0.0.1", validation_alias="SMTP_SINK_HOST", description="adresse d'écoute du puits SMTP"
+    )
+    port: int = Field(
+        1025, validation_alias="SMTP_SINK_PORT", description="port SMTP du puits (développement)"
+    )
+    web_port: int = Field(8025, validation_alias="SMTP_SINK_WEB_PORT", description="page des courriels reçus")
+    directory: str = Field(
+        "",
+        validation_alias="SMTP_SINK_DIR",
+        description="dossier des courriels reçus (.eml) ; vide : var/mails",
+    )
+
+    @property
+    def mails_directory(self) -> Path:
+        return Path(self.directory) if self.directory else VAR_DIR / "mails"

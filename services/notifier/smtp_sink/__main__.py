@@ -1,0 +1,29 @@
+"""`python -m services.notifier.smtp_sink`: the SMTP sink of `make run`, with its web page."""
+
+from __future__ import annotations
+
+import asyncio
+
+from plumbing.logs import configure_logging
+from plumbing.service import serve
+from plumbing.settings import PlatformSettings
+from services.notifier.settings import SmtpSinkSettings
+from services.notifier.smtp_sink.boite import BoiteAuxLettres
+from services.notifier.smtp_sink.serveur import demarrer_smtp
+from services.notifier.smtp_sink.web import build_sink_app
+
+
+async def main() -> None:
+    settings = SmtpSinkSettings()
+    configure_logging("smtp-sink", PlatformSettings().log_level)
+    boite = BoiteAuxLettres(settings.mails_directory)
+    smtp = await demarrer_smtp(boite, settings.host, settings.port)
+    try:
+        await serve(build_sink_app(boite), settings.host, settings.web_port)
+    finally:
+        smtp.close()
+        await smtp.wait_closed()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
