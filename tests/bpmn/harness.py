@@ -231,7 +231,7 @@ class Renewal:
             )
             return tasks[0] if tasks else None
 
-        return await self._until(probe, f"tâche {element_id} ouverte")  # type: ignore[no-any-return]
+        return await self._until(probe, f"tâche {element_id} ouverte")
 
     async def open_user_tasks(self, key: int) -> list[str]:
         tasks = await self._search(
@@ -280,7 +280,7 @@ class Renewal:
             state = response.json()["state"]
             return state if state != "ACTIVE" else None
 
-        return await self._until(probe, f"fin de l'instance {key}")  # type: ignore[no-any-return]
+        return await self._until(probe, f"fin de l'instance {key}")
 
     async def state(self, key: int) -> str:
         response = await self.rest.get(f"/v2/process-instances/{key}")
