@@ -30,6 +30,7 @@ WAIT_S = 20.0
 # while the clock moves.
 JOB_TIMEOUT_MS = 400 * DAY
 POLL_S = 0.02
+MESSAGE_TTL_MS = DAY  # the dossier's and the notifier's default message TTL
 SONDE_ID = "sonde-horloge"
 # A process whose timer falls due at a given instant: once it has completed after the clock moved there,
 # the scheduler has fired every timer due by then (it fires them in one pass, earliest first).
@@ -287,10 +288,15 @@ class Renewal:
         return str(response.json()["state"])
 
     async def publish(
-        self, name: str, correlation_key: str, variables: dict[str, Any] | None = None, ttl_ms: int = 0
+        self, name: str, correlation_key: str, variables: dict[str, Any] | None = None, message_id: str = ""
     ) -> None:
+        """As the services publish: buffered for a day (their default TTL), with their message id."""
         await self.zeebe.publish_message(
-            name, correlation_key, variables or {}, time_to_live_in_milliseconds=ttl_ms
+            name,
+            correlation_key,
+            {str(k): v for k, v in (variables or {}).items()},
+            time_to_live_in_milliseconds=MESSAGE_TTL_MS,
+            message_id=message_id or f"{name}-{correlation_key}",
         )
 
     async def incidents(self, key: int) -> list[dict[str, Any]]:

@@ -110,7 +110,12 @@ async def test_complements_repondus_en_deux_rondes(renewal: Renewal, stand_ins: 
     await renewal.publish(Message.NOTIFICATION_LUE, first)
     await renewal.waiting_at(key, "Event_DelaiTrenteJours")
     await renewal.advance(T0 + 35 * DAY - 1)
-    await renewal.publish(Message.COMPLEMENTS_DEPOSES, DOSSIER, {Variable.RONDE_COMPLEMENTS: 1})
+    await renewal.publish(
+        Message.COMPLEMENTS_DEPOSES,
+        DOSSIER,
+        {Variable.RONDE_COMPLEMENTS: 1},
+        f"complements-deposes-{DOSSIER}-1",
+    )
     await renewal.user_task(key, EXAMEN)
     assert stand_ins.steps(key)[-1] == (JobType.DOSSIER_CHANGER_STATUT, "complements_deposes")
 
@@ -118,10 +123,16 @@ async def test_complements_repondus_en_deux_rondes(renewal: Renewal, stand_ins: 
     second = await ask_complements(renewal, key, PIECES[:1])
     assert second != first
     assert stand_ins.of(key, JobType.NOTIFIER_NOTIFIER)[-1].variables[Variable.RONDE_COMPLEMENTS] == 2
-    await renewal.publish(Message.NOTIFICATION_LUE, first)  # a stale read receipt does not count
+    # the first round's messages, still buffered, neither open nor answer the second round
+    assert await renewal.active(key, "Gateway_NotificationOuverte")
     await renewal.publish(Message.NOTIFICATION_LUE, second)
     await renewal.waiting_at(key, "Event_DelaiTrenteJours")
-    await renewal.publish(Message.COMPLEMENTS_DEPOSES, DOSSIER, {Variable.RONDE_COMPLEMENTS: 2})
+    await renewal.publish(
+        Message.COMPLEMENTS_DEPOSES,
+        DOSSIER,
+        {Variable.RONDE_COMPLEMENTS: 2},
+        f"complements-deposes-{DOSSIER}-2",
+    )
     await decide(renewal, key, "favorable")
     await renewal.waiting_at(key, "Event_TitreDisponible")
 
