@@ -70,6 +70,7 @@ class RelaisMessagesMoteur:
         self.loop = asyncio.get_running_loop()
         echecs = 0
         while True:
+            self.reveil.clear()  # before reading: a signal that comes during the read is kept
             try:
                 publies = await self.publier_en_attente()
                 echecs = 0
@@ -79,7 +80,6 @@ class RelaisMessagesMoteur:
                 await asyncio.sleep(min(self.delai_maximum, self.delai_initial * 2 ** (echecs - 1)))
                 continue
             if not publies:
-                self.reveil.clear()
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self.reveil.wait(), self.attente)
 
@@ -93,5 +93,5 @@ class RelaisMessagesMoteur:
                 await asyncio.to_thread(self.file.echec, item.id, type(error).__name__)
                 raise
             await asyncio.to_thread(self.file.publie, item.id, self.horloge())
-            log.info("message publié au moteur", extra={"message": item.message.nom, "ligne": item.id})
+            log.info("message publié au moteur", extra={"nom_message": item.message.nom, "ligne": item.id})
         return len(pending)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 
 from plumbing.logs import configure_logging
 from plumbing.service import serve
@@ -16,6 +17,7 @@ from services.notifier.smtp_sink.web import build_sink_app
 async def main() -> None:
     settings = SmtpSinkSettings()
     configure_logging("smtp-sink", PlatformSettings().log_level)
+    logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd logs every recipient address
     boite = BoiteAuxLettres(settings.mails_directory)
     smtp = await demarrer_smtp(boite, settings.host, settings.port)
     try:
