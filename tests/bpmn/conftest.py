@@ -8,7 +8,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from pyzeebe import ZeebeClient, create_insecure_channel
+from pyzeebe import create_insecure_channel
 
 from tests.bpmn.harness import T0, Renewal, StandIns
 from tests.support.engine_server import EngineServer, start_engine
@@ -31,7 +31,7 @@ async def renewal(engine: EngineServer, stand_ins: StandIns, tmp_path: Path) -> 
     channel = create_insecure_channel(grpc_address=engine.grpc_address)
     worker_channel = create_insecure_channel(grpc_address=engine.grpc_address)
     async with httpx.AsyncClient(base_url=engine.rest_url, timeout=30) as rest:
-        driver = Renewal(ZeebeClient(channel), rest)
+        driver = Renewal(channel, rest)
         await driver.set_clock(T0)
         await driver.deploy(tmp_path)
         worker = stand_ins.worker(worker_channel)

@@ -19,6 +19,8 @@ from typing import Any
 import httpx
 from pyzeebe import Job, ZeebeClient, ZeebeWorker
 from pyzeebe.errors import BusinessError
+from pyzeebe.proto import gateway_pb2 as pb
+from pyzeebe.proto.gateway_pb2_grpc import GatewayStub
 
 from contracts.process import PROCESS_ID, JobType, Variable
 
@@ -178,8 +180,8 @@ class StandIns:
 class Renewal:
     """The engine seen by the tests: deploy, start, user tasks, messages, clock, states."""
 
-    def __init__(self, zeebe: ZeebeClient, rest: httpx.AsyncClient) -> None:
-        self.zeebe, self.rest = zeebe, rest
+    def __init__(self, channel: Any, rest: httpx.AsyncClient) -> None:
+        self.zeebe, self.gateway, self.rest = ZeebeClient(channel), GatewayStub(channel), rest
 
     async def deploy(self, scratch: Path) -> None:
         sonde = scratch / f"{SONDE_ID}.bpmn"
@@ -301,6 +303,23 @@ class Renewal:
 
     async def incidents(self, key: int) -> list[dict[str, Any]]:
         return await self._search("/v2/incidents/search", {"processInstanceKey": str(key), "state": "ACTIVE"})
+
+    async def incident(self, key: int) -> dict[str, Any]:
+        """The instance's one open incident, once there is one."""
+
+        async def probe() -> Any:
+            return await self.incidents(key)
+
+        [found] = await self._until(probe, f"incident de l'instance {key}")
+        return dict(found)
+
+    async def retry(self, incident: dict[str, Any], retries: int = 3) -> None:
+        """What an operator does once the service is back: give the job retries, resolve the incident."""
+        await self.gateway.UpdateJobRetries(
+            pb.UpdateJobRetriesRequest(jobKey=int(incident["jobKey"]), retries=retries)
+        )
+        response = await self.rest.post(f"/v2/incidents/{incident['incidentKey']}/resolution")
+        assert response.status_code == 204, response.text
 
     async def variables(self, key: int) -> dict[str, Any]:
         items = await self._search(

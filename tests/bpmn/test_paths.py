@@ -290,3 +290,20 @@ async def test_un_service_en_panne_puis_retabli(renewal: Renewal, stand_ins: Sta
     assert await renewal.incidents(key) == []
     await decide(renewal, key, "defavorable", "Motif")
     assert await renewal.ended(key) == "COMPLETED"
+
+
+async def test_un_service_en_panne_plus_longtemps_que_ses_reessais(
+    renewal: Renewal, stand_ins: StandIns
+) -> None:
+    """Retries exhausted: an incident; once the service is back, the operator retries and the process goes on."""
+    stand_ins.failures[JobType.DOSSIER_ENREGISTRER] = 3
+    key = await renewal.start(DOSSIER)
+    incident = await renewal.incident(key)
+    assert incident["errorType"] == "JOB_NO_RETRIES"
+    assert incident["elementId"] == "Task_EnregistrerDemande"
+    assert stand_ins.of(key) == []
+
+    await renewal.retry(incident)
+    await renewal.user_task(key, EXAMEN)
+    assert stand_ins.steps(key) == DEPOT
+    assert await renewal.incidents(key) == []
