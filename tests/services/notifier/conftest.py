@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import logging
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -172,3 +173,14 @@ async def serveur_smtp() -> AsyncIterator[ServeurSmtp]:
     serveur = ServeurSmtp(BoiteSmtp(asyncio.get_running_loop()))
     yield serveur
     serveur.arreter()
+
+
+@pytest.fixture(autouse=True)
+def journaux_sans_donnees_personnelles(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """Every log record of the notifier's tests is built (INFO) and none names the applicant."""
+    caplog.set_level(logging.INFO)
+    yield
+    records = caplog.get_records("setup") + caplog.get_records("call")
+    ours = "\n".join(r.getMessage() + repr(r.__dict__) for r in records if r.name != "mail.log")
+    for personnel in ("yopmail", "ETRANGER", "Etranger"):
+        assert personnel not in ours, f"donnée personnelle dans les journaux : {personnel}"
