@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from contracts.notifier import FiltreLecture
@@ -19,7 +22,9 @@ from services.notifier.domain.redaction import rediger
 from services.notifier.storage.courriels import SqlRegistreCourriels
 from services.notifier.storage.messages import SqlFileMessagesMoteur, SqlMessagesMoteur
 from services.notifier.storage.notifications import SqlNotifications
-from services.notifier.storage.tables import metadata
+from services.notifier.storage.tables import messages_moteur, metadata, outbox
+from services.notifier.storage.unite import ouvrir_unite
+from services.notifier.usecases.notifications import consulter_notification
 
 pytestmark = pytest.mark.integration
 
@@ -134,3 +139,31 @@ def test_e_mails_sent_and_given_up_are_recorded(sessions: sessionmaker[Session])
     assert registre.a_rejouer(echec.id) == ("notifier.courriel.demande", "{}")
     registre.rejoue(echec.id, T0)
     assert registre.a_rejouer(echec.id) is None and registre.en_echec()[0].rejoue_le == T0
+
+
+def test_simultaneous_openings_record_one_reading_and_owe_one_message(
+    sessions: sessionmaker[Session],
+) -> None:
+    with transaction(sessions) as session:
+        SqlNotifications(session).ajouter(notification(1))
+    barrier = threading.Barrier(4)
+
+    def ouvrir(i: int) -> Notification:
+        barrier.wait()
+        with ouvrir_unite(sessions) as unite:
+            return consulter_notification(
+                unite=unite,
+                portee=Portee(demandeur_id="a"),
+                notification_id="n01",
+                par_le_demandeur=True,
+                maintenant=T0 + timedelta(seconds=i),
+            )
+
+    with ThreadPoolExecutor(4) as pool:
+        opened = list(pool.map(ouvrir, range(4)))
+
+    assert len({n.lue_le for n in opened}) == 1 and opened[0].lue_le is not None
+    with sessions() as session:
+        assert len(session.execute(select(messages_moteur)).all()) == 1
+        subjects = session.execute(select(outbox.c.subject)).scalars().all()
+    assert subjects == ["notifier.notification.lue"]
