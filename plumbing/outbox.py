@@ -23,10 +23,13 @@ from plumbing.messaging import ensure_stream, publish_event
 log = logging.getLogger(__name__)
 
 
-def outbox_table(metadata: MetaData) -> Table:
-    """Declare the `outbox` table in a service's metadata (and so in its migrations)."""
+def outbox_table(metadata: MetaData, service: str) -> Table:
+    """Declare the `<service>_outbox` table in a service's metadata (and so in its migrations).
+
+    Named after the service so that services can share one PostgreSQL database.
+    """
     return Table(
-        "outbox",
+        f"{service}_outbox",
         metadata,
         Column("id", Integer, primary_key=True, autoincrement=True),
         Column("subject", String(200), nullable=False),

@@ -26,7 +26,7 @@ async def stream_messages(js, stream: str, subject: str) -> list:  # type: ignor
 
 async def test_committed_events_reach_jetstream_once(database_url: str, nats_url: str) -> None:
     metadata = MetaData()
-    table = outbox_table(metadata)
+    table = outbox_table(metadata, "exemple")
     engine = create_database_engine(database_url)
     metadata.create_all(engine)
     sessions = create_session_factory(engine)

@@ -67,4 +67,4 @@ documents_generes = Table(
     UniqueConstraint("dossier_id", "modele", "idempotence", name="uq_documents_generes_idempotence"),
 )
 
-outbox = outbox_table(metadata)
+outbox = outbox_table(metadata, "documents")

@@ -45,7 +45,7 @@ class Horodatage(TypeDecorator[datetime]):
 
 
 metadata = MetaData()
-outbox = outbox_table(metadata)
+outbox = outbox_table(metadata, "dossier")
 
 dossiers = Table(
     "dossier_dossiers",

@@ -115,4 +115,4 @@ tentatives = Table(
     Column("bloque_jusqu_au", DateTime(timezone=True)),
 )
 
-outbox = outbox_table(metadata)
+outbox = outbox_table(metadata, "identity")

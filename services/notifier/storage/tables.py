@@ -65,4 +65,4 @@ courriels_en_echec = Table(
     Column("rejoue_le", DateTime(timezone=True)),
 )
 
-outbox = outbox_table(metadata)
+outbox = outbox_table(metadata, "notifier")

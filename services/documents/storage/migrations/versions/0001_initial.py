@@ -47,7 +47,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_documents_generes_sha256"), ["sha256"], unique=False)
 
     op.create_table(
-        "outbox",
+        "documents_outbox",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("subject", sa.String(length=200), nullable=False),
         sa.Column("payload", sa.JSON(), nullable=False),
@@ -56,8 +56,8 @@ def upgrade() -> None:
         sa.Column("sent_at", sa.DateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("id"),
     )
-    with op.batch_alter_table("outbox", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_outbox_sent_at"), ["sent_at"], unique=False)
+    with op.batch_alter_table("documents_outbox", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_documents_outbox_sent_at"), ["sent_at"], unique=False)
 
     op.create_table(
         "documents_fichiers",
@@ -90,10 +90,10 @@ def downgrade() -> None:
         batch_op.drop_index("ix_documents_fichiers_dossier_piece")
 
     op.drop_table("documents_fichiers")
-    with op.batch_alter_table("outbox", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_outbox_sent_at"))
+    with op.batch_alter_table("documents_outbox", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_documents_outbox_sent_at"))
 
-    op.drop_table("outbox")
+    op.drop_table("documents_outbox")
     with op.batch_alter_table("documents_generes", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_documents_generes_sha256"))
         batch_op.drop_index(batch_op.f("ix_documents_generes_dossier_id"))

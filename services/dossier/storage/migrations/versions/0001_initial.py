@@ -71,7 +71,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("cle"),
     )
     op.create_table(
-        "outbox",
+        "dossier_outbox",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("subject", sa.String(length=200), nullable=False),
         sa.Column("payload", sa.JSON(), nullable=False),
@@ -80,8 +80,8 @@ def upgrade() -> None:
         sa.Column("sent_at", sa.DateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("id"),
     )
-    with op.batch_alter_table("outbox", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_outbox_sent_at"), ["sent_at"], unique=False)
+    with op.batch_alter_table("dossier_outbox", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_dossier_outbox_sent_at"), ["sent_at"], unique=False)
 
     op.create_table(
         "dossier_commandes_moteur",
@@ -156,10 +156,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_dossier_commandes_moteur_dossier_id"))
 
     op.drop_table("dossier_commandes_moteur")
-    with op.batch_alter_table("outbox", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_outbox_sent_at"))
+    with op.batch_alter_table("dossier_outbox", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_dossier_outbox_sent_at"))
 
-    op.drop_table("outbox")
+    op.drop_table("dossier_outbox")
     op.drop_table("dossier_sequences_numero")
     op.drop_table("dossier_jobs_traites")
     with op.batch_alter_table("dossier_dossiers", schema=None) as batch_op:

@@ -77,7 +77,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("cle"),
     )
     op.create_table(
-        "outbox",
+        "identity_outbox",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("subject", sa.String(length=200), nullable=False),
         sa.Column("payload", sa.JSON(), nullable=False),
@@ -86,8 +86,8 @@ def upgrade() -> None:
         sa.Column("sent_at", sa.DateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("id"),
     )
-    with op.batch_alter_table("outbox", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_outbox_sent_at"), ["sent_at"], unique=False)
+    with op.batch_alter_table("identity_outbox", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_identity_outbox_sent_at"), ["sent_at"], unique=False)
 
     op.create_table(
         "identity_comptes",
@@ -163,10 +163,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_identity_comptes_courriel"))
 
     op.drop_table("identity_comptes")
-    with op.batch_alter_table("outbox", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_outbox_sent_at"))
+    with op.batch_alter_table("identity_outbox", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_identity_outbox_sent_at"))
 
-    op.drop_table("outbox")
+    op.drop_table("identity_outbox")
     op.drop_table("identity_tentatives")
     with op.batch_alter_table("identity_sessions", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_identity_sessions_titulaire_id"))

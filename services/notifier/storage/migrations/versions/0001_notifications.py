@@ -70,7 +70,7 @@ def upgrade() -> None:
         "ix_notifier_courriels_en_echec_idempotence", "notifier_courriels_en_echec", ["idempotence"]
     )
     op.create_table(
-        "outbox",
+        "notifier_outbox",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
         sa.Column("subject", sa.String(200), nullable=False),
         sa.Column("payload", sa.JSON, nullable=False),
@@ -78,12 +78,12 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("sent_at", sa.DateTime(timezone=True)),
     )
-    op.create_index("ix_outbox_sent_at", "outbox", ["sent_at"])
+    op.create_index("ix_notifier_outbox_sent_at", "notifier_outbox", ["sent_at"])
 
 
 def downgrade() -> None:
     for table in (
-        "outbox",
+        "notifier_outbox",
         "notifier_courriels_en_echec",
         "notifier_courriels_envoyes",
         "notifier_messages_moteur",
