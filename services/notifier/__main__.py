@@ -8,8 +8,10 @@ from pathlib import Path
 from pyzeebe import ZeebeClient
 
 from contracts.notifier import STREAM_NOTIFIER, SUBJECTS_NOTIFIER
+from plumbing.actors import Actor
 from plumbing.database import upgrade_database
 from plumbing.health import engine_check, nats_check
+from plumbing.http_client import create_internal_client
 from plumbing.logs import configure_logging
 from plumbing.messaging import connect_nats
 from plumbing.outbox import OutboxRelay
@@ -17,6 +19,7 @@ from plumbing.service import serve
 from plumbing.settings import PlatformSettings
 from plumbing.worker import create_worker, create_zeebe_channel
 from services.notifier.app import build_app, build_dependances
+from services.notifier.courriels.documents import HttpDocuments
 from services.notifier.courriels.file import FileCourriels, preparer_flux, rejouer
 from services.notifier.courriels.rendu import JinjaRedacteur
 from services.notifier.courriels.smtp import SmtpRelais
@@ -29,6 +32,7 @@ from services.notifier.usecases.courriels import EnvoiCourriels
 
 MIGRATIONS = Path(__file__).parent / "storage" / "migrations"
 VERSION_TABLE = "notifier_alembic_version"
+SERVICE = Actor("service", "notifier")
 
 
 async def main() -> None:
@@ -46,12 +50,16 @@ async def main() -> None:
         ZeebePublicateur(ZeebeClient(channel), settings.message_ttl_ms),
         deps.horloge,
     )
+    documents = create_internal_client(
+        settings.documents_url, platform.internal_api_token, SERVICE, settings.documents_timeout
+    )
     envoi = EnvoiCourriels(
         deps.registre,
         JinjaRedacteur(),
         SmtpRelais(settings.smtp()),
         settings.politique_reessai(),
         deps.horloge,
+        HttpDocuments(documents),
     )
     file = FileCourriels(js, envoi, settings.politique_reessai(), ack_wait=settings.courriel_ack_wait)
     loop = asyncio.get_running_loop()  # API handlers run in threads: wake the relays thread-safely
@@ -76,6 +84,7 @@ async def main() -> None:
     try:
         await serve(app, settings.host, settings.port, worker, [relay.run, messages.run, file.run])
     finally:
+        await documents.aclose()
         await nats.drain()
 
 

@@ -39,6 +39,10 @@ class NotifierSettings(ServiceSettings):
     courriel_ack_wait: float = Field(
         60.0, description="délai après lequel JetStream relivre un courriel non acquitté (secondes)"
     )
+    documents_url: str = Field(
+        "http://127.0.0.1:8103", description="API interne du service documents (PDF joints aux courriels)"
+    )
+    documents_timeout: float = Field(15.0, description="délai des appels au service documents (secondes)")
     lien_connexion: str = Field(
         "http://127.0.0.1:8000/connexion", description="lien « Se connecter » des courriels"
     )

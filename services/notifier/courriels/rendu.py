@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateNotFound, select_autoescape
 
-from services.notifier.domain.courriels import SUJETS, Courriel, DemandeEnvoi
+from services.notifier.domain.courriels import SUJETS, Courriel, DemandeEnvoi, Fichier
 from services.notifier.usecases.courriels import ModeleIntrouvable
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -37,9 +37,17 @@ class JinjaRedacteur:
         )
         self.env.filters["date_heure"] = date_heure
 
-    def rediger(self, demande: DemandeEnvoi) -> Courriel:
+    def rediger(self, demande: DemandeEnvoi, fichiers: tuple[Fichier, ...] = ()) -> Courriel:
         sujet = SUJETS[demande.modele]
-        context = {"prenoms": "", "nom": "", "lien": "", "expiration": "", **demande.donnees, "sujet": sujet}
+        context = {
+            "prenoms": "",
+            "nom": "",
+            "lien": "",
+            "expiration": "",
+            **demande.donnees,
+            "sujet": sujet,
+            "pieces_jointes": [f.nom for f in fichiers],
+        }
         try:
             texte = self.env.get_template(f"{demande.modele.value}.txt.j2").render(context)
             html = self.env.get_template(f"{demande.modele.value}.html.j2").render(context)
@@ -51,4 +59,5 @@ class JinjaRedacteur:
             texte=texte,
             html=html,
             idempotence=demande.idempotence,
+            pieces_jointes=fichiers,
         )

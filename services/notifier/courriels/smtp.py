@@ -36,6 +36,9 @@ def composer(courriel: Courriel, config: ConfigurationSmtp) -> EmailMessage:
     message["Auto-Submitted"] = "auto-generated"
     message.set_content(courriel.texte)
     message.add_alternative(courriel.html, subtype="html")
+    for fichier in courriel.pieces_jointes:
+        maintype, _, subtype = fichier.type_media.partition("/")
+        message.add_attachment(fichier.contenu, maintype=maintype, subtype=subtype, filename=fichier.nom)
     return message
 
 

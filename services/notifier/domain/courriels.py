@@ -33,6 +33,14 @@ DONNEES_REQUISES: dict[ModeleCourriel, tuple[str, ...]] = {
 }
 
 
+class PieceJointeCourriel(BaseModel):
+    """A generated document of the dossier, fetched from the documents service when sending."""
+
+    dossier_id: str = Field(min_length=1, max_length=64)
+    document_id: str = Field(min_length=1, max_length=64)
+    nom_fichier: str = Field("document.pdf", max_length=200)
+
+
 class DemandeEnvoi(BaseModel):
     """A request read from the e-mail queue.
 
@@ -46,9 +54,17 @@ class DemandeEnvoi(BaseModel):
     destinataire: str = Field(min_length=3, max_length=254, pattern=r"^[^@\s]+@[^@\s]+$")
     donnees: dict[str, Any] = Field(default_factory=dict)
     idempotence: str = Field(min_length=1, max_length=200)
+    pieces_jointes: list[PieceJointeCourriel] = Field(default_factory=list, max_length=5)
 
     def donnees_manquantes(self) -> list[str]:
         return [name for name in DONNEES_REQUISES[self.modele] if not self.donnees.get(name)]
+
+
+@dataclass(frozen=True)
+class Fichier:
+    nom: str
+    contenu: bytes
+    type_media: str = "application/pdf"
 
 
 @dataclass(frozen=True)
@@ -60,6 +76,7 @@ class Courriel:
     texte: str
     html: str
     idempotence: str
+    pieces_jointes: tuple[Fichier, ...] = ()
 
 
 class Issue(StrEnum):

@@ -17,7 +17,14 @@ from typing import Protocol
 
 from pydantic import ValidationError
 
-from services.notifier.domain.courriels import Courriel, DemandeEnvoi, Issue, PolitiqueReessai
+from services.notifier.domain.courriels import (
+    Courriel,
+    DemandeEnvoi,
+    Fichier,
+    Issue,
+    PieceJointeCourriel,
+    PolitiqueReessai,
+)
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +56,12 @@ class Registre(Protocol):
 
 
 class Redacteur(Protocol):
-    def rediger(self, demande: DemandeEnvoi) -> Courriel: ...
+    def rediger(self, demande: DemandeEnvoi, fichiers: tuple[Fichier, ...] = ()) -> Courriel: ...
+
+
+class Documents(Protocol):
+    async def lire(self, piece: PieceJointeCourriel) -> Fichier | None:
+        """The file, or None if the documents service does not know it; raise if unreachable."""
 
 
 class Relais(Protocol):
@@ -80,6 +92,7 @@ class EnvoiCourriels:
     relais: Relais
     politique: PolitiqueReessai
     horloge: Callable[[], datetime]
+    documents: Documents | None = None
 
     async def livrer(self, livraison: Livraison) -> Resultat:
         try:
@@ -92,10 +105,11 @@ class EnvoiCourriels:
         if manquantes := demande.donnees_manquantes():
             return await self._abandonner(livraison, demande, f"données manquantes : {', '.join(manquantes)}")
         try:
-            await self.relais.envoyer(self.redacteur.rediger(demande))
+            fichiers = await self._joindre(demande)
+            await self.relais.envoyer(self.redacteur.rediger(demande, fichiers))
         except (CourrielRefuse, ModeleIntrouvable) as error:
             return await self._abandonner(livraison, demande, _decrire(error))
-        except Exception as error:  # relay down, timeout, temporary refusal: try again later
+        except Exception as error:  # relay or documents down, timeout, temporary refusal: later
             if self.politique.abandonner(livraison.numero):
                 return await self._abandonner(livraison, demande, _decrire(error))
             delai = self.politique.delai(livraison.numero)
@@ -109,6 +123,13 @@ class EnvoiCourriels:
         )
         log.info("courriel envoyé", extra={"modele": demande.modele.value, "livraison": livraison.numero})
         return Resultat(Issue.ENVOYE, idempotence=demande.idempotence)
+
+    async def _joindre(self, demande: DemandeEnvoi) -> tuple[Fichier, ...]:
+        """Attachments that exist; an unreachable documents service means "try again later"."""
+        if self.documents is None:
+            return ()
+        fichiers = [await self.documents.lire(piece) for piece in demande.pieces_jointes]
+        return tuple(f for f in fichiers if f is not None)
 
     async def _abandonner(self, livraison: Livraison, demande: DemandeEnvoi | None, erreur: str) -> Resultat:
         idempotence = demande.idempotence if demande else f"illisible-{livraison.subject}"

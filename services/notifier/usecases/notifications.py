@@ -9,7 +9,7 @@ from typing import Any
 
 from contracts.notifier import EvenementNotification
 from contracts.process import Message, Modele, Variable
-from services.notifier.domain.courriels import DemandeEnvoi, ModeleCourriel
+from services.notifier.domain.courriels import DemandeEnvoi, ModeleCourriel, PieceJointeCourriel
 from services.notifier.domain.notifications import Filtre, Notification, NotificationIntrouvable, Page
 from services.notifier.domain.ports import MessageMoteur, Portee, UniteDeTravail
 from services.notifier.domain.redaction import Redaction, piece_jointe, rediger, verifier_modele
@@ -124,16 +124,30 @@ def message_lue(notification: Notification, le: datetime) -> MessageMoteur:
 def _courriel_de(
     notification: Notification, redaction: Redaction, destinataire: str, lien: str
 ) -> DemandeEnvoi:
-    if notification.modele is Modele.CONFIRMATION_DEPOT:
-        modele = ModeleCourriel.CONFIRMATION_DEPOT
-        donnees = {"prenoms": redaction.prenoms, "nom": redaction.nom, "lien": lien}
-    else:
-        modele, donnees = ModeleCourriel.NOTIFICATION, {"lien": lien}
+    idempotence = f"notification-{notification.id}"
+    if notification.modele is not Modele.CONFIRMATION_DEPOT:
+        return DemandeEnvoi(
+            modele=ModeleCourriel.NOTIFICATION,
+            destinataire=destinataire,
+            donnees={"lien": lien},
+            idempotence=idempotence,
+        )
+    # The seed's deposit e-mail carries the confirmation de dépôt, to download.
+    pieces = [
+        PieceJointeCourriel(
+            dossier_id=notification.dossier_id,
+            document_id=p.document_id,
+            nom_fichier=p.nom_fichier or "confirmation-depot.pdf",
+        )
+        for p in notification.pieces_jointes
+        if notification.dossier_id
+    ]
     return DemandeEnvoi(
-        modele=modele,
+        modele=ModeleCourriel.CONFIRMATION_DEPOT,
         destinataire=destinataire,
-        donnees=donnees,
-        idempotence=f"notification-{notification.id}",
+        donnees={"prenoms": redaction.prenoms, "nom": redaction.nom, "lien": lien},
+        idempotence=idempotence,
+        pieces_jointes=pieces,
     )
 
 

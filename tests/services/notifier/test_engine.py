@@ -107,7 +107,7 @@ async def notifier_via_engine(
         "demandeur": DEMANDEUR,
     }
     key = await create(stub, PROCESS, variables)
-    async with asyncio.timeout(20):
+    async with asyncio.timeout(45):
         await created.wait()
         async with httpx.AsyncClient(base_url=engine.rest_url) as rest:
             while "notificationId" not in await variables_of(rest, key):  # noqa: ASYNC110 - job completed

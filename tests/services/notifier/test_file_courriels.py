@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from typing import Any
 
+import httpx
 import nats
 import pytest
 from nats.js import JetStreamContext
 from nats.js.errors import NotFoundError
+from sqlalchemy import select
 
 from contracts.courriel import STREAM_COURRIELS, SUBJECT_DEMANDE_COURRIEL, DemandeCourriel
 from contracts.process import Modele
 from plumbing.messaging import message_headers
 from plumbing.outbox import OutboxRelay
+from services.notifier.courriels.documents import HttpDocuments
 from services.notifier.courriels.file import CONSUMER, FileCourriels, preparer_flux, rejouer
 from services.notifier.courriels.rendu import JinjaRedacteur
 from services.notifier.courriels.smtp import ConfigurationSmtp, SmtpRelais
@@ -80,10 +85,11 @@ def consommateur(
     serveur: ServeurSmtp,
     started: list[Consommateur],
     politique: PolitiqueReessai = RAPIDE,
+    documents: HttpDocuments | None = None,
 ) -> Consommateur:
     issues: asyncio.Queue[Resultat] = asyncio.Queue()
     relais = SmtpRelais(ConfigurationSmtp(host="127.0.0.1", port=serveur.port, timeout=5))
-    envoi = EnvoiCourriels(deps.registre, JinjaRedacteur(), relais, politique, deps.horloge)
+    envoi = EnvoiCourriels(deps.registre, JinjaRedacteur(), relais, politique, deps.horloge, documents)
     created = Consommateur(
         FileCourriels(js, envoi, politique, ack_wait=1.0, observateur=issues.put_nowait), issues
     )
@@ -217,3 +223,87 @@ async def test_the_job_e_mail_goes_from_the_outbox_to_the_applicant(
         "Bonjour,\n\nVous venez de recevoir une notification, elle est accessible depuis votre espace personnel"
     )
     assert len(serveur_smtp.boite.recus) == 1
+
+
+class ServiceDocuments:
+    """The documents service's download route, answering 503 until it is "up"."""
+
+    def __init__(self) -> None:
+        self.disponible = False
+        self.chemins: list[str] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.chemins.append(request.url.path)
+        if not self.disponible:
+            return httpx.Response(503, json={"detail": "Service indisponible."})
+        if request.url.path.endswith("/inconnu"):
+            return httpx.Response(404, json={"detail": "Document introuvable."})
+        return httpx.Response(
+            200, content=b"%PDF-1.7 confirmation", headers={"content-type": "application/pdf"}
+        )
+
+
+async def test_the_deposit_e_mail_carries_the_confirmation_pdf(
+    js: JetStreamContext, deps: Dependances, serveur_smtp: ServeurSmtp, consommateurs: list[Consommateur]
+) -> None:
+    service = ServiceDocuments()
+    client = httpx.AsyncClient(transport=httpx.MockTransport(service), base_url="http://documents")
+    serveur_smtp.demarrer()
+    running = consommateur(js, deps, serveur_smtp, consommateurs, documents=HttpDocuments(client))
+    job = make_job(
+        Modele.CONFIRMATION_DEPOT,
+        document={"id": "doc-1", "modele": "confirmation-depot", "nomFichier": "confirmation-depot.pdf"},
+    )
+    notifier(deps, job)
+    [demande] = [row.payload for row in outbox_rows(deps) if row.subject == SUBJECT_DEMANDE_COURRIEL]
+    await js.publish(
+        SUBJECT_DEMANDE_COURRIEL, json.dumps(demande).encode(), headers=message_headers("depot-1")
+    )
+
+    assert await running.issue() is Issue.REESSAI  # documents unavailable: the e-mail waits
+    service.disponible = True
+    assert await running.issue() is Issue.ENVOYE
+    mail = await serveur_smtp.boite.suivant()
+    await client.aclose()
+
+    [attachment] = list(mail.iter_attachments())
+    assert (attachment.get_filename(), attachment.get_content_type()) == (
+        "confirmation-depot.pdf",
+        "application/pdf",
+    )
+    assert attachment.get_content() == b"%PDF-1.7 confirmation"
+    assert service.chemins[-1] == "/dossiers/dossier-1/documents-generes/doc-1"
+    body = mail.get_body(preferencelist=("plain",))
+    assert body is not None and "à télécharger depuis votre espace personnel" not in body.get_content()
+
+
+async def test_a_missing_document_does_not_hold_the_e_mail_back(
+    js: JetStreamContext, deps: Dependances, serveur_smtp: ServeurSmtp, consommateurs: list[Consommateur]
+) -> None:
+    service = ServiceDocuments()
+    service.disponible = True
+    client = httpx.AsyncClient(transport=httpx.MockTransport(service), base_url="http://documents")
+    serveur_smtp.demarrer()
+    running = consommateur(js, deps, serveur_smtp, consommateurs, documents=HttpDocuments(client))
+    demande = {
+        "modele": "confirmation-depot",
+        "destinataire": "septetranger@yopmail.com",
+        "donnees": {"prenoms": "SEPT", "nom": "ETRANGER", "lien": "http://127.0.0.1:8000/connexion"},
+        "idempotence": "depot-2",
+        "pieces_jointes": [{"dossier_id": "d", "document_id": "inconnu"}],
+    }
+    await js.publish(
+        SUBJECT_DEMANDE_COURRIEL, json.dumps(demande).encode(), headers=message_headers("depot-2")
+    )
+
+    assert await running.issue() is Issue.ENVOYE
+    mail = await serveur_smtp.boite.suivant()
+    await client.aclose()
+    assert list(mail.iter_attachments()) == []
+    body = mail.get_body(preferencelist=("plain",))
+    assert body is not None and "à télécharger depuis votre espace personnel" in body.get_content()
+
+
+def outbox_rows(deps: Dependances) -> list[Any]:
+    with deps.sessions() as session:
+        return list(session.execute(select(outbox).order_by(outbox.c.id)))

@@ -85,6 +85,7 @@ def test_the_e_mail_says_a_notification_arrived_without_revealing_it(deps: Depen
         "destinataire": "septetranger@yopmail.com",
         "donnees": {"lien": "http://127.0.0.1:8000/connexion"},
         "idempotence": "notification-notif-0001",
+        "pieces_jointes": [],
     }
     assert event.payload["notification_id"] == "notif-0001" and "demandeur" not in event.payload
 
