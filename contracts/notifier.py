@@ -5,6 +5,22 @@ ones next to the bell, opens one (the first opening is the acknowledgement of re
 recorded and the `notification-lue` message goes to the engine once) and marks a demande de
 compléments as answered. Events are published on `notifier.notification.<event>` (stream
 `NOTIFIER`); they carry identifiers only.
+
+Internal API (token + `X-Acteur`; an applicant sees only their own notifications, an agent those
+of their préfectures, anything else answers 404):
+
+    GET  /notifications?lecture=toutes|lues|non-lues&type=<Modele>&page=1&par_page=10
+                                                   -> PageNotifications (newest first)
+    GET  /notifications/compteur                   -> CompteurNotifications (the bell's count)
+    GET  /notifications/{id}                       -> NotificationDetail; the applicant's first
+                                                      opening is the acknowledgement of receipt
+    POST /notifications/{id}/reponse               -> NotificationDetail (demande de compléments
+                                                      answered; 409 if unopened or not expected)
+    GET  /notifications/{id}/pieces-jointes        -> list[PieceJointe] (documents service ids)
+    GET  /courriels/echecs                         -> list[CourrielEnEchec] (service or admin)
+    POST /courriels/echecs/{id}/rejeu              -> 202, the dead letter is queued again
+
+Agents and services may add `demandeur=<account id>` to the list and the count.
 """
 
 from __future__ import annotations
