@@ -20,7 +20,7 @@ of their préfectures, anything else answers 404):
     GET  /courriels/echecs                         -> list[CourrielEnEchec] (service or admin)
     POST /courriels/echecs/{id}/rejeu              -> 202, the dead letter is queued again
 
-Agents and services may add `demandeur=<account id>` to the list and the count.
+Agents and services may add `demandeur=<account id>` to the list; services must, to the count.
 """
 
 from __future__ import annotations
