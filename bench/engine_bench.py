@@ -45,11 +45,15 @@ def model(process_id: str, tasks: int) -> str:
     ids = ["start"] + [f"t{i}" for i in range(tasks)] + ["end"]
     body = '<bpmn:startEvent id="start" />\n'
     for i in range(tasks):
-        body += (f'<bpmn:serviceTask id="t{i}"><bpmn:extensionElements><zeebe:taskDefinition type="bench.t{i}" />'
-                 "</bpmn:extensionElements></bpmn:serviceTask>\n")
+        body += (
+            f'<bpmn:serviceTask id="t{i}"><bpmn:extensionElements><zeebe:taskDefinition type="bench.t{i}" />'
+            "</bpmn:extensionElements></bpmn:serviceTask>\n"
+        )
     body += '<bpmn:endEvent id="end" />\n'
-    body += "".join(f'<bpmn:sequenceFlow id="f{i}" sourceRef="{a}" targetRef="{b}" />\n'
-                    for i, (a, b) in enumerate(zip(ids, ids[1:], strict=False)))
+    body += "".join(
+        f'<bpmn:sequenceFlow id="f{i}" sourceRef="{a}" targetRef="{b}" />\n'
+        for i, (a, b) in enumerate(zip(ids, ids[1:], strict=False))
+    )
     return f'{HEADER}<bpmn:process id="{process_id}" isExecutable="true">\n{body}</bpmn:process>\n</bpmn:definitions>\n'
 
 
@@ -64,9 +68,11 @@ async def drive(address: str, process_id: str, tasks: int, seconds: float, in_fl
     channel = create_insecure_channel(grpc_address=address)
     worker = ZeebeWorker(channel, name="bench")
     for i in range(tasks):
+
         @worker.task(task_type=f"bench.t{i}", max_jobs_to_activate=in_flight, max_running_jobs=in_flight)
         async def handle() -> dict[str, Any]:
             return {}
+
     worker_task = asyncio.create_task(worker.work())
     stub = GatewayStub(channel)
     latencies: list[float] = []
@@ -74,7 +80,9 @@ async def drive(address: str, process_id: str, tasks: int, seconds: float, in_fl
 
     async def one_driver() -> None:
         request = pb.CreateProcessInstanceWithResultRequest(
-            request=pb.CreateProcessInstanceRequest(bpmnProcessId=process_id, version=-1), requestTimeout=30_000)
+            request=pb.CreateProcessInstanceRequest(bpmnProcessId=process_id, version=-1),
+            requestTimeout=30_000,
+        )
         while time.perf_counter() < stop_at:
             began = time.perf_counter()
             await stub.CreateProcessInstanceWithResult(request, timeout=40)
@@ -100,9 +108,11 @@ def activation_latencies(database: Path) -> list[float]:
         rows = conn.execute(
             "SELECT value FROM engine_records WHERE value_type='JOB' AND intent='ACTIVATED'"
         ).fetchall()
-        created = dict(conn.execute(
-            "SELECT key, timestamp FROM engine_records WHERE value_type='JOB' AND intent='CREATED'"
-        ).fetchall())
+        created = dict(
+            conn.execute(
+                "SELECT key, timestamp FROM engine_records WHERE value_type='JOB' AND intent='CREATED'"
+            ).fetchall()
+        )
         activated = conn.execute(
             "SELECT key, timestamp FROM engine_records WHERE value_type='JOB' AND intent='ACTIVATED'"
         ).fetchall()
@@ -154,24 +164,38 @@ def spiff_ceiling(xml: str, process_id: str, seconds: float) -> float:
 
 
 async def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--in-flight", type=int, default=64)
     parser.add_argument("--waiting", type=int, default=10_000)
     parser.add_argument("--output", default=str(Path(__file__).parent / "results" / "engine.json"))
     args = parser.parse_args()
-    results: dict[str, Any] = {"machine": platform.platform(), "python": platform.python_version(),
-                               "in_flight": args.in_flight, "models": {}}
-    with tempfile.TemporaryDirectory(prefix="engine-bench-") as scratch, start_engine(Path(scratch)) as engine:
+    results: dict[str, Any] = {
+        "machine": platform.platform(),
+        "python": platform.python_version(),
+        "in_flight": args.in_flight,
+        "models": {},
+    }
+    with (
+        tempfile.TemporaryDirectory(prefix="engine-bench-") as scratch,
+        start_engine(Path(scratch)) as engine,
+    ):
         async with create_insecure_channel(grpc_address=engine.grpc_address) as channel:
             stub = GatewayStub(channel)
             models = {"bench-one": model("bench-one", 1), "bench-five": model("bench-five", 5)}
-            await stub.DeployResource(pb.DeployResourceRequest(
-                resources=[pb.Resource(name=f"{k}.bpmn", content=v.encode()) for k, v in models.items()]))
+            await stub.DeployResource(
+                pb.DeployResourceRequest(
+                    resources=[pb.Resource(name=f"{k}.bpmn", content=v.encode()) for k, v in models.items()]
+                )
+            )
         for process_id, tasks in (("bench-one", 1), ("bench-five", 5)):
             figures = await drive(engine.grpc_address, process_id, tasks, args.seconds, args.in_flight)
             figures["spiff_in_memory_per_second"] = spiff_ceiling(models[process_id], process_id, 5.0)
-            figures["ratio_to_spiff"] = figures["instances_per_second"] / figures["spiff_in_memory_per_second"]
+            figures["ratio_to_spiff"] = (
+                figures["instances_per_second"] / figures["spiff_in_memory_per_second"]
+            )
             results["models"][process_id] = figures
         activation = activation_latencies(Path(scratch) / "engine.db")
         results["job_activation_p50_ms"] = percentile(activation, 50)
@@ -182,17 +206,28 @@ async def main() -> None:
         results["rss_mb_with_waiting_instances"] = rss_mb(engine.process.pid)
     one = results["models"]["bench-one"]
     results["targets"] = {
-        "instances_per_second_one_task": {"target": TARGET_IPS, "met": one["instances_per_second"] >= TARGET_IPS},
-        "job_activation_p99_ms": {"target": TARGET_ACTIVATION_P99_MS,
-                                  "met": results["job_activation_p99_ms"] <= TARGET_ACTIVATION_P99_MS},
+        "instances_per_second_one_task": {
+            "target": TARGET_IPS,
+            "met": one["instances_per_second"] >= TARGET_IPS,
+        },
+        "job_activation_p99_ms": {
+            "target": TARGET_ACTIVATION_P99_MS,
+            "met": results["job_activation_p99_ms"] <= TARGET_ACTIVATION_P99_MS,
+        },
         "rss_mb": {"target": TARGET_RSS_MB, "met": results["rss_mb_with_waiting_instances"] <= TARGET_RSS_MB},
     }
     for process_id, figures in results["models"].items():
-        print(f"{process_id:11} {figures['instances_per_second']:7.1f} inst/s  "
-              f"latency p50 {figures['instance_latency_p50_ms']:6.1f} ms  p99 {figures['instance_latency_p99_ms']:6.1f} ms  "
-              f"spiff alone {figures['spiff_in_memory_per_second']:7.1f}/s  ratio {figures['ratio_to_spiff']:.2f}")
-    print(f"job activation p50 {results['job_activation_p50_ms']:.1f} ms  p99 {results['job_activation_p99_ms']:.1f} ms")
-    print(f"engine RSS with {args.waiting} waiting instances: {results['rss_mb_with_waiting_instances']:.0f} MB")
+        print(
+            f"{process_id:11} {figures['instances_per_second']:7.1f} inst/s  "
+            f"latency p50 {figures['instance_latency_p50_ms']:6.1f} ms  p99 {figures['instance_latency_p99_ms']:6.1f} ms  "
+            f"spiff alone {figures['spiff_in_memory_per_second']:7.1f}/s  ratio {figures['ratio_to_spiff']:.2f}"
+        )
+    print(
+        f"job activation p50 {results['job_activation_p50_ms']:.1f} ms  p99 {results['job_activation_p99_ms']:.1f} ms"
+    )
+    print(
+        f"engine RSS with {args.waiting} waiting instances: {results['rss_mb_with_waiting_instances']:.0f} MB"
+    )
     for name, target in results["targets"].items():
         print(f"  {name}: target {target['target']} -> {'met' if target['met'] else 'NOT met'}")
     output = Path(args.output)

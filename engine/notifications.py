@@ -40,6 +40,7 @@ class InstanceWaiters:
 
     def __init__(self) -> None:
         self._waiters: dict[int, list[asyncio.Future[str]]] = defaultdict(list)
+        self.recently_finished: dict[int, str] = {}
 
     def register(self, key: int) -> asyncio.Future[str]:
         future: asyncio.Future[str] = asyncio.get_running_loop().create_future()
@@ -54,6 +55,9 @@ class InstanceWaiters:
                 del self._waiters[key]
 
     def finished(self, outcomes: dict[int, str]) -> None:
+        self.recently_finished.update(outcomes)
+        while len(self.recently_finished) > 10_000:
+            del self.recently_finished[next(iter(self.recently_finished))]
         for key, outcome in outcomes.items():
             for future in self._waiters.pop(key, []):
                 if not future.done():

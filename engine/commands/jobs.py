@@ -16,6 +16,7 @@ from engine.runtime.incidents import raise_incident
 from engine.runtime.instance_state import ElementInstance, InstanceState
 from engine.runtime.variables import set_all_local
 from engine.state import jobs as job_table
+from engine.state.instances import visible_variables_of
 from engine.state.unit_of_work import Store, UnitOfWork
 
 
@@ -53,8 +54,9 @@ def activate_jobs(
         deadline = uow.now + timeout_ms
         job_table.mark_activated(uow.conn, [row["key"] for row in rows], worker, deadline)
         activated = []
+        visible = visible_variables_of(uow, rows)
         for row in rows:
-            variables = _job_variables(uow, row, fetch_variables)
+            variables = _fetched(visible.get(row["element_instance_key"], {}), fetch_variables)
             uow.record(
                 "JOB",
                 "ACTIVATED",
@@ -87,11 +89,7 @@ def activate_jobs(
         return activated
 
 
-def _job_variables(uow: UnitOfWork, row: RowMapping, fetch: list[str]) -> dict[str, Any]:
-    state = uow.instance(row["process_instance_key"])
-    if state is None:
-        return {}
-    visible = state.visible_variables(row["element_instance_key"])
+def _fetched(visible: dict[str, Any], fetch: list[str]) -> dict[str, Any]:
     if fetch:
         return {name: visible[name] for name in fetch if name in visible}
     return visible

@@ -17,6 +17,7 @@ class InstanceResults:
     def __init__(self, store: Store, waiters: InstanceWaiters) -> None:
         self.store = store
         self.waiters = waiters
+        self.shared_database = store.engine.dialect.name != "sqlite"
 
     def _state(self, key: int) -> str | None:
         with self.store.reading() as conn:
@@ -28,15 +29,27 @@ class InstanceResults:
 
     async def wait(self, key: int, timeout_s: float | None) -> str | None:
         """'COMPLETED' or 'TERMINATED', or None when the timeout passed first."""
-        # No await between the read and the registration: no commit can slip in between.
-        state = self._state(key)
+        # No await between the check and the registration: no commit can slip in between. Another engine
+        # on the same database cannot wake us, so there the table is read as well.
+        state = self.waiters.recently_finished.get(key)
+        if state is None and self.shared_database:
+            state = self._state(key)
         if state is not None and state != "ACTIVE":
             return state
         future = self.waiters.register(key)
+        loop = asyncio.get_running_loop()
+        end = None if timeout_s is None else loop.time() + timeout_s
         try:
-            return await asyncio.wait_for(asyncio.shield(future), timeout_s)
-        except TimeoutError:
-            return None
+            while True:
+                remaining = None if end is None else end - loop.time()
+                if remaining is not None and remaining <= 0:
+                    return None
+                step = remaining if not self.shared_database else min(remaining or 1.0, 1.0)
+                try:
+                    return await asyncio.wait_for(asyncio.shield(future), step)
+                except TimeoutError:
+                    if self.shared_database and (state := self._state(key)) not in (None, "ACTIVE"):
+                        return state
         finally:
             self.waiters.unregister(key, future)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from engine.model.elements import ProcessModel
 from engine.runtime.instance_state import (
@@ -86,26 +86,34 @@ def flush_state(conn: Connection, state: InstanceState, now: int) -> None:
         )
     instance.is_new = instance.dirty = False
     new_elements: list[dict[str, Any]] = []
+    changed_elements: list[dict[str, Any]] = []
     for element in state.elements.values():
         if element.is_new:
             new_elements.append(_element_row(element))
         elif element.dirty:
-            conn.execute(
-                update(element_instances)
-                .where(element_instances.c.key == element.key)
-                .values(
-                    state=element.state,
-                    ended_at=element.ended_at,
-                    data=json.dumps(element.data) if element.data else None,
-                )
-            )
+            data = json.dumps(element.data) if element.data else None
+            changed_elements.append({"k": element.key, "s": element.state, "e": element.ended_at, "d": data})
         element.is_new = element.dirty = False
     if new_elements:
         conn.execute(insert(element_instances), new_elements)
+    if changed_elements:
+        conn.execute(_UPDATE_ELEMENT, changed_elements)
     _flush_variables(conn, state, now)
     for key in [k for k, e in state.elements.items() if not e.is_active]:
         del state.elements[key]
         state.variables.pop(key, None)
+
+
+_UPDATE_ELEMENT = (
+    update(element_instances)
+    .where(element_instances.c.key == bindparam("k"))
+    .values(state=bindparam("s"), ended_at=bindparam("e"), data=bindparam("d"))
+)
+_UPDATE_VARIABLE = (
+    update(variables)
+    .where(variables.c.key == bindparam("k"))
+    .values(value=bindparam("v"), updated_at=bindparam("t"))
+)
 
 
 def _element_row(element: ElementInstance) -> dict[str, Any]:
@@ -124,6 +132,7 @@ def _element_row(element: ElementInstance) -> dict[str, Any]:
 
 def _flush_variables(conn: Connection, state: InstanceState, now: int) -> None:
     new_rows: list[dict[str, Any]] = []
+    changed_rows: list[dict[str, Any]] = []
     for scope_key, scope_vars in state.variables.items():
         for name, variable in scope_vars.items():
             if variable.is_new:
@@ -138,11 +147,43 @@ def _flush_variables(conn: Connection, state: InstanceState, now: int) -> None:
                     }
                 )
             elif variable.dirty:
-                conn.execute(
-                    update(variables)
-                    .where(variables.c.key == variable.key)
-                    .values(value=json.dumps(variable.value), updated_at=now)
-                )
+                changed_rows.append({"k": variable.key, "v": json.dumps(variable.value), "t": now})
             variable.is_new = variable.dirty = False
     if new_rows:
         conn.execute(insert(variables), new_rows)
+    if changed_rows:
+        conn.execute(_UPDATE_VARIABLE, changed_rows)
+
+
+def visible_variables_of(uow_or_conn: Any, jobs: list[Any]) -> dict[int, dict[str, Any]]:
+    """Variables visible from each job's element instance, read in two queries for the whole batch."""
+    conn: Connection = getattr(uow_or_conn, "conn", uow_or_conn)
+    instance_keys = list({job["process_instance_key"] for job in jobs})
+    scopes = dict(
+        conn.execute(
+            select(element_instances.c.key, element_instances.c.flow_scope_key).where(
+                element_instances.c.process_instance_key.in_(instance_keys),
+                element_instances.c.state.in_(ACTIVE_STATES),
+            )
+        ).all()
+    )
+    by_scope: dict[int, list[tuple[str, str]]] = {}
+    for scope_key, name, value in conn.execute(
+        select(variables.c.scope_key, variables.c.name, variables.c.value).where(
+            variables.c.process_instance_key.in_(instance_keys)
+        )
+    ):
+        by_scope.setdefault(scope_key, []).append((name, value))
+    result: dict[int, dict[str, Any]] = {}
+    for job in jobs:
+        chain: list[int] = []
+        current: int | None = job["element_instance_key"]
+        while current is not None and current in scopes:
+            chain.append(current)
+            current = scopes[current]
+        merged: dict[str, Any] = {}
+        for scope_key in reversed(chain):
+            for name, value in by_scope.get(scope_key, ()):
+                merged[name] = json.loads(value)
+        result[job["element_instance_key"]] = merged
+    return result

@@ -17,7 +17,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 @asynccontextmanager
 async def gateway(address: str) -> AsyncIterator[Any]:
-    async with grpc.aio.insecure_channel(address) as channel:
+    # A local subchannel pool: after an engine restart on the same port, a channel must not inherit the
+    # reconnect back-off of the process-wide subchannel that saw the old engine die.
+    async with grpc.aio.insecure_channel(address, options=[("grpc.use_local_subchannel_pool", 1)]) as channel:
         yield GatewayStub(channel)
 
 

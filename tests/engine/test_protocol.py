@@ -18,6 +18,12 @@ REPO = Path(__file__).resolve().parents[2]
 ZBCTL = REPO / "node_modules" / ".bin" / "zbctl"
 
 
+def zbctl_binary() -> Path:
+    """The Go binary behind npm's node wrapper, so that stopping a worker really stops it."""
+    native = ZBCTL.resolve().parent / "zbctl-cli.linux"
+    return native if native.exists() else ZBCTL
+
+
 async def test_topology_and_health(engine, rest) -> None:
     async with gateway(engine.grpc_address) as stub:
         topology = await stub.Topology(pb.TopologyRequest())
@@ -78,16 +84,16 @@ async def test_zbctl_status_deploy_create_and_worker(engine) -> None:
     code, out = await zbctl(engine, "status")
     assert code == 0, out
     assert "Partition 1 : Leader, Healthy" in out
-    code, out = await zbctl(engine, "deploy", str(FIXTURES / "one_task.bpmn"))
+    code, out = await zbctl(engine, "deploy", str(FIXTURES / "zbctl_task.bpmn"))
     assert code == 0, out
-    assert json.loads(out)["processes"][0]["bpmnProcessId"] == "one-task"
+    assert json.loads(out)["processes"][0]["bpmnProcessId"] == "zbctl-task"
     code, out = await zbctl(engine, "deploy", "resource", str(FIXTURES / "parallel.bpmn"))
     assert code == 0, out
     worker = await asyncio.create_subprocess_exec(
-        str(ZBCTL),
+        str(zbctl_binary()),
         "create",
         "worker",
-        "one-task.work",
+        "zbctl-task.work",
         "--handler",
         "cat",
         "--insecure",
@@ -100,7 +106,7 @@ async def test_zbctl_status_deploy_create_and_worker(engine) -> None:
             engine,
             "create",
             "instance",
-            "one-task",
+            "zbctl-task",
             "--variables",
             '{"via": "zbctl"}',
             "--withResult",
