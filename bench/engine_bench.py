@@ -16,7 +16,6 @@ import asyncio
 import json
 import platform
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
@@ -25,6 +24,8 @@ from typing import Any
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import itertools
 
 from pyzeebe import ZeebeWorker, create_insecure_channel
 from pyzeebe.proto import gateway_pb2 as pb
@@ -52,7 +53,7 @@ def model(process_id: str, tasks: int) -> str:
     body += '<bpmn:endEvent id="end" />\n'
     body += "".join(
         f'<bpmn:sequenceFlow id="f{i}" sourceRef="{a}" targetRef="{b}" />\n'
-        for i, (a, b) in enumerate(zip(ids, ids[1:], strict=False))
+        for i, (a, b) in enumerate(itertools.pairwise(ids))
     )
     return f'{HEADER}<bpmn:process id="{process_id}" isExecutable="true">\n{body}</bpmn:process>\n</bpmn:definitions>\n'
 
@@ -61,7 +62,7 @@ def percentile(values: list[float], p: float) -> float:
     if not values:
         return float("nan")
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 async def drive(address: str, process_id: str, tasks: int, seconds: float, in_flight: int) -> dict[str, Any]:
@@ -105,9 +106,6 @@ async def drive(address: str, process_id: str, tasks: int, seconds: float, in_fl
 
 def activation_latencies(database: Path) -> list[float]:
     with sqlite3.connect(database) as conn:
-        rows = conn.execute(
-            "SELECT value FROM engine_records WHERE value_type='JOB' AND intent='ACTIVATED'"
-        ).fetchall()
         created = dict(
             conn.execute(
                 "SELECT key, timestamp FROM engine_records WHERE value_type='JOB' AND intent='CREATED'"
@@ -116,7 +114,6 @@ def activation_latencies(database: Path) -> list[float]:
         activated = conn.execute(
             "SELECT key, timestamp FROM engine_records WHERE value_type='JOB' AND intent='ACTIVATED'"
         ).fetchall()
-    del rows
     return [float(ts - created[key]) for key, ts in activated if key in created]
 
 
@@ -230,7 +227,10 @@ async def main() -> None:
     )
     for name, target in results["targets"].items():
         print(f"  {name}: target {target['target']} -> {'met' if target['met'] else 'NOT met'}")
-    output = Path(args.output)
+    write_results(Path(args.output), results)
+
+
+def write_results(output: Path, results: dict[str, Any]) -> None:
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(results, indent=2))
 
