@@ -71,20 +71,28 @@ class OutboxRelay:
     ) -> None:
         self.table, self.sessions, self.js = table, sessions, js
         self.stream, self.subjects, self.service = stream, subjects, service
-        self.wakeup = asyncio.Event()
+        self._wakeup = asyncio.Event()
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    def notify(self) -> None:
+        """Relay now rather than at the next poll; safe from any thread (sync handlers run in
+        a thread pool)."""
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(self._wakeup.set)
 
     async def run(self, idle_seconds: float = 1.0) -> None:
+        self._loop = asyncio.get_running_loop()
         await ensure_stream(self.js, self.stream, self.subjects)
         while True:
+            self._wakeup.clear()  # before reading: a notification during the read is not lost
             try:
                 sent = await self.relay_pending()
             except Exception:
                 log.exception("relais de l'outbox en échec, nouvel essai")
                 sent = 0
             if not sent:
-                self.wakeup.clear()
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self.wakeup.wait(), idle_seconds)
+                    await asyncio.wait_for(self._wakeup.wait(), idle_seconds)
 
     async def relay_pending(self, batch: int = 100) -> int:
         rows = await asyncio.to_thread(self._pending, batch)

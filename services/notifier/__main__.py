@@ -62,13 +62,8 @@ async def main() -> None:
         HttpDocuments(documents),
     )
     file = FileCourriels(js, envoi, settings.politique_reessai(), ack_wait=settings.courriel_ack_wait)
-    loop = asyncio.get_running_loop()  # API handlers run in threads: wake the relays thread-safely
     deps.signaler_message = messages.signaler
-
-    def signaler_outbox() -> None:
-        loop.call_soon_threadsafe(relay.wakeup.set)
-
-    deps.signaler_outbox = signaler_outbox
+    deps.signaler_outbox = relay.notify
 
     async def rejouer_courriel(echec_id: int, subject: str, demande: str) -> None:
         await rejouer(js, echec_id, subject, demande)
