@@ -34,7 +34,7 @@ async def test_event_subprocesses_non_interrupting_message_and_interrupting_time
             await stub.PublishMessage(pb.PublishMessageRequest(name="note", correlationKey="E1"))
             [note] = await activate(stub, "event-subprocess.noter")
             await complete(stub, note)
-        [work] = await activate(stub, "event-subprocess.travail")
+        [_work] = await activate(stub, "event-subprocess.travail")
         assert await instance_state(rest, key) == "ACTIVE"
         await pin_clock(rest, T0 + 2 * 3_600_000)
         for _ in range(50):
