@@ -53,7 +53,7 @@ def seed_demo_data() -> None:
 
 def stack_rss_megabytes() -> float:
     """Resident memory of every process of the stack (honcho's children and theirs)."""
-    stack = _descendants(os.getppid())
+    stack = _descendants(int(os.environ.get("STACK_PID", os.getppid())))
     total_kb = 0
     for pid in stack:
         try:

@@ -50,6 +50,7 @@ def stack_environment(environ: Mapping[str, str]) -> dict[str, str]:
     env.setdefault("ENGINE_NATS_URL", env["NATS_URL"])
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
     env["STACK_STARTED_AT"] = str(time.time())
+    env["STACK_PID"] = str(os.getpid())  # honcho's pid: `main` replaces this process with it
     return env
 
 

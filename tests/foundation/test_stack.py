@@ -49,9 +49,10 @@ def running_stack(var_dir: Path, ports: dict[str, str]) -> Iterator[list[str]]:
     finally:
         os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C does in a terminal
         try:
-            process.wait(timeout=30)
+            output.extend(process.communicate(timeout=30)[0].splitlines(keepends=True))
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
             raise
 
 

@@ -69,7 +69,7 @@ class FileCourriels:
     ) -> list[Msg]:
         try:
             return await subscription.fetch(batch, timeout=attente)
-        except NatsTimeout:
+        except (NatsTimeout, TimeoutError):  # nats-py raises either when the queue stays empty
             return []
         except Exception:  # server restarting: the client reconnects by itself
             log.exception("lecture de la file des courriels en échec")
