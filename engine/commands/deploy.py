@@ -11,7 +11,8 @@ from engine.model.elements import ProcessModel
 from engine.model.parser import InvalidModel, parse_bpmn
 from engine.runtime.events import timer_schedule
 from engine.runtime.failures import Failure
-from engine.state.definitions import Definition, latest_version
+from engine.runtime.spiff_model import SpiffSpec, build_spec
+from engine.state.definitions import Definition, latest_version, store_spec
 from engine.state.schema import forms, process_definitions, timers
 from engine.state.start_triggers import replace_start_triggers
 from engine.state.unit_of_work import Store, UnitOfWork
@@ -47,13 +48,14 @@ def deploy(store: Store, resources: list[tuple[str, bytes]], tenant_id: str = ""
     tenant = tenant_id or DEFAULT_TENANT
     if not resources:
         raise InvalidArgument("Expected to deploy at least one resource, but none given")
-    parsed_processes: list[tuple[str, bytes, ProcessModel]] = []
+    parsed_processes: list[tuple[str, bytes, ProcessModel, SpiffSpec]] = []
     parsed_forms: list[tuple[str, bytes, str]] = []
     for name, content in resources:
         lowered = name.lower()
         if lowered.endswith((".bpmn", ".xml")):
             try:
-                parsed_processes.extend((name, content, model) for model in parse_bpmn(content, name))
+                for model in parse_bpmn(content, name):
+                    parsed_processes.append((name, content, model, _spiff_spec(content, model, name)))
             except InvalidModel as error:
                 raise InvalidArgument(
                     f"Expected to deploy new resources, but encountered the following errors: {error}"
@@ -64,17 +66,26 @@ def deploy(store: Store, resources: list[tuple[str, bytes]], tenant_id: str = ""
             raise InvalidArgument(f"'{name}': DMN decisions are not supported by this engine")
         else:
             raise InvalidArgument(f"'{name}': expected a resource name ending with .bpmn, .xml or .form")
-    ids = [model.process_id for _, _, model in parsed_processes]
+    ids = [model.process_id for _, _, model, _ in parsed_processes]
     if len(set(ids)) != len(ids):
         raise InvalidArgument("Expected process ids to be unique within a deployment")
     with store.transaction() as uow:
         result = DeploymentResult(key=uow.next_key(), tenant_id=tenant)
-        for name, content, model in parsed_processes:
-            result.processes.append(_deploy_process(store, uow, result.key, name, content, model, tenant))
+        for name, content, model, spiff in parsed_processes:
+            result.processes.append(
+                _deploy_process(store, uow, result.key, name, content, model, spiff, tenant)
+            )
         for name, content, form_id in parsed_forms:
             result.forms.append(_deploy_form(uow, result.key, name, content, form_id, tenant))
         uow.record("DEPLOYMENT", "CREATED", result.key, None, resources=[name for name, _ in resources])
     return result
+
+
+def _spiff_spec(content: bytes, model: ProcessModel, name: str) -> SpiffSpec:
+    try:
+        return build_spec(content, model.process_id, name)
+    except Exception as error:  # SpiffWorkflow's validation errors have no common base
+        raise InvalidModel(f"'{name}': {error}") from error
 
 
 def _form_id(name: str, content: bytes) -> str:
@@ -99,6 +110,7 @@ def _deploy_process(
     name: str,
     content: bytes,
     model: ProcessModel,
+    spiff: SpiffSpec,
     tenant: str,
 ) -> DeployedProcess:
     checksum = _checksum(content, model.process_id)
@@ -123,7 +135,8 @@ def _deploy_process(
             deployed_at=uow.now,
         )
     )
-    uow.definitions.remember_parsed(Definition(key, model.process_id, version, name, tenant, model))
+    store_spec(uow.conn, key, spiff)
+    uow.definitions.remember_parsed(Definition(key, model.process_id, version, name, tenant, model, spiff))
     uow.record(
         "PROCESS", "CREATED", key, None, bpmnProcessId=model.process_id, version=version, resourceName=name
     )

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from engine.model.elements import Element
 from engine.model.expressions import ExpressionError
-from engine.runtime import events, gateways, job_behavior, user_task_behavior
+from engine.runtime import events, job_behavior, token_flow, user_task_behavior
 from engine.runtime.failures import (
     CALLED_DECISION_ERROR,
     CALLED_ELEMENT_ERROR,
@@ -72,11 +72,12 @@ def _behave(
     elif element.job_type is not None:
         job_behavior.create_job(ex, state, instance, element)
     elif kind == "subProcess":
-        _start_subprocess(ex, state, instance, element)
+        token_flow.schedule_sync(ex, state)  # Spiff started its sub-workflow; bind its start event
     elif kind == "callActivity":
         _call_process(ex, state, instance, element)
     elif kind in ("exclusiveGateway", "inclusiveGateway", "parallelGateway"):
-        ex.complete_later(state, instance, None, gateways.choose_flows(state, instance, element))
+        token_flow.run_gateway(ex, state, instance)  # Spiff chooses the flows
+        ex.complete_later(state, instance)
     elif kind == "eventBasedGateway":
         events.open_event_gateway(ex, state, instance, element)
     else:
@@ -97,15 +98,6 @@ def _throw_event(
         ex.complete_later(state, instance)
     else:
         ex.complete_later(state, instance)
-
-
-def _start_subprocess(
-    ex: Executor, state: InstanceState, instance: ElementInstance, element: Element
-) -> None:
-    start = state.model.none_start_event(element.id)
-    if start is None:
-        raise Failure(EXTRACT_VALUE_ERROR, f"subprocess '{element.id}' has no none start event")
-    ex.activate(state, start, instance)
 
 
 def _call_process(ex: Executor, state: InstanceState, instance: ElementInstance, element: Element) -> None:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from engine.model.elements import Element
 from engine.model.expressions import ExpressionError
+from engine.runtime import token_flow
 from engine.runtime.failures import EXTRACT_VALUE_ERROR, Failure, type_name
 from engine.runtime.incidents import raise_incident
 from engine.runtime.instance_state import ElementInstance, InstanceState
@@ -249,7 +250,7 @@ def trigger(
         scope = state.elements[owner.flow_scope_key or state.key]
         if catch.cancel_activity:
             ex.terminate(state, owner)
-        ex.activate(state, catch, scope, variables=variables, triggered=True)
+        token_flow.fire_boundary(ex, state, owner, catch.id, scope, variables, catch.cancel_activity)
     elif catch.kind == "startEvent":
         start_event_subprocess(ex, state, owner, catch, variables)
     elif owner_element.kind == "eventBasedGateway":
@@ -257,8 +258,8 @@ def trigger(
         owner.set_state("COMPLETED")
         owner.ended_at = ex.uow.now
         ex._record_element(state, owner, "ELEMENT_COMPLETED")
-        scope = state.elements[owner.flow_scope_key or state.key]
-        ex.activate(state, catch, scope, variables=variables, triggered=True)
+        token_flow.fire_event_gateway(state, owner, catch.id, variables)
+        token_flow.advance(ex, state, owner)
 
 
 def start_event_subprocess(
@@ -282,7 +283,7 @@ def start_event_subprocess(
     instance.set_state("ACTIVATED")
     ex._record_element(state, instance, "ELEMENT_ACTIVATED")
     open_event_subprocess_subscriptions(ex, state, instance, subprocess)
-    ex.activate(state, start, instance, variables=variables, triggered=True)
+    token_flow.start_event_subprocess(ex, state, scope, instance, start.id, variables, start.interrupting)
 
 
 def terminate_end(ex: Executor, state: InstanceState, instance: ElementInstance) -> None:
@@ -328,7 +329,7 @@ def throw_error(
     if catch.kind == "boundaryEvent":
         scope = catch_state.elements[host.flow_scope_key or catch_state.key]
         ex.terminate(catch_state, host)
-        ex.activate(catch_state, catch, scope, variables=variables, triggered=True)
+        token_flow.fire_boundary(ex, catch_state, host, catch.id, scope, variables, True)
     else:
         start_event_subprocess(ex, catch_state, host, catch, variables)
     return True

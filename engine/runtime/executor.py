@@ -1,7 +1,10 @@
 """The BPMN step processor: element instances are activated, completed and terminated as in Zeebe.
 
-All work of one command is queued and drained inside the command's transaction, so a long chain of
-elements that complete at once never deepens the Python stack.
+Where tokens go next is SpiffWorkflow's decision (see `engine.runtime.token_flow`): this module
+creates the instance's Spiff workflow, enters and leaves the element instances bound to Spiff's
+tasks, and hands each completed element back to Spiff. All work of one command is queued and
+drained inside the command's transaction, so a long chain of elements that complete at once never
+deepens the Python stack.
 """
 
 from __future__ import annotations
@@ -11,10 +14,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from engine.model.elements import Element
-from engine.runtime import behaviors, events, multi_instance
+from engine.runtime import behaviors, events, multi_instance, token_flow
 from engine.runtime.failures import Failure
 from engine.runtime.incidents import cancel_element_side_effects, raise_incident
 from engine.runtime.instance_state import ElementInstance, InstanceState, ProcessInstance
+from engine.runtime.spiff_model import new_workflow
 from engine.runtime.variables import propagate, set_all_local
 from engine.state.definitions import Definition
 
@@ -75,12 +79,14 @@ class Executor:
         )
         if start is None:
             raise Failure("EXTRACT_VALUE_ERROR", f"process '{model.process_id}' has no none start event")
+        state.flow = token_flow.TokenFlow(new_workflow(definition.spiff), state)
+        state.flow.dirty = True
         try:
             events.open_event_subprocess_subscriptions(self, state, root, model.root)
         except Failure as failure:
             raise_incident(uow, state, root, failure.error_type, failure.message)
             return state
-        self.activate(state, start, root, variables=start_variables, triggered=start_triggered)
+        token_flow.start_instance(self, state, root, start.id, start_variables, start_triggered)
         return state
 
     def cancel_process_instance(self, state: InstanceState) -> None:
@@ -186,12 +192,7 @@ class Executor:
             except Failure as failure:
                 raise_incident(self.uow, state, scope, failure.error_type, failure.message)
             return
-        flows = element.outgoing if outgoing is None else outgoing
-        if flows:
-            for flow_id in flows:
-                self.take_flow(state, scope, flow_id)
-        else:
-            self.check_scope_completion(state, scope)
+        token_flow.advance(self, state, instance)
 
     def terminate(self, state: InstanceState, instance: ElementInstance) -> None:
         for child in state.children(instance.key):
@@ -202,65 +203,9 @@ class Executor:
         instance.ended_at = self.uow.now
         self._record_element(state, instance, "ELEMENT_TERMINATED")
 
-    # -- sequence flows and scopes -----------------------------------------------------------
-
-    def take_flow(self, state: InstanceState, scope: ElementInstance, flow_id: str) -> None:
-        model = state.model
-        target = model.elements[model.flows[flow_id].target]
-        if target.kind in ("parallelGateway", "inclusiveGateway") and len(target.incoming) > 1:
-            joins = scope.data.setdefault("joins", {}).setdefault(target.id, {})
-            joins[flow_id] = joins.get(flow_id, 0) + 1
-            scope.dirty = True
-            self._try_join(state, scope, target)
-            return
-        self.activate(state, target, scope)
-
-    def _try_join(self, state: InstanceState, scope: ElementInstance, gateway: Element) -> None:
-        tokens: dict[str, int] = scope.data.get("joins", {}).get(gateway.id, {})
-        if gateway.kind == "parallelGateway":
-            if not all(tokens.get(flow_id, 0) > 0 for flow_id in gateway.incoming):
-                return
-            consumed = list(gateway.incoming)
-        else:
-            consumed = [flow_id for flow_id in gateway.incoming if tokens.get(flow_id, 0) > 0]
-            if not consumed or self._inclusive_join_must_wait(state, scope, gateway, consumed):
-                return
-        for flow_id in consumed:
-            tokens[flow_id] -= 1
-            if tokens[flow_id] == 0:
-                del tokens[flow_id]
-        if not tokens:
-            del scope.data["joins"][gateway.id]
-            if not scope.data["joins"]:
-                del scope.data["joins"]
-        scope.dirty = True
-        self.activate(state, gateway, scope)
-
-    def _inclusive_join_must_wait(
-        self, state: InstanceState, scope: ElementInstance, gateway: Element, taken: list[str]
-    ) -> bool:
-        model = state.model
-        active_ids = {child.element_id for child in state.children(scope.key)}
-        for flow_id in gateway.incoming:
-            if flow_id in taken:
-                continue
-            upstream = model.upstream.get(model.flows[flow_id].source, frozenset())
-            if active_ids & upstream:
-                return True
-        return False
-
     def check_scope_completion(self, state: InstanceState, scope: ElementInstance) -> None:
-        if scope.state != "ACTIVATED" or not state.is_active:
-            return
-        for gateway_id in list(scope.data.get("joins", {})):
-            gateway = state.model.elements[gateway_id]
-            if gateway.kind == "inclusiveGateway":
-                self._try_join(state, scope, gateway)
-        if state.children(scope.key) or scope.data.get("joins"):
-            return
-        if scope.element_type == MI_BODY:
-            return
-        self.complete(state, scope)
+        """Spiff decides when a scope has no token left; our layer only mirrors it."""
+        token_flow.schedule_sync(self, state)
 
     # -- process end -------------------------------------------------------------------------
 

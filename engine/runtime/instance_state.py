@@ -66,6 +66,7 @@ class InstanceState:
         self.model = model
         self.elements: dict[int, ElementInstance] = {}
         self.variables: dict[int, dict[str, Variable]] = {}
+        self.flow: Any = None  # engine.runtime.token_flow.TokenFlow
 
     @property
     def key(self) -> int:

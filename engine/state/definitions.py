@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, insert, select
 
 from engine.model.elements import ProcessModel
 from engine.model.parser import parse_bpmn
-from engine.state.schema import forms, process_definitions
+from engine.runtime.spiff_model import SpiffSpec, build_spec, spec_from_json, spec_to_json
+from engine.state.schema import forms, process_definitions, spiff_specs
+
+HOT_WORKFLOWS = 2000
 
 
 @dataclass(frozen=True)
@@ -20,6 +24,32 @@ class Definition:
     resource_name: str
     tenant_id: str
     model: ProcessModel
+    spiff: SpiffSpec
+
+
+class HotWorkflows:
+    """A bounded cache of live Spiff workflows of recently used instances, by instance key.
+
+    An entry is valid only for the revision of the instance's stored state it was saved with; it is
+    taken out while a transaction uses it and put back after the commit, so a rollback loses it.
+    """
+
+    def __init__(self, capacity: int = HOT_WORKFLOWS) -> None:
+        self.capacity = capacity
+        self._entries: OrderedDict[int, tuple[int, Any]] = OrderedDict()
+
+    def take(self, key: int, revision: int) -> Any:
+        entry = self._entries.pop(key, None)
+        return entry[1] if entry is not None and entry[0] == revision else None
+
+    def put(self, key: int, revision: int, workflow: Any) -> None:
+        self._entries[key] = (revision, workflow)
+        self._entries.move_to_end(key)
+        while len(self._entries) > self.capacity:
+            self._entries.popitem(last=False)
+
+    def drop(self, key: int) -> None:
+        self._entries.pop(key, None)
 
 
 class DefinitionCache:
@@ -27,6 +57,7 @@ class DefinitionCache:
 
     def __init__(self) -> None:
         self._by_key: dict[int, Definition] = {}
+        self.hot = HotWorkflows()
 
     def get(self, conn: Connection, key: int) -> Definition | None:
         cached = self._by_key.get(key)
@@ -39,7 +70,7 @@ class DefinitionCache:
         )
         if row is None:
             return None
-        return self._remember(row)
+        return self._remember(row, conn)
 
     def latest(
         self, conn: Connection, bpmn_process_id: str, tenant_id: str = "<default>"
@@ -55,7 +86,7 @@ class DefinitionCache:
             .mappings()
             .first()
         )
-        return None if row is None else self._by_key.get(row["key"]) or self._remember(row)
+        return None if row is None else self._by_key.get(row["key"]) or self._remember(row, conn)
 
     def by_version(
         self, conn: Connection, bpmn_process_id: str, version: int, tenant_id: str
@@ -72,19 +103,41 @@ class DefinitionCache:
             .mappings()
             .first()
         )
-        return None if row is None else self._by_key.get(row["key"]) or self._remember(row)
+        return None if row is None else self._by_key.get(row["key"]) or self._remember(row, conn)
 
     def remember_parsed(self, definition: Definition) -> None:
         self._by_key[definition.key] = definition
 
-    def _remember(self, row: Any) -> Definition:
-        models = parse_bpmn(row["resource"].encode(), row["resource_name"])
+    def _remember(self, row: Any, conn: Connection | None = None) -> Definition:
+        content = row["resource"].encode()
+        models = parse_bpmn(content, row["resource_name"])
         model = next(m for m in models if m.process_id == row["bpmn_process_id"])
+        stored = None
+        if conn is not None:
+            stored = conn.execute(
+                select(spiff_specs.c.spec).where(spiff_specs.c.definition_key == row["key"])
+            ).scalar()
+        spiff = (
+            spec_from_json(stored)
+            if stored
+            else build_spec(content, row["bpmn_process_id"], row["resource_name"])
+        )
         definition = Definition(
-            row["key"], row["bpmn_process_id"], row["version"], row["resource_name"], row["tenant_id"], model
+            row["key"],
+            row["bpmn_process_id"],
+            row["version"],
+            row["resource_name"],
+            row["tenant_id"],
+            model,
+            spiff,
         )
         self._by_key[definition.key] = definition
         return definition
+
+
+def store_spec(conn: Connection, definition_key: int, spiff: SpiffSpec) -> None:
+    """The Spiff spec of a process version, serialized once at deployment."""
+    conn.execute(insert(spiff_specs).values(definition_key=definition_key, spec=spec_to_json(spiff)))
 
 
 def latest_version(conn: Connection, bpmn_process_id: str, tenant_id: str) -> tuple[int, str] | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from engine.model.elements import ProcessModel
 from engine.runtime.instance_state import (
@@ -15,7 +15,7 @@ from engine.runtime.instance_state import (
     ProcessInstance,
     Variable,
 )
-from engine.state.schema import element_instances, process_instances, variables
+from engine.state.schema import element_instances, process_instances, spiff_states, variables
 
 _PI_COLUMNS = (
     "key",
@@ -72,6 +72,52 @@ def load_state(conn: Connection, instance: ProcessInstance, model: ProcessModel)
         if scope_key in state.elements:
             state.variables.setdefault(scope_key, {})[name] = Variable(var_key, json.loads(value))
     return state
+
+
+def load_flow(conn: Connection, state: InstanceState, spiff: Any, hot: Any) -> None:
+    """The instance's Spiff workflow: the hot one if it is still current, else its stored state."""
+    from engine.runtime.spiff_model import state_from_json
+    from engine.runtime.token_flow import TokenFlow
+
+    row = conn.execute(
+        select(spiff_states.c.revision, spiff_states.c.state).where(
+            spiff_states.c.process_instance_key == state.key
+        )
+    ).first()
+    if row is None:
+        return
+    workflow = hot.take(state.key, row[0])
+    if workflow is None:
+        workflow = state_from_json(row[1], spiff)
+    state.flow = TokenFlow(workflow, state, row[0])
+
+
+def flush_flow(conn: Connection, state: InstanceState) -> None:
+    """Write the Spiff workflow's state (its task trees, never its spec) when it changed."""
+    from engine.runtime.spiff_model import state_to_json
+
+    flow = state.flow
+    if flow is None:
+        return
+    if not state.is_active:
+        if not state.instance.is_new:
+            conn.execute(delete(spiff_states).where(spiff_states.c.process_instance_key == state.key))
+        flow.dirty = False
+        return
+    if not flow.dirty:
+        return
+    text = state_to_json(flow.workflow)
+    if state.instance.is_new:
+        conn.execute(insert(spiff_states).values(process_instance_key=state.key, revision=1, state=text))
+        flow.revision = 1
+    else:
+        flow.revision += 1
+        conn.execute(
+            update(spiff_states)
+            .where(spiff_states.c.process_instance_key == state.key)
+            .values(revision=flow.revision, state=text)
+        )
+    flow.dirty = False
 
 
 def flush_state(conn: Connection, state: InstanceState, now: int) -> None:

@@ -255,6 +255,21 @@ user_tasks = Table(
     Index("ix_engine_user_tasks_element", "element_instance_key"),
 )
 
+spiff_specs = Table(
+    "engine_spiff_specs",
+    metadata,
+    Column("definition_key", Key, primary_key=True, autoincrement=False),
+    Column("spec", Text, nullable=False),
+)
+
+spiff_states = Table(
+    "engine_spiff_states",
+    metadata,
+    Column("process_instance_key", Key, primary_key=True, autoincrement=False),
+    Column("revision", Integer, nullable=False),
+    Column("state", Text, nullable=False),
+)
+
 records = Table(
     "engine_records",
     metadata,

@@ -15,7 +15,7 @@ from engine.keys import KeyGenerator
 from engine.model.elements import ProcessModel
 from engine.runtime.instance_state import InstanceState, ProcessInstance
 from engine.state.definitions import DefinitionCache
-from engine.state.instances import flush_state, load_process_instance, load_state
+from engine.state.instances import flush_flow, flush_state, load_flow, load_process_instance, load_state
 from engine.state.schema import records
 
 
@@ -57,6 +57,7 @@ class UnitOfWork:
         if definition is None:
             return None
         state = load_state(self.conn, instance, definition.model)
+        load_flow(self.conn, state, definition.spiff, self.definitions.hot)
         self.states[key] = state
         return state
 
@@ -82,11 +83,20 @@ class UnitOfWork:
 
     def flush(self) -> None:
         for state in self.states.values():
+            flush_flow(self.conn, state)
             flush_state(self.conn, state, self.now)
         if self._records:
             self.conn.execute(insert(records), self._records)
             self._records = []
             self.effects.records_written = True
+
+
+    def keep_hot(self) -> None:
+        """After the commit: the workflows of the instances still running stay in memory."""
+        for state in self.states.values():
+            flow = state.flow
+            if flow is not None and state.is_active:
+                self.definitions.hot.put(state.key, flow.revision, flow.workflow)
 
 
 class Store:
@@ -121,6 +131,7 @@ class Store:
                 self.keys.rollback()
                 raise
             self.keys.commit()
+        uow.keep_hot()
         if self.on_commit is not None:
             self.on_commit(uow.effects)
 
