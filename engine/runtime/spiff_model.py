@@ -82,6 +82,12 @@ class HostEventDefinition(EventDefinition):
     def catches(self, my_task: Any, event: Any) -> bool:
         return False
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, HostEventDefinition) and other.name == self.name
+
+    def __hash__(self) -> int:
+        return hash(self.name)
+
     def throw(self, my_task: Any) -> None:
         return None
 
@@ -114,7 +120,8 @@ class _ZeebeMixin:
         return None  # zeebe:loopCharacteristics are run by our layer; Spiff holds the token
 
     def _host(self, event: Any) -> HostEventDefinition:
-        return HostEventDefinition(name=etree.QName(event).localname, description="zeebe")
+        kind = etree.QName(event).localname
+        return HostEventDefinition(name=f"{kind}:{self.node.get('id')}", description="zeebe")
 
     def parse_message_event(self, message_event: Any) -> HostEventDefinition:
         return self._host(message_event)
@@ -138,7 +145,8 @@ def _zeebe(parser_class: type) -> type:
 
 class _ReceiveParser(_zeebe(ReceiveTaskParser)):  # type: ignore[misc]
     def create_task(self) -> Any:
-        return self._create_task(HostEventDefinition(name="messageEventDefinition", description="zeebe"))
+        name = f"messageEventDefinition:{self.node.get('id')}"
+        return self._create_task(HostEventDefinition(name=name, description="zeebe"))
 
 
 class _StartParser(_zeebe(StartEventParser)):  # type: ignore[misc]

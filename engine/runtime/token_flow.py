@@ -269,10 +269,18 @@ def fire_boundary(
         if getattr(child.task_spec, "bpmn_id", None) == catch_id and child.state == TaskState.WAITING:
             if not interrupting:
                 split._add_child(child.task_spec, TaskState.WAITING)  # the event can fire again
+            if not child.children:  # a boundary event armed again by our layer has no predicted path
+                _give_path(child)
             child._set_internal_data(event_fired=True)
             child._ready()
             bind(ex, state, child, scope, variables, triggered=True)
             return
+
+
+def _give_path(task: Any) -> None:
+    task._sync_children(task.task_spec.outputs, TaskState.FUTURE)
+    for child in task.children:
+        child.task_spec._predict(child, mask=TaskState.FUTURE | TaskState.PREDICTED_MASK)
 
 
 def fire_event_gateway(state: InstanceState, gateway: ElementInstance, catch_id: str, variables: Any) -> None:
@@ -316,9 +324,7 @@ def start_event_subprocess(
     esp_task = workflow.get_task_from_id(child_id)
     # Spiff leaves a triggered event subprocess without a path to its scope's end: give it one, so
     # that its completion counts in the scope's completion as BPMN (and Zeebe) want
-    esp_task._sync_children(esp_task.task_spec.outputs, TaskState.FUTURE)
-    for child in esp_task.children:
-        child.task_spec._predict(child, mask=TaskState.FUTURE | TaskState.PREDICTED_MASK)
+    _give_path(esp_task)
     subprocess.data["t"] = str(esp_task.id)
     esp_task.internal_data["ek"] = subprocess.key
     sub = f.workflow.subprocesses[child_id]
