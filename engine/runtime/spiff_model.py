@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 from uuid import UUID
 
 from lxml import etree
@@ -47,8 +47,8 @@ from SpiffWorkflow.bpmn.parser.util import full_tag
 from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine
 from SpiffWorkflow.bpmn.serializer import BpmnWorkflowSerializer
 from SpiffWorkflow.bpmn.serializer.config import DEFAULT_CONFIG
-from SpiffWorkflow.bpmn.serializer.default.workflow import BpmnWorkflowConverter, WorkflowConverter
 from SpiffWorkflow.bpmn.serializer.default.task_spec import BpmnTaskSpecConverter
+from SpiffWorkflow.bpmn.serializer.default.workflow import BpmnWorkflowConverter, WorkflowConverter
 from SpiffWorkflow.bpmn.serializer.helpers.spec import EventDefinitionConverter
 from SpiffWorkflow.bpmn.specs.defaults import (
     BoundaryEvent,
@@ -164,8 +164,8 @@ class _StartParser(_zeebe(StartEventParser)):  # type: ignore[misc]
 _TASK = _zeebe(TaskParser)
 
 
-class ZeebeBpmnParser(BpmnParser):  # type: ignore[misc]
-    OVERRIDE_PARSER_CLASSES = {
+class ZeebeBpmnParser(BpmnParser):
+    OVERRIDE_PARSER_CLASSES: ClassVar[dict[str, tuple[type, type]]] = {
         full_tag("startEvent"): (_StartParser, StartEvent),
         full_tag("endEvent"): (_zeebe(EndEventParser), EndEvent),
         full_tag("userTask"): (_TASK, HostTask),
@@ -188,10 +188,10 @@ class ZeebeBpmnParser(BpmnParser):  # type: ignore[misc]
     }
 
 
-class FeelScriptEngine(PythonScriptEngine):  # type: ignore[misc]
+class FeelScriptEngine(PythonScriptEngine):
     """Spiff evaluates only sequence flow conditions here: '='-text is FEEL over our scoped variables."""
 
-    _compiled: dict[str, Expression] = {}
+    _compiled: ClassVar[dict[str, Expression]] = {}
 
     def evaluate(self, task: Any, expression: str, external_context: Any = None) -> Any:
         source = expression.strip()
@@ -221,7 +221,7 @@ class FeelScriptEngine(PythonScriptEngine):  # type: ignore[misc]
 SCRIPT_ENGINE = FeelScriptEngine()
 
 
-class EngineWorkflow(BpmnWorkflow):  # type: ignore[misc]
+class EngineWorkflow(BpmnWorkflow):
     """A Spiff workflow that asks our layer for the variables visible from one of its tasks."""
 
     variables_of: Any = None

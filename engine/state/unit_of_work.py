@@ -90,7 +90,6 @@ class UnitOfWork:
             self._records = []
             self.effects.records_written = True
 
-
     def keep_hot(self) -> None:
         """After the commit: the workflows of the instances still running stay in memory."""
         for state in self.states.values():
