@@ -117,7 +117,11 @@ async def test_complements_repondus_en_deux_rondes(renewal: Renewal, stand_ins: 
         f"complements-deposes-{DOSSIER}-1",
     )
     await renewal.user_task(key, EXAMEN)
-    assert stand_ins.steps(key)[-1] == (JobType.DOSSIER_CHANGER_STATUT, "complements_deposes")
+    # the new versions are frozen (and the round closed in documents) before the agent examines again
+    assert stand_ins.steps(key)[-2:] == [
+        (JobType.DOCUMENTS_SCELLER,),
+        (JobType.DOSSIER_CHANGER_STATUT, "complements_deposes"),
+    ]
 
     # a second round, opened at once and answered the same day
     second = await ask_complements(renewal, key, PIECES[:1])

@@ -385,6 +385,14 @@ class Plateforme:
             f"{element_id} actif",
         )
 
+    def passages(self, dossier_id: str, element_id: str) -> int:
+        """How many times the element completed in the dossier's instance."""
+        items = self.search(
+            "/v2/element-instances/search",
+            {"processInstanceKey": str(self.instance(dossier_id)), "elementId": element_id},
+        )
+        return sum(1 for i in items if i["state"] == "COMPLETED")
+
     def publier(self, name: str, correlation_key: str, message_id: str) -> None:
         """What the back-office does when the préfecture has the card: `titre-disponible`."""
         body = {

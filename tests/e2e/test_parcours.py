@@ -14,7 +14,8 @@ import pytest
 
 from services.identity.demonstration import personnes_demo
 from services.identity.domain.registre import decaler_annees
-from tests.e2e.plateforme import Demandeur, Plateforme
+from tests.e2e.plateforme import Demandeur, Plateforme, until
+from tests.services.documents.echantillons import pdf
 
 pytestmark = pytest.mark.e2e
 
@@ -113,8 +114,6 @@ def test_depot_puis_decision_favorable_et_titre_disponible(anef: Plateforme) -> 
         fiche = anef.json("identity", "GET", f"/demandeurs/{huit.id}", huit.acteur)
         return fiche if fiche["titreEnCours"]["numero"] != "9900000008" else None
 
-    from tests.e2e.plateforme import until
-
     fiche = until(nouvelle_carte, "le nouveau titre au registre")
     assert "pluriannuelle" in fiche["titreEnCours"]["type"].lower()
 
@@ -127,3 +126,112 @@ def test_depot_puis_decision_favorable_et_titre_disponible(anef: Plateforme) -> 
         ("acceptee", "Demande acceptée"),
         ("titre_disponible", "Titre disponible en préfecture"),
     ]
+
+
+PIECES_DEMANDEES = [
+    {"piece": "justificatif-nationalite", "observation": "La copie du passeport est illisible."},
+    {"piece": "justificatif-domicile", "observation": "Le justificatif date de plus de 6 mois."},
+]
+LIBELLES = {
+    "justificatif-nationalite": "Justificatif de nationalité",
+    "justificatif-domicile": "Justificatif de domicile datant de moins de 6 mois",
+}
+
+
+def demander_complements(anef: Plateforme, demandeur: Demandeur, dossier_id: str) -> dict[str, object]:
+    """The agent asks for 2 pieces; the applicant's notification, once it is there."""
+    anef.examiner(
+        PREFECTURE_NORD, dossier_id, {"decision": "complements", "piecesDemandees": PIECES_DEMANDEES}
+    )
+    anef.statut_atteint(dossier_id, demandeur.acteur, "complements_demandes")
+    [demande] = anef.notification(demandeur, "demande-complements")
+    return demande
+
+
+def test_complements_demandes_puis_fournis(anef: Plateforme) -> None:
+    sept = anef.connecter("5903007178", "Sept.Etranger59!")
+    dossier_id = anef.deposer(sept)["id"]
+    anef.statut_atteint(dossier_id, sept.acteur, "en_instruction")
+    demande = demander_complements(anef, sept, dossier_id)
+    assert demande["etat"] == "non-lue" and demande["attend_reponse"]
+    anef.mail("septetranger@yopmail.com", NOUVELLE_NOTIFICATION)
+
+    # the round as the dossier shows it, and the notification's text: French labels, not codes
+    [ronde] = anef.json("dossier", "GET", f"/dossiers/{dossier_id}/complements", sept.acteur)
+    assert [(p["piece"], p["libelle"], p["observation"]) for p in ronde["pieces"]] == [
+        (p["piece"], LIBELLES[p["piece"]], p["observation"]) for p in PIECES_DEMANDEES
+    ]
+    detail = anef.ouvrir(sept, str(demande["id"]))
+    contenu = detail["contenu"]
+    assert [(p["libelle"], p["observation"]) for p in contenu["pieces_demandees"]] == [
+        (LIBELLES[p["piece"]], p["observation"]) for p in PIECES_DEMANDEES
+    ]
+    assert "dans un délai de 30 jours" in contenu["avertissement"]
+    assert detail["lue_le"] is not None
+
+    # the first opening is the acknowledgement of receipt: `notification-lue` reaches the engine once
+    anef.element_actif(dossier_id, "Event_DelaiTrenteJours")
+    anef.ouvrir(sept, str(demande["id"]))
+    assert anef.passages(dossier_id, "Event_NotificationLue") == 1
+
+    # « Maintenir le document » with a reason, « Mettre à jour le document » with a new file
+    chemin = f"/dossiers/{dossier_id}/complements/1/pieces"
+    anef.json(
+        "dossier",
+        "PUT",
+        f"{chemin}/justificatif-nationalite",
+        sept.acteur,
+        json={"reponse": "maintenir", "motif": "C'est la seule copie de mon passeport."},
+    )
+    nouveau = anef.json(
+        "documents",
+        "POST",
+        f"/dossiers/{dossier_id}/pieces/justificatif-domicile/versions",
+        sept.acteur,
+        files=[("fichiers", ("quittance-recente.pdf", pdf(), "application/pdf"))],
+        data={"ronde": "1"},
+        expect=201,
+    )
+    assert nouveau[0]["version"] == 2 and nouveau[0]["ronde"] == 1
+    anef.json(
+        "dossier",
+        "PUT",
+        f"{chemin}/justificatif-domicile",
+        sept.acteur,
+        json={"reponse": "mettre_a_jour", "message": "Voici ma quittance de ce mois."},
+    )
+    envoyee = anef.json("dossier", "POST", f"/dossiers/{dossier_id}/complements/1/envoi", sept.acteur)
+    assert envoyee["envoyeeLe"] is not None
+    anef.json("notifier", "POST", f"/notifications/{demande['id']}/reponse", sept.acteur)
+
+    # back to the examination; the documents are frozen again, the old version kept
+    anef.statut_atteint(dossier_id, sept.acteur, "complements_deposes")
+    anef.tache(PREFECTURE_NORD, dossier_id, "UserTask_ExaminerDemande")
+
+    def pieces_scellees() -> dict[str, object] | None:
+        pieces = anef.json("documents", "GET", f"/dossiers/{dossier_id}/pieces", sept.acteur)
+        return pieces if pieces["scelle"] and pieces["rondeComplements"] is None else None
+
+    pieces = until(pieces_scellees, "les justificatifs scellés après les compléments")
+    [domicile] = [p for p in pieces["pieces"] if p["code"] == "justificatif-domicile"]
+    assert [f["statut"] for f in domicile["fichiers"]] == ["scelle"]
+    assert [f["statut"] for f in domicile["anciennesVersions"]] == ["remplace"]
+    agent = anef.agent("instructeur.nord", "Instruction-Nord-59")
+    [vue_agent] = anef.json("dossier", "GET", f"/dossiers/{dossier_id}/complements", agent)
+    assert [p["reponse"] for p in vue_agent["pieces"]] == ["maintenir", "mettre_a_jour"]
+    assert vue_agent["pieces"][0]["motif"] == "C'est la seule copie de mon passeport."
+    assert vue_agent["pieces"][1]["message"] == "Voici ma quittance de ce mois."
+
+    anef.examiner(PREFECTURE_NORD, dossier_id, {"decision": "favorable"})
+    anef.valider(dossier_id)
+    anef.statut_atteint(dossier_id, sept.acteur, "acceptee")
+    assert [s for s, _ in anef.historique(dossier_id, sept.acteur)] == [
+        "brouillon",
+        "deposee",
+        "en_instruction",
+        "complements_demandes",
+        "complements_deposes",
+        "acceptee",
+    ]
+    anef.document_genere(dossier_id, sept.acteur, "attestation-decision-favorable")
+    assert anef.incidents(dossier_id) == []
