@@ -207,6 +207,8 @@ async def test_deux_prolongations_puis_alerte_et_decision(renewal: Renewal, stan
     prolongations = [c for c in stand_ins.of(key) if c.headers.get("modele") == "attestation-prolongation"]
     assert [c.job_type for c in prolongations] == [JobType.PDF_GENERER, JobType.NOTIFIER_NOTIFIER] * 2
     assert prolongations[0].variables[Variable.DATE_FIN_VALIDITE_TITRE] == "2030-03-27"
+    # each attestation is dated by the engine's clock when its timer fired: its 3-month period follows
+    assert [c.variables["dateEmission"] for c in prolongations[::2]] == ["2030-03-28", "2030-06-28"]
     assert prolongations[3].variables[Variable.DOCUMENT]["modele"] == "attestation-prolongation"
 
     # four months without a decision: an alert to the agents, not a decision

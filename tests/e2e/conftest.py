@@ -1,6 +1,6 @@
 """One real stack for the end-to-end module: `make run`'s processes on free ports, clock control on.
 
-The pdf service runs outside honcho so that a path can stop it and start it again.
+The pdf and documents services run outside honcho so that a path can stop them and start them again.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pytest
 from tests.e2e.plateforme import Plateforme
 from tests.support.stack import free_stack_ports, running_stack
 
-DETACHED = ("pdf",)
+DETACHED = ("pdf", "documents")
 STACK_ENV = {
     "ENGINE_CLOCK_CONTROL": "true",
     "PDF_RETRY_BACKOFF_MS": "500",  # a failed generation is offered again quickly

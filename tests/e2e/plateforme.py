@@ -17,7 +17,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 
+import grpc
 import httpx
+from pyzeebe.proto import gateway_pb2 as pb
+from pyzeebe.proto.gateway_pb2_grpc import GatewayStub
 
 from contracts.dossier import ATTESTATIONS_PAR_CAS, Cas
 from contracts.identity import FicheDemandeur, SessionOuverte
@@ -122,6 +125,15 @@ class Plateforme:
 
     def json(self, service: str, method: str, path: str, acteur: Actor = GATEWAY, **kw: Any) -> Any:
         return self.call(service, method, path, acteur, **kw).json()
+
+    def attendre_service(self, name: str) -> None:
+        def ready() -> bool:
+            try:
+                return httpx.get(f"{self.stack.url(name)}/readyz", timeout=2).status_code == 200
+            except httpx.HTTPError:
+                return False
+
+        until(ready, f"le service {name} prêt")
 
     # -- mails --------------------------------------------------------------------------------
 
@@ -374,6 +386,15 @@ class Plateforme:
         return self.search(
             "/v2/incidents/search", {"processInstanceKey": str(self.instance(dossier_id)), "state": "ACTIVE"}
         )
+
+    def reprendre(self, incident: dict[str, Any], retries: int = 3) -> None:
+        """What an operator does once the service is back: give the job retries, resolve the incident."""
+        with grpc.insecure_channel(self.stack.env["ZEEBE_ADDRESS"]) as channel:
+            GatewayStub(channel).UpdateJobRetries(
+                pb.UpdateJobRetriesRequest(jobKey=int(incident["jobKey"]), retries=retries), timeout=10
+            )
+        response = self.clients["engine"].post(f"/v2/incidents/{incident['incidentKey']}/resolution")
+        assert response.status_code == 204, response.text
 
     def element_actif(self, dossier_id: str, element_id: str) -> None:
         key = str(self.instance(dossier_id))

@@ -7,13 +7,14 @@ paths are independent; the engine's clock moves time where a path needs weeks or
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from services.identity.demonstration import personnes_demo
 from services.identity.domain.registre import decaler_annees
+from services.pdf.domain.dates import ajouter_mois
 from tests.e2e.plateforme import Demandeur, Plateforme, until
 from tests.services.documents.echantillons import pdf
 
@@ -25,6 +26,10 @@ PREFECTURE_PDC = "prefecture-62"
 MOT_DE_PASSE = "Renouvellement.2026!"
 NOUVELLE_NOTIFICATION = "Vous venez de recevoir une notification"
 HUIT = "huit.etranger@example.org"
+NEUF = "neuf.etranger@example.org"
+DIX = "dix.etranger@example.org"
+ONZE = "onzeetranger@yopmail.com"
+DOUZE = "douze.etranger@example.org"
 
 
 def aujourdhui() -> date:
@@ -235,3 +240,162 @@ def test_complements_demandes_puis_fournis(anef: Plateforme) -> None:
     ]
     anef.document_genere(dossier_id, sept.acteur, "attestation-decision-favorable")
     assert anef.incidents(dossier_id) == []
+
+
+def test_complements_jamais_fournis_cloture_pour_dossier_incomplet(anef: Plateforme) -> None:
+    """Unopened for 15 days the request counts as notified; 30 days later the dossier is closed."""
+    neuf = nouveau_compte(anef, "9900000009", NEUF, "5903007179")
+    dossier_id = anef.deposer(neuf)["id"]
+    assert anef.statut_atteint(dossier_id, neuf.acteur, "en_instruction")["cas"] == "mineur"
+    demande_complements = demander_complements(anef, neuf, dossier_id)
+    anef.element_actif(dossier_id, "Gateway_NotificationOuverte")
+
+    anef.horloge.advance(timedelta(days=15, minutes=1))
+    anef.element_actif(dossier_id, "Event_DelaiTrenteJours")
+    assert anef.dossier(dossier_id, neuf.acteur)["statut"] == "complements_demandes"
+    anef.horloge.advance(timedelta(days=30))
+
+    anef.statut_atteint(dossier_id, neuf.acteur, "cloturee_incomplete")
+    anef.terminee(dossier_id)
+    assert anef.historique(dossier_id, neuf.acteur)[-1] == (
+        "cloturee_incomplete",
+        "Demande clôturée : dossier incomplet",
+    )
+    [cloture] = anef.notification(neuf, "cloture-incomplet")
+    texte = " ".join(anef.ouvrir(neuf, cloture["id"])["contenu"]["paragraphes"])
+    assert (
+        "a été clôturée : les compléments demandés n'ont pas été apportés dans le délai de 30 jours" in texte
+    )
+    anef.mail(NEUF, NOUVELLE_NOTIFICATION, count=2)
+    assert anef.ouvrir(neuf, str(demande_complements["id"]))["etat"] == "lue"  # read too late: nothing moves
+    assert anef.incidents(dossier_id) == []
+
+
+def test_refus_puis_nouvelle_demande_et_desistement(anef: Plateforme) -> None:
+    onze = anef.connecter("6203007181", "Onze.Etranger62!")
+    instructeur = anef.agent("instructeur.pas-de-calais", "Instruction-PdC-62")
+    dossier_id = anef.deposer(onze)["id"]
+    numero = anef.statut_atteint(dossier_id, onze.acteur, "en_instruction")["numeroDemande"]
+    assert numero.startswith("6201")
+    assert anef.dossier(dossier_id, instructeur)["prefecture"] == "62"
+    motif = "Vous ne justifiez pas du caractère réel et sérieux du suivi de votre formation."
+    anef.examiner(PREFECTURE_PDC, dossier_id, {"decision": "defavorable", "motifDecision": motif})
+    anef.valider(dossier_id)
+
+    anef.statut_atteint(dossier_id, onze.acteur, "refusee")
+    anef.terminee(dossier_id)
+    assert anef.dossier(dossier_id, onze.acteur)["decision"]["motif"] == motif
+    [refus] = anef.document_genere(dossier_id, onze.acteur, "decision-refus")
+    texte = anef.texte_pdf(dossier_id, onze.acteur, refus["id"])
+    assert numero in texte and "formation" in texte and "recours" in texte.lower()
+    [notification] = anef.notification(onze, "decision-refus")
+    paragraphes = anef.ouvrir(onze, notification["id"])["contenu"]["paragraphes"]
+    assert f"Motif de la décision : {motif}" in paragraphes
+    assert [p["document_id"] for p in anef.ouvrir(onze, notification["id"])["pieces_jointes"]] == [
+        refus["id"]
+    ]
+    anef.mail(ONZE, NOUVELLE_NOTIFICATION)
+
+    # a new application after the refusal, withdrawn during its instruction
+    second_id = anef.deposer(onze)["id"]
+    assert second_id != dossier_id
+    anef.tache(PREFECTURE_PDC, second_id, "UserTask_ExaminerDemande")
+    desiste = anef.json("dossier", "POST", f"/dossiers/{second_id}/desistement", onze.acteur)
+    assert desiste["desistementLe"] is not None
+    anef.statut_atteint(second_id, onze.acteur, "desistement")
+    anef.terminee(second_id)
+    assert anef.historique(second_id, onze.acteur)[-1] == ("desistement", "Demande clôturée : désistement")
+    [desistement] = anef.notification(onze, "desistement")
+    assert desistement["dossier_id"] == second_id
+    assert "Votre demande a été clôturée et ne sera pas instruite." in " ".join(
+        anef.ouvrir(onze, desistement["id"])["contenu"]["paragraphes"]
+    )
+    assert (
+        anef.search(
+            "/v2/user-tasks/search", {"processInstanceKey": str(anef.instance(second_id)), "state": "CREATED"}
+        )
+        == []
+    )
+
+
+def minuit_utc(jour: date) -> datetime:
+    return datetime(jour.year, jour.month, jour.day, tzinfo=UTC)
+
+
+def test_deux_prolongations_d_instruction(anef: Plateforme) -> None:
+    """The title ends in 60 days: an attestation the day after, and another 3 months later."""
+    douze = nouveau_compte(anef, "9900000012", DOUZE, None)  # a visa: no N° étranger, the e-mail logs in
+    assert douze.fiche.numero_etranger is None
+    dossier_id = anef.deposer(douze)["id"]
+    numero = anef.statut_atteint(dossier_id, douze.acteur, "en_instruction")["numeroDemande"]
+    fin_titre = douze.fiche.titre_en_cours.date_fin
+    premier = fin_titre + timedelta(days=1)
+    second = ajouter_mois(premier, 3)
+
+    anef.horloge.at(minuit_utc(premier) + timedelta(minutes=1))
+    assert len(anef.document_genere(dossier_id, douze.acteur, "attestation-prolongation")) == 1
+    anef.horloge.at(minuit_utc(second) + timedelta(minutes=1))
+    attestations = anef.document_genere(dossier_id, douze.acteur, "attestation-prolongation", count=2)
+
+    periodes = [(premier, second - timedelta(days=1)), (second, ajouter_mois(second, 3) - timedelta(days=1))]
+    for document, (debut, fin) in zip(attestations, periodes, strict=True):
+        texte = anef.texte_pdf(dossier_id, douze.acteur, document["id"])
+        assert "ATTESTATION DE PROLONGATION D'INSTRUCTION" in texte
+        assert f"N° de la demande : {numero}" in texte
+        assert f"Validité : du {debut:%d/%m/%Y} au {fin:%d/%m/%Y}" in texte, texte
+        assert f"entre le {debut:%d/%m/%Y} et le {fin:%d/%m/%Y}" in texte
+    notifications = anef.notification(douze, "attestation-prolongation", count=2)
+    assert {n["titre"] for n in notifications} == {"Notification de prolongation de l'instruction"}
+    assert sorted(
+        anef.ouvrir(douze, n["id"])["pieces_jointes"][0]["document_id"] for n in notifications
+    ) == sorted(d["id"] for d in attestations)
+    # four months without a decision: the agents are alerted (not a decision)
+    agent = anef.agent("instructeur.pas-de-calais", "Instruction-PdC-62")
+    until(lambda: anef.dossier(dossier_id, agent)["alertes"], "l'alerte de rejet implicite")
+    anef.tache(PREFECTURE_PDC, dossier_id, "UserTask_TraiterAlerte")
+    assert anef.dossier(dossier_id, douze.acteur)["statut"] == "en_instruction"
+
+    anef.json("dossier", "POST", f"/dossiers/{dossier_id}/desistement", douze.acteur)
+    anef.terminee(dossier_id)
+    assert len(anef.documents_generes(dossier_id, douze.acteur)) == 3  # the deposit's and two attestations
+
+
+def test_services_arretes_en_cours_de_route_rien_n_est_perdu(anef: Plateforme) -> None:
+    """pdf stopped at the deposit: its job waits for it. documents stopped at the decision: pdf's job
+    fails, is retried, then raises an incident; documents back, the operator retries, the path goes on."""
+    dix = nouveau_compte(anef, "9900000010", DIX, "5903007180")
+    anef.stack.stop("pdf")
+    dossier_id = anef.deposer(dix, emancipe=True)["id"]
+    assert anef.statut_atteint(dossier_id, dix.acteur, "deposee")["cas"] == "mineur_emancipe"
+    anef.element_actif(dossier_id, "Task_GenererConfirmationDepot")
+    assert anef.documents_generes(dossier_id, dix.acteur) == []
+    anef.stack.start("pdf")
+    anef.attendre_service("pdf")
+    anef.document_genere(dossier_id, dix.acteur, "confirmation-depot")
+    anef.statut_atteint(dossier_id, dix.acteur, "en_instruction")
+    anef.mail(DIX, "Confirmation du dépôt de votre demande")
+
+    anef.stack.stop("documents")
+    anef.examiner(PREFECTURE_NORD, dossier_id, {"decision": "favorable"})
+    anef.valider(dossier_id)
+    anef.statut_atteint(dossier_id, dix.acteur, "acceptee")
+    [incident] = until(lambda: anef.incidents(dossier_id), "un incident sur la génération de l'attestation")
+    assert incident["elementId"] == "Task_GenererAttestationFavorable"
+    assert incident["errorType"] == "JOB_NO_RETRIES"
+    assert (
+        "nom" not in incident["errorMessage"].lower() and "etranger" not in incident["errorMessage"].lower()
+    )
+
+    anef.stack.start("documents")
+    anef.attendre_service("documents")
+    anef.reprendre(incident)
+    [attestation] = anef.document_genere(dossier_id, dix.acteur, "attestation-decision-favorable")
+    assert "ATTESTATION DE DÉCISION FAVORABLE" in anef.texte_pdf(dossier_id, dix.acteur, attestation["id"])
+    anef.notification(dix, "attestation-decision-favorable")
+    anef.element_actif(dossier_id, "Event_TitreDisponible")
+    assert anef.incidents(dossier_id) == []
+    anef.mail(DIX, NOUVELLE_NOTIFICATION)
+    assert [d["modele"] for d in anef.documents_generes(dossier_id, dix.acteur)] == [
+        "confirmation-depot",
+        "attestation-decision-favorable",
+    ]
