@@ -7,7 +7,8 @@ notifier consumes the stream `NOTIFIER_COURRIELS`, renders the template named by
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -15,12 +16,30 @@ SUBJECT_DEMANDE_COURRIEL = "notifier.courriel.demande"
 STREAM_COURRIELS = "NOTIFIER_COURRIELS"
 SUBJECTS_COURRIELS = ["notifier.courriel.>"]
 
-ModeleCourriel = Literal["confirmation-compte", "reinitialisation-mot-de-passe"]
-"""Templates of account e-mails. `donnees` of each:
 
-- confirmation-compte: {"lien": confirmation URL, "nom": ..., "prenoms": ..., "expiration": ISO datetime}
-- reinitialisation-mot-de-passe: {"lien": reset URL, "nom": ..., "prenoms": ..., "expiration": ISO datetime}
-"""
+class ModeleCourriel(StrEnum):
+    """Every e-mail template; `donnees` of each (the notifier refuses a request without `lien` where marked):
+
+    - confirmation-compte (identity): {"lien"*: confirmation URL, "nom", "prenoms", "expiration": ISO datetime}
+    - reinitialisation-mot-de-passe (identity): {"lien"*: reset URL, "nom", "prenoms", "expiration"}
+    - notification (the notifier itself, for every in-app notification but the deposit's): the seed's
+      « Vous venez de recevoir une notification », {"lien"*: the login page}
+    - confirmation-depot (the notifier itself, for the deposit's notification): {"prenoms", "nom",
+      "lien"}, with the confirmation de dépôt PDF in `pieces_jointes`
+    """
+
+    CONFIRMATION_COMPTE = "confirmation-compte"
+    REINITIALISATION_MOT_DE_PASSE = "reinitialisation-mot-de-passe"
+    NOTIFICATION = "notification"
+    CONFIRMATION_DEPOT = "confirmation-depot"
+
+
+class PieceJointeCourriel(BaseModel):
+    """A generated document of the dossier, fetched from the documents service when sending."""
+
+    dossier_id: str = Field(min_length=1, max_length=64)
+    document_id: str = Field(min_length=1, max_length=64)
+    nom_fichier: str = Field("document.pdf", max_length=200)
 
 
 class DemandeCourriel(BaseModel):
@@ -32,3 +51,4 @@ class DemandeCourriel(BaseModel):
     destinataire: str = Field(min_length=3, max_length=254, pattern=r"^[^@\s]+@[^@\s]+$")
     donnees: dict[str, Any] = Field(default_factory=dict)
     idempotence: str = Field(min_length=1, max_length=200)
+    pieces_jointes: list[PieceJointeCourriel] = Field(default_factory=list, max_length=5)

@@ -95,6 +95,37 @@ class PieceCode(StrEnum):
     INSERTION = "insertion"
 
 
+LIBELLE_DOMICILE = "Justificatif de domicile datant de moins de 6 mois"
+
+LIBELLES_PIECES: dict[PieceCode, str] = {
+    PieceCode.PHOTOGRAPHIE_IDENTITE: "Photographie d'identité récente",
+    PieceCode.JUSTIFICATIF_NATIONALITE: "Justificatif de nationalité",
+    PieceCode.ACCORD_REPRESENTANT_LEGAL: "Accord du parent/représentant légal ou du mandataire",
+    PieceCode.JUSTIFICATIF_IDENTITE: "Justificatif d'identité",
+    PieceCode.JUSTIFICATIF_EMANCIPATION: "Justificatif d'émancipation",
+    PieceCode.JUSTIFICATIF_DOMICILE: LIBELLE_DOMICILE,
+    PieceCode.JUSTIFICATIF_DOMICILE_HOTEL: LIBELLE_DOMICILE,  # the catalogue adds « Si hébergement à l'hôtel : »
+    PieceCode.JUSTIFICATIF_DOMICILE_PARTICULIER: LIBELLE_DOMICILE,
+    PieceCode.DECISION_PLACEMENT_ASE: (
+        "Décision de placement par l'autorité judiciaire au service de l'Aide Sociale à l'Enfance (ASE)"
+    ),
+    PieceCode.JUSTIFICATIFS_ACTIVITE: "Justificatifs d'activité professionnelle",
+    PieceCode.LIENS_FAMILIAUX: "Nature des liens avec la famille restée dans le pays d'origine",
+    PieceCode.INSERTION: "Insertion dans la société française",
+}
+"""The French label of every piece, as step 3 shows it (seed): the one source of truth for the
+catalogue, the complement rounds of the dossier and the notifications, where the agent's form
+(`piecesDemandees`) carries only the code."""
+
+
+def libelle_piece(code: str) -> str:
+    """The label of a piece code; an unknown code is shown as it is rather than lost."""
+    try:
+        return LIBELLES_PIECES[PieceCode(code)]
+    except ValueError:
+        return code
+
+
 class NaturePiece(StrEnum):
     FICHIERS = "fichiers"  # 1 to 3 uploaded files
     NUMERO_EPHOTO = "numero-ephoto"  # a 22-digit number (PUT /dossiers/{id}/ephoto)

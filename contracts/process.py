@@ -27,9 +27,11 @@ class JobType(StrEnum):
     DOSSIER_CLOTURER = "dossier.cloturer"
     # header `alerte` (e.g. "rejet-implicite"); in: dossierId. out: nothing
     DOSSIER_ALERTER = "dossier.alerter"
-    # in: dossierId. out: documentsScelles (count)
+    # in: dossierId. out: documentsScelles (count). At the deposit and when complements are received
+    # (sealing also closes the open complement round)
     DOCUMENTS_SCELLER = "documents.sceller"
-    # header `modele` (a Modele); in: every variable. out: document {id, modele, nomFichier}
+    # header `modele` (a Modele); in: every variable, and `dateEmission` (the engine's today()) for
+    # the attestation de prolongation. out: document {id, modele, nomFichier}
     PDF_GENERER = "pdf.generer"
     # header `modele` (a Modele); in: every variable. out: notificationId
     NOTIFIER_NOTIFIER = "notifier.notifier"

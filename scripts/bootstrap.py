@@ -88,9 +88,13 @@ def _descendants(root: int) -> set[int]:
 async def main() -> None:
     started = float(os.environ.get("STACK_STARTED_AT", time.time()))
     platform = PlatformSettings()
-    await wait_until_healthy(health_urls())
+    urls = health_urls()
+    # Seed and deploy as soon as identity and the engine answer, while the others finish starting.
+    await wait_until_healthy({name: urls[name] for name in ("identity", "moteur")})
+    seeding = asyncio.create_task(asyncio.to_thread(seed_demo_data))
     deployed = await deploy_models(platform.zeebe_address)
-    seed_demo_data()
+    await wait_until_healthy(urls)
+    await seeding
     elapsed = time.time() - started
     print(
         f"""

@@ -40,9 +40,13 @@ def nats_url() -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """Debian's headless Chromium, shared by the session."""
+    """Debian's headless Chromium, shared by a module.
+
+    Playwright's sync API keeps an event loop running while it is open: a wider scope would
+    break every asyncio test that runs after the first browser test.
+    """
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         yield chromium

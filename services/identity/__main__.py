@@ -39,6 +39,10 @@ def main(arguments: list[str]) -> None:
     upgrade_database(settings.database(), MIGRATIONS, VERSION_TABLE)
     deps = construire_dependances(settings)
     if arguments == ["seed"]:
+        if platform.is_production:
+            raise SystemExit(
+                "Les comptes de démonstration (mots de passe publiés) sont refusés en production."
+            )
         with transaction(deps.transactions.factory) as session:
             compte_rendu = semer_demonstration(depots=depots_sql(session), outils=deps.outils)
         log.info("données de démonstration en place", extra=compte_rendu)

@@ -117,7 +117,11 @@ async def test_complements_repondus_en_deux_rondes(renewal: Renewal, stand_ins: 
         f"complements-deposes-{DOSSIER}-1",
     )
     await renewal.user_task(key, EXAMEN)
-    assert stand_ins.steps(key)[-1] == (JobType.DOSSIER_CHANGER_STATUT, "complements_deposes")
+    # the new versions are frozen (and the round closed in documents) before the agent examines again
+    assert stand_ins.steps(key)[-2:] == [
+        (JobType.DOCUMENTS_SCELLER,),
+        (JobType.DOSSIER_CHANGER_STATUT, "complements_deposes"),
+    ]
 
     # a second round, opened at once and answered the same day
     second = await ask_complements(renewal, key, PIECES[:1])
@@ -203,6 +207,8 @@ async def test_deux_prolongations_puis_alerte_et_decision(renewal: Renewal, stan
     prolongations = [c for c in stand_ins.of(key) if c.headers.get("modele") == "attestation-prolongation"]
     assert [c.job_type for c in prolongations] == [JobType.PDF_GENERER, JobType.NOTIFIER_NOTIFIER] * 2
     assert prolongations[0].variables[Variable.DATE_FIN_VALIDITE_TITRE] == "2030-03-27"
+    # each attestation is dated by the engine's clock when its timer fired: its 3-month period follows
+    assert [c.variables["dateEmission"] for c in prolongations[::2]] == ["2030-03-28", "2030-06-28"]
     assert prolongations[3].variables[Variable.DOCUMENT]["modele"] == "attestation-prolongation"
 
     # four months without a decision: an alert to the agents, not a decision

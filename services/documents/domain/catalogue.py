@@ -15,7 +15,6 @@ ETAT_CIVIL = "ÉTAT CIVIL"
 DOMICILIATION = "DOMICILIATION"
 MOTIF_DE_SEJOUR = "MOTIF DE SÉJOUR"
 
-LIBELLE_DOMICILE = "Justificatif de domicile datant de moins de 6 mois"
 
 INTRODUCTION = (
     "Vous devrez fournir sous forme numérique (.jpg, .pdf, .png, .tiff, .bmp) tous les documents "

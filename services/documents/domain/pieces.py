@@ -6,11 +6,10 @@ The seed marks « Justificatif de nationalité » required (« * ») only for th
 
 from __future__ import annotations
 
-from contracts.documents import Cas, Hebergement, NaturePiece, PieceCode
+from contracts.documents import LIBELLES_PIECES, Cas, Hebergement, NaturePiece, PieceCode
 from services.documents.domain.catalogue import (
     DOMICILIATION,
     ETAT_CIVIL,
-    LIBELLE_DOMICILE,
     MOTIF_DE_SEJOUR,
     Catalogue,
     DefinitionPiece,
@@ -24,7 +23,7 @@ CATALOGUE = Catalogue(
     (
         DefinitionPiece(
             code=PieceCode.PHOTOGRAPHIE_IDENTITE,
-            libelle="Photographie d'identité récente",
+            libelle=LIBELLES_PIECES[PieceCode.PHOTOGRAPHIE_IDENTITE],
             rubrique=ETAT_CIVIL,
             obligatoire=toujours,
             nature=NaturePiece.NUMERO_EPHOTO,
@@ -37,7 +36,7 @@ CATALOGUE = Catalogue(
         ),
         DefinitionPiece(
             code=PieceCode.JUSTIFICATIF_NATIONALITE,
-            libelle="Justificatif de nationalité",
+            libelle=LIBELLES_PIECES[PieceCode.JUSTIFICATIF_NATIONALITE],
             rubrique=ETAT_CIVIL,
             obligatoire=pour_cas(Cas.MINEUR_EMANCIPE),
             condition="Obligatoire pour un usager mineur émancipé",
@@ -50,7 +49,7 @@ CATALOGUE = Catalogue(
         ),
         DefinitionPiece(
             code=PieceCode.ACCORD_REPRESENTANT_LEGAL,
-            libelle="Accord du parent/représentant légal ou du mandataire",
+            libelle=LIBELLES_PIECES[PieceCode.ACCORD_REPRESENTANT_LEGAL],
             rubrique=ETAT_CIVIL,
             obligatoire=toujours,
             proposee=pour_cas(Cas.MINEUR),
@@ -60,7 +59,7 @@ CATALOGUE = Catalogue(
         ),
         DefinitionPiece(
             code=PieceCode.JUSTIFICATIF_IDENTITE,
-            libelle="Justificatif d'identité",
+            libelle=LIBELLES_PIECES[PieceCode.JUSTIFICATIF_IDENTITE],
             rubrique=ETAT_CIVIL,
             obligatoire=toujours,
             proposee=pour_cas(Cas.MINEUR_EMANCIPE),
@@ -69,7 +68,7 @@ CATALOGUE = Catalogue(
         ),
         DefinitionPiece(
             code=PieceCode.JUSTIFICATIF_EMANCIPATION,
-            libelle="Justificatif d'émancipation",
+            libelle=LIBELLES_PIECES[PieceCode.JUSTIFICATIF_EMANCIPATION],
             rubrique=ETAT_CIVIL,
             obligatoire=toujours,
             proposee=pour_cas(Cas.MINEUR_EMANCIPE),
@@ -79,7 +78,7 @@ CATALOGUE = Catalogue(
         ),
         DefinitionPiece(
             code=PieceCode.JUSTIFICATIF_DOMICILE,
-            libelle=LIBELLE_DOMICILE,
+            libelle=LIBELLES_PIECES[PieceCode.JUSTIFICATIF_DOMICILE],
             rubrique=DOMICILIATION,
             obligatoire=toujours,
             proposee=si_hebergement(Hebergement.PERSONNEL),
@@ -93,7 +92,7 @@ CATALOGUE = Catalogue(
         ),
         DefinitionPiece(
             code=PieceCode.JUSTIFICATIF_DOMICILE_HOTEL,
-            libelle=LIBELLE_DOMICILE,
+            libelle=LIBELLES_PIECES[PieceCode.JUSTIFICATIF_DOMICILE_HOTEL],
             rubrique=DOMICILIATION,
             variante="Si hébergement à l'hôtel :",
             obligatoire=toujours,
@@ -104,7 +103,7 @@ CATALOGUE = Catalogue(
         ),
         DefinitionPiece(
             code=PieceCode.JUSTIFICATIF_DOMICILE_PARTICULIER,
-            libelle=LIBELLE_DOMICILE,
+            libelle=LIBELLES_PIECES[PieceCode.JUSTIFICATIF_DOMICILE_PARTICULIER],
             rubrique=DOMICILIATION,
             variante="Si hébergement chez un particulier :",
             obligatoire=toujours,
@@ -120,17 +119,14 @@ CATALOGUE = Catalogue(
         ),
         DefinitionPiece(
             code=PieceCode.DECISION_PLACEMENT_ASE,
-            libelle=(
-                "Décision de placement par l'autorité judiciaire au service de l'Aide Sociale à "
-                "l'Enfance (ASE)"
-            ),
+            libelle=LIBELLES_PIECES[PieceCode.DECISION_PLACEMENT_ASE],
             rubrique=MOTIF_DE_SEJOUR,
             obligatoire=toujours,
             aide=("Justifiant que l'enfant est confié au service de l'aide sociale à l'enfance.",),
         ),
         DefinitionPiece(
             code=PieceCode.JUSTIFICATIFS_ACTIVITE,
-            libelle="Justificatifs d'activité professionnelle",
+            libelle=LIBELLES_PIECES[PieceCode.JUSTIFICATIFS_ACTIVITE],
             rubrique=MOTIF_DE_SEJOUR,
             obligatoire=toujours,
             aide=(
@@ -144,7 +140,7 @@ CATALOGUE = Catalogue(
         ),
         DefinitionPiece(
             code=PieceCode.LIENS_FAMILIAUX,
-            libelle="Nature des liens avec la famille restée dans le pays d'origine",
+            libelle=LIBELLES_PIECES[PieceCode.LIENS_FAMILIAUX],
             rubrique=MOTIF_DE_SEJOUR,
             obligatoire=toujours,
             aide=(
@@ -154,7 +150,7 @@ CATALOGUE = Catalogue(
         ),
         DefinitionPiece(
             code=PieceCode.INSERTION,
-            libelle="Insertion dans la société française",
+            libelle=LIBELLES_PIECES[PieceCode.INSERTION],
             rubrique=MOTIF_DE_SEJOUR,
             obligatoire=jamais,
             aide=("Veuillez joindre une attestation de la structure d'accueil (foyer ou famille d'accueil)",),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from contracts.documents import libelle_piece
 from contracts.dossier import ReponseComplement, ReponsePieceComplement
 from services.dossier.domain.erreurs import DossierIntrouvable, ErreurChamp, EtatIncompatible, SaisieInvalide
 
@@ -96,19 +97,22 @@ class DemandeComplements:
 
     @classmethod
     def depuis_variable(cls, valeur: object, pieces_connues: set[str]) -> DemandeComplements:
-        """Parse the `piecesDemandees` process variable ([{piece, observation}]) strictly."""
+        """Parse the `piecesDemandees` process variable ([{piece, observation}]) strictly.
+
+        The agent's form carries only the piece's code: the label the applicant reads is the
+        catalogue's (`contracts.documents.LIBELLES_PIECES`), whatever else the variable says.
+        """
         if not isinstance(valeur, list) or not valeur:
             raise ValueError("Variable piecesDemandees : une liste non vide est attendue.")
         pieces = []
         for element in valeur:
             if not isinstance(element, dict) or element.get("piece") not in pieces_connues:
                 raise ValueError("Variable piecesDemandees : pièce inconnue du catalogue.")
-            libelle = element.get("libelle")
             pieces.append(
                 PieceDemandeeParAgent(
                     piece=str(element["piece"]),
                     observation=str(element.get("observation") or ""),
-                    libelle=str(libelle) if libelle else None,
+                    libelle=libelle_piece(str(element["piece"])),
                 )
             )
         return cls(pieces)

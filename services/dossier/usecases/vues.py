@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contracts.documents import libelle_piece
 from contracts.dossier import (
     LIBELLES_STATUT,
     ChangementStatut,
@@ -85,7 +86,7 @@ def vue_ronde(ronde: RondeComplements) -> RondeComplementsVue:
         pieces=[
             PieceComplementVue(
                 piece=p.piece,
-                libelle=p.libelle,
+                libelle=p.libelle or libelle_piece(p.piece),  # rounds opened before labels were kept
                 observation=p.observation,
                 reponse=p.reponse,
                 motif=p.motif,

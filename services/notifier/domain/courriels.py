@@ -4,18 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from contracts.courriel import DemandeCourriel, ModeleCourriel, PieceJointeCourriel
 
-
-class ModeleCourriel(StrEnum):
-    """Every e-mail the notifier sends; the first two are asked for by the identity service."""
-
-    CONFIRMATION_COMPTE = "confirmation-compte"
-    REINITIALISATION_MOT_DE_PASSE = "reinitialisation-mot-de-passe"
-    NOTIFICATION = "notification"
-    CONFIRMATION_DEPOT = "confirmation-depot"
+__all__ = ["DemandeEnvoi", "ModeleCourriel", "PieceJointeCourriel"]
 
 
 SUJETS: dict[ModeleCourriel, str] = {
@@ -33,28 +25,9 @@ DONNEES_REQUISES: dict[ModeleCourriel, tuple[str, ...]] = {
 }
 
 
-class PieceJointeCourriel(BaseModel):
-    """A generated document of the dossier, fetched from the documents service when sending."""
-
-    dossier_id: str = Field(min_length=1, max_length=64)
-    document_id: str = Field(min_length=1, max_length=64)
-    nom_fichier: str = Field("document.pdf", max_length=200)
-
-
-class DemandeEnvoi(BaseModel):
-    """A request read from the e-mail queue.
-
-    The same fields as `contracts.courriel.DemandeCourriel` (what other services publish), with
-    every template the notifier knows, including those it queues for itself.
-    """
-
-    model_config = ConfigDict(frozen=True)
-
-    modele: ModeleCourriel
-    destinataire: str = Field(min_length=3, max_length=254, pattern=r"^[^@\s]+@[^@\s]+$")
-    donnees: dict[str, Any] = Field(default_factory=dict)
-    idempotence: str = Field(min_length=1, max_length=200)
-    pieces_jointes: list[PieceJointeCourriel] = Field(default_factory=list, max_length=5)
+class DemandeEnvoi(DemandeCourriel):
+    """A request read from the e-mail queue: `contracts.courriel.DemandeCourriel`, which lists every
+    template the notifier knows, those other services ask for and those it queues for itself."""
 
     def donnees_manquantes(self) -> list[str]:
         return [name for name in DONNEES_REQUISES[self.modele] if not self.donnees.get(name)]

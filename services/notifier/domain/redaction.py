@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from contracts.documents import libelle_piece
 from contracts.notifier import ContenuNotification, PieceDemandee, PieceJointe
 from contracts.process import Modele
 
@@ -82,14 +83,14 @@ def verifier_modele(modele: str) -> Modele:
 
 
 def pieces_demandees(raw: object) -> tuple[PieceDemandee, ...]:
-    """`piecesDemandees` of the agent's form: [{piece, observation}] and, when known, `libelle`."""
+    """`piecesDemandees` of the agent's form: [{piece, observation}]; the label is the catalogue's."""
     if not isinstance(raw, list):
         return ()
     pieces = [item for item in raw if isinstance(item, Mapping) and item.get("piece")]
     return tuple(
         PieceDemandee(
             piece=str(item["piece"]),
-            libelle=str(item.get("libelle") or item["piece"]),
+            libelle=libelle_piece(str(item["piece"])),
             observation=str(item.get("observation") or ""),
         )
         for item in pieces

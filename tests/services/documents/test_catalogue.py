@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from contracts.documents import Cas, Hebergement, NaturePiece, PieceCode
+from contracts.documents import LIBELLES_PIECES, Cas, Hebergement, NaturePiece, PieceCode, libelle_piece
 from services.documents.domain.annexe import annexe_pour
 from services.documents.domain.catalogue import Situation
 from services.documents.domain.pieces import CATALOGUE
@@ -117,3 +117,14 @@ def test_l_annexe_1_liste_les_pieces_du_cas() -> None:
     assert [p.titre for p in annexe_pour(Cas.MAJEUR).sections[0].pieces][2:] == []
     domicile = [p.titre for p in annexe.sections[1].pieces]
     assert domicile[1:] == ["Si hébergement à l'hôtel :", "Si hébergement chez un particulier :"]
+
+
+def test_les_libelles_du_contrat_sont_ceux_du_catalogue() -> None:
+    """One source of truth: the dossier and the notifier show the labels of `contracts.documents`."""
+    assert set(LIBELLES_PIECES) == set(PieceCode)
+    for cas in Cas:
+        for hebergement in Hebergement:
+            for piece in CATALOGUE.pour(Situation(cas, hebergement)):
+                assert piece.libelle == LIBELLES_PIECES[piece.code]
+    assert libelle_piece("justificatif-nationalite") == "Justificatif de nationalité"
+    assert libelle_piece("inconnue") == "inconnue"

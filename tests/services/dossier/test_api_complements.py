@@ -40,6 +40,11 @@ async def test_the_applicant_reads_the_round_with_the_agents_observations(
         ("justificatif-nationalite", "Veuillez fournir une copie lisible de votre passeport.", None),
         ("justificatif-domicile", "Justificatif de plus de 6 mois.", None),
     ]
+    # the agent's form gives only the codes: the applicant reads the catalogue's labels
+    assert [p["libelle"] for p in ronde["pieces"]] == [
+        "Justificatif de nationalité",
+        "Justificatif de domicile datant de moins de 6 mois",
+    ]
     assert (
         len((await client.get(f"/dossiers/{dossier_id}/complements", headers=entetes(AGENT_59))).json()) == 1
     )

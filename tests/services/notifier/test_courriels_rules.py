@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import get_args
-
 import pytest
 from pydantic import ValidationError
 
-from contracts.courriel import ModeleCourriel as ModeleDemande
+from contracts.courriel import DemandeCourriel
 from services.notifier.courriels.rendu import JinjaRedacteur, date_heure
 from services.notifier.courriels.smtp import ConfigurationSmtp, composer
 from services.notifier.domain.courriels import DemandeEnvoi, ModeleCourriel, PolitiqueReessai
@@ -31,8 +29,14 @@ def demande(modele: str, **donnees: object) -> DemandeEnvoi:
     )
 
 
-def test_every_e_mail_other_services_may_ask_for_has_a_template() -> None:
-    assert set(get_args(ModeleDemande)) <= {m.value for m in ModeleCourriel}
+def test_every_e_mail_of_the_contract_has_a_template() -> None:
+    """The contract names every template, the notifier's own (notification, confirmation-depot) too."""
+    assert {m.value for m in ModeleCourriel} == {
+        "confirmation-compte",
+        "reinitialisation-mot-de-passe",
+        "notification",
+        "confirmation-depot",
+    }
     redacteur = JinjaRedacteur()
     for modele in ModeleCourriel:
         courriel = redacteur.rediger(demande(modele, lien="https://anef.example/lien"))
@@ -115,3 +119,16 @@ def test_retries_wait_longer_each_time_then_give_up() -> None:
 def test_dates_that_are_not_dates_are_shown_as_given() -> None:
     assert date_heure("bientôt") == "bientôt"
     assert date_heure("2023-12-25T09:05:00") == "25/12/2023 à 10h05"
+
+
+def test_a_request_as_the_contract_publishes_it_is_what_the_queue_reads() -> None:
+    publiee = DemandeCourriel(
+        modele=ModeleCourriel.CONFIRMATION_DEPOT,
+        destinataire="sept@example.org",
+        donnees={"prenoms": "SEPT", "nom": "ETRANGER"},
+        idempotence="notification-n-1",
+        pieces_jointes=[{"dossier_id": "d-1", "document_id": "doc-1", "nom_fichier": "confirmation.pdf"}],
+    )
+    lue = DemandeEnvoi.model_validate_json(publiee.model_dump_json())
+    assert lue.model_dump() == publiee.model_dump()
+    assert lue.donnees_manquantes() == []

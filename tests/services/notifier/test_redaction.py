@@ -43,10 +43,10 @@ def test_demande_de_complement_lists_each_piece_and_warns_of_the_30_days() -> No
         "piecesDemandees": [
             {
                 "piece": "justificatif-nationalite",
-                "libelle": "Justificatif de nationalité",
                 "observation": "Veuillez fournir une copie lisible de votre passeport.",
             },
-            {"piece": "justificatif-domicile", "observation": ""},
+            {"piece": "justificatif-domicile", "observation": "", "libelle": "pas celui du formulaire"},
+            {"piece": "piece-inconnue", "observation": "montrée telle quelle"},
             {"observation": "sans pièce : ignoré"},
         ],
     }
@@ -63,7 +63,8 @@ def test_demande_de_complement_lists_each_piece_and_warns_of_the_30_days() -> No
     assert contenu.introduction_pieces == "Les documents mentionnés ci-dessous ne sont pas lisibles :"
     assert [(p.libelle, p.observation) for p in contenu.pieces_demandees] == [
         ("Justificatif de nationalité", "Veuillez fournir une copie lisible de votre passeport."),
-        ("justificatif-domicile", ""),
+        ("Justificatif de domicile datant de moins de 6 mois", ""),
+        ("piece-inconnue", "montrée telle quelle"),
     ]
     assert contenu.avertissement == (
         "Si vous n'apportez pas les compléments nécessaires dans un délai de 30 jours après avoir pris "
