@@ -14,10 +14,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from nats.js import JetStreamContext
-from sqlalchemy import JSON, Column, DateTime, Integer, MetaData, String, Table, insert, select, update
+from sqlalchemy import JSON, Column, Integer, MetaData, String, Table, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from plumbing.correlation import current_correlation_id
+from plumbing.database import UtcDateTime
 from plumbing.messaging import ensure_stream, publish_event
 
 log = logging.getLogger(__name__)
@@ -35,8 +36,8 @@ def outbox_table(metadata: MetaData, service: str) -> Table:
         Column("subject", String(200), nullable=False),
         Column("payload", JSON, nullable=False),
         Column("correlation_id", String(64)),
-        Column("created_at", DateTime(timezone=True), nullable=False),
-        Column("sent_at", DateTime(timezone=True), index=True),
+        Column("created_at", UtcDateTime(), nullable=False),
+        Column("sent_at", UtcDateTime(), index=True),
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
@@ -35,8 +35,8 @@ class SqlDocumentsRepository:
             dossier_id=row["dossier_id"],
             demandeur_id=row["demandeur_id"],
             prefecture=row["prefecture"],
-            cree_le=_utc(row["cree_le"]),
-            scelle_le=_utc(row["scelle_le"]),
+            cree_le=row["cree_le"],
+            scelle_le=row["scelle_le"],
             ronde_ouverte=row["ronde_ouverte"],
             pieces_ronde=tuple(PieceCode(p) for p in row["pieces_ronde"]),
             rondes_closes=row["rondes_closes"],
@@ -147,19 +147,9 @@ def _colonnes_dossier(dossier: DossierDocuments) -> dict[str, Any]:
     }
 
 
-def _utc(moment: Any) -> Any:
-    """SQLite gives back naive datetimes: they were written in UTC."""
-    if isinstance(moment, datetime) and moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment
-
-
 def _fichier(row: Any) -> Fichier:
-    dates = {k: _utc(row[k]) for k in ("depose_le", "scelle_le", "remplace_le")}
-    return Fichier(**{**row, **dates, "piece": PieceCode(row["piece"])})
+    return Fichier(**{**row, "piece": PieceCode(row["piece"])})
 
 
 def _genere(row: Any) -> DocumentGenereEnregistre:
-    return DocumentGenereEnregistre(
-        **{**row, "cree_le": _utc(row["cree_le"]), "modele": Modele(row["modele"])}
-    )
+    return DocumentGenereEnregistre(**{**row, "cree_le": row["cree_le"], "modele": Modele(row["modele"])})

@@ -6,7 +6,6 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Column,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
@@ -16,6 +15,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from plumbing.database import UtcDateTime
 from plumbing.outbox import outbox_table
 
 metadata = MetaData()
@@ -26,8 +26,8 @@ dossiers = Table(
     Column("dossier_id", String(64), primary_key=True),
     Column("demandeur_id", String(64), nullable=False),
     Column("prefecture", String(16)),
-    Column("cree_le", DateTime(timezone=True), nullable=False),
-    Column("scelle_le", DateTime(timezone=True)),
+    Column("cree_le", UtcDateTime(), nullable=False),
+    Column("scelle_le", UtcDateTime()),
     Column("ronde_ouverte", Integer),
     Column("pieces_ronde", JSON, nullable=False),
     Column("rondes_closes", Integer, nullable=False, server_default="0"),
@@ -46,9 +46,9 @@ fichiers = Table(
     Column("sha256", String(64), nullable=False, index=True),
     Column("version", Integer, nullable=False),
     Column("ronde", Integer, nullable=False),
-    Column("depose_le", DateTime(timezone=True), nullable=False),
-    Column("scelle_le", DateTime(timezone=True)),
-    Column("remplace_le", DateTime(timezone=True)),
+    Column("depose_le", UtcDateTime(), nullable=False),
+    Column("scelle_le", UtcDateTime()),
+    Column("remplace_le", UtcDateTime()),
     Index("ix_documents_fichiers_dossier_piece", "dossier_id", "piece"),
 )
 
@@ -63,7 +63,7 @@ documents_generes = Table(
     Column("type_media", String(64), nullable=False),
     Column("taille", BigInteger, nullable=False),
     Column("sha256", String(64), nullable=False, index=True),
-    Column("cree_le", DateTime(timezone=True), nullable=False),
+    Column("cree_le", UtcDateTime(), nullable=False),
     UniqueConstraint("dossier_id", "modele", "idempotence", name="uq_documents_generes_idempotence"),
 )
 

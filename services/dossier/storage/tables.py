@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import Any
-
 from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
     Column,
     Date,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
@@ -19,30 +15,10 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    TypeDecorator,
 )
 
+from plumbing.database import UtcDateTime
 from plumbing.outbox import outbox_table
-
-
-class Horodatage(TypeDecorator[datetime]):
-    """A UTC timestamp that comes back timezone-aware from SQLite too (it stores naive text)."""
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("horodatage sans fuseau horaire")
-        return value.astimezone(UTC)
-
-    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
 
 metadata = MetaData()
 outbox = outbox_table(metadata, "dossier")
@@ -59,8 +35,8 @@ dossiers = Table(
     Column("prefecture", String(3), nullable=False),
     Column("numero_demande", String(24), unique=True),
     Column("date_depot", Date),
-    Column("depose_le", Horodatage()),
-    Column("desistement_le", Horodatage()),
+    Column("depose_le", UtcDateTime()),
+    Column("desistement_le", UtcDateTime()),
     Column("derniere_etape", Integer, nullable=False, default=0),
     Column("etat_civil", JSON, nullable=False),
     Column("numero_etranger", String(20)),
@@ -74,11 +50,11 @@ dossiers = Table(
     Column("observations", Text),
     Column("decision", String(20)),
     Column("motif_decision", Text),
-    Column("decide_le", Horodatage()),
+    Column("decide_le", UtcDateTime()),
     Column("alertes", JSON, nullable=False),
     Column("process_instance_key", BigInteger),
-    Column("cree_le", Horodatage(), nullable=False),
-    Column("modifie_le", Horodatage(), nullable=False),
+    Column("cree_le", UtcDateTime(), nullable=False),
+    Column("modifie_le", UtcDateTime(), nullable=False),
     Column("version", Integer, nullable=False, default=0),
     Index("ix_dossiers_prefecture_statut", "prefecture", "statut"),
 )
@@ -89,7 +65,7 @@ historique_statuts = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("dossier_id", String(36), ForeignKey("dossier_dossiers.id"), nullable=False, index=True),
     Column("statut", String(32), nullable=False),
-    Column("date", Horodatage(), nullable=False),
+    Column("date", UtcDateTime(), nullable=False),
     Column("motif", Text),
     Column("origine", String(64)),
 )
@@ -99,8 +75,8 @@ rondes_complements = Table(
     metadata,
     Column("dossier_id", String(36), ForeignKey("dossier_dossiers.id"), primary_key=True),
     Column("numero", Integer, primary_key=True),
-    Column("ouverte_le", Horodatage(), nullable=False),
-    Column("envoyee_le", Horodatage()),
+    Column("ouverte_le", UtcDateTime(), nullable=False),
+    Column("envoyee_le", UtcDateTime()),
     Column("pieces", JSON, nullable=False),
     Column("origine", String(64)),
 )
@@ -120,7 +96,7 @@ jobs_traites = Table(
     Column("type", String(64), nullable=False),
     Column("dossier_id", String(36), nullable=False),
     Column("resultat", JSON, nullable=False),
-    Column("traite_le", Horodatage(), nullable=False),
+    Column("traite_le", UtcDateTime(), nullable=False),
 )
 
 # Calls to the engine decided in a transaction and made after it: starting the process instance
@@ -135,9 +111,9 @@ commandes_moteur = Table(
     Column("nom", String(100), nullable=False),  # process id or message name
     Column("cle_correlation", String(100)),
     Column("variables", JSON, nullable=False),
-    Column("cree_le", Horodatage(), nullable=False),
-    Column("bail_jusqua", Horodatage()),
+    Column("cree_le", UtcDateTime(), nullable=False),
+    Column("bail_jusqua", UtcDateTime()),
     Column("tentatives", Integer, nullable=False, default=0),
-    Column("executee_le", Horodatage(), index=True),
+    Column("executee_le", UtcDateTime(), index=True),
     Column("resultat", BigInteger),
 )

@@ -8,7 +8,6 @@ from sqlalchemy import and_, insert, select, update
 from sqlalchemy.orm import Session
 
 from services.identity.domain.comptes import CompteAgent, CompteDemandeur, EtatCompte
-from services.identity.storage.conversions import utc, utc_requis
 from services.identity.storage.tables import agents, comptes, personnes
 
 
@@ -61,9 +60,9 @@ def _compte(row: Any) -> CompteDemandeur:
         personne_id=row["personne_id"],
         courriel=row["courriel"],
         etat=EtatCompte(row["etat"]),
-        cree_le=utc_requis(row["cree_le"]),
+        cree_le=row["cree_le"],
         mot_de_passe=row["mot_de_passe"],
-        courriel_confirme_le=utc(row["courriel_confirme_le"]),
+        courriel_confirme_le=row["courriel_confirme_le"],
     )
 
 

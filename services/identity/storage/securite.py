@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session as SqlSession
 from services.identity.domain.jetons import JetonEmis, UsageJeton
 from services.identity.domain.limitation import Compteur
 from services.identity.domain.sessions import Session
-from services.identity.storage.conversions import utc, utc_requis
 from services.identity.storage.tables import jetons, sessions, tentatives
 
 
@@ -58,9 +57,9 @@ def _jeton(row: Any) -> JetonEmis:
         id=row["id"],
         compte_id=row["compte_id"],
         usage=UsageJeton(row["usage"]),
-        cree_le=utc_requis(row["cree_le"]),
-        expire_le=utc_requis(row["expire_le"]),
-        utilise_le=utc(row["utilise_le"]),
+        cree_le=row["cree_le"],
+        expire_le=row["expire_le"],
+        utilise_le=row["utilise_le"],
     )
 
 
@@ -116,10 +115,10 @@ def _session(row: Any) -> Session:
         id=row["id"],
         titulaire=row["titulaire"],
         titulaire_id=row["titulaire_id"],
-        ouverte_le=utc_requis(row["ouverte_le"]),
-        derniere_activite_le=utc_requis(row["derniere_activite_le"]),
-        expire_le=utc_requis(row["expire_le"]),
-        revoquee_le=utc(row["revoquee_le"]),
+        ouverte_le=row["ouverte_le"],
+        derniere_activite_le=row["derniere_activite_le"],
+        expire_le=row["expire_le"],
+        revoquee_le=row["revoquee_le"],
     )
 
 
@@ -158,8 +157,8 @@ class SqlTentatives:
 def _compteur(row: Any) -> Compteur:
     return Compteur(
         echecs=row["echecs"],
-        debut_fenetre=utc_requis(row["debut_fenetre"]),
-        bloque_jusqu_au=utc(row["bloque_jusqu_au"]),
+        debut_fenetre=row["debut_fenetre"],
+        bloque_jusqu_au=row["bloque_jusqu_au"],
     )
 
 

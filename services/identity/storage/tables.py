@@ -7,7 +7,6 @@ from sqlalchemy import (
     Boolean,
     Column,
     Date,
-    DateTime,
     ForeignKey,
     Integer,
     MetaData,
@@ -15,6 +14,7 @@ from sqlalchemy import (
     Table,
 )
 
+from plumbing.database import UtcDateTime
 from plumbing.outbox import outbox_table
 
 metadata = MetaData()
@@ -64,8 +64,8 @@ comptes = Table(
     Column("courriel", String(254), nullable=False, index=True),
     Column("etat", String(20), nullable=False),
     Column("mot_de_passe", String(200)),
-    Column("courriel_confirme_le", DateTime(timezone=True)),
-    Column("cree_le", DateTime(timezone=True), nullable=False),
+    Column("courriel_confirme_le", UtcDateTime()),
+    Column("cree_le", UtcDateTime(), nullable=False),
 )
 
 agents = Table(
@@ -88,9 +88,9 @@ jetons = Table(
     Column("empreinte", String(64), nullable=False, unique=True),
     Column("compte_id", String(36), ForeignKey("identity_comptes.id"), nullable=False, index=True),
     Column("usage", String(40), nullable=False),
-    Column("cree_le", DateTime(timezone=True), nullable=False),
-    Column("expire_le", DateTime(timezone=True), nullable=False),
-    Column("utilise_le", DateTime(timezone=True)),
+    Column("cree_le", UtcDateTime(), nullable=False),
+    Column("expire_le", UtcDateTime(), nullable=False),
+    Column("utilise_le", UtcDateTime()),
 )
 
 sessions = Table(
@@ -100,10 +100,10 @@ sessions = Table(
     Column("empreinte", String(64), nullable=False, unique=True),
     Column("titulaire", String(20), nullable=False),
     Column("titulaire_id", String(36), nullable=False, index=True),
-    Column("ouverte_le", DateTime(timezone=True), nullable=False),
-    Column("derniere_activite_le", DateTime(timezone=True), nullable=False),
-    Column("expire_le", DateTime(timezone=True), nullable=False),
-    Column("revoquee_le", DateTime(timezone=True)),
+    Column("ouverte_le", UtcDateTime(), nullable=False),
+    Column("derniere_activite_le", UtcDateTime(), nullable=False),
+    Column("expire_le", UtcDateTime(), nullable=False),
+    Column("revoquee_le", UtcDateTime()),
 )
 
 tentatives = Table(
@@ -111,8 +111,8 @@ tentatives = Table(
     metadata,
     Column("cle", String(64), primary_key=True),
     Column("echecs", Integer, nullable=False),
-    Column("debut_fenetre", DateTime(timezone=True), nullable=False),
-    Column("bloque_jusqu_au", DateTime(timezone=True)),
+    Column("debut_fenetre", UtcDateTime(), nullable=False),
+    Column("bloque_jusqu_au", UtcDateTime()),
 )
 
 outbox = outbox_table(metadata, "identity")

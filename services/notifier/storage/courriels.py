@@ -9,7 +9,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from contracts.notifier import CourrielEnEchec
-from services.notifier.storage.notifications import as_utc
 from services.notifier.storage.tables import courriels_en_echec, courriels_envoyes
 
 
@@ -67,8 +66,8 @@ class SqlRegistreCourriels:
                 modele=row.modele,
                 erreur=row.erreur,
                 livraisons=row.livraisons,
-                date=as_utc(row.cree_le) or row.cree_le,
-                rejoue_le=as_utc(row.rejoue_le),
+                date=row.cree_le,
+                rejoue_le=row.rejoue_le,
             )
             for row in rows
         ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, insert, select, update
@@ -14,13 +14,6 @@ from contracts.process import Modele
 from services.notifier.domain.notifications import Filtre, Notification
 from services.notifier.domain.ports import Portee
 from services.notifier.storage.tables import notifications as table
-
-
-def as_utc(value: datetime | None) -> datetime | None:
-    """SQLite gives naive datetimes back: every date we store is in UTC."""
-    if value is None or value.tzinfo is not None:
-        return value
-    return value.replace(tzinfo=UTC)
 
 
 class SqlNotifications:
@@ -113,7 +106,7 @@ def _notification(row: Any) -> Notification:
         titre=row.titre,
         contenu=ContenuNotification.model_validate(row.contenu),
         pieces_jointes=tuple(PieceJointe.model_validate(p) for p in row.pieces_jointes),
-        cree_le=as_utc(row.cree_le) or row.cree_le,
-        lue_le=as_utc(row.lue_le),
-        repondue_le=as_utc(row.repondue_le),
+        cree_le=row.cree_le,
+        lue_le=row.lue_le,
+        repondue_le=row.repondue_le,
     )

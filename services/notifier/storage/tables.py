@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, DateTime, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import JSON, Column, Index, Integer, MetaData, String, Table, Text
 
+from plumbing.database import UtcDateTime
 from plumbing.outbox import outbox_table
 
 metadata = MetaData()
@@ -21,9 +22,9 @@ notifications = Table(
     Column("titre", String(200), nullable=False),
     Column("contenu", JSON, nullable=False),
     Column("pieces_jointes", JSON, nullable=False),
-    Column("cree_le", DateTime(timezone=True), nullable=False),
-    Column("lue_le", DateTime(timezone=True)),
-    Column("repondue_le", DateTime(timezone=True)),
+    Column("cree_le", UtcDateTime(), nullable=False),
+    Column("lue_le", UtcDateTime()),
+    Column("repondue_le", UtcDateTime()),
     Index("ix_notifier_notifications_demandeur", "demandeur_id", "cree_le"),
 )
 
@@ -37,8 +38,8 @@ messages_moteur = Table(
     Column("nom", String(100), nullable=False),
     Column("cle_correlation", String(200), nullable=False),
     Column("variables", JSON, nullable=False),
-    Column("cree_le", DateTime(timezone=True), nullable=False),
-    Column("publie_le", DateTime(timezone=True), index=True),
+    Column("cree_le", UtcDateTime(), nullable=False),
+    Column("publie_le", UtcDateTime(), index=True),
     Column("tentatives", Integer, nullable=False, default=0),
     Column("derniere_erreur", String(200)),
 )
@@ -48,7 +49,7 @@ courriels_envoyes = Table(
     metadata,
     Column("idempotence", String(200), primary_key=True),
     Column("modele", String(64), nullable=False),
-    Column("envoye_le", DateTime(timezone=True), nullable=False),
+    Column("envoye_le", UtcDateTime(), nullable=False),
 )
 
 courriels_en_echec = Table(
@@ -61,8 +62,8 @@ courriels_en_echec = Table(
     Column("demande", Text, nullable=False),  # the raw request, to replay it
     Column("erreur", String(500), nullable=False),
     Column("livraisons", Integer, nullable=False),
-    Column("cree_le", DateTime(timezone=True), nullable=False),
-    Column("rejoue_le", DateTime(timezone=True)),
+    Column("cree_le", UtcDateTime(), nullable=False),
+    Column("rejoue_le", UtcDateTime()),
 )
 
 outbox = outbox_table(metadata, "notifier")
