@@ -1,4 +1,9 @@
-"""The notifier's job worker: `notifier.notifier` creates a notification and queues its e-mail."""
+"""The notifier's job worker: `notifier.notifier` creates a notification and queues its e-mail.
+
+Failures follow the shared policy of every worker (`plumbing.job_failures`, set by
+`plumbing.worker.create_worker`): a modelling error (a template without notification, missing
+variables) can never succeed and raises an incident at once; anything else is retried.
+"""
 
 # No `from __future__ import annotations` here: pyzeebe finds the `job: Job` parameter by comparing
 # the annotation with the class itself, which a postponed (string) annotation would defeat.
@@ -7,10 +12,11 @@ import asyncio
 import logging
 from typing import Any
 
-from pyzeebe import Job, JobController, ZeebeTaskRouter
+from pyzeebe import Job, ZeebeTaskRouter
 from sqlalchemy.exc import IntegrityError
 
 from contracts.process import Header, JobType, Variable
+from plumbing.job_failures import PermanentJobError
 from services.notifier.dependances import Dependances
 from services.notifier.domain.redaction import ModeleSansNotification
 from services.notifier.usecases.notifications import VariablesManquantes, creer_notification
@@ -37,21 +43,13 @@ def notifier(deps: Dependances, job: Job) -> str:
         except IntegrityError:  # the same job, delivered twice at once: the other one won
             if tentative:
                 raise
+        except ERREURS_DE_MODELISATION as error:  # their messages name variables, never their values
+            raise PermanentJobError(f"notifier : {error}") from None
     raise AssertionError("unreachable")
 
 
-async def echec_sans_donnees_personnelles(error: Exception, job: Job, controller: JobController) -> None:
-    """Fail the job (the engine retries, then raises an incident) without logging its variables.
-
-    pyzeebe's default handler logs the whole job, variables included: names and e-mail addresses.
-    """
-    message = str(error) if isinstance(error, ERREURS_DE_MODELISATION) else type(error).__name__
-    log.warning("job en échec", extra={"job": job.key, "type": job.type, "erreur": message})
-    await controller.set_failure_status(message=f"notifier : {message}")
-
-
 def build_task_router(deps: Dependances) -> ZeebeTaskRouter:
-    router = ZeebeTaskRouter(exception_handler=echec_sans_donnees_personnelles)
+    router = ZeebeTaskRouter()  # failures: the worker's shared policy (plumbing.job_failures)
 
     @router.task(task_type=JobType.NOTIFIER_NOTIFIER.value)  # type: ignore[arg-type]  # pyzeebe's overloads
     async def notifier_task(job: Job) -> dict[str, Any]:

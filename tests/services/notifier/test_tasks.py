@@ -10,10 +10,9 @@ from sqlalchemy import select
 from contracts.courriel import SUBJECT_DEMANDE_COURRIEL
 from contracts.process import JobType, Modele
 from services.notifier.dependances import Dependances
-from services.notifier.domain.redaction import ModeleSansNotification
+from plumbing.job_failures import PermanentJobError
 from services.notifier.storage.tables import notifications, outbox
 from services.notifier.tasks import build_task_router, notifier
-from services.notifier.usecases.notifications import VariablesManquantes
 from tests.services.notifier.conftest import make_job
 
 pytestmark = pytest.mark.integration
@@ -111,11 +110,17 @@ def test_without_a_valid_address_only_the_in_app_notification_is_made(
     assert [row.subject for row in outbox_rows(deps)] == ["notifier.notification.creee"]
 
 
-def test_a_modelling_error_fails_the_job(deps: Dependances) -> None:
-    with pytest.raises(ModeleSansNotification):
+def test_a_modelling_error_is_permanent_an_incident_at_once(deps: Dependances) -> None:
+    """The shared policy (plumbing.job_failures): no retry can help, the operator must fix the model."""
+    with pytest.raises(PermanentJobError, match="n'a pas de notification"):
         notifier(deps, make_job(Modele.LISTE_PIECES))
-    with pytest.raises(ModeleSansNotification):
+    with pytest.raises(PermanentJobError, match="modèle de notification inconnu"):
         notifier(deps, make_job(""))
-    with pytest.raises(VariablesManquantes):
+    with pytest.raises(PermanentJobError, match="la variable demandeurId manque"):
         notifier(deps, make_job(demandeurId=None))
     assert count_notifications(deps) == 0
+
+
+def test_the_router_leaves_failures_to_the_workers_shared_policy(deps: Dependances) -> None:
+    [task] = build_task_router(deps).tasks
+    assert task.config.exception_handler is None  # create_worker's job_failure_handler applies
