@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from contracts.courriel import SUBJECT_DEMANDE_COURRIEL
 from contracts.process import JobType, Modele
-from services.notifier.dependances import Dependances
 from plumbing.job_failures import PermanentJobError
+from services.notifier.dependances import Dependances
 from services.notifier.storage.tables import notifications, outbox
 from services.notifier.tasks import build_task_router, notifier
 from tests.services.notifier.conftest import make_job
