@@ -150,8 +150,6 @@ class ProcessModel:
     name: str | None
     elements: dict[str, Element]
     flows: dict[str, SequenceFlow]
-    # element id -> ids of the elements from which a token can still reach it (inclusive joins)
-    upstream: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def root(self) -> Element:

@@ -12,7 +12,6 @@ from engine.model.elements import (
     SequenceFlow,
 )
 from engine.model.expressions import Expression, InvalidExpression
-from engine.model.reachability import upstream_elements
 from engine.model.validation import validate_model
 from engine.model.zeebe_extensions import (
     BPMN,
@@ -71,7 +70,6 @@ def parse_bpmn(content: bytes, resource_name: str) -> list[ProcessModel]:
         problems = validate_model(model)
         if problems:
             raise InvalidModel(f"'{resource_name}': " + "; ".join(problems))
-        model.upstream = upstream_elements(model)
     return executable
 
 
