@@ -9,16 +9,20 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import threading
 import unicodedata
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
-from PIL import Image
+from PIL import Image, ImageFile
 from pypdf import PdfReader
 
 from contracts.documents import TAILLE_MAX_FICHIER
 from services.documents.domain.erreurs import FichierIllisible, FichierTropVolumineux, FormatRefuse
 
+_PILLOW = threading.Lock()  # guards the process-wide flag of `_chargement_strict`
 PIXELS_MAX = 150_000_000  # far above any scan at 600 dpi, far below a decompression bomb
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
@@ -111,7 +115,7 @@ def _illisible(nom: str) -> FichierIllisible:
 
 def _verifier_image(nom: str, contenu: bytes, format_: Format) -> None:
     try:
-        with warnings.catch_warnings():
+        with _chargement_strict(), warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(
                 io.BytesIO(contenu), formats=[format_.pillow] if format_.pillow else None
@@ -123,6 +127,23 @@ def _verifier_image(nom: str, contenu: bytes, format_: Format) -> None:
         raise
     except Exception:  # Pillow raises many kinds of errors for broken data
         raise _illisible(nom) from None
+
+
+@contextmanager
+def _chargement_strict() -> Iterator[None]:
+    """Pillow's truncated images are refused even where a library made Pillow accept them.
+
+    `ImageFile.LOAD_TRUNCATED_IMAGES` is process-wide, and WeasyPrint sets it at import: in a
+    process that also renders PDFs (a test session, a future merge of services) a truncated scan
+    would pass for a readable one.
+    """
+    with _PILLOW:
+        permissif = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            yield
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = permissif
 
 
 def _verifier_pdf(nom: str, contenu: bytes) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 import pytest
+from PIL import ImageFile
 
 from services.documents.domain.contenu import PDF, analyser_fichier, nom_affichable
 from services.documents.domain.erreurs import FichierIllisible, FichierTropVolumineux, FormatRefuse
@@ -48,6 +49,16 @@ def test_un_png_tronque_est_refuse_comme_illisible() -> None:
     with pytest.raises(FichierIllisible) as erreur:
         analyser_fichier("234.PNG", echantillons.png_corrompu())
     assert "« 234.PNG » est endommagé ou illisible" in erreur.value.message
+
+
+def test_un_png_tronque_est_refuse_meme_quand_pillow_est_rendu_permissif(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """WeasyPrint sets `ImageFile.LOAD_TRUNCATED_IMAGES` at import, for the whole process."""
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    with pytest.raises(FichierIllisible):
+        analyser_fichier("234.PNG", echantillons.png_corrompu())
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True  # given back as it was
 
 
 def test_un_pdf_sans_pages_lisibles_est_refuse() -> None:
