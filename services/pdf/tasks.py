@@ -6,9 +6,10 @@ No `from __future__ import annotations` here: pyzeebe finds the `Job` parameter 
 import logging
 from typing import Any
 
-from pyzeebe import ExceptionHandler, Job, JobController, ZeebeTaskRouter
+from pyzeebe import Job, ZeebeTaskRouter
 
 from contracts.process import Header, JobType
+from plumbing.job_failures import PermanentJobError, TransientJobError, job_failure_handler
 from services.pdf.domain.erreurs import DocumentImpossible
 from services.pdf.ports import DepotIndisponible
 from services.pdf.usecases import GenerationDocuments
@@ -21,7 +22,19 @@ class TachesPdf:
         self.generation = generation
 
     async def generer(self, job: Job) -> dict[str, Any]:
-        """`pdf.generer`: in every variable, out `document` {id, modele, nomFichier}."""
+        """`pdf.generer`: in every variable, out `document` {id, modele, nomFichier}.
+
+        Bad data raises an incident at once (retrying cannot help); documents being
+        unreachable is retried after the back-off.
+        """
+        try:
+            return await self._generer(job)
+        except DocumentImpossible as erreur:
+            raise PermanentJobError(str(erreur)) from erreur
+        except DepotIndisponible as erreur:
+            raise TransientJobError(str(erreur)) from erreur
+
+    async def _generer(self, job: Job) -> dict[str, Any]:
         modele = str(job.custom_headers.get(Header.MODELE, ""))
         if not modele:
             raise DocumentImpossible("L'en-tête « modele » de la tâche est absent.")
@@ -41,32 +54,11 @@ def cle_idempotence(job: Job) -> str:
     return f"{JobType.PDF_GENERER}-{job.key}"
 
 
-def echec_handler(retry_backoff_ms: int) -> ExceptionHandler:
-    """Fail the job with a French message and no personal data (pyzeebe's default logs the variables)."""
-
-    async def signaler_echec(erreur: Exception, job: Job, controle: JobController) -> None:
-        if isinstance(erreur, DocumentImpossible):
-            message, attente = str(erreur), 0
-        elif isinstance(erreur, DepotIndisponible):
-            message, attente = str(erreur), retry_backoff_ms
-        else:
-            message, attente = (
-                f"Erreur technique pendant la génération ({type(erreur).__name__}).",
-                retry_backoff_ms,
-            )
-        log.warning(
-            "génération en échec", extra={"job_key": job.key, "retries": job.retries, "cause": message}
-        )
-        await controle.set_failure_status(message, retry_back_off_ms=attente)
-
-    return signaler_echec
-
-
 def build_task_router(generation: GenerationDocuments, retry_backoff_ms: int = 5000) -> ZeebeTaskRouter:
     router = ZeebeTaskRouter()
     enregistrer = router.task(
         task_type=JobType.PDF_GENERER.value,
-        exception_handler=echec_handler(retry_backoff_ms),
+        exception_handler=job_failure_handler(retry_backoff_ms),
         timeout_ms=60_000,
     )
     enregistrer(TachesPdf(generation).generer)  # type: ignore[arg-type]  # pyzeebe's overloads

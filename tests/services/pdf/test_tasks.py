@@ -9,9 +9,10 @@ from pyzeebe import Job
 
 from contracts.process import PROCESS_ID, JobType
 from plumbing.actors import Actor, internal_headers
-from services.pdf.domain.erreurs import DocumentImpossible, DonneesInvalides
+from plumbing.job_failures import PermanentJobError, TransientJobError, job_failure_handler
+from services.pdf.domain.erreurs import DonneesInvalides
 from services.pdf.ports import DepotIndisponible
-from services.pdf.tasks import TachesPdf, build_task_router, cle_idempotence, echec_handler
+from services.pdf.tasks import TachesPdf, build_task_router, cle_idempotence
 from services.pdf.usecases import GenerationDocuments
 from tests.services.pdf.conftest import JETON, contenu_genere, documents_generes
 from tests.services.pdf.donnees import NUMERO_DEMANDE, variables_processus
@@ -102,23 +103,24 @@ def test_the_idempotency_key_is_the_jobs() -> None:
 
 
 async def test_missing_header_or_dossier_cannot_generate(generation: GenerationDocuments) -> None:
-    with pytest.raises(DocumentImpossible, match="L'en-tête « modele » de la tâche est absent"):
+    with pytest.raises(PermanentJobError, match="L'en-tête « modele » de la tâche est absent"):
         await TachesPdf(generation).generer(job(None, variables_processus()))
     sans_dossier = variables_processus()
     del sans_dossier["dossierId"]
-    with pytest.raises(DonneesInvalides, match=r"dossierId \(manquant\)"):
+    with pytest.raises(PermanentJobError, match=r"dossierId \(manquant\)"):
         await TachesPdf(generation).generer(job("decision-refus", sans_dossier))
 
 
 async def test_failures_are_reported_in_french_without_personal_data(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    signaler = echec_handler(retry_backoff_ms=5000)
+    signaler = job_failure_handler(retry_backoff_ms=5000)
     controle = ControleEnregistre()
     le_job = job("decision-refus", variables_processus())
     manquantes = DonneesInvalides("decision-refus", [("motifDecision", "manquant")])
-    await signaler(manquantes, le_job, controle)  # type: ignore[arg-type]
-    await signaler(DepotIndisponible("Service documents injoignable (ConnectError)."), le_job, controle)  # type: ignore[arg-type]
+    await signaler(PermanentJobError(str(manquantes)), le_job, controle)  # type: ignore[arg-type]
+    indisponible = DepotIndisponible("Service documents injoignable (ConnectError).")
+    await signaler(TransientJobError(str(indisponible)), le_job, controle)  # type: ignore[arg-type]
     await signaler(RuntimeError("Etranger Sept"), le_job, controle)  # type: ignore[arg-type]
     assert controle.echecs == [
         (
@@ -126,7 +128,7 @@ async def test_failures_are_reported_in_french_without_personal_data(
             0,
         ),
         ("Service documents injoignable (ConnectError).", 5000),
-        ("Erreur technique pendant la génération (RuntimeError).", 5000),
+        ("Erreur technique (RuntimeError).", 5000),
     ]
     journal = caplog.text + " ".join(str(r.__dict__) for r in caplog.records)
     assert "Etranger" not in journal and "Brasilia" not in journal
