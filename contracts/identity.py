@@ -85,20 +85,26 @@ class FicheDemandeur(ContractModel):
 
     def variable_demandeur(self) -> dict[str, object]:
         """The `demandeur` process variable (contracts.process.Variable.DEMANDEUR)."""
-        civil = self.etat_civil
-        return {
-            "nom": civil.nom_naissance,
-            "nomUsage": civil.nom_usage,
-            "prenoms": civil.prenoms,
-            "sexe": civil.sexe,
-            "dateNaissance": civil.date_naissance.isoformat(),
-            "paysNaissance": civil.pays_naissance,
-            "lieuNaissance": civil.lieu_naissance,
-            "nationalite": civil.nationalite,
-            "numeroEtranger": self.numero_etranger,
-            "courriel": self.courriel,
-            "adresse": self.adresse.ligne(),
-        }
+        return variable_demandeur(self.etat_civil, self.numero_etranger, self.courriel, self.adresse)
+
+
+def variable_demandeur(
+    etat_civil: EtatCivil, numero_etranger: str | None, courriel: str, adresse: Adresse
+) -> dict[str, object]:
+    """The `demandeur` process variable, from the register's data or a dossier's copy of it."""
+    return {
+        "nom": etat_civil.nom_naissance,
+        "nomUsage": etat_civil.nom_usage,
+        "prenoms": etat_civil.prenoms,
+        "sexe": etat_civil.sexe,
+        "dateNaissance": etat_civil.date_naissance.isoformat(),
+        "paysNaissance": etat_civil.pays_naissance,
+        "lieuNaissance": etat_civil.lieu_naissance,
+        "nationalite": etat_civil.nationalite,
+        "numeroEtranger": numero_etranger,
+        "courriel": courriel,
+        "adresse": adresse.ligne(),
+    }
 
 
 class Agent(ContractModel):

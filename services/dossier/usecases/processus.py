@@ -9,6 +9,7 @@ from typing import Any
 
 from contracts.documents import PieceCode
 from contracts.dossier import STATUTS_PROCESSUS, Decision, EvenementDossier, MotifCloture, Statut
+from contracts.identity import variable_demandeur
 from contracts.process import Variable
 from services.dossier.domain.complements import DemandeComplements, PieceDemandee, RondeComplements
 from services.dossier.domain.dossier import Dossier
@@ -66,26 +67,15 @@ def enregistrer(
 
 
 def variables_enregistrement(dossier: Dossier) -> dict[str, Any]:
-    civil = dossier.etat_civil
     return {
         Variable.NUMERO_DEMANDE.value: dossier.numero_demande,
         Variable.DATE_DEPOT.value: dossier.date_depot.isoformat() if dossier.date_depot else None,
         Variable.CAS.value: dossier.cas.value if dossier.cas else None,
         Variable.PREFECTURE.value: f"prefecture-{dossier.prefecture}",
         Variable.DATE_FIN_VALIDITE_TITRE.value: dossier.titre_en_cours.date_fin.isoformat(),
-        Variable.DEMANDEUR.value: {
-            "nom": civil.nom_naissance,
-            "nomUsage": civil.nom_usage,
-            "prenoms": civil.prenoms,
-            "sexe": civil.sexe,
-            "dateNaissance": civil.date_naissance.isoformat(),
-            "paysNaissance": civil.pays_naissance,
-            "lieuNaissance": civil.lieu_naissance,
-            "nationalite": civil.nationalite,
-            "numeroEtranger": dossier.numero_etranger,
-            "courriel": dossier.courriel,
-            "adresse": dossier.adresse.ligne(),
-        },
+        Variable.DEMANDEUR.value: variable_demandeur(
+            dossier.etat_civil, dossier.numero_etranger, dossier.courriel, dossier.adresse
+        ),
     }
 
 
