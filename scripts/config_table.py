@@ -10,6 +10,7 @@ import importlib
 import importlib.util
 import pkgutil
 import sys
+from pathlib import Path
 
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings
@@ -54,6 +55,12 @@ def variable_name(settings: type[BaseSettings], name: str, field: FieldInfo) -> 
     return f"{settings.model_config.get('env_prefix', '')}{name}".upper()
 
 
+def _shown(default: object) -> str:
+    """A default as the README shows it: paths relative to the repository, so the same on every machine."""
+    text = str(default) if isinstance(default, (str, Path)) else repr(default)
+    return text.replace(str(REPO_ROOT) + "/", "")
+
+
 def _url_meaning(name: str) -> str:
     return f"adresse de l'API interne du service {name.removesuffix('_url')}" if name.endswith("_url") else ""
 
@@ -63,9 +70,9 @@ def rows() -> list[tuple[str, str, str]]:
     for settings in settings_classes():
         for name, field in settings.model_fields.items():
             variable = variable_name(settings, name, field)
-            default = "" if field.is_required() else repr(field.get_default(call_default_factory=True))
+            default = "" if field.is_required() else _shown(field.get_default(call_default_factory=True))
             meaning = field.description or GENERIC_MEANINGS.get(name) or _url_meaning(name)
-            table.setdefault(variable, (default.strip("'"), meaning))
+            table.setdefault(variable, (default, meaning))
     return [(variable, *table[variable]) for variable in sorted(table)]
 
 
