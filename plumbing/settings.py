@@ -72,7 +72,6 @@ class ServiceSettings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int
-    database_url: str = ""
     secret_key: str = DEVELOPMENT_SECRET
     app_env: Literal["development", "test", "production"] = Field("development", validation_alias="APP_ENV")
 
@@ -83,6 +82,19 @@ class ServiceSettings(BaseSettings):
                 f"{self.model_config.get('env_prefix', '')}SECRET_KEY doit être défini en production"
             )
         return self
+
+
+class StoredServiceSettings(ServiceSettings):
+    """Settings of a service that keeps tables of its own."""
+
+    database_url: str = Field(
+        "", description="base de données (URL SQLAlchemy) ; vide : un fichier SQLite sous var/"
+    )
+
+    def database(self) -> str:
+        """The URL to use: the configured one, or the service's SQLite file under var/."""
+        service = str(self.model_config.get("env_prefix", "")).rstrip("_").lower()
+        return self.database_url or default_sqlite_url(service)
 
 
 def default_sqlite_url(name: str) -> str:

@@ -24,7 +24,6 @@ README = REPO_ROOT / "README.md"
 GENERIC_MEANINGS = {
     "host": "adresse d'écoute de l'API",
     "port": "port de l'API",
-    "database_url": "base de données (SQLAlchemy) ; vide : fichier SQLite sous var/",
     "secret_key": "secret de signature ; refusé s'il garde sa valeur de développement en production",
     "app_env": "environnement : development, test ou production",
 }

@@ -9,10 +9,10 @@ from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from contracts.process import SERVICE_PORTS
-from plumbing.settings import VAR_DIR, ServiceSettings, default_sqlite_url
+from plumbing.settings import VAR_DIR, StoredServiceSettings
 
 
-class DocumentsSettings(ServiceSettings):
+class DocumentsSettings(StoredServiceSettings):
     model_config = SettingsConfigDict(env_prefix="DOCUMENTS_", extra="ignore")
 
     port: int = SERVICE_PORTS["documents"]
@@ -21,6 +21,3 @@ class DocumentsSettings(ServiceSettings):
     )
     repertoire: Path = Field(VAR_DIR / "documents", description="répertoire des fichiers (stockage=fichiers)")
     bucket: str = Field("documents", description="bucket de l'Object Store NATS (stockage=nats)")
-
-    def database(self) -> str:
-        return self.database_url or default_sqlite_url("documents")

@@ -33,8 +33,8 @@ VERSION_TABLE = "dossier_alembic_version"
 async def main() -> None:
     platform, settings = PlatformSettings(), DossierSettings()
     configure_logging("dossier", platform.log_level)
-    upgrade_database(settings.database_url, MIGRATIONS, VERSION_TABLE)
-    engine = create_database_engine(settings.database_url)
+    upgrade_database(settings.database(), MIGRATIONS, VERSION_TABLE)
+    engine = create_database_engine(settings.database())
     sessions = create_session_factory(engine)
     nats = await connect_nats(platform.nats_url, "dossier")
     channel = create_zeebe_channel(platform.zeebe_address)

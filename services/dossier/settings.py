@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from contracts.process import SERVICE_PORTS
-from plumbing.settings import ServiceSettings, default_sqlite_url
+from plumbing.settings import StoredServiceSettings
 
 
-class DossierSettings(ServiceSettings):
+class DossierSettings(StoredServiceSettings):
     model_config = SettingsConfigDict(env_prefix="DOSSIER_", extra="ignore")
 
     port: int = SERVICE_PORTS["dossier"]
@@ -22,9 +22,3 @@ class DossierSettings(ServiceSettings):
     # Engine calls not acknowledged are retried by a background loop, with back-off.
     relais_intervalle: float = 5.0
     relais_bail: float = 60.0
-
-    @model_validator(mode="after")
-    def _default_database(self) -> DossierSettings:
-        if not self.database_url:
-            self.database_url = default_sqlite_url("dossier")
-        return self

@@ -6,10 +6,10 @@ from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from contracts.process import SERVICE_PORTS
-from plumbing.settings import ServiceSettings, default_sqlite_url
+from plumbing.settings import StoredServiceSettings
 
 
-class IdentitySettings(ServiceSettings):
+class IdentitySettings(StoredServiceSettings):
     model_config = SettingsConfigDict(env_prefix="IDENTITY_", extra="ignore")
 
     port: int = SERVICE_PORTS["identity"]
@@ -31,6 +31,3 @@ class IdentitySettings(ServiceSettings):
     argon2_time_cost: int = Field(3, ge=1, description="argon2id : nombre de passes")
     argon2_memory_kib: int = Field(65536, ge=8, description="argon2id : mémoire par hachage (Kio)")
     argon2_parallelism: int = Field(4, ge=1, description="argon2id : parallélisme")
-
-    def database(self) -> str:
-        return self.database_url or default_sqlite_url("identity")

@@ -38,7 +38,7 @@ SERVICE = Actor("service", "notifier")
 async def main() -> None:
     platform, settings = PlatformSettings(), NotifierSettings()
     configure_logging("notifier", platform.log_level)
-    upgrade_database(settings.database_url, MIGRATIONS, VERSION_TABLE)
+    upgrade_database(settings.database(), MIGRATIONS, VERSION_TABLE)
     nats = await connect_nats(platform.nats_url, "notifier")
     js = nats.jetstream()
     await preparer_flux(js)  # before the outbox relay publishes queued e-mails into it

@@ -16,7 +16,7 @@ from services.notifier.settings import NotifierSettings
 
 
 def build_dependances(settings: NotifierSettings) -> tuple[Dependances, ReadinessCheck]:
-    engine = create_database_engine(settings.database_url)
+    engine = create_database_engine(settings.database())
     deps = Dependances(sessions=create_session_factory(engine), lien_connexion=settings.lien_connexion)
     return deps, database_check(engine)
 

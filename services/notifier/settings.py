@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, model_validator
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from contracts.process import SERVICE_PORTS
-from plumbing.settings import VAR_DIR, ServiceSettings, default_sqlite_url
+from plumbing.settings import VAR_DIR, StoredServiceSettings
 from services.notifier.courriels.smtp import ConfigurationSmtp
 from services.notifier.domain.courriels import PolitiqueReessai
 
 
-class NotifierSettings(ServiceSettings):
+class NotifierSettings(StoredServiceSettings):
     model_config = SettingsConfigDict(env_prefix="NOTIFIER_", extra="ignore")
 
     port: int = SERVICE_PORTS["notifier"]
@@ -50,12 +50,6 @@ class NotifierSettings(ServiceSettings):
         24 * 3600 * 1000,
         description="durée de conservation par le moteur d'un message « notification lue » (ms)",
     )
-
-    @model_validator(mode="after")
-    def _default_database(self) -> NotifierSettings:
-        if not self.database_url:
-            self.database_url = default_sqlite_url("notifier")
-        return self
 
     def smtp(self) -> ConfigurationSmtp:
         return ConfigurationSmtp(
