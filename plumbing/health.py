@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
-import grpc
 import httpx
-from nats.aio.client import Client
-from pyzeebe.proto import gateway_pb2, gateway_pb2_grpc
-from sqlalchemy import Engine, text
+
+if TYPE_CHECKING:  # imported where used: the sites and the mail sink start faster without them
+    import grpc
+    from nats.aio.client import Client
+    from sqlalchemy import Engine
 
 ReadinessCheck = Callable[[], Awaitable[bool]]
 
 
 def database_check(engine: Engine) -> ReadinessCheck:
+    from sqlalchemy import text
+
     def ping() -> bool:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
@@ -36,6 +40,8 @@ def nats_check(get_client: Callable[[], Client | None]) -> ReadinessCheck:
 
 def engine_check(channel: grpc.aio.Channel) -> ReadinessCheck:
     """The engine (embedded or Zeebe) answers the Topology RPC."""
+    from pyzeebe.proto import gateway_pb2, gateway_pb2_grpc
+
     stub = gateway_pb2_grpc.GatewayStub(channel)
 
     async def check() -> bool:

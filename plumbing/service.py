@@ -7,11 +7,13 @@ import contextlib
 import logging
 import signal
 from collections.abc import Callable, Coroutine, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import uvicorn
-from fastapi import FastAPI
-from pyzeebe import ZeebeWorker
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+    from pyzeebe import ZeebeWorker
 
 log = logging.getLogger(__name__)
 
