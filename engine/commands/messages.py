@@ -5,13 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import select
-
 from engine.errors import AlreadyExists, InvalidArgument
 from engine.runtime.events import deliver_message
 from engine.runtime.executor import Executor
+from engine.runtime.message_starts import start_by_message
 from engine.state import messages as message_table
-from engine.state.schema import process_instances
 from engine.state.start_triggers import latest_start_triggers
 from engine.state.subscriptions import matching_message_subscriptions
 from engine.state.unit_of_work import Store, UnitOfWork
@@ -123,45 +121,5 @@ def _start_instances(
         process_id = start["bpmn_process_id"]
         if process_id in correlated:
             continue
-        if correlation_key and _has_active_instance(uow, process_id, correlation_key):
-            continue  # one active instance per correlation key; the buffered message waits
-        definition = uow.definitions.get(uow.conn, start["definition_key"])
-        if definition is None:
-            continue
-        executor.create_process_instance(
-            definition,
-            {},
-            start_element_id=start["element_id"],
-            start_correlation_key=correlation_key or None,
-            tenant_id=tenant,
-            start_triggered=True,
-            start_variables=dict(variables),
-        )
-        message_table.mark_correlated(uow.conn, key, process_id)
-        uow.record(
-            "MESSAGE_START_EVENT_SUBSCRIPTION",
-            "CORRELATED",
-            key,
-            None,
-            bpmnProcessId=process_id,
-            messageName=name,
-            correlationKey=correlation_key,
-        )
-        correlated.add(process_id)
-
-
-def _has_active_instance(uow: UnitOfWork, process_id: str, correlation_key: str) -> bool:
-    table = process_instances
-    query = select(table.c.key).where(
-        table.c.bpmn_process_id == process_id,
-        table.c.start_correlation_key == correlation_key,
-        table.c.state == "ACTIVE",
-    )
-    if uow.conn.execute(query.limit(1)).first() is not None:
-        return True
-    return any(
-        s.instance.bpmn_process_id == process_id
-        and s.instance.start_correlation_key == correlation_key
-        and s.is_active
-        for s in uow.states.values()
-    )
+        if start_by_message(executor, start, key, name, correlation_key, variables, tenant):
+            correlated.add(process_id)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from engine.model.elements import Element
-from engine.runtime import behaviors, events, multi_instance, token_flow
+from engine.runtime import behaviors, events, message_starts, multi_instance, token_flow
 from engine.runtime.failures import Failure
 from engine.runtime.incidents import cancel_element_side_effects, raise_incident
 from engine.runtime.instance_state import ElementInstance, InstanceState, ProcessInstance
@@ -217,6 +217,8 @@ class Executor:
         instance.ended_at = self.uow.now
         instance.dirty = True
         self.uow.effects.finished_instances[instance.key] = outcome
+        if instance.start_correlation_key:
+            self.later(lambda: message_starts.start_buffered(self, state))
         if outcome != "COMPLETED" or instance.parent_process_instance_key is None:
             return
         parent = self.uow.instance(instance.parent_process_instance_key)

@@ -22,3 +22,9 @@ def latest_start_triggers(conn: Connection, kind: str, name: str) -> list[RowMap
     table = start_triggers
     query = select(table).where(table.c.kind == kind, table.c.name == name).order_by(table.c.bpmn_process_id)
     return list(conn.execute(query).mappings())
+
+
+def start_triggers_of(conn: Connection, kind: str, bpmn_process_id: str) -> list[RowMapping]:
+    table = start_triggers
+    query = select(table).where(table.c.kind == kind, table.c.bpmn_process_id == bpmn_process_id)
+    return list(conn.execute(query.order_by(table.c.name)).mappings())

@@ -121,3 +121,66 @@ async def test_missing_correlation_key_variable_raises_an_incident(engine, rest)
         [job] = await activate(stub, "message-catch.after")
         assert job.processInstanceKey == key
         await complete(stub, job)
+
+
+async def test_a_message_correlates_once_per_process_id(engine, rest) -> None:
+    async with gateway(engine.grpc_address) as stub:
+        await deploy(stub, "message_catch.bpmn")
+        first = await create(stub, "message-catch", {"dossierId": "ONCE-1"})
+        second = await create(stub, "message-catch", {"dossierId": "ONCE-1"})
+        await publish(stub, "pieces-recues", "ONCE-1", ttl=60_000)
+        [job] = await activate(stub, "message-catch.after")
+        assert job.processInstanceKey in (first, second)
+        # buffered, but already correlated to this process id: the other instance keeps waiting
+        assert await activate(stub, "message-catch.after", request_timeout_ms=-1) == []
+        await publish(stub, "pieces-recues", "ONCE-1")
+        [other] = await activate(stub, "message-catch.after")
+        assert {job.processInstanceKey, other.processInstanceKey} == {first, second}
+        await complete(stub, job)
+        await complete(stub, other)
+
+
+async def test_message_start_event_one_active_instance_per_correlation_key(engine, rest) -> None:
+    async with gateway(engine.grpc_address) as stub:
+        await deploy(stub, "message_start_keyed.bpmn")
+        await publish(stub, "depot-keyed", "K-1", ttl=60_000, variables={"rang": 1})
+        [first] = await activate(stub, "message-start-keyed.work")
+        # an instance started by a message with key K-1 is active: the next K-1 message is buffered
+        await publish(stub, "depot-keyed", "K-1", ttl=60_000, variables={"rang": 2})
+        await publish(stub, "depot-keyed", "K-2", variables={"rang": 3})
+        [other] = await activate(stub, "message-start-keyed.work")
+        assert json.loads(other.variables)["rang"] == 3
+        assert await activate(stub, "message-start-keyed.work", request_timeout_ms=-1) == []
+        # once that instance ends, the buffered message starts the next one
+        await complete(stub, first)
+        [second] = await activate(stub, "message-start-keyed.work")
+        assert json.loads(second.variables)["rang"] == 2
+        await complete(stub, second)
+        await complete(stub, other)
+        assert await activate(stub, "message-start-keyed.work", request_timeout_ms=-1) == []
+
+
+async def test_non_interrupting_message_boundary_keeps_the_task(engine, rest) -> None:
+    async with gateway(engine.grpc_address) as stub:
+        await deploy(stub, "message_boundary_non_interrupting.bpmn")
+        key = await create(stub, "message-boundary-ni", {"dossierId": "NI-1"})
+        [task] = await activate(stub, "message-boundary-ni.instruire")
+        for n in (1, 2):
+            await publish(stub, "relance-usager", "NI-1", variables={"relance": n})
+            [answer] = await activate(stub, "message-boundary-ni.repondre")
+            assert json.loads(answer.variables)["relance"] == n
+            await complete(stub, answer)
+        assert await instance_state(rest, key) == "ACTIVE"
+        await complete(stub, task)
+        assert await instance_state(rest, key) == "COMPLETED"
+
+
+async def test_receive_task_waits_for_its_message(engine, rest) -> None:
+    async with gateway(engine.grpc_address) as stub:
+        await deploy(stub, "receive_task.bpmn")
+        key = await create(stub, "receive-task", {"numero": 12})
+        await publish(stub, "accuse-reception", "13")
+        assert await instance_state(rest, key) == "ACTIVE"
+        await publish(stub, "accuse-reception", "12", variables={"recu": True})
+        assert await instance_state(rest, key) == "COMPLETED"
+        assert (await variables_of(rest, key))["recu"] is True
