@@ -6,11 +6,21 @@ import logging
 from collections.abc import Awaitable, Callable, Mapping
 
 from fastapi import FastAPI, Request, Response
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from plumbing.correlation import HEADER, bind_correlation_id
+from plumbing.erreurs_requete import (
+    DONNEES_INVALIDES,
+    ERREUR_INTERNE,
+    JSON_INVALIDE,
+    detail_http,
+    erreurs_francaises,
+    json_invalide,
+)
 from plumbing.health import ReadinessCheck
 
 log = logging.getLogger(__name__)
@@ -37,13 +47,20 @@ def create_app(
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = [
-            {"champ": ".".join(str(p) for p in e["loc"][1:]), "message": e["msg"]} for e in exc.errors()
-        ]
-        return JSONResponse(
-            status_code=422,
-            content={"detail": "La requête contient des données invalides.", "erreurs": errors},
-        )
+        if json_invalide(list(exc.errors())):
+            return JSONResponse(status_code=400, content={"detail": JSON_INVALIDE})
+        errors = erreurs_francaises(list(exc.errors()))
+        return JSONResponse(status_code=422, content={"detail": DONNEES_INVALIDES, "erreurs": errors})
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        exc.detail = detail_http(exc.status_code, exc.detail)
+        return await http_exception_handler(request, exc)
+
+    @app.exception_handler(Exception)
+    async def internal_error(_request: Request, exc: Exception) -> JSONResponse:
+        log.error("erreur interne", extra={"error": type(exc).__name__})
+        return JSONResponse(status_code=500, content={"detail": ERREUR_INTERNE})
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> dict[str, str]:

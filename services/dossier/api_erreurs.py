@@ -1,11 +1,10 @@
-"""French error bodies of the internal API: domain errors and request validation."""
+"""French error bodies of the internal API's domain errors (request validation: `plumbing.web`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import IntegrityError
 
@@ -20,41 +19,6 @@ from services.dossier.domain.erreurs import (
 )
 from services.dossier.usecases.acces import ActionReservee
 
-MESSAGES_PYDANTIC = {
-    "missing": "Ce champ est obligatoire.",
-    "date_from_datetime_parsing": "Date invalide : format attendu AAAA-MM-JJ.",
-    "date_parsing": "Date invalide : format attendu AAAA-MM-JJ.",
-    "date_type": "Date invalide : format attendu AAAA-MM-JJ.",
-    "bool_parsing": "Valeur attendue : oui (true) ou non (false).",
-    "bool_type": "Valeur attendue : oui (true) ou non (false).",
-    "string_type": "Texte attendu.",
-    "int_parsing": "Nombre entier attendu.",
-    "int_type": "Nombre entier attendu.",
-    "list_type": "Liste attendue.",
-    "model_type": "Objet attendu.",
-    "model_attributes_type": "Objet attendu.",
-    "dict_type": "Objet attendu.",
-    "json_invalid": "Le corps de la requête n'est pas un JSON valide.",
-}
-
-
-def message_francais(erreur: dict[str, Any]) -> str:
-    contexte = erreur.get("ctx") or {}
-    type_erreur = erreur["type"]
-    if type_erreur == "enum":
-        return f"Valeur non autorisée : choisissez parmi {contexte.get('expected', '')}."
-    if type_erreur == "literal_error":
-        return f"Valeur non autorisée : choisissez parmi {contexte.get('expected', '')}."
-    if type_erreur == "string_too_long":
-        return f"Ce champ ne doit pas dépasser {contexte.get('max_length')} caractères."
-    if type_erreur == "too_long":
-        return f"Au plus {contexte.get('max_length')} éléments."
-    if type_erreur in ("greater_than_equal", "greater_than"):
-        return f"La valeur doit être au moins {contexte.get('ge', contexte.get('gt'))}."
-    if type_erreur in ("less_than_equal", "less_than"):
-        return f"La valeur doit être au plus {contexte.get('le', contexte.get('lt'))}."
-    return MESSAGES_PYDANTIC.get(type_erreur, "Valeur invalide.")
-
 
 def _corps(detail: str, **autres: Any) -> dict[str, Any]:
     return {"detail": detail, **autres}
@@ -63,14 +27,6 @@ def _corps(detail: str, **autres: Any) -> dict[str, Any]:
 def installer_gestionnaires_erreurs(app: FastAPI) -> None:
     def reponse(status: int, contenu: dict[str, Any]) -> JSONResponse:
         return JSONResponse(status_code=status, content=contenu)
-
-    @app.exception_handler(RequestValidationError)
-    async def requete_invalide(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        erreurs = [
-            {"champ": ".".join(str(p) for p in e["loc"][1:]), "message": message_francais(e)}
-            for e in exc.errors()
-        ]
-        return reponse(422, _corps("La requête contient des données invalides.", erreurs=erreurs))
 
     @app.exception_handler(DossierIntrouvable)
     async def introuvable(_request: Request, exc: DossierIntrouvable) -> JSONResponse:

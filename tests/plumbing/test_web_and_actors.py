@@ -9,11 +9,13 @@ from pydantic import BaseModel
 
 from plumbing.actors import Actor, CurrentActor, internal_headers, parse_actor
 from plumbing.correlation import HEADER
+from plumbing.erreurs_requete import detail_http, message_francais
 from plumbing.web import create_app
 
 pytestmark = pytest.mark.unit
 
 TOKEN = "jeton-de-test"
+SERVICE = internal_headers(TOKEN, Actor("service", "test"))
 
 
 class Body(BaseModel):
@@ -88,8 +90,64 @@ async def test_invalid_input_gets_a_french_message_per_field() -> None:
         headers=internal_headers(TOKEN, Actor("service", "test")),
     )
     assert response.status_code == 422
-    assert response.json()["detail"] == "La requête contient des données invalides."
-    assert response.json()["erreurs"][0]["champ"] == "numero"
+    assert response.json() == {
+        "detail": "La requête contient des données invalides.",
+        "erreurs": [{"champ": "numero", "message": "Nombre entier attendu."}],
+    }
+    missing = await call(example_app(), "POST", "/objets", json={}, headers=SERVICE)
+    assert missing.json()["erreurs"] == [{"champ": "numero", "message": "Ce champ est obligatoire."}]
+
+
+async def test_malformed_json_is_a_400_in_french() -> None:
+    response = await call(
+        example_app(),
+        "POST",
+        "/objets",
+        content=b'{"numero": ',
+        headers={**SERVICE, "Content-Type": "application/json"},
+    )
+    assert response.status_code == 400
+    assert response.json() == {"detail": "Le corps de la requête n'est pas un JSON valide."}
+
+
+async def test_starlettes_own_refusals_are_in_french() -> None:
+    unknown = await call(example_app(), "GET", "/inconnu", headers=SERVICE)
+    assert unknown.status_code == 404 and unknown.json() == {"detail": "Ressource introuvable."}
+    wrong_method = await call(example_app(), "DELETE", "/objets", headers=SERVICE)
+    assert wrong_method.status_code == 405
+    assert wrong_method.json() == {"detail": "Méthode non autorisée pour cette ressource."}
+    assert "allow" in wrong_method.headers
+
+
+@pytest.mark.parametrize(
+    ("erreur", "message"),
+    [
+        (
+            {"type": "enum", "ctx": {"expected": "'a', 'b' or 'c'"}},
+            "Valeur non autorisée : choisissez parmi 'a', 'b' ou 'c'.",
+        ),
+        (
+            {"type": "string_too_long", "ctx": {"max_length": 30}},
+            "Ce champ ne doit pas dépasser 30 caractères.",
+        ),
+        ({"type": "string_too_short", "ctx": {"min_length": 1}}, "Ce champ est obligatoire."),
+        ({"type": "date_from_datetime_parsing"}, "Date invalide : format attendu AAAA-MM-JJ."),
+        ({"type": "un_type_inconnu"}, "Valeur invalide."),
+    ],
+)
+def test_pydantic_errors_are_translated(erreur: dict[str, object], message: str) -> None:
+    assert message_francais(erreur) == message
+
+
+def test_only_starlettes_english_details_are_replaced() -> None:
+    assert (
+        detail_http(400, "Invalid multipart data.")
+        == "Le formulaire envoyé est mal formé ou trop volumineux."
+    )
+    assert detail_http(400, "Too many files. Maximum number of files is 1000.").startswith("Le formulaire")
+    assert detail_http(404, "Not Found") == "Ressource introuvable."
+    assert detail_http(404, "Dossier introuvable.") == "Dossier introuvable."
+    assert detail_http(422, {"erreurs": []}) == {"erreurs": []}
 
 
 def test_actors_round_trip_and_rights() -> None:
@@ -100,3 +158,21 @@ def test_actors_round_trip_and_rights() -> None:
     assert not parse_actor("demandeur:9").may_instruct("59")
     with pytest.raises(ValueError):
         parse_actor("agent:")
+
+
+async def test_an_unexpected_failure_answers_500_in_french_without_details(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    app = create_app("exemple")
+
+    @app.get("/panne")
+    async def panne() -> None:
+        raise RuntimeError("dupont@example.org")
+
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+        response = await client.get("/panne")
+    assert response.status_code == 500
+    assert response.json() == {"detail": "Une erreur interne est survenue. Veuillez réessayer plus tard."}
+    ours = [r for r in caplog.records if r.name == "plumbing.web"]
+    assert ours and all("dupont" not in r.getMessage() + repr(r.__dict__) for r in ours)

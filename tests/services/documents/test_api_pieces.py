@@ -143,6 +143,17 @@ async def test_une_piece_inconnue_est_refusee(client: httpx.AsyncClient) -> None
     reponse = await joindre(client, DEMANDEUR, "releve-bancaire", ("a.png", echantillons.png(), "image/png"))
     assert reponse.status_code == 422
     assert reponse.json()["detail"] == "La requête contient des données invalides."
+    assert reponse.json()["erreurs"][0]["message"].startswith("Valeur non autorisée : choisissez parmi")
+
+
+async def test_un_formulaire_mal_forme_est_refuse_en_francais(client: httpx.AsyncClient) -> None:
+    reponse = await client.post(
+        f"/dossiers/dos-1/pieces/{NATIONALITE}/fichiers?prefecture=59",
+        content=b"ceci n'est pas un formulaire",
+        headers={**entetes(DEMANDEUR), "Content-Type": "multipart/form-data; boundary=zz"},
+    )
+    assert reponse.status_code == 400
+    assert reponse.json() == {"detail": "Le formulaire envoyé est mal formé ou trop volumineux."}
 
 
 async def test_le_dossier_d_un_autre_demandeur_est_introuvable(client: httpx.AsyncClient) -> None:

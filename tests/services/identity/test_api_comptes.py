@@ -189,8 +189,23 @@ async def test_une_date_mal_formee_est_signalee_par_champ(
 ) -> None:
     reponse = await client.post("/comptes", json=titre_de_huit(deps, dateDebutValidite="31/02/2024"))
     assert reponse.status_code == 422
-    assert reponse.json()["detail"] == "La requête contient des données invalides."
-    assert reponse.json()["erreurs"][0]["champ"] == "dateDebutValidite"
+    assert reponse.json() == {
+        "detail": "La requête contient des données invalides.",
+        "erreurs": [{"champ": "dateDebutValidite", "message": "Date invalide : format attendu AAAA-MM-JJ."}],
+    }
+
+
+async def test_une_requete_mal_formee_recoit_un_message_en_francais(client: httpx.AsyncClient) -> None:
+    incomplete = await client.post("/comptes", json={"numeroTitre": "5903007178"})
+    assert incomplete.status_code == 422
+    assert {e["message"] for e in incomplete.json()["erreurs"]} == {"Ce champ est obligatoire."}
+    vide = await client.post("/sessions", json={"identifiant": "", "motDePasse": ""})
+    assert {e["message"] for e in vide.json()["erreurs"]} == {"Ce champ est obligatoire."}
+    illisible = await client.post(
+        "/comptes", content=b"{numeroTitre", headers={"Content-Type": "application/json"}
+    )
+    assert illisible.status_code == 400
+    assert illisible.json() == {"detail": "Le corps de la requête n'est pas un JSON valide."}
 
 
 async def test_trop_d_essais_de_titres_bloquent_l_adresse(
