@@ -212,7 +212,7 @@ class NumeroEphoto(ContractModel):
 class OuvertureComplements(ContractModel):
     """Opens complement round `ronde`: the listed pieces may get a new version (all when empty)."""
 
-    ronde: int = Field(ge=1)
+    ronde: int = Field(ge=1, le=1_000)
     pieces: list[PieceCode] = Field(default_factory=list)
 
 

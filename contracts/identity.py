@@ -42,13 +42,15 @@ class EtatCivil(ContractModel):
 
 
 class Adresse(ContractModel):
-    numero_voie: str | None = None
-    voie: str
-    complement: str | None = None
-    code_postal: str
-    ville: str
-    pays: str = "FRANCE"
-    code_insee: str | None = None
+    """Bounded as the register's columns: step 1 sends it back edited by the applicant."""
+
+    numero_voie: str | None = Field(default=None, max_length=20)
+    voie: str = Field(max_length=200)
+    complement: str | None = Field(default=None, max_length=200)
+    code_postal: str = Field(max_length=10)  # the dossier checks its 5 digits with its own message
+    ville: str = Field(max_length=100)
+    pays: str = Field(default="FRANCE", max_length=100)
+    code_insee: str | None = Field(default=None, max_length=10)
 
     def ligne(self) -> str:
         """One line, as printed on the seed's PDFs: "20 RUE NATIONALE 59000 LILLE FRANCE"."""

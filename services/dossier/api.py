@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Query, Response, status
+from fastapi import APIRouter, Body, Path, Query, Response, status
 
 from contracts.dossier import (
     PAR_PAGE_DEFAUT,
@@ -30,6 +30,8 @@ from services.dossier.usecases import brouillons, complements, consultation
 from services.dossier.usecases.complements import ReponsesComplements
 from services.dossier.usecases.depot import Depot
 
+NumeroRonde = Annotated[int, Path(ge=1, le=1_000)]  # bounded: a huge number must not reach the database
+
 
 @dataclass(frozen=True)
 class DependancesApi:
@@ -52,18 +54,22 @@ def build_api_router(deps: DependancesApi) -> APIRouter:
         return await executer(consultation.rondes, acteur=acteur, dossier_id=dossier_id)
 
     @router.get("/dossiers/{dossier_id}/complements/{numero}")
-    async def ronde(dossier_id: str, numero: int, acteur: CurrentActor) -> RondeComplementsVue:
+    async def ronde(dossier_id: str, numero: NumeroRonde, acteur: CurrentActor) -> RondeComplementsVue:
         return await executer(consultation.ronde, acteur=acteur, dossier_id=dossier_id, numero=numero)
 
     @router.put("/dossiers/{dossier_id}/complements/{numero}/pieces/{piece}")
     async def repondre(
-        dossier_id: str, numero: int, piece: str, reponse: ReponsePieceComplement, acteur: CurrentActor
+        dossier_id: str,
+        numero: NumeroRonde,
+        piece: Annotated[str, Path(max_length=64)],
+        reponse: ReponsePieceComplement,
+        acteur: CurrentActor,
     ) -> RondeComplementsVue:
         arguments = {"dossier_id": dossier_id, "numero": numero, "piece": piece, "reponse": reponse}
         return await executer(complements.repondre_piece, acteur=acteur, **arguments)
 
     @router.post("/dossiers/{dossier_id}/complements/{numero}/envoi")
-    async def envoyer(dossier_id: str, numero: int, acteur: CurrentActor) -> RondeComplementsVue:
+    async def envoyer(dossier_id: str, numero: NumeroRonde, acteur: CurrentActor) -> RondeComplementsVue:
         return await deps.reponses.envoyer(acteur=acteur, dossier_id=dossier_id, numero=numero)
 
     @router.post("/dossiers/{dossier_id}/desistement")
@@ -77,7 +83,7 @@ def build_api_router(deps: DependancesApi) -> APIRouter:
         statut: Statut | None = None,
         cas: Cas | None = None,
         numero_demande: Annotated[str | None, Query(alias="numeroDemande", max_length=24)] = None,
-        page: Annotated[int, Query(ge=1)] = 1,
+        page: Annotated[int, Query(ge=1, le=10_000)] = 1,
         par_page: Annotated[int, Query(alias="parPage", ge=1, le=PAR_PAGE_MAX)] = PAR_PAGE_DEFAUT,
     ) -> PageDossiers:
         filtres = {"prefecture": prefecture, "statut": statut, "cas": cas, "numero_demande": numero_demande}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Response
+from fastapi import APIRouter, HTTPException, Path, Query, Response
 
 from contracts.notifier import (
     PAR_PAGE_DEFAUT,
@@ -150,7 +150,7 @@ def build_courriels_router(deps: Dependances) -> APIRouter:
         return deps.registre.en_echec(limite)
 
     @router.post("/echecs/{echec_id}/rejeu", status_code=202)
-    async def rejouer(echec_id: int, actor: CurrentActor) -> Response:
+    async def rejouer(echec_id: Annotated[int, Path(ge=1, le=2**63 - 1)], actor: CurrentActor) -> Response:
         administrateur(actor)
         a_rejouer = await asyncio.to_thread(deps.registre.a_rejouer, echec_id)
         if a_rejouer is None or deps.rejouer_courriel is None:

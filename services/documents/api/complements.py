@@ -35,7 +35,7 @@ def build_complements_router(complements: Complements, registre: Registre) -> AP
         dossier_id: str,
         code: PieceCode,
         fichiers: Fichiers,
-        ronde: Annotated[int | None, Form(ge=1)] = None,
+        ronde: Annotated[int | None, Form(ge=1, le=1_000)] = None,
     ) -> list[FichierPiece]:
         """« Mettre à jour le document »: a new version of the piece; the previous one is kept."""
         nouveaux = await complements.remplacer(

@@ -62,6 +62,17 @@ async def test_step_1_answers_french_messages_per_field(client: httpx.AsyncClien
         "detail": "La requête contient des données invalides.",
         "erreurs": [{"champ": "telephone", "message": "Ce champ est obligatoire."}],
     }
+    trop_long = {**ETAPE_1, "adresse": {**ETAPE_1["adresse"], "voie": "RUE " * 100}}
+    response = await client.put(chemin, json=trop_long, headers=entetes(SEPT))
+    assert response.status_code == 422
+    assert response.json()["erreurs"] == [
+        {"champ": "adresse.voie", "message": "Ce champ ne doit pas dépasser 200 caractères."}
+    ]
+    malforme = await client.put(
+        chemin, content=b'{"telephone": ', headers={**entetes(SEPT), "Content-Type": "application/json"}
+    )
+    assert malforme.status_code == 400
+    assert malforme.json() == {"detail": "Le corps de la requête n'est pas un JSON valide."}
     response = await client.put(chemin, json=ETAPE_1, headers=entetes(SEPT))
     assert response.status_code == 200 and response.json()["cas"] == "mineur"
 

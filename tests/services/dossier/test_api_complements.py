@@ -56,6 +56,22 @@ async def test_the_applicant_reads_the_round_with_the_agents_observations(
     ).status_code == 404
 
 
+async def test_a_round_number_out_of_range_is_bad_input_not_a_server_error(
+    client: httpx.AsyncClient, composants: Composants
+) -> None:
+    dossier_id = await ouvrir(client, composants)
+    for methode, suite, corps in (
+        ("GET", "", None),
+        ("PUT", "/pieces/justificatif-nationalite", {"reponse": "maintenir", "motif": "Lisible."}),
+        ("POST", "/envoi", None),
+    ):
+        for numero in ("0", str(2**70)):
+            chemin = f"/dossiers/{dossier_id}/complements/{numero}{suite}"
+            response = await client.request(methode, chemin, json=corps, headers=entetes(SEPT))
+            assert response.status_code == 422, (methode, numero)
+            assert response.json()["erreurs"][0]["champ"] == "numero"
+
+
 async def test_maintaining_a_document_needs_a_reason(
     client: httpx.AsyncClient, composants: Composants
 ) -> None:

@@ -105,6 +105,7 @@ async def test_a_bad_list_request_is_refused_in_french(client: httpx.AsyncClient
 
     assert response.status_code == 422
     assert response.json()["detail"] == "La requête contient des données invalides."
+    assert all(" or " not in e["message"] and "Input" not in e["message"] for e in response.json()["erreurs"])
 
 
 async def test_the_unread_count_drops_when_a_notification_is_opened(
@@ -269,3 +270,6 @@ async def test_dead_letters_are_for_administrators(client: httpx.AsyncClient, de
     assert [e["idempotence"] for e in listed.json()] == ["k"] and "destinataire" not in listed.json()[0]
     assert (refused.status_code, refused.json()) == (403, {"detail": "Accès réservé aux administrateurs."})
     assert replay.status_code == 404
+    # an id no database integer holds is bad input, not a server error
+    huge = await client.post(f"/courriels/echecs/{2**70}/rejeu", headers=headers(PLATEFORME))
+    assert huge.status_code == 422 and huge.json()["erreurs"][0]["champ"] == "echec_id"
