@@ -12,6 +12,7 @@ from engine.state.definitions import Definition
 from engine.state.unit_of_work import Store, UnitOfWork
 
 DEFAULT_TENANT = "<default>"
+UNSTARTABLE = frozenset({"boundaryEvent", "sequenceFlow"})
 
 
 @dataclass
@@ -43,6 +44,12 @@ def create_process_instance(
             if start_id not in model.elements:
                 raise InvalidArgument(
                     f"Expected to find element with id '{start_id}' to start the instance, but not found"
+                )
+            start = model.elements[start_id]
+            if start.scope_id != model.process_id or start.kind in UNSTARTABLE or start.triggered_by_event:
+                raise InvalidArgument(
+                    f"Expected to start the instance at element '{start_id}', but this engine starts only at "
+                    "an element of the process's own scope that is not a boundary event or event subprocess"
                 )
         elif model.none_start_event(model.process_id) is None:
             raise InvalidArgument(

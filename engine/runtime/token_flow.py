@@ -36,7 +36,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from SpiffWorkflow.bpmn.specs.control import BoundaryEventSplit
+from SpiffWorkflow.bpmn.specs.control import BoundaryEventSplit, BpmnStartTask
 from SpiffWorkflow.bpmn.specs.mixins.events.event_types import CatchingEvent
 from SpiffWorkflow.bpmn.specs.mixins.events.intermediate_event import BoundaryEvent
 from SpiffWorkflow.bpmn.specs.mixins.events.start_event import StartEvent
@@ -240,6 +240,10 @@ def start_instance(
 ) -> None:
     f = flow(state)
     f.workflow.do_engine_steps()
+    if state.model.elements[start_id].kind != "startEvent":
+        _move_start_token(f.workflow, start_id)
+        schedule_sync(ex, state)
+        return
     for task in f.workflow.tasks.values():
         if getattr(task.task_spec, "bpmn_id", None) == start_id and task.state in (
             TaskState.READY,
@@ -248,6 +252,24 @@ def start_instance(
             bind(ex, state, task, root, variables, triggered)
             return
     raise Failure("EXTRACT_VALUE_ERROR", f"element '{start_id}' cannot start the process")
+
+
+def _move_start_token(workflow: Any, element_id: str) -> None:
+    """A start instruction (Zeebe's `startInstructions`): the token starts at an element, not a start event.
+
+    The process's start events are cancelled before they are entered, and the element's task (or the
+    split that arms its boundary events) becomes a READY child of Spiff's start task: from there Spiff
+    predicts and moves the token as if it had come along a sequence flow.
+    """
+    spec = workflow.spec.task_specs[element_id]
+    entry = (
+        spec.inputs[0] if len(spec.inputs) == 1 and isinstance(spec.inputs[0], BoundaryEventSplit) else spec
+    )
+    root_start = next(t for t in workflow.tasks.values() if isinstance(t.task_spec, BpmnStartTask))
+    for child in list(root_start.children):
+        if isinstance(child.task_spec, StartEvent) and child.has_state(TaskState.NOT_FINISHED_MASK):
+            child.cancel()
+    _give_path(root_start._add_child(entry, TaskState.READY))
 
 
 def fire_boundary(

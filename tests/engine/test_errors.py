@@ -60,3 +60,27 @@ async def test_uncaught_error_raises_an_incident(engine, rest) -> None:
         [incident] = await search(rest, "/v2/incidents/search", {"processInstanceKey": str(end)})
         assert incident["errorType"] == "UNHANDLED_ERROR_EVENT"
         assert "NOBODY_CATCHES" in incident["errorMessage"]
+
+
+async def test_error_end_event_is_caught_by_the_boundary_of_its_subprocess(engine, rest) -> None:
+    async with gateway(engine.grpc_address) as stub:
+        await deploy(stub, "error_end_caught.bpmn")
+        key = await create(stub, "error-end-caught")
+        [job] = await activate(stub, "error-end-caught.demander")
+        assert job.processInstanceKey == key
+        await complete(stub, job)
+        assert await instance_state(rest, key) == "COMPLETED"
+        [sub] = await search(
+            rest, "/v2/element-instances/search", {"processInstanceKey": str(key), "elementId": "verifier"}
+        )
+        assert sub["state"] == "TERMINATED"
+
+
+async def test_business_rule_task_is_an_incident_until_dmn_is_supported(engine, rest) -> None:
+    async with gateway(engine.grpc_address) as stub:
+        await deploy(stub, "business_rule.bpmn")
+        key = await create(stub, "business-rule")
+        [incident] = await search(rest, "/v2/incidents/search", {"processInstanceKey": str(key)})
+        assert incident["errorType"] == "CALLED_DECISION_ERROR"
+        assert incident["elementId"] == "decider"
+        assert await instance_state(rest, key) == "ACTIVE"

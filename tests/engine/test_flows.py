@@ -161,3 +161,32 @@ async def test_cancel_process_instance(engine, rest) -> None:
         with pytest.raises(grpc.aio.AioRpcError) as gone:
             await stub.CancelProcessInstance(pb.CancelProcessInstanceRequest(processInstanceKey=key))
         assert gone.value.code() == grpc.StatusCode.NOT_FOUND
+
+
+async def test_start_instructions_start_the_instance_at_any_element(engine, rest) -> None:
+    async with gateway(engine.grpc_address) as stub:
+        await deploy(stub, "start_anywhere.bpmn")
+        response = await stub.CreateProcessInstance(
+            pb.CreateProcessInstanceRequest(
+                bpmnProcessId="start-anywhere",
+                version=-1,
+                variables=json.dumps({"dossier": "S1"}),
+                startInstructions=[pb.ProcessInstanceCreationStartInstruction(elementId="instruire")],
+            )
+        )
+        key = response.processInstanceKey
+        assert await activate(stub, "start-anywhere.saisir", request_timeout_ms=-1) == []
+        [job] = await activate(stub, "start-anywhere.instruire")
+        assert job.processInstanceKey == key and json.loads(job.variables) == {"dossier": "S1"}
+        await complete(stub, job)
+        assert await instance_state(rest, key) == "COMPLETED"
+        import grpc
+
+        with pytest.raises(grpc.aio.AioRpcError) as unknown:
+            await stub.CreateProcessInstance(
+                pb.CreateProcessInstanceRequest(
+                    bpmnProcessId="start-anywhere",
+                    startInstructions=[pb.ProcessInstanceCreationStartInstruction(elementId="nowhere")],
+                )
+            )
+        assert unknown.value.code() == grpc.StatusCode.INVALID_ARGUMENT

@@ -79,3 +79,25 @@ async def test_time_date_timer_and_timer_start_event(fresh_engine, engine, rest)
         # R2/2030-01-01/P1D: the timer start event fired twice by now, no more
         started = await activate(stub, "timer-start.work", request_timeout_ms=1_000)
         assert len(started) == 2
+
+
+async def test_non_interrupting_timer_event_subprocess_repeats_while_the_scope_is_active(
+    fresh_engine, engine, rest
+) -> None:
+    async with gateway(engine.grpc_address) as stub:
+        await deploy(stub, "timer_event_subprocess.bpmn")
+        await pin_clock(rest, T0)
+        key = await create(stub, "timer-event-subprocess")
+        [work] = await activate(stub, "timer-esp.travail")
+        await pin_clock(rest, T0 + DAY - 1)
+        assert await activate(stub, "timer-esp.rappeler", request_timeout_ms=300) == []
+        for day in (1, 2):
+            await pin_clock(rest, T0 + day * DAY)
+            [reminder] = await activate(stub, "timer-esp.rappeler")
+            assert reminder.processInstanceKey == key
+            await complete(stub, reminder)
+        await complete(stub, work)
+        assert await instance_state(rest, key) == "COMPLETED"
+        # the cycle stopped with its scope
+        await pin_clock(rest, T0 + 5 * DAY)
+        assert await activate(stub, "timer-esp.rappeler", request_timeout_ms=300) == []

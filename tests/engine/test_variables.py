@@ -8,7 +8,7 @@ import grpc
 import pytest
 from pyzeebe.proto import gateway_pb2 as pb
 
-from tests.engine.helpers import activate, complete, create, deploy, gateway, variables_of
+from tests.engine.helpers import activate, complete, create, deploy, gateway, search, variables_of
 
 pytestmark = pytest.mark.integration
 
@@ -53,3 +53,29 @@ async def test_script_task_uses_feel_decimals(engine, rest) -> None:
         await deploy(stub, "script.bpmn")
         key = await create(stub, "script", {"montants": [1, 2]})
         assert (await variables_of(rest, key))["total"] == 3.3
+
+
+async def test_feel_rules_of_the_engine(engine, rest) -> None:
+    # '=' means FEEL, anything else is a literal; a missing variable is null; an evaluation error
+    # is an incident carrying FEEL's message
+    async with gateway(engine.grpc_address) as stub:
+        await deploy(stub, "feel_rules.bpmn")
+        key = await create(stub, "feel-rules", {"genre": "dynamique"})
+        [job] = await activate(stub, "feel-rules.dynamique")
+        assert job.retries == 2
+        assert json.loads(job.customHeaders) == {"litteral": "=pas une expression"}
+        assert json.loads(job.variables) == {
+            "genre": "dynamique",
+            "manquant": None,
+            "estNul": True,
+            "chemin": None,
+        }
+        await complete(stub, job)
+        [incident] = await search(rest, "/v2/incidents/search", {"processInstanceKey": str(key)})
+        assert incident["elementId"] == "echec"
+        assert "absent est requis" in incident["errorMessage"]
+        await stub.SetVariables(
+            pb.SetVariablesRequest(elementInstanceKey=key, variables=json.dumps({"absent": "ici"}))
+        )
+        await stub.ResolveIncident(pb.ResolveIncidentRequest(incidentKey=int(incident["incidentKey"])))
+        assert (await variables_of(rest, key))["r"] == "ici"
