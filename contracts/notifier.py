@@ -99,6 +99,10 @@ class NotificationResume(BaseModel):
     id: str
     type: Modele
     titre: str
+    libelle: str = Field(
+        description='the line\'s text: "Notification de décision lue", "Demande de complément répondu"'
+    )
+    mention: str | None = Field(None, description='"Lu le 12/09/2023", "Répondu le 12/09/2023" (Paris time)')
     date: datetime
     procedure: str = PROCEDURE_SEJOUR
     etat: EtatNotification

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from contracts.notifier import (
     ContenuNotification,
@@ -15,6 +16,7 @@ from contracts.notifier import (
 from contracts.process import Modele
 
 MODELES_A_REPONDRE = frozenset({Modele.DEMANDE_COMPLEMENTS})
+PARIS = ZoneInfo("Europe/Paris")
 
 
 class NotificationIntrouvable(Exception):
@@ -48,6 +50,24 @@ class Notification:
         if self.lue_le is not None:
             return EtatNotification.LUE
         return EtatNotification.NON_LUE
+
+    @property
+    def libelle(self) -> str:
+        """The line of "Mes Notifications", in the seed's words ("Demande de complément répondu")."""
+        if self.etat is EtatNotification.REPONDUE:
+            return f"{self.titre} répondu"
+        if self.etat is EtatNotification.LUE:
+            return f"{self.titre} lue"
+        return self.titre
+
+    @property
+    def mention(self) -> str | None:
+        """ "Lu le 12/09/2023" or "Répondu le 12/09/2023", the day in Paris."""
+        if self.repondue_le is not None:
+            return f"Répondu le {self.repondue_le.astimezone(PARIS):%d/%m/%Y}"
+        if self.lue_le is not None:
+            return f"Lu le {self.lue_le.astimezone(PARIS):%d/%m/%Y}"
+        return None
 
     @property
     def attend_reponse(self) -> bool:

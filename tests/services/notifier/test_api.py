@@ -77,6 +77,10 @@ async def test_an_applicant_lists_their_own_notifications_newest_first(
         "demande-complements",
     )
     assert line["date"] == "2023-09-13T08:00:00Z" and line["lue_le"] is None and line["attend_reponse"]
+    assert (line["libelle"], line["mention"]) == ("Demande de complément", None)
+    await client.get(f"/notifications/{second}", headers=headers(SEPT))
+    relue = (await client.get("/notifications", headers=headers(SEPT))).json()["elements"][0]
+    assert (relue["libelle"], relue["mention"]) == ("Demande de complément lue", "Lu le 13/09/2023")
 
 
 async def test_lists_filter_by_reading_and_type_and_come_in_pages(

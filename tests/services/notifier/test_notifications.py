@@ -52,6 +52,20 @@ def test_a_demande_de_complement_is_answered_once_opened() -> None:
     assert answered.repondue(T0 + timedelta(days=3)).repondue_le == T0 + timedelta(hours=1)
 
 
+def test_the_list_line_reads_as_the_seeds_mes_notifications() -> None:
+    complement = notification()
+    assert (complement.libelle, complement.mention) == ("Demande de complément", None)
+    # opened at 23:30 UTC on the 12th: already the 13th in Paris
+    lue = complement.ouverte(datetime(2023, 9, 12, 23, 30, tzinfo=UTC))
+    assert (lue.libelle, lue.mention) == ("Demande de complément lue", "Lu le 13/09/2023")
+    repondue = lue.repondue(datetime(2023, 9, 14, 9, 0, tzinfo=UTC))
+    assert (repondue.libelle, repondue.mention) == ("Demande de complément répondu", "Répondu le 14/09/2023")
+    decision = notification(Modele.ATTESTATION_DECISION_FAVORABLE).ouverte(T0)
+    assert (decision.libelle, decision.mention) == ("Notification de décision lue", "Lu le 12/09/2023")
+    prolongation = notification(Modele.ATTESTATION_PROLONGATION).ouverte(T0)
+    assert prolongation.libelle == "Notification de prolongation de l'instruction lue"
+
+
 def test_a_decision_expects_no_answer() -> None:
     decision = notification(Modele.ATTESTATION_DECISION_FAVORABLE).ouverte(T0)
 
