@@ -133,6 +133,8 @@ async def test_exclusive_gateway_takes_condition_or_default(engine, rest) -> Non
         [h] = await activate(stub, "exclusive.high")
         [lo] = await activate(stub, "exclusive.low")
         assert (h.processInstanceKey, lo.processInstanceKey) == (high, low)
+        await complete(stub, h)
+        await complete(stub, lo)
 
 
 async def test_stream_activated_jobs_pushes_each_new_job(engine, rest) -> None:
