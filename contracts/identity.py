@@ -189,9 +189,11 @@ class DemandeOubliMotDePasse(ContractModel):
 
 
 class ReponseMessage(ContractModel):
-    """A plain French message answered where there is nothing else to say."""
+    """A plain French message answered where there is nothing else to say, and the paragraphs
+    that follow it on the seed's screen (e.g. « Votre identifiant de connexion sera votre N° Etranger »)."""
 
     message: str
+    paragraphes: list[str] = Field(default_factory=list)
 
 
 SESSION_HEADER = "X-Jeton-Session"

@@ -18,11 +18,15 @@ from services.identity.domain.registre import normaliser_numero_titre
 from services.identity.usecases.contexte import Outils, Refus
 from services.identity.usecases.garde import Garde
 from services.identity.usecases.liens import compte_du_lien, envoyer_lien
-from services.identity.usecases.mots_de_passe import definir_mot_de_passe
+from services.identity.usecases.mots_de_passe import definir_mot_de_passe, phrase_identifiant
 
-DEMANDE_ENREGISTREE = ReponseMessage(
-    message="Demande de création de compte bien enregistrée. "
+MESSAGE_DEMANDE_ENREGISTREE = (
+    "Demande de création de compte bien enregistrée. "
     "Un email vous a été envoyé afin de confirmer votre adresse email."
+)
+AVANT_DE_DEPOSER = (
+    "Vous devez confirmer votre adresse email et créer votre mot de passe avant de pouvoir envoyer "
+    "votre demande."
 )
 COURRIEL_VALIDE = ReponseMessage(message="Votre adresse email a bien été validée.")
 DATES_INCOHERENTES = "La date de fin de validité doit être postérieure à la date de début de validité."
@@ -47,8 +51,12 @@ def creer_compte(*, depots: Depots, outils: Outils, demande: DemandeCreationComp
         garde.echec()
         return Refus(TitreIntrouvable())
     compte = depots.demandeurs.par_personne(titre.personne_id)
+    reponse = ReponseMessage(
+        message=MESSAGE_DEMANDE_ENREGISTREE,
+        paragraphes=[AVANT_DE_DEPOSER, phrase_identifiant(depots, titre.personne_id, futur=True)],
+    )
     if not _a_confirmer(depots, outils, compte, titre.personne_id, courriel):
-        return DEMANDE_ENREGISTREE
+        return reponse
     if compte is None:
         compte = CompteDemandeur(
             outils.nouvel_id(), titre.personne_id, courriel, EtatCompte.EN_ATTENTE, maintenant
@@ -56,7 +64,7 @@ def creer_compte(*, depots: Depots, outils: Outils, demande: DemandeCreationComp
     compte.courriel, compte.courriel_confirme_le = courriel, None
     depots.demandeurs.enregistrer(compte)
     envoyer_lien(depots=depots, outils=outils, compte=compte, usage=UsageJeton.CONFIRMATION)
-    return DEMANDE_ENREGISTREE
+    return reponse
 
 
 def _courriel_confirme(demande: DemandeCreationCompte) -> str:

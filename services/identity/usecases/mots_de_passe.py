@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from contracts.identity import DemandeMotDePasse, DemandeOubliMotDePasse, ReponseMessage
-from services.identity.domain.comptes import EtatCompte, normaliser_identifiant
+from services.identity.domain.comptes import CompteDemandeur, EtatCompte, normaliser_identifiant
 from services.identity.domain.erreurs import TropDeTentatives
 from services.identity.domain.jetons import UsageJeton
 from services.identity.domain.ports import Depots
@@ -14,10 +14,15 @@ from services.identity.usecases.liens import compte_du_lien, envoyer_lien, jeton
 SUJET_COMPTE_ACTIVE = "identity.compte.active"
 SUJET_MOT_DE_PASSE_CHANGE = "identity.compte.mot-de-passe-change"
 
-REPONSES = {
-    UsageJeton.CONFIRMATION: ReponseMessage(message="Votre compte a bien été créé."),
-    UsageJeton.REINITIALISATION: ReponseMessage(message="Votre mot de passe a bien été modifié."),
+MESSAGES = {
+    UsageJeton.CONFIRMATION: "Votre compte a bien été créé.",
+    UsageJeton.REINITIALISATION: "Votre mot de passe a bien été modifié.",
 }
+COMPTE_CREE = [
+    "Vous pouvez désormais vous connecter pour envoyer votre demande et accéder à votre espace personnel.",
+    "C'est également depuis cet espace personnel que vous pourrez consulter l'avancée de votre demande "
+    "et répondre aux différentes demandes des agents.",
+]
 DEMANDE_REINITIALISATION = ReponseMessage(
     message="Si un compte correspond à cet identifiant, un email vous a été envoyé "
     "avec un lien pour choisir un nouveau mot de passe."
@@ -31,8 +36,9 @@ def definir_mot_de_passe(
 
     A second identical submission moments later (a double click) gets the same answer.
     """
-    if _deja_fait(depots, outils, demande, usage):
-        return REPONSES[usage]
+    deja = _deja_fait(depots, outils, demande, usage)
+    if deja is not None:
+        return _reponse(depots, usage, deja)
     emis, compte = compte_du_lien(depots=depots, outils=outils, jeton=demande.jeton, usage=usage)
     outils.politique_mot_de_passe.verifier(demande.mot_de_passe, demande.confirmation_mot_de_passe)
     maintenant = outils.horloge()
@@ -45,19 +51,36 @@ def definir_mot_de_passe(
     depots.sessions.revoquer_toutes("demandeur", compte.id, maintenant, sauf=None)
     sujet = SUJET_COMPTE_ACTIVE if premiere_activation else SUJET_MOT_DE_PASSE_CHANGE
     depots.evenements.publier(sujet, {"compteId": compte.id})
-    return REPONSES[usage]
+    return _reponse(depots, usage, compte)
 
 
-def _deja_fait(depots: Depots, outils: Outils, demande: DemandeMotDePasse, usage: UsageJeton) -> bool:
+def phrase_identifiant(depots: Depots, personne_id: str, *, futur: bool = False) -> str:
+    """The seed's « Votre identifiant de connexion est votre N° Etranger » (the e-mail without one)."""
+    personne = depots.registre.personne(personne_id)
+    quoi = "adresse email" if personne is not None and personne.numero_etranger is None else "N° Etranger"
+    return f"Votre identifiant de connexion {'sera' if futur else 'est'} votre {quoi}"
+
+
+def _reponse(depots: Depots, usage: UsageJeton, compte: CompteDemandeur) -> ReponseMessage:
+    if usage is not UsageJeton.CONFIRMATION:
+        return ReponseMessage(message=MESSAGES[usage])
+    paragraphes = [*COMPTE_CREE, phrase_identifiant(depots, compte.personne_id)]
+    return ReponseMessage(message=MESSAGES[usage], paragraphes=paragraphes)
+
+
+def _deja_fait(
+    depots: Depots, outils: Outils, demande: DemandeMotDePasse, usage: UsageJeton
+) -> CompteDemandeur | None:
+    """The account, when this very password was set with this link moments ago (a double click)."""
     emis = jeton_emis(depots=depots, outils=outils, jeton=demande.jeton, usage=usage)
     if emis is None or emis.utilise_le is None:
-        return False
+        return None
     if outils.horloge() - emis.utilise_le >= outils.reglages.anti_doublon:
-        return False
+        return None
     compte = depots.demandeurs.par_id(emis.compte_id)
     if compte is None or compte.mot_de_passe is None:
-        return False
-    return outils.hacheur.verifier(compte.mot_de_passe, demande.mot_de_passe)
+        return None
+    return compte if outils.hacheur.verifier(compte.mot_de_passe, demande.mot_de_passe) else None
 
 
 def demander_reinitialisation(

@@ -33,7 +33,15 @@ def titre_de_huit(deps: Dependances, **changes: Any) -> dict[str, Any]:
 async def test_creation_de_compte_de_bout_en_bout(client: httpx.AsyncClient, deps: Dependances) -> None:
     reponse = await client.post("/comptes", json=titre_de_huit(deps))
     assert reponse.status_code == 202
-    assert reponse.json()["message"].startswith("Demande de création de compte bien enregistrée.")
+    assert reponse.json() == {
+        "message": "Demande de création de compte bien enregistrée. "
+        "Un email vous a été envoyé afin de confirmer votre adresse email.",
+        "paragraphes": [
+            "Vous devez confirmer votre adresse email et créer votre mot de passe avant de pouvoir "
+            "envoyer votre demande.",
+            "Votre identifiant de connexion sera votre N° Etranger",
+        ],
+    }
 
     [courriel] = courriels_demandes(deps)
     demande = DemandeCourriel.model_validate(courriel)
@@ -45,15 +53,25 @@ async def test_creation_de_compte_de_bout_en_bout(client: httpx.AsyncClient, dep
 
     reponse = await client.post("/comptes/confirmation", json={"jeton": jeton})
     assert reponse.status_code == 200
-    assert reponse.json() == {"message": "Votre adresse email a bien été validée."}
+    assert reponse.json() == {"message": "Votre adresse email a bien été validée.", "paragraphes": []}
 
     mot_de_passe = {"jeton": jeton, "motDePasse": "Huit.Lille-59", "confirmationMotDePasse": "Huit.Lille-59"}
     reponse = await client.post("/comptes/mot-de-passe", json=mot_de_passe)
     assert reponse.status_code == 200
-    assert reponse.json() == {"message": "Votre compte a bien été créé."}
+    assert reponse.json() == {
+        "message": "Votre compte a bien été créé.",
+        "paragraphes": [
+            "Vous pouvez désormais vous connecter pour envoyer votre demande et accéder à votre espace "
+            "personnel.",
+            "C'est également depuis cet espace personnel que vous pourrez consulter l'avancée de votre "
+            "demande et répondre aux différentes demandes des agents.",
+            "Votre identifiant de connexion est votre N° Etranger",
+        ],
+    }
 
     # Un double clic sur « Créer le mot de passe » reçoit la même réponse.
-    assert (await client.post("/comptes/mot-de-passe", json=mot_de_passe)).status_code == 200
+    double_clic = await client.post("/comptes/mot-de-passe", json=mot_de_passe)
+    assert (double_clic.status_code, double_clic.json()) == (200, reponse.json())
 
     connexion = await client.post(
         "/sessions", json={"identifiant": "5903007177", "motDePasse": "Huit.Lille-59"}
@@ -254,14 +272,18 @@ async def test_sans_numero_etranger_l_identifiant_est_l_email(
         courriel="Douze@Exemple.fr",
         confirmationCourriel="douze@exemple.fr",
     )
-    assert (await client.post("/comptes", json=demande)).status_code == 202
+    creation = await client.post("/comptes", json=demande)
+    assert creation.status_code == 202
+    assert creation.json()["paragraphes"][-1] == "Votre identifiant de connexion sera votre adresse email"
     assert courriels_demandes(deps)[-1]["donnees"]["identifiant"] == "douze@exemple.fr"
     corps = {
         "jeton": jeton_du_dernier_courriel(deps),
         "motDePasse": "Douze.Calais-62",
         "confirmationMotDePasse": "Douze.Calais-62",
     }
-    assert (await client.post("/comptes/mot-de-passe", json=corps)).status_code == 200
+    cree = await client.post("/comptes/mot-de-passe", json=corps)
+    assert cree.status_code == 200
+    assert cree.json()["paragraphes"][-1] == "Votre identifiant de connexion est votre adresse email"
     connexion = await client.post(
         "/sessions", json={"identifiant": "DOUZE@exemple.fr ", "motDePasse": "Douze.Calais-62"}
     )

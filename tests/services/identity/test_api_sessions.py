@@ -189,7 +189,7 @@ async def test_mot_de_passe_oublie(client: httpx.AsyncClient, deps: Dependances)
 
     corps = {"jeton": jeton, "motDePasse": "Nouveau.Sept-59", "confirmationMotDePasse": "Nouveau.Sept-59"}
     reponse = await client.post("/mots-de-passe/reinitialisation", json=corps)
-    assert reponse.json() == {"message": "Votre mot de passe a bien été modifié."}
+    assert reponse.json() == {"message": "Votre mot de passe a bien été modifié.", "paragraphes": []}
     assert (await client.get("/sessions/current", headers=session(ancienne))).status_code == 401
     assert (await connecter(client)).status_code == 401
     assert (await connecter(client, motDePasse="Nouveau.Sept-59")).status_code == 201
