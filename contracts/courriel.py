@@ -20,7 +20,8 @@ SUBJECTS_COURRIELS = ["notifier.courriel.>"]
 class ModeleCourriel(StrEnum):
     """Every e-mail template; `donnees` of each (the notifier refuses a request without `lien` where marked):
 
-    - confirmation-compte (identity): {"lien"*: confirmation URL, "nom", "prenoms", "expiration": ISO datetime}
+    - confirmation-compte (identity): {"lien"*: confirmation URL, "nom", "prenoms", "expiration": ISO datetime,
+      "identifiant": the N° étranger, or the e-mail when there is none (the mail names which one logs in)}
     - reinitialisation-mot-de-passe (identity): {"lien"*: reset URL, "nom", "prenoms", "expiration"}
     - notification (the notifier itself, for every in-app notification but the deposit's): the seed's
       « Vous venez de recevoir une notification », {"lien"*: the login page}

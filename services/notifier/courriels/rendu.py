@@ -44,6 +44,7 @@ class JinjaRedacteur:
             "nom": "",
             "lien": "",
             "expiration": "",
+            "identifiant": "",
             **demande.donnees,
             "sujet": sujet,
             "pieces_jointes": [f.nom for f in fichiers],

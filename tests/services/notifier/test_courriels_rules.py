@@ -78,6 +78,12 @@ def test_account_e_mails_give_the_link_and_its_expiry_in_paris_time() -> None:
     assert "expire le 18/08/2023 à 14h30" in confirmation.texte
     assert 'href="https://anef.example/c?jeton=a&amp;b"' in confirmation.html  # escaped in HTML
     assert "Votre identifiant de connexion sera votre N° Etranger." in confirmation.texte
+    sans_numero = redacteur.rediger(
+        demande("confirmation-compte", lien="https://anef.example/c", identifiant="douze@exemple.fr")
+    )
+    assert "Votre identifiant de connexion sera votre adresse email." in sans_numero.texte
+    assert "Votre identifiant de connexion sera votre adresse email." in sans_numero.html
+    assert "N° Etranger" not in sans_numero.texte
     assert "Créer mon nouveau mot de passe : https://anef.example/r" in reset.texte
 
 
