@@ -93,13 +93,17 @@ async def test_runtime_condition_failure_is_an_incident_and_retried_on_resolutio
 async def test_client_disconnecting_during_long_poll_loses_nothing(engine) -> None:
     async with gateway(engine.grpc_address) as stub:
         await deploy(stub, "retries.bpmn")
-        poll = asyncio.create_task(activate(stub, "retries.disconnect", request_timeout_ms=10_000))
+        poll = asyncio.create_task(activate(stub, "retries.work", request_timeout_ms=10_000))
         await asyncio.sleep(0.2)
         poll.cancel()
         with pytest.raises(asyncio.CancelledError):
             await poll
-        # the engine keeps answering
+        # the engine keeps answering, and the job created next goes to the next poll, not the dead one
         await stub.Topology(pb.TopologyRequest())
+        key = await create(stub, "retries")
+        [job] = await activate(stub, "retries.work")
+        assert job.processInstanceKey == key
+        await stub.CompleteJob(pb.CompleteJobRequest(jobKey=job.key))
 
 
 async def test_rest_problems_are_problem_json(rest) -> None:
@@ -110,3 +114,47 @@ async def test_rest_problems_are_problem_json(rest) -> None:
     response = await rest.post("/v2/messages/publication", json={"name": "x", "variables": [1]})
     assert response.status_code == 400
     assert FIXTURES.exists()
+
+
+async def test_job_commands_reject_bad_variables_and_wrong_states_without_changing_anything(
+    engine, rest
+) -> None:
+    async with gateway(engine.grpc_address) as stub:
+        await deploy(stub, "bad_input_task.bpmn", "call_child.bpmn", "call_parent.bpmn")
+        key = await create(stub, "bad-input")
+        [job] = await activate(stub, "bad-input.work")
+        for call in (
+            stub.CompleteJob(pb.CompleteJobRequest(jobKey=job.key, variables="[1]")),
+            stub.FailJob(pb.FailJobRequest(jobKey=job.key, retries=1, variables="not json")),
+            stub.ThrowError(pb.ThrowErrorRequest(jobKey=job.key, errorCode="E", variables='"x"')),
+            stub.ThrowError(pb.ThrowErrorRequest(jobKey=job.key, errorCode="")),
+            stub.PublishMessage(pb.PublishMessageRequest(name="m", correlationKey="k", variables="[]")),
+            stub.PublishMessage(pb.PublishMessageRequest(name="", correlationKey="k")),
+            stub.BroadcastSignal(pb.BroadcastSignalRequest(signalName="s", variables="1")),
+            stub.ActivateJobs(
+                pb.ActivateJobsRequest(type="bad-input.work", maxJobsToActivate=1, timeout=0)
+            ).read(),
+        ):
+            assert (await rejected(call)).code() == grpc.StatusCode.INVALID_ARGUMENT
+        # nothing changed: the job is still held by its worker, then fails into an incident
+        await stub.FailJob(pb.FailJobRequest(jobKey=job.key, retries=0, errorMessage="gave up"))
+        for call in (
+            stub.CompleteJob(pb.CompleteJobRequest(jobKey=job.key)),
+            stub.FailJob(pb.FailJobRequest(jobKey=job.key, retries=1)),
+            stub.UpdateJobTimeout(pb.UpdateJobTimeoutRequest(jobKey=job.key, timeout=1_000)),
+        ):
+            assert (await rejected(call)).code() == grpc.StatusCode.FAILED_PRECONDITION
+        [incident] = await search(rest, "/v2/incidents/search", {"processInstanceKey": str(key)})
+        assert incident["errorMessage"] == "gave up"
+        await stub.CancelProcessInstance(pb.CancelProcessInstanceRequest(processInstanceKey=key))
+        # a called instance is cancelled through its root
+        parent = await create(stub, "call-parent", {"enfant": "call-child"})
+        [child_job] = await activate(stub, "call-child.work")
+        error = await rejected(
+            stub.CancelProcessInstance(
+                pb.CancelProcessInstanceRequest(processInstanceKey=child_job.processInstanceKey)
+            )
+        )
+        assert error.code() == grpc.StatusCode.FAILED_PRECONDITION
+        assert str(parent) in (error.details() or "")
+        await stub.CancelProcessInstance(pb.CancelProcessInstanceRequest(processInstanceKey=parent))

@@ -5,13 +5,16 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from pyzeebe.proto import gateway_pb2 as pb
 
-from tests.engine.helpers import FIXTURES, gateway
+from tests.engine.helpers import FIXTURES, activate, complete, create, deploy, gateway, pin_clock
+from tests.support.engine_server import start_engine
 
 pytestmark = pytest.mark.integration
 REPO = Path(__file__).resolve().parents[2]
@@ -117,3 +120,33 @@ async def test_zbctl_status_deploy_create_and_worker(engine) -> None:
     finally:
         worker.terminate()
         await worker.wait()
+
+
+async def test_clock_is_pinned_and_reset(engine, rest) -> None:
+    # the shared engine: pinned in the past, so that no timer of another test fires
+    past = int(time.time() * 1000) - 86_400_000
+    async with gateway(engine.grpc_address) as stub:
+        await deploy(stub, "clock_task.bpmn")
+        await pin_clock(rest, past)
+        try:
+            await create(stub, "clock-task")
+            await create(stub, "clock-task")
+            # leased for two days from the pinned instant: still leased once the clock is reset
+            [pinned] = await activate(stub, "clock-task.work", max_jobs=1, timeout_ms=2 * 86_400_000)
+            assert pinned.deadline == past + 2 * 86_400_000
+        finally:
+            assert (await rest.post("/v2/clock/reset")).status_code == 204
+        [live] = await activate(stub, "clock-task.work", max_jobs=1, timeout_ms=1_000)
+        assert live.key != pinned.key
+        assert abs(live.deadline - (time.time() * 1000 + 1_000)) < 60_000
+        await complete(stub, pinned)
+        await complete(stub, live)
+    bad = await rest.put("/v2/clock", json={"timestamp": "tomorrow"})
+    assert bad.status_code == 400
+
+
+async def test_clock_control_is_off_unless_configured(tmp_path) -> None:
+    with start_engine(tmp_path, extra_env={"ENGINE_CLOCK_CONTROL": "false"}) as engine:
+        async with httpx.AsyncClient(base_url=engine.rest_url) as rest:
+            assert (await rest.put("/v2/clock", json={"timestamp": 0})).status_code == 403
+            assert (await rest.post("/v2/clock/reset")).status_code == 403
