@@ -8,7 +8,9 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import traceback
 from datetime import UTC, datetime
+from types import TracebackType
 
 from plumbing.correlation import current_correlation_id
 
@@ -35,6 +37,26 @@ class JsonFormatter(logging.Formatter):
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, default=str, ensure_ascii=False)
 
+    def formatException(
+        self,
+        ei: tuple[type[BaseException], BaseException, TracebackType | None] | tuple[None, None, None],
+    ) -> str:
+        """Where it failed and what kind of error, never its message: a database driver's quotes the
+        values it refused (an e-mail, a name), an SMTP relay's the recipient."""
+        if ei[0] is None or ei[1] is None:
+            return ""
+        chaine: list[traceback.TracebackException] = []
+        courante: traceback.TracebackException | None = traceback.TracebackException(*ei)
+        while courante is not None and len(chaine) < 10:
+            chaine.append(courante)
+            suivante = courante.__cause__ or (None if courante.__suppress_context__ else courante.__context__)
+            courante = suivante
+        lignes: list[str] = []
+        for element in reversed(chaine):
+            lignes.extend(element.stack.format())
+            lignes.append(f"{_nom(element)}\n")
+        return "".join(lignes).rstrip("\n")
+
 
 def configure_logging(service: str, level: str = "INFO") -> None:
     handler = logging.StreamHandler(sys.stderr)
@@ -44,3 +66,8 @@ def configure_logging(service: str, level: str = "INFO") -> None:
     root.setLevel(level.upper())
     for noisy in ("uvicorn.access", "httpx", "httpcore", "aiosqlite"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def _nom(element: traceback.TracebackException) -> str:
+    exc_type = element.exc_type
+    return "Exception" if exc_type is None else f"{exc_type.__module__}.{exc_type.__qualname__}"

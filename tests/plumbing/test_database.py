@@ -41,3 +41,19 @@ def test_a_naive_datetime_is_refused() -> None:
     with pytest.raises(StatementError, match="sans fuseau horaire"), engine.begin() as conn:
         conn.execute(insert(instants).values(id=1, le=datetime(2023, 8, 18, 10, 0)))
     engine.dispose()
+
+
+def test_database_errors_never_quote_the_bound_values(database_url: str) -> None:
+    """SQLAlchemy leaves the parameters (an e-mail here) out of its errors; PostgreSQL's own message
+    may still quote a value, which is why logged exceptions keep no message (`plumbing.logs`)."""
+    engine = create_database_engine(database_url)
+    metadata.create_all(engine)
+    texte = ""
+    with engine.connect() as conn:
+        try:
+            conn.execute(insert(instants).values(id="septetranger@yopmail.com"))
+        except StatementError as erreur:
+            texte = str(erreur)
+        conn.rollback()
+    engine.dispose()
+    assert "SQL parameters hidden" in texte and "[parameters:" not in texte

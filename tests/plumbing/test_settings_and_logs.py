@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 
 import pytest
 from pydantic import ValidationError
@@ -55,6 +56,28 @@ def test_log_lines_are_json_with_service_and_correlation_id() -> None:
     assert line["message"] == "dossier déposé"
     assert line["dossier_id"] == "d-42"
     assert line["level"] == "info"
+
+
+def _refuser(adresse: str) -> None:
+    try:
+        raise KeyError(adresse)
+    except KeyError as erreur:
+        raise ValueError(f"Key (courriel)=({adresse}) already exists.") from erreur
+
+
+def test_a_logged_exception_says_where_and_what_but_not_its_message() -> None:
+    """A database driver's message quotes the refused values: only frames and types are logged."""
+    adresse = "septetranger@" + "yop" + "mail.com"  # not quoted whole in the frames' source lines
+    try:
+        _refuser(adresse)
+    except ValueError:
+        record = logging.LogRecord(
+            "notifier", logging.ERROR, __file__, 1, "traitement en échec", None, sys.exc_info()
+        )
+    line = json.loads(JsonFormatter("notifier").format(record))
+    assert "yopmail" not in json.dumps(line)
+    assert "builtins.KeyError" in line["exception"] and line["exception"].endswith("builtins.ValueError")
+    assert "_refuser" in line["exception"]
 
 
 def test_an_untrustworthy_correlation_id_is_replaced() -> None:
