@@ -184,3 +184,18 @@ async def test_receive_task_waits_for_its_message(engine, rest) -> None:
         await publish(stub, "accuse-reception", "12", variables={"recu": True})
         assert await instance_state(rest, key) == "COMPLETED"
         assert (await variables_of(rest, key))["recu"] is True
+
+
+async def test_correlation_key_is_evaluated_once_when_the_subscription_opens(engine, rest) -> None:
+    async with gateway(engine.grpc_address) as stub:
+        await deploy(stub, "message_catch.bpmn")
+        key = await create(stub, "message-catch", {"dossierId": "AVANT"})
+        await stub.SetVariables(
+            pb.SetVariablesRequest(elementInstanceKey=key, variables=json.dumps({"dossierId": "APRES"}))
+        )
+        await publish(stub, "pieces-recues", "APRES")
+        assert await instance_state(rest, key) == "ACTIVE"
+        await publish(stub, "pieces-recues", "AVANT")
+        [job] = await activate(stub, "message-catch.after")
+        assert job.processInstanceKey == key
+        await complete(stub, job)
