@@ -84,3 +84,33 @@ async def test_business_rule_task_is_an_incident_until_dmn_is_supported(engine, 
         assert incident["errorType"] == "CALLED_DECISION_ERROR"
         assert incident["elementId"] == "decider"
         assert await instance_state(rest, key) == "ACTIVE"
+
+
+async def test_error_thrown_in_a_called_process_is_caught_by_the_call_activity_boundary(engine, rest) -> None:
+    async with gateway(engine.grpc_address) as stub:
+        await deploy(stub, "call_error_child.bpmn", "call_error_parent.bpmn")
+        parent = await create(stub, "call-error-parent")
+        [job] = await activate(stub, "call-error-child.work")
+        await throw(stub, job, "REJET", {"motif": "incomplet"})
+        assert await instance_state(rest, job.processInstanceKey) == "TERMINATED"
+        assert await instance_state(rest, parent) == "COMPLETED"
+        [end] = await search(
+            rest, "/v2/element-instances/search", {"processInstanceKey": str(parent), "elementId": "endRejet"}
+        )
+        assert end["state"] == "COMPLETED"
+
+
+async def test_resolving_a_no_retries_incident_without_retries_raises_it_again(engine, rest) -> None:
+    async with gateway(engine.grpc_address) as stub:
+        await deploy(stub, "call_error_child.bpmn")
+        key = await create(stub, "call-error-child")
+        [job] = await activate(stub, "call-error-child.work")
+        await stub.FailJob(pb.FailJobRequest(jobKey=job.key, retries=0, errorMessage="down"))
+        [first] = await search(rest, "/v2/incidents/search", {"processInstanceKey": str(key)})
+        await stub.ResolveIncident(pb.ResolveIncidentRequest(incidentKey=int(first["incidentKey"])))
+        [again] = await search(
+            rest, "/v2/incidents/search", {"processInstanceKey": str(key), "state": "ACTIVE"}
+        )
+        assert again["incidentKey"] != first["incidentKey"] and again["errorType"] == "JOB_NO_RETRIES"
+        assert await activate(stub, "call-error-child.work", request_timeout_ms=-1) == []
+        await stub.CancelProcessInstance(pb.CancelProcessInstanceRequest(processInstanceKey=key))
