@@ -46,7 +46,7 @@ class PlatformSettings(BaseSettings):
     internal_api_token: str = Field(
         DEVELOPMENT_SECRET,
         validation_alias="INTERNAL_API_TOKEN",
-        description="jeton partagé des API internes ; obligatoire en production",
+        description="jeton partagé des API internes ; obligatoire hors du développement",
     )
     ui_theme: Literal["dsfr", "neutre"] = Field(
         "dsfr",
@@ -56,8 +56,8 @@ class PlatformSettings(BaseSettings):
 
     @model_validator(mode="after")
     def _refuse_default_token_outside_development(self) -> PlatformSettings:
-        if self.app_env == "production" and self.internal_api_token == DEVELOPMENT_SECRET:
-            raise ValueError("INTERNAL_API_TOKEN doit être défini en production")
+        if self.app_env != "development" and self.internal_api_token == DEVELOPMENT_SECRET:
+            raise ValueError("INTERNAL_API_TOKEN doit être défini hors du développement")
         return self
 
     @property
@@ -77,9 +77,9 @@ class ServiceSettings(BaseSettings):
 
     @model_validator(mode="after")
     def _refuse_default_secret_outside_development(self) -> ServiceSettings:
-        if self.app_env == "production" and self.secret_key == DEVELOPMENT_SECRET:
+        if self.app_env != "development" and self.secret_key == DEVELOPMENT_SECRET:
             raise ValueError(
-                f"{self.model_config.get('env_prefix', '')}SECRET_KEY doit être défini en production"
+                f"{self.model_config.get('env_prefix', '')}SECRET_KEY doit être défini hors du développement"
             )
         return self
 

@@ -24,7 +24,7 @@ README = REPO_ROOT / "README.md"
 GENERIC_MEANINGS = {
     "host": "adresse d'écoute de l'API",
     "port": "port de l'API",
-    "secret_key": "secret de signature ; refusé s'il garde sa valeur de développement en production",
+    "secret_key": "secret de signature ; sa valeur de développement est refusée hors du développement",
     "app_env": "environnement : development, test ou production",
 }
 

@@ -23,3 +23,17 @@ async def test_nats_jetstream_is_enabled(nats_url: str) -> None:
     info = await client.jetstream().account_info()
     assert info.streams == 0 or info.streams >= 0
     await client.close()
+
+
+def test_the_pgserver_wheel_is_a_working_fallback() -> None:
+    """Machines without PostgreSQL's Debian binaries still test storage on a real PostgreSQL."""
+    from tests.support.postgres import wheel_postgres
+
+    with wheel_postgres() as server:
+        engine = create_database_engine(server.new_database())
+        with engine.connect() as connection:
+            assert (
+                connection.execute(text("SELECT current_setting('server_version_num')::int")).scalar()
+                >= 150000
+            )
+        engine.dispose()

@@ -22,16 +22,19 @@ class ExampleSettings(ServiceSettings):
     port: int = 9999
 
 
-def test_development_secrets_are_refused_in_production(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("APP_ENV", "production")
-    with pytest.raises(ValidationError, match="EXEMPLE_SECRET_KEY doit être défini en production"):
+@pytest.mark.parametrize("environment", ["test", "production"])
+def test_development_secrets_are_refused_outside_development(
+    monkeypatch: pytest.MonkeyPatch, environment: str
+) -> None:
+    monkeypatch.setenv("APP_ENV", environment)
+    with pytest.raises(ValidationError, match="EXEMPLE_SECRET_KEY doit être défini hors du développement"):
         ExampleSettings()
-    with pytest.raises(ValidationError, match="INTERNAL_API_TOKEN doit être défini en production"):
+    with pytest.raises(ValidationError, match="INTERNAL_API_TOKEN doit être défini hors du développement"):
         PlatformSettings()
     monkeypatch.setenv("EXEMPLE_SECRET_KEY", "a-real-secret")
     monkeypatch.setenv("INTERNAL_API_TOKEN", "another-real-secret")
     assert ExampleSettings().secret_key == "a-real-secret"
-    assert PlatformSettings().is_production
+    assert PlatformSettings().is_production == (environment == "production")
 
 
 def test_settings_are_validated_at_start(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,7 +2,8 @@
 
 Where a Docker engine answers, testcontainers starts one; otherwise the Debian binaries run a
 throw-away cluster (initdb/pg_ctl, as the `postgres` user when we are root, since initdb refuses
-root), on a free port, fsync off, in a temporary directory removed at the end.
+root), on a free port, fsync off, in a temporary directory removed at the end; without those
+binaries, the `pgserver` wheel's own PostgreSQL does the same on a Unix socket.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ class PostgresServer:
 
     def url(self, database: str = "postgres") -> str:
         auth = f"{self.user}:{self.password}" if self.password else self.user
+        if self.host.startswith("/"):  # a Unix socket directory
+            return f"postgresql+psycopg://{auth}@/{database}?host={self.host}&port={self.port}"
         return f"postgresql+psycopg://{auth}@{self.host}:{self.port}/{database}"
 
     def new_database(self) -> str:
@@ -134,5 +137,24 @@ def container_postgres() -> Iterator[PostgresServer]:
         )
 
 
+@contextmanager
+def wheel_postgres() -> Iterator[PostgresServer]:
+    """PostgreSQL from the `pgserver` wheel, for machines without the Debian binaries."""
+    workdir = Path(tempfile.mkdtemp(prefix="pgserver-"))
+    with warnings.catch_warnings():  # platformdirs warns when XDG_RUNTIME_DIR is unset, as on CI
+        warnings.simplefilter("ignore")
+        import pgserver
+
+        server = pgserver.get_server(workdir, cleanup_mode="stop")
+    params = psycopg.conninfo.conninfo_to_dict(server.get_uri())
+    try:
+        yield PostgresServer(str(params["host"]), int(params.get("port") or 5432), str(params["user"]))
+    finally:
+        server.cleanup()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
 def start_postgres() -> AbstractContextManager[PostgresServer]:
-    return container_postgres() if docker_available() else local_postgres()
+    if docker_available():
+        return container_postgres()
+    return local_postgres() if _binaries() is not None else wheel_postgres()
