@@ -1,12 +1,26 @@
-"""pyzeebe worker bootstrap: the same code talks to the embedded engine or to Camunda 8."""
+"""pyzeebe worker bootstrap, and the one way a service declares a job handler.
+
+The same code talks to the embedded engine or to Camunda 8. Every handler is declared with
+`register_job`: it fetches only the variables its contract's input model names, validates them and
+the task's headers, and writes back its output model; bad input is an incident at once, with the
+names of the faulty variables and never their values.
+"""
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Generic
+
 import grpc
+from pydantic import BaseModel, ValidationError
 from pyzeebe import Job, ZeebeTaskRouter, ZeebeWorker, create_insecure_channel
 
+from contracts.jobs import Headers, In, JobContract, Out
+from contracts.process import Variable
 from plumbing.correlation import JOB_VARIABLE, bind_correlation_id
-from plumbing.job_failures import job_failure_handler
+from plumbing.job_failures import PermanentJobError, job_failure_handler
 
 
 def create_zeebe_channel(zeebe_address: str) -> grpc.aio.Channel:
@@ -28,3 +42,56 @@ def create_worker(channel: grpc.aio.Channel, name: str, routers: list[ZeebeTaskR
     for router in routers:
         worker.include_router(router)
     return worker
+
+
+@dataclass(frozen=True)
+class TypedJob(Generic[In, Headers]):
+    """A job as a handler sees it: validated variables and headers, and its keys."""
+
+    key: int
+    process_instance_key: int
+    variables: In
+    headers: Headers
+    retries: int
+
+
+JobHandler = Callable[[TypedJob[In, Headers]], Awaitable[Out]]
+
+
+def register_job(
+    router: ZeebeTaskRouter,
+    contract: JobContract[In, Headers, Out],
+    handler: JobHandler[In, Headers, Out],
+    **task_options: Any,
+) -> None:
+    """Declare `handler` for `contract.job_type` on `router` (pyzeebe's own task options pass on)."""
+
+    async def run(job: Job, **_fetched: Any) -> dict[str, Any]:
+        typed = TypedJob(
+            key=job.key,
+            process_instance_key=job.process_instance_key,
+            variables=_validate(contract.input, job.variables, "variables"),
+            headers=_validate(contract.headers, job.custom_headers, "en-têtes"),
+            retries=job.retries,
+        )
+        result = await handler(typed)
+        return result.model_dump(mode="json", by_alias=True, exclude_unset=True)
+
+    # pyzeebe finds the parameter that receives the Job by its annotation.
+    run.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [inspect.Parameter("job", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Job)]
+    )
+    fetch = [*contract.variables_to_fetch, Variable.CORRELATION_ID.value]
+    router.task(task_type=contract.job_type.value, variables_to_fetch=fetch, **task_options)(run)
+
+
+def _validate(model: type[BaseModel], values: Mapping[str, Any], what: str) -> Any:
+    try:
+        return model.model_validate(values)
+    except ValidationError as error:
+        raise PermanentJobError(f"{what} invalides : {invalid_names(error)}") from None
+
+
+def invalid_names(error: ValidationError) -> str:
+    """`demandeur.dateNaissance, dossierId`: where the input is wrong, never what it holds."""
+    return ", ".join(sorted({".".join(str(part) for part in e["loc"]) or "(racine)" for e in error.errors()}))

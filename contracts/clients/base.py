@@ -1,0 +1,107 @@
+"""What every internal API client shares: who calls, the correlation id, ids in paths, one error policy.
+
+Errors, the same for every service:
+- `ServiceUnavailable`: the service could not be reached, failed (5xx) or asked to slow down (429);
+  trying again later may help.
+- `RequestRefused` (4xx) with the service's French `detail` and, for bad input, its `erreurs`;
+  `NotFound` (404) and `Conflict` (409) are its subclasses a caller often handles apart.
+Messages name the service and the status, never the data sent.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+from urllib.parse import quote
+
+import httpx
+from pydantic import BaseModel, TypeAdapter
+
+from plumbing.actors import Actor, internal_headers
+from plumbing.correlation import HEADER, current_correlation_id
+
+M = TypeVar("M")
+
+
+class ServiceUnavailable(Exception):
+    """The service did not answer usefully; trying again later may help."""
+
+
+class RequestRefused(Exception):
+    """The service refused the request (4xx): the same request will not succeed."""
+
+    def __init__(self, status: int, detail: str, erreurs: list[dict[str, Any]] | None = None) -> None:
+        super().__init__(detail)
+        self.status, self.detail, self.erreurs = status, detail, erreurs or []
+        self.body: dict[str, Any] = {}
+
+
+class NotFound(RequestRefused):
+    """404: absent, or not visible to this actor (services answer 404 rather than 403)."""
+
+
+class Conflict(RequestRefused):
+    """409: the object's state forbids the request (e.g. already deposited)."""
+
+
+def path(*segments: str | int) -> str:
+    """`/dossiers/<id>/pieces` with every segment URL-quoted: an id never changes the route."""
+    return "/" + "/".join(quote(str(segment), safe="") for segment in segments)
+
+
+class InternalApiClient:
+    """A client of one service's internal API, acting as `actor` (an applicant, an agent, a service)."""
+
+    service = "service"  # its name in error messages
+
+    def __init__(self, http: httpx.AsyncClient, token: str, actor: Actor) -> None:
+        self.http, self.token, self.actor = http, token, actor  # http: base_url is the service
+
+    def as_actor(self, actor: Actor) -> InternalApiClient:
+        """The same client acting for someone else (the gateway acts for each applicant)."""
+        return type(self)(self.http, self.token, actor)
+
+    async def request(self, method: str, url: str, **options: Any) -> httpx.Response:
+        headers = internal_headers(self.token, self.actor)
+        if correlation_id := current_correlation_id():
+            headers[HEADER] = correlation_id
+        try:
+            response = await self.http.request(method, url, headers=headers, **options)
+        except httpx.HTTPError as error:
+            raise ServiceUnavailable(
+                f"Service {self.service} injoignable ({type(error).__name__})."
+            ) from None
+        if response.status_code >= 500 or response.status_code == 429:
+            raise ServiceUnavailable(f"Service {self.service} en échec (HTTP {response.status_code}).")
+        if response.status_code >= 400:
+            raise _refusal(response)
+        return response
+
+    async def get_model(self, model: type[M], url: str, **options: Any) -> M:
+        return parse(model, await self.request("GET", url, **options))
+
+    async def send_model(
+        self, method: str, model: type[M], url: str, body: BaseModel | None = None, **options: Any
+    ) -> M:
+        if body is not None:
+            options["json"] = body.model_dump(mode="json", by_alias=True)
+        return parse(model, await self.request(method, url, **options))
+
+
+def parse(model: type[M], response: httpx.Response) -> M:
+    """The response body as `model` (a pydantic model, or a type such as `list[Model]`)."""
+    return TypeAdapter(model).validate_json(response.content)
+
+
+def _refusal(response: httpx.Response) -> RequestRefused:
+    try:
+        body = response.json()
+    except ValueError:
+        body = {}
+    body = body if isinstance(body, dict) else {}
+    detail = body.get("detail")
+    detail = detail if isinstance(detail, str) else "Requête refusée."
+    erreurs = body.get("erreurs") if isinstance(body.get("erreurs"), list) else None
+    kind = {404: NotFound, 409: Conflict}.get(response.status_code, RequestRefused)
+    refusal = kind(response.status_code, detail, erreurs)
+    refusal.body = body
+    return refusal
