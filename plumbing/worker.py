@@ -82,7 +82,7 @@ def register_job(
         [inspect.Parameter("job", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Job)]
     )
     fetch = [*contract.variables_to_fetch, Variable.CORRELATION_ID.value]
-    router.task(task_type=contract.job_type.value, variables_to_fetch=fetch, **task_options)(run)
+    router.task(task_type=str(contract.job_type), variables_to_fetch=fetch, **task_options)(run)
 
 
 def _validate(model: type[BaseModel], values: Mapping[str, Any], what: str) -> Any:

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from contracts.base import JobVariables, wire_names
-from contracts.process import JobType
 
 In = TypeVar("In", bound=JobVariables)
 Out = TypeVar("Out", bound=JobVariables)
@@ -26,7 +25,7 @@ class NoVariables(JobVariables):
 class JobContract(Generic[In, Headers, Out]):
     """What a job of `job_type` reads (`input`, `headers`) and writes back (`output`)."""
 
-    job_type: JobType
+    job_type: str  # a contracts.process.JobType
     input: type[In]
     output: type[Out]
     headers: type[Headers]
