@@ -94,6 +94,8 @@ class Variable(StrEnum):
     VALIDATION_DECISION = "validationDecision"  # a Validation, set by the validation form
     OBSERVATION_VALIDATION = "observationValidation"  # the valideur's remarks when sending back
     COMMENTAIRE_ALERTE = "commentaireAlerte"  # set by the alert form
+    # the deadlines of the procedure (contracts.variables.Delais), set by the model's first task
+    DELAIS = "delais"
 
 
 class ChoixExamen(StrEnum):

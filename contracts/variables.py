@@ -1,16 +1,18 @@
 """Shapes of the structured process variables, defined once for every service that reads them.
 
 `demandeur` is written by `dossier.enregistrer` and read by the pdf, notifier and identity
-workers; `prefecture` is the candidate group of the instructing agents; `document` is the PDF that
+workers; `delais` holds the deadlines a process owner may change, set once by the model; `prefecture` is the candidate group of the instructing agents; `document` is the PDF that
 `pdf.generer` produced; `piecesDemandees` is what the agent's examination form asks for.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import StringConstraints
+from pydantic import BeforeValidator, PlainSerializer, StringConstraints
 
 from contracts.base import ContractModel
 
@@ -62,3 +64,66 @@ def groupe_prefecture(departement: str) -> str:
 def departement_du_groupe(valeur: str) -> str:
     """« prefecture-59 » (or « 59 ») → « 59 »."""
     return valeur.strip().removeprefix(PREFIXE_GROUPE_PREFECTURE)
+
+
+DUREE_ISO = re.compile(
+    r"^P(?:(?P<annees>\d+)Y)?(?:(?P<mois>\d+)M)?(?:(?P<semaines>\d+)W)?(?:(?P<jours>\d+)D)?$"
+)
+
+
+@dataclass(frozen=True)
+class Duree:
+    """A calendar duration of the procedure (`P30D`, `P3M`, `P1Y`), as the model's `delais` gives it."""
+
+    annees: int = 0
+    mois: int = 0
+    jours: int = 0
+
+    @classmethod
+    def iso(cls, texte: str) -> Duree:
+        """`P30D` → 30 days; ValueError for anything but years, months, weeks and days."""
+        trouve = DUREE_ISO.match(texte.strip()) if texte else None
+        if trouve is None or texte.strip() == "P":
+            raise ValueError("durée ISO 8601 attendue, en années, mois, semaines ou jours (ex. P30D)")
+        valeurs = {k: int(v) for k, v in trouve.groupdict().items() if v}
+        jours = valeurs.get("jours", 0) + 7 * valeurs.get("semaines", 0)
+        return cls(valeurs.get("annees", 0), valeurs.get("mois", 0), jours)
+
+    @property
+    def en_mois(self) -> int:
+        return self.annees * 12 + self.mois
+
+    def en_toutes_lettres(self) -> str:
+        """« 30 jours », « 3 mois », « 1 an et 2 mois »: how the notifications and PDFs state it."""
+        parties = []
+        if self.annees:
+            parties.append(f"{self.annees} an" + ("s" if self.annees > 1 else ""))
+        if self.mois:
+            parties.append(f"{self.mois} mois")
+        if self.jours:
+            parties.append(f"{self.jours} jour" + ("s" if self.jours > 1 else ""))
+        return " et ".join(parties) or "0 jour"
+
+
+def _duree(valeur: object) -> object:
+    return Duree.iso(valeur) if isinstance(valeur, str) else valeur
+
+
+DureeProcedure = Annotated[
+    Duree, BeforeValidator(_duree), PlainSerializer(lambda d: _iso(d), return_type=str)
+]
+
+
+def _iso(duree: Duree) -> str:
+    texte = "P" + (f"{duree.annees}Y" if duree.annees else "") + (f"{duree.mois}M" if duree.mois else "")
+    return texte + (f"{duree.jours}D" if duree.jours or texte == "P" else "")
+
+
+class Delais(ContractModel):
+    """The `delais` variable: the deadlines of the procedure, set once at the start of the model
+    (task « Fixer les délais de la procédure »), read by its timers, notifications and PDFs."""
+
+    reponse_complements: DureeProcedure
+    notification_reputee_lue: DureeProcedure
+    validite_prolongation: DureeProcedure
+    alerte_rejet_implicite: DureeProcedure

@@ -24,6 +24,7 @@ from contracts.process import (
     Validation,
     Variable,
 )
+from contracts.variables import Delais
 from tests.bpmn.model import (
     BPMN_DIR,
     FORMS_DIR,
@@ -182,11 +183,33 @@ def test_every_timer_and_boundary_rule_is_documented() -> None:
         for e in ELEMENTS.values()
         if e.xml.find("bpmn:timerEventDefinition", NS) is not None
     }
-    assert timers["Event_QuinzeJours"] == "P15D"
-    assert timers["Event_DelaiTrenteJours"] == "P30D"
-    assert timers["Start_AlerteRejetImplicite"] == "P4M"
+    assert timers["Event_QuinzeJours"] == "=duration(delais.notificationReputeeLue)"
+    assert timers["Event_DelaiTrenteJours"] == "=duration(delais.reponseComplements)"
+    assert timers["Start_AlerteRejetImplicite"] == "=duration(delais.alerteRejetImplicite)"
     assert Variable.DATE_FIN_VALIDITE_TITRE in (timers["Start_Prolongation"] or "")
-    assert (timers["Start_Prolongation"] or "").endswith('"T00:00:00Z/P3M"')
+    assert (timers["Start_Prolongation"] or "").endswith('"T00:00:00Z/" + delais.validiteProlongation')
+
+
+def test_every_deadline_is_set_once_at_the_start_of_the_process() -> None:
+    """The one place a process owner changes a deadline: no duration literal anywhere else."""
+    script = ELEMENTS["Task_FixerDelais"].xml.find(".//zeebe:script", NS)
+    assert script is not None and script.get("resultVariable") == Variable.DELAIS
+    expression = script.get("expression") or ""
+    assert set(re.findall(r"(\w+): \"(P\w+)\"", expression)) == {
+        ("reponseComplements", "P30D"),
+        ("notificationReputeeLue", "P15D"),
+        ("validiteProlongation", "P3M"),
+        ("alerteRejetImplicite", "P4M"),
+    }
+    Delais.model_validate(dict(re.findall(r"(\w+): \"(P\w+)\"", expression)))
+    [first] = [
+        f.get("targetRef") for f in sequence_flows(ROOT) if f.get("sourceRef") == "Start_DemandeDeposee"
+    ]
+    assert first == "Task_FixerDelais"
+    xml = MODEL_PATH.read_text(encoding="utf-8").replace(expression.replace('"', "&#34;"), "")
+    assert not re.search(
+        r">P\d+[DMYW]<|\"P\d+[DMYW]\"", xml.split("<bpmndi:")[0].replace('duration("P1D")', "")
+    )
 
 
 def test_gateway_conditions_use_the_form_values() -> None:
