@@ -20,7 +20,7 @@ from engine.protocol.rest.variables import variable_routes
 from engine.state.database import is_reachable
 
 if TYPE_CHECKING:
-    from engine.app import EngineParts
+    from engine.parts import EngineParts
 
 
 def build_rest_app(parts: EngineParts) -> FastAPI:

@@ -14,7 +14,7 @@ from engine.protocol.rest.search import SearchSpec, run_search
 from engine.state.schema import element_instances, process_definitions
 
 if TYPE_CHECKING:
-    from engine.app import EngineParts
+    from engine.parts import EngineParts
 
 
 def definition_item(row: Any) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from engine.protocol.rest.search import SearchSpec, run_search
 from engine.state.schema import incidents
 
 if TYPE_CHECKING:
-    from engine.app import EngineParts
+    from engine.parts import EngineParts
 
 
 def incident_item(row: Any) -> dict[str, Any]:

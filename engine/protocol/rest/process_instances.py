@@ -14,7 +14,7 @@ from engine.protocol.rest.search import SearchSpec, run_search
 from engine.state.schema import incidents, process_instances
 
 if TYPE_CHECKING:
-    from engine.app import EngineParts
+    from engine.parts import EngineParts
 
 STATES = {"ACTIVE": "ACTIVE", "COMPLETED": "COMPLETED", "TERMINATED": "TERMINATED"}
 

@@ -17,7 +17,7 @@ from engine.protocol.rest.variables import variable_item
 from engine.state.schema import forms, user_tasks, variables
 
 if TYPE_CHECKING:
-    from engine.app import EngineParts
+    from engine.parts import EngineParts
 
 
 def task_item(row: Any) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from engine.protocol.rest.search import SearchSpec, run_search
 from engine.state.schema import variables
 
 if TYPE_CHECKING:
-    from engine.app import EngineParts
+    from engine.parts import EngineParts
 
 TRUNCATE_AT = 8191
 
