@@ -10,14 +10,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from engine.clock import Clock
-from engine.keys import KeyGenerator
 from engine.model.expressions import use_clock
 from engine.notifications import Hub
 from engine.protocol.topology import Topology
+from engine.runtime.spiff_codec import SpiffFlowCodec
 from engine.scheduler import Scheduler
 from engine.settings import EngineSettings
 from engine.state.database import create_database, prepare_schema
 from engine.state.definitions import DefinitionCache
+from engine.state.keys import KeyGenerator
 from engine.state.unit_of_work import Store
 
 
@@ -40,7 +41,9 @@ def build_parts(settings: EngineSettings) -> EngineParts:
     clock = Clock()
     use_clock(lambda: datetime.fromtimestamp(clock.now_ms() / 1000, UTC))
     hub = Hub()
-    store = Store(database, clock, KeyGenerator(settings.partition_id), DefinitionCache(), hub.on_commit)
+    store = Store(
+        database, clock, KeyGenerator(settings.partition_id), DefinitionCache(SpiffFlowCodec()), hub.on_commit
+    )
     shared = database.dialect.name != "sqlite"
     topology = Topology(settings.host, settings.grpc_port, settings.partition_id)
     return EngineParts(settings, store, hub, clock, topology, Scheduler(store, hub, shared))

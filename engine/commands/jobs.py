@@ -9,11 +9,11 @@ from typing import Any
 from sqlalchemy import RowMapping
 
 from engine.errors import FailedPrecondition, InvalidArgument, NotFound
+from engine.model.instances import ElementInstance, InstanceState
 from engine.runtime import events
 from engine.runtime.executor import Executor
 from engine.runtime.failures import JOB_NO_RETRIES, UNHANDLED_ERROR_EVENT
 from engine.runtime.incidents import raise_incident
-from engine.runtime.instance_state import ElementInstance, InstanceState
 from engine.runtime.variables import set_all_local
 from engine.state import jobs as job_table
 from engine.state.instances import visible_variables_of

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from engine.model.elements import Element
 from engine.model.expressions import ExpressionError
+from engine.model.instances import ElementInstance, InstanceState
 from engine.runtime import events, job_behavior, token_flow, user_task_behavior
 from engine.runtime.failures import (
     CALLED_DECISION_ERROR,
@@ -14,7 +15,6 @@ from engine.runtime.failures import (
     Failure,
     type_name,
 )
-from engine.runtime.instance_state import ElementInstance, InstanceState
 from engine.runtime.variables import evaluate_mappings, set_all_local
 
 if TYPE_CHECKING:
