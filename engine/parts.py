@@ -18,7 +18,7 @@ from engine.scheduler import Scheduler
 from engine.settings import EngineSettings
 from engine.state.database import create_database, prepare_schema
 from engine.state.definitions import DefinitionCache
-from engine.state.keys import KeyGenerator
+from engine.state.key_blocks import KeyGenerator
 from engine.state.unit_of_work import Store
 
 

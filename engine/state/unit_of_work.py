@@ -15,7 +15,7 @@ from engine.model.elements import ProcessModel
 from engine.model.instances import InstanceState, ProcessInstance
 from engine.state.definitions import DefinitionCache
 from engine.state.instances import flush_flow, flush_state, load_flow, load_process_instance, load_state
-from engine.state.keys import KeyGenerator
+from engine.state.key_blocks import KeyGenerator
 from engine.state.schema import records
 
 
