@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -215,8 +214,3 @@ def update_job_timeout(store: Store, key: int, timeout_ms: int) -> None:
         job_table.update_job(uow.conn, key, deadline=deadline)
         uow.record("JOB", "TIMEOUT_UPDATED", key, state.key, deadline=deadline, type=job["type"])
         uow.effects.schedule_changed = True
-
-
-def job_headers(headers: str) -> dict[str, str]:
-    value = json.loads(headers)
-    return value if isinstance(value, dict) else {}

@@ -13,7 +13,6 @@ from engine.runtime.failures import (
     CALLED_ELEMENT_ERROR,
     EXTRACT_VALUE_ERROR,
     Failure,
-    type_name,
 )
 from engine.runtime.variables import evaluate_mappings, set_all_local
 
@@ -171,7 +170,3 @@ def is_inner_of_body(state: InstanceState, instance: ElementInstance) -> bool:
         and scope.element_type == "MULTI_INSTANCE_BODY"
         and scope.element_id == instance.element_id
     )
-
-
-def describe(value: Any) -> str:
-    return type_name(value)

@@ -203,10 +203,6 @@ class Executor:
         instance.ended_at = self.uow.now
         self._record_element(state, instance, "ELEMENT_TERMINATED")
 
-    def check_scope_completion(self, state: InstanceState, scope: ElementInstance) -> None:
-        """Spiff decides when a scope has no token left; our layer only mirrors it."""
-        token_flow.schedule_sync(self, state)
-
     # -- process end -------------------------------------------------------------------------
 
     def _finish_process(self, state: InstanceState, outcome: str) -> None:

@@ -6,7 +6,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, insert, select
 
 from engine.model.elements import ProcessModel
 from engine.model.parser import parse_bpmn
@@ -47,9 +47,6 @@ class HotWorkflows:
         self._entries.move_to_end(key)
         while len(self._entries) > self.capacity:
             self._entries.popitem(last=False)
-
-    def drop(self, key: int) -> None:
-        self._entries.pop(key, None)
 
 
 class DefinitionCache:
@@ -164,14 +161,3 @@ def latest_form(conn: Connection, form_id: str, tenant_id: str) -> Any:
         .mappings()
         .first()
     )
-
-
-def latest_form_version(conn: Connection, form_id: str, tenant_id: str) -> tuple[int, str] | None:
-    row = conn.execute(
-        select(func.max(forms.c.version), forms.c.checksum)
-        .where(forms.c.form_id == form_id, forms.c.tenant_id == tenant_id)
-        .group_by(forms.c.checksum)
-        .order_by(func.max(forms.c.version).desc())
-        .limit(1)
-    ).first()
-    return None if row is None else (row[0], row[1])

@@ -14,10 +14,6 @@ KEY_BITS = 51
 BLOCK_SIZE = 1000
 
 
-def partition_of(key: int) -> int:
-    return key >> KEY_BITS
-
-
 class KeyGenerator:
     def __init__(self, partition_id: int) -> None:
         self.partition_id = partition_id
