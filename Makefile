@@ -41,10 +41,11 @@ node: node_modules/.installed ## Node dependencies from package-lock.json
 
 install: deps venv node ## Everything the project needs
 
-lint: venv node ## ruff, mypy and bpmnlint
+lint: venv node ## ruff, mypy, import-linter and bpmnlint
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	node scripts/bpmnlint.mjs bpmn/*.bpmn
 
 format: venv ## Format the code

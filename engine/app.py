@@ -7,8 +7,6 @@ import contextlib
 import logging
 import signal
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime
 
 import grpc
 import uvicorn
@@ -16,45 +14,15 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_health.v1.health import aio as health_aio
 from pyzeebe.proto import gateway_pb2_grpc
 
-from engine.clock import Clock
-from engine.keys import KeyGenerator
-from engine.model.expressions import use_clock
-from engine.notifications import Hub
+from engine.parts import build_parts
 from engine.protocol.grpc_gateway import Gateway
 from engine.protocol.instance_results import InstanceResults
 from engine.protocol.job_polling import JobPoller
 from engine.protocol.rest.app import build_rest_app
-from engine.protocol.topology import Topology
-from engine.scheduler import Scheduler
 from engine.settings import EngineSettings
-from engine.state.database import create_database, prepare_schema
-from engine.state.definitions import DefinitionCache
-from engine.state.unit_of_work import Store
 
 log = logging.getLogger("engine")
 GATEWAY_SERVICE = "gateway_protocol.Gateway"
-
-
-@dataclass
-class EngineParts:
-    settings: EngineSettings
-    store: Store
-    hub: Hub
-    clock: Clock
-    topology: Topology
-    scheduler: Scheduler
-
-
-def build_parts(settings: EngineSettings) -> EngineParts:
-    database = create_database(settings.resolved_database_url())
-    prepare_schema(database)
-    clock = Clock()
-    use_clock(lambda: datetime.fromtimestamp(clock.now_ms() / 1000, UTC))
-    hub = Hub()
-    store = Store(database, clock, KeyGenerator(settings.partition_id), DefinitionCache(), hub.on_commit)
-    shared = database.dialect.name != "sqlite"
-    topology = Topology(settings.host, settings.grpc_port, settings.partition_id)
-    return EngineParts(settings, store, hub, clock, topology, Scheduler(store, hub, shared))
 
 
 class _Uvicorn(uvicorn.Server):

@@ -21,7 +21,3 @@ class Clock:
 
     def reset(self) -> None:
         self._pinned_ms = None
-
-    @property
-    def is_pinned(self) -> bool:
-        return self._pinned_ms is not None

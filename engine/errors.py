@@ -37,19 +37,7 @@ class AlreadyExists(CommandRejected):
     title = "ALREADY_EXISTS"
 
 
-class ResourceExhausted(CommandRejected):
-    code = "RESOURCE_EXHAUSTED"
-    http_status = 503
-    title = "RESOURCE_EXHAUSTED"
-
-
 class DeadlineExceeded(CommandRejected):
     code = "DEADLINE_EXCEEDED"
     http_status = 504
     title = "DEADLINE_EXCEEDED"
-
-
-class Unimplemented(CommandRejected):
-    code = "UNIMPLEMENTED"
-    http_status = 501
-    title = "NOT_IMPLEMENTED"

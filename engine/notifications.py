@@ -31,9 +31,6 @@ class JobSignals:
             for event in self._waiters.get(job_type, ()):
                 event.set()
 
-    def waiting_count(self) -> int:
-        return sum(len(w) for w in self._waiters.values())
-
 
 class InstanceWaiters:
     """CreateProcessInstanceWithResult callers, woken when their instance ends."""

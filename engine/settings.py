@@ -1,31 +1,42 @@
-"""Engine configuration, read once from `ENGINE_*` environment variables."""
+"""Engine configuration, read once from `ENGINE_*` environment variables.
+
+The engine is not a service (no secret, two ports, its own tables without Alembic), so it does not
+derive from `ServiceSettings`; it shares plumbing's rule for local data: a SQLite file under var/,
+or under `ANEF_VAR_DIR` when set.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-
-
-def default_database_url() -> str:
-    return f"sqlite:///{REPO_ROOT / 'var' / 'engine.db'}"
+from plumbing.settings import default_sqlite_url
 
 
 class EngineSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ENGINE_", extra="ignore")
 
-    host: str = "127.0.0.1"
-    grpc_port: int = 26500
-    rest_port: int = 8080
-    database_url: str = ""
-    clock_control: bool = False
-    nats_url: str = ""
-    partition_id: int = 1
-    long_poll_timeout_ms: int = 10_000
-    log_level: str = "INFO"
-    max_inflight_requests: int = 2_000
+    host: str = Field("127.0.0.1", description="adresse d'écoute du moteur (gRPC et REST)")
+    grpc_port: int = Field(26500, description="port de la passerelle gRPC Zeebe")
+    rest_port: int = Field(8080, description="port de l'API REST v2 de Camunda")
+    database_url: str = Field(
+        "",
+        description="base de données du moteur (URL SQLAlchemy) ; vide : engine.db sous var/ ou ANEF_VAR_DIR",
+    )
+    clock_control: bool = Field(
+        False, description="autorise /v2/clock à fixer l'horloge du moteur (tests uniquement)"
+    )
+    nats_url: str = Field("", description="serveur NATS où publier les enregistrements ; vide : aucun export")
+    partition_id: int = Field(1, description="numéro de partition, dans les bits de poids fort des clés")
+    long_poll_timeout_ms: int = Field(
+        10_000,
+        description="attente d'une activation de jobs sans job disponible, quand le client n'en fixe pas (ms)",
+    )
+    log_level: str = Field("INFO", description="niveau des journaux JSON du moteur")
+    max_inflight_requests: int = Field(
+        2_000, description="requêtes gRPC en cours au-delà desquelles le moteur répond RESOURCE_EXHAUSTED"
+    )
 
     def resolved_database_url(self) -> str:
-        return self.database_url or default_database_url()
+        """The configured URL, or the engine's SQLite file under var/ (or ANEF_VAR_DIR)."""
+        return self.database_url or default_sqlite_url("engine")

@@ -1,7 +1,8 @@
 """`python -m scripts.config_table [--write]`: the README's configuration table, from the code.
 
 Every settings class of the project is read, so the table cannot drift from what the code does
-(a test compares it with README.md).
+(a test compares it with README.md). A setting without a description is refused: the table would
+show an empty row, and whoever deploys would have to read the code to know what it does.
 """
 
 from __future__ import annotations
@@ -64,14 +65,25 @@ def _url_meaning(name: str) -> str:
     return f"adresse de l'API interne du service {name.removesuffix('_url')}" if name.endswith("_url") else ""
 
 
+class UndescribedSettings(ValueError):
+    """Settings without `Field(description=...)` nor a generic meaning."""
+
+
 def rows() -> list[tuple[str, str, str]]:
     table: dict[str, tuple[str, str]] = {}
+    undescribed: list[str] = []
     for settings in settings_classes():
         for name, field in settings.model_fields.items():
             variable = variable_name(settings, name, field)
             default = "" if field.is_required() else _shown(field.get_default(call_default_factory=True))
             meaning = field.description or GENERIC_MEANINGS.get(name) or _url_meaning(name)
+            if not meaning:
+                undescribed.append(f"{variable} ({settings.__module__}.{settings.__name__}.{name})")
             table.setdefault(variable, (default, meaning))
+    if undescribed:
+        raise UndescribedSettings(
+            "réglages sans description (ajoutez Field(description=...)) : " + ", ".join(undescribed)
+        )
     return [(variable, *table[variable]) for variable in sorted(table)]
 
 
@@ -88,11 +100,15 @@ def readme_with_table(readme: str) -> str:
 
 
 def main() -> None:
+    try:
+        table = markdown()
+    except UndescribedSettings as error:
+        sys.exit(str(error))
     text = README.read_text()
     if "--write" in sys.argv:
         README.write_text(readme_with_table(text))
     else:
-        print(markdown())
+        print(table)
 
 
 if __name__ == "__main__":

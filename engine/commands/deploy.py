@@ -11,7 +11,9 @@ from engine.model.elements import ProcessModel
 from engine.model.parser import InvalidModel, parse_bpmn
 from engine.runtime.events import timer_schedule
 from engine.runtime.failures import Failure
-from engine.runtime.spiff_model import SpiffSpec, build_spec
+from engine.runtime.spiff.parser import build_spec
+from engine.runtime.spiff.serializer import spec_to_json
+from engine.runtime.spiff.specs import SpiffSpec
 from engine.state.definitions import Definition, latest_version, store_spec
 from engine.state.schema import forms, process_definitions, timers
 from engine.state.start_triggers import replace_start_triggers
@@ -135,7 +137,7 @@ def _deploy_process(
             deployed_at=uow.now,
         )
     )
-    store_spec(uow.conn, key, spiff)
+    store_spec(uow.conn, key, spec_to_json(spiff))
     uow.definitions.remember_parsed(Definition(key, model.process_id, version, name, tenant, model, spiff))
     uow.record(
         "PROCESS", "CREATED", key, None, bpmnProcessId=model.process_id, version=version, resourceName=name

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import RowMapping
 
 from engine.errors import FailedPrecondition, InvalidArgument, NotFound
+from engine.model.instances import ElementInstance, InstanceState
 from engine.runtime import events
 from engine.runtime.executor import Executor
 from engine.runtime.failures import JOB_NO_RETRIES, UNHANDLED_ERROR_EVENT
 from engine.runtime.incidents import raise_incident
-from engine.runtime.instance_state import ElementInstance, InstanceState
 from engine.runtime.variables import set_all_local
 from engine.state import jobs as job_table
 from engine.state.instances import visible_variables_of
@@ -215,8 +214,3 @@ def update_job_timeout(store: Store, key: int, timeout_ms: int) -> None:
         job_table.update_job(uow.conn, key, deadline=deadline)
         uow.record("JOB", "TIMEOUT_UPDATED", key, state.key, deadline=deadline, type=job["type"])
         uow.effects.schedule_changed = True
-
-
-def job_headers(headers: str) -> dict[str, str]:
-    value = json.loads(headers)
-    return value if isinstance(value, dict) else {}

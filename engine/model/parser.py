@@ -21,7 +21,6 @@ from engine.model.zeebe_extensions import (
     zeebe_child,
 )
 
-XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
 IGNORED = frozenset(
     {
         "extensionElements",

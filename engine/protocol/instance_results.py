@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import json
 from typing import Any
 
-from sqlalchemy import select
-
 from engine.notifications import InstanceWaiters
-from engine.state.schema import process_instances, variables
+from engine.queries.process_instances import process_instance_state
+from engine.queries.variables import process_variables
 from engine.state.unit_of_work import Store
 
 
@@ -20,12 +18,7 @@ class InstanceResults:
         self.shared_database = store.engine.dialect.name != "sqlite"
 
     def _state(self, key: int) -> str | None:
-        with self.store.reading() as conn:
-            state = conn.execute(
-                select(process_instances.c.state).where(process_instances.c.key == key)
-            ).scalar()
-            conn.rollback()
-        return state
+        return process_instance_state(self.store, key)
 
     async def wait(self, key: int, timeout_s: float | None) -> str | None:
         """'COMPLETED' or 'TERMINATED', or None when the timeout passed first."""
@@ -54,10 +47,5 @@ class InstanceResults:
             self.waiters.unregister(key, future)
 
     def variables(self, key: int, names: list[str]) -> dict[str, Any]:
-        with self.store.reading() as conn:
-            rows = conn.execute(
-                select(variables.c.name, variables.c.value).where(variables.c.scope_key == key)
-            ).all()
-            conn.rollback()
-        values = {name: json.loads(value) for name, value in rows}
+        values = process_variables(self.store, key)
         return {n: values[n] for n in names if n in values} if names else values

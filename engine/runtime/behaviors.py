@@ -6,15 +6,14 @@ from typing import TYPE_CHECKING, Any
 
 from engine.model.elements import Element
 from engine.model.expressions import ExpressionError
+from engine.model.instances import ElementInstance, InstanceState
 from engine.runtime import events, job_behavior, token_flow, user_task_behavior
 from engine.runtime.failures import (
     CALLED_DECISION_ERROR,
     CALLED_ELEMENT_ERROR,
     EXTRACT_VALUE_ERROR,
     Failure,
-    type_name,
 )
-from engine.runtime.instance_state import ElementInstance, InstanceState
 from engine.runtime.variables import evaluate_mappings, set_all_local
 
 if TYPE_CHECKING:
@@ -171,7 +170,3 @@ def is_inner_of_body(state: InstanceState, instance: ElementInstance) -> bool:
         and scope.element_type == "MULTI_INSTANCE_BODY"
         and scope.element_id == instance.element_id
     )
-
-
-def describe(value: Any) -> str:
-    return type_name(value)

@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING, Any
 
 from engine.model.elements import Element
 from engine.model.expressions import ExpressionError
+from engine.model.instances import ElementInstance, InstanceState
 from engine.runtime import token_flow
 from engine.runtime.failures import EXTRACT_VALUE_ERROR, Failure, type_name
 from engine.runtime.incidents import raise_incident
-from engine.runtime.instance_state import ElementInstance, InstanceState
 from engine.runtime.timer_values import TimerValueError, parse_cycle, parse_date, parse_duration
 from engine.state import messages as message_table
 from engine.state import subscriptions as subscription_table

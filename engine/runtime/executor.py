@@ -14,11 +14,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from engine.model.elements import Element
+from engine.model.instances import ElementInstance, InstanceState, ProcessInstance
 from engine.runtime import behaviors, events, message_starts, multi_instance, token_flow
 from engine.runtime.failures import Failure
 from engine.runtime.incidents import cancel_element_side_effects, raise_incident
-from engine.runtime.instance_state import ElementInstance, InstanceState, ProcessInstance
-from engine.runtime.spiff_model import new_workflow
+from engine.runtime.spiff.workflow import new_workflow
 from engine.runtime.variables import propagate, set_all_local
 from engine.state.definitions import Definition
 
@@ -202,10 +202,6 @@ class Executor:
         instance.set_state("TERMINATED")
         instance.ended_at = self.uow.now
         self._record_element(state, instance, "ELEMENT_TERMINATED")
-
-    def check_scope_completion(self, state: InstanceState, scope: ElementInstance) -> None:
-        """Spiff decides when a scope has no token left; our layer only mirrors it."""
-        token_flow.schedule_sync(self, state)
 
     # -- process end -------------------------------------------------------------------------
 

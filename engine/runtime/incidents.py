@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from engine.model.elements import Element
-from engine.runtime.instance_state import ElementInstance, InstanceState
+from engine.model.instances import ElementInstance, InstanceState
 from engine.state import incidents as incident_table
 from engine.state.jobs import delete_job, job_of_element
 from engine.state.user_tasks import CANCELED, update_user_task, user_task_of_element

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from engine.model.elements import Element
 from engine.model.expressions import Expression, ExpressionError
+from engine.model.instances import ElementInstance, InstanceState
 from engine.runtime.failures import EXTRACT_VALUE_ERROR, Failure, type_name
-from engine.runtime.instance_state import ElementInstance, InstanceState
 from engine.state.jobs import ACTIVATABLE, insert_job
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import RowMapping, select
 
-from engine.runtime.instance_state import InstanceState
+from engine.model.instances import InstanceState
 from engine.state import messages as message_table
 from engine.state.schema import process_instances
 from engine.state.start_triggers import start_triggers_of

@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING
 
 from engine.model.elements import Element
 from engine.model.expressions import ExpressionError
+from engine.model.instances import ElementInstance, InstanceState
 from engine.runtime import events
 from engine.runtime.failures import EXTRACT_VALUE_ERROR, Failure, type_name
-from engine.runtime.instance_state import ElementInstance, InstanceState
 from engine.runtime.variables import set_local
 
 if TYPE_CHECKING:

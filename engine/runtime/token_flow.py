@@ -45,9 +45,9 @@ from SpiffWorkflow.bpmn.util.event import BpmnEvent
 from SpiffWorkflow.exceptions import WorkflowException
 from SpiffWorkflow.util.task import TaskState
 
+from engine.model.instances import ElementInstance, InstanceState
 from engine.runtime.failures import CONDITION_ERROR, Failure
-from engine.runtime.instance_state import ElementInstance, InstanceState
-from engine.runtime.spiff_model import EngineWorkflow
+from engine.runtime.spiff.workflow import EngineWorkflow
 
 if TYPE_CHECKING:
     from engine.runtime.executor import Executor

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from engine.model.elements import Element
 from engine.model.expressions import Expression, ExpressionError
+from engine.model.instances import ElementInstance, InstanceState
 from engine.runtime.failures import EXTRACT_VALUE_ERROR, FORM_NOT_FOUND, Failure, type_name
-from engine.runtime.instance_state import ElementInstance, InstanceState
 from engine.state.definitions import latest_form
 from engine.state.user_tasks import CREATED, insert_user_task
 

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from engine.model.elements import Mapping
 from engine.model.expressions import ExpressionError
+from engine.model.instances import InstanceState, Variable
 from engine.runtime.failures import IO_MAPPING_ERROR, Failure
-from engine.runtime.instance_state import InstanceState, Variable
 
 if TYPE_CHECKING:
     from engine.state.unit_of_work import UnitOfWork

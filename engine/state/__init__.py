@@ -1,1 +1,1 @@
-"""SQL state of the engine: tables, connection setup and schema versioning."""
+"""SQL state of the engine: tables, repositories, connection setup and schema versioning; never the runtime."""

@@ -22,18 +22,24 @@ _UPGRADES: dict[int, Any] = {}  # version -> callable(Connection) that upgrades 
 
 
 def create_database(url: str) -> Engine:
-    """An SQLAlchemy engine for SQLite (WAL, one shared connection) or PostgreSQL (psycopg 3)."""
+    """An SQLAlchemy engine for SQLite (WAL, one shared connection) or PostgreSQL (psycopg 3).
+
+    Not `plumbing.database.create_database_engine`: the engine needs one shared SQLite connection
+    that begins IMMEDIATE transactions, and a larger pool for long polls. Like it, errors never
+    quote the statement's parameters (variables hold personal data and end up in logged tracebacks).
+    """
     if url.startswith("sqlite"):
         _ensure_sqlite_directory(url)
         engine = create_engine(
             url,
             connect_args={"timeout": 30, "check_same_thread": False},
             poolclass=StaticPool,
+            hide_parameters=True,
         )
         event.listen(engine, "connect", _configure_sqlite)
         event.listen(engine, "begin", _begin_immediate)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10, hide_parameters=True)
 
 
 def _ensure_sqlite_directory(url: str) -> None:

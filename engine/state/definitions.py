@@ -6,11 +6,11 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, insert, select
 
 from engine.model.elements import ProcessModel
 from engine.model.parser import parse_bpmn
-from engine.runtime.spiff_model import SpiffSpec, build_spec, spec_from_json, spec_to_json
+from engine.state.flow_codec import FlowCodec
 from engine.state.schema import forms, process_definitions, spiff_specs
 
 HOT_WORKFLOWS = 2000
@@ -24,7 +24,7 @@ class Definition:
     resource_name: str
     tenant_id: str
     model: ProcessModel
-    spiff: SpiffSpec
+    spiff: Any  # the executable spec built by the runtime (see FlowCodec)
 
 
 class HotWorkflows:
@@ -48,14 +48,12 @@ class HotWorkflows:
         while len(self._entries) > self.capacity:
             self._entries.popitem(last=False)
 
-    def drop(self, key: int) -> None:
-        self._entries.pop(key, None)
-
 
 class DefinitionCache:
     """Parsed models never change once deployed, so each one is parsed once per engine process."""
 
-    def __init__(self) -> None:
+    def __init__(self, codec: FlowCodec) -> None:
+        self.codec = codec
         self._by_key: dict[int, Definition] = {}
         self.hot = HotWorkflows()
 
@@ -118,9 +116,9 @@ class DefinitionCache:
                 select(spiff_specs.c.spec).where(spiff_specs.c.definition_key == row["key"])
             ).scalar()
         spiff = (
-            spec_from_json(stored)
+            self.codec.spec_from_json(stored)
             if stored
-            else build_spec(content, row["bpmn_process_id"], row["resource_name"])
+            else self.codec.build_spec(content, row["bpmn_process_id"], row["resource_name"])
         )
         definition = Definition(
             row["key"],
@@ -135,9 +133,9 @@ class DefinitionCache:
         return definition
 
 
-def store_spec(conn: Connection, definition_key: int, spiff: SpiffSpec) -> None:
-    """The Spiff spec of a process version, serialized once at deployment."""
-    conn.execute(insert(spiff_specs).values(definition_key=definition_key, spec=spec_to_json(spiff)))
+def store_spec(conn: Connection, definition_key: int, spec_json: str) -> None:
+    """The executable spec of a process version, serialized once at deployment."""
+    conn.execute(insert(spiff_specs).values(definition_key=definition_key, spec=spec_json))
 
 
 def latest_version(conn: Connection, bpmn_process_id: str, tenant_id: str) -> tuple[int, str] | None:
@@ -163,14 +161,3 @@ def latest_form(conn: Connection, form_id: str, tenant_id: str) -> Any:
         .mappings()
         .first()
     )
-
-
-def latest_form_version(conn: Connection, form_id: str, tenant_id: str) -> tuple[int, str] | None:
-    row = conn.execute(
-        select(func.max(forms.c.version), forms.c.checksum)
-        .where(forms.c.form_id == form_id, forms.c.tenant_id == tenant_id)
-        .group_by(forms.c.checksum)
-        .order_by(func.max(forms.c.version).desc())
-        .limit(1)
-    ).first()
-    return None if row is None else (row[0], row[1])

@@ -8,13 +8,14 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from engine.model.elements import ProcessModel
-from engine.runtime.instance_state import (
+from engine.model.instances import (
     ACTIVE_STATES,
     ElementInstance,
     InstanceState,
     ProcessInstance,
     Variable,
 )
+from engine.state.flow_codec import FlowCodec
 from engine.state.schema import element_instances, process_instances, spiff_states, variables
 
 _PI_COLUMNS = (
@@ -74,11 +75,8 @@ def load_state(conn: Connection, instance: ProcessInstance, model: ProcessModel)
     return state
 
 
-def load_flow(conn: Connection, state: InstanceState, spiff: Any, hot: Any) -> None:
+def load_flow(conn: Connection, state: InstanceState, spiff: Any, hot: Any, codec: FlowCodec) -> None:
     """The instance's Spiff workflow: the hot one if it is still current, else its stored state."""
-    from engine.runtime.spiff_model import state_from_json
-    from engine.runtime.token_flow import TokenFlow
-
     row = conn.execute(
         select(spiff_states.c.revision, spiff_states.c.state).where(
             spiff_states.c.process_instance_key == state.key
@@ -88,14 +86,12 @@ def load_flow(conn: Connection, state: InstanceState, spiff: Any, hot: Any) -> N
         return
     workflow = hot.take(state.key, row[0])
     if workflow is None:
-        workflow = state_from_json(row[1], spiff)
-    state.flow = TokenFlow(workflow, state, row[0])
+        workflow = codec.flow_from_json(row[1], spiff)
+    state.flow = codec.attach(workflow, state, row[0])
 
 
-def flush_flow(conn: Connection, state: InstanceState) -> None:
+def flush_flow(conn: Connection, state: InstanceState, codec: FlowCodec) -> None:
     """Write the Spiff workflow's state (its task trees, never its spec) when it changed."""
-    from engine.runtime.spiff_model import state_to_json
-
     flow = state.flow
     if flow is None:
         return
@@ -106,7 +102,7 @@ def flush_flow(conn: Connection, state: InstanceState) -> None:
         return
     if not flow.dirty:
         return
-    text = state_to_json(flow.workflow)
+    text = codec.flow_to_json(flow.workflow)
     if state.instance.is_new:
         conn.execute(insert(spiff_states).values(process_instance_key=state.key, revision=1, state=text))
         flow.revision = 1

@@ -51,14 +51,6 @@ def oldest_uncorrelated(
     return conn.execute(query).mappings().first()
 
 
-def was_correlated(conn: Connection, message_key: int, bpmn_process_id: str) -> bool:
-    query = select(message_correlations.c.message_key).where(
-        message_correlations.c.message_key == message_key,
-        message_correlations.c.bpmn_process_id == bpmn_process_id,
-    )
-    return conn.execute(query).first() is not None
-
-
 def mark_correlated(conn: Connection, message_key: int, bpmn_process_id: str) -> None:
     conn.execute(
         insert(message_correlations).values(message_key=message_key, bpmn_process_id=bpmn_process_id)

@@ -68,12 +68,6 @@ def delete_timer(conn: Connection, key: int) -> None:
     conn.execute(delete(timers).where(timers.c.key == key))
 
 
-def timers_of_element(conn: Connection, element_instance_key: int) -> list[RowMapping]:
-    return list(
-        conn.execute(select(timers).where(timers.c.element_instance_key == element_instance_key)).mappings()
-    )
-
-
 def close_all_of_element(
     conn: Connection, element_instance_key: int, catch_element_ids: set[str] | None = None
 ) -> list[int]:

@@ -11,11 +11,11 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert
 
 from engine.clock import Clock
-from engine.keys import KeyGenerator
 from engine.model.elements import ProcessModel
-from engine.runtime.instance_state import InstanceState, ProcessInstance
+from engine.model.instances import InstanceState, ProcessInstance
 from engine.state.definitions import DefinitionCache
 from engine.state.instances import flush_flow, flush_state, load_flow, load_process_instance, load_state
+from engine.state.key_blocks import KeyGenerator
 from engine.state.schema import records
 
 
@@ -57,7 +57,7 @@ class UnitOfWork:
         if definition is None:
             return None
         state = load_state(self.conn, instance, definition.model)
-        load_flow(self.conn, state, definition.spiff, self.definitions.hot)
+        load_flow(self.conn, state, definition.spiff, self.definitions.hot, self.definitions.codec)
         self.states[key] = state
         return state
 
@@ -83,7 +83,7 @@ class UnitOfWork:
 
     def flush(self) -> None:
         for state in self.states.values():
-            flush_flow(self.conn, state)
+            flush_flow(self.conn, state, self.definitions.codec)
             flush_state(self.conn, state, self.now)
         if self._records:
             self.conn.execute(insert(records), self._records)

@@ -11,6 +11,7 @@ from engine.commands.documents import require_object
 from engine.commands.messages import publish_message
 from engine.errors import CommandRejected, InvalidArgument
 from engine.protocol.rest.definitions import definition_routes
+from engine.protocol.rest.element_instances import element_instance_routes
 from engine.protocol.rest.formats import key_text
 from engine.protocol.rest.incidents import incident_routes
 from engine.protocol.rest.problems import invalid_request, problem, rejected
@@ -20,7 +21,7 @@ from engine.protocol.rest.variables import variable_routes
 from engine.state.database import is_reachable
 
 if TYPE_CHECKING:
-    from engine.app import EngineParts
+    from engine.parts import EngineParts
 
 
 def build_rest_app(parts: EngineParts) -> FastAPI:
@@ -33,6 +34,7 @@ def build_rest_app(parts: EngineParts) -> FastAPI:
         incident_routes,
         variable_routes,
         definition_routes,
+        element_instance_routes,
     ):
         app.include_router(router(parts))
     _core_routes(app, parts)

@@ -1,11 +1,12 @@
-"""Camunda's REST conventions: keys as strings, dates as ISO 8601 in UTC."""
+"""Camunda's REST conventions: keys as strings, dates as ISO 8601 in UTC, search results in pages."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from engine.errors import InvalidArgument
+from engine.queries.search import Page
 
 
 def key_text(value: int | None) -> str | None:
@@ -19,11 +20,7 @@ def iso(epoch_ms: int | None) -> str | None:
     return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def parse_key(value: Any, what: str = "key") -> int:
-    try:
-        key = int(str(value))
-    except ValueError as error:
-        raise InvalidArgument(f"The provided {what} '{value}' is not a valid key") from error
-    if key <= 0:
-        raise InvalidArgument(f"The provided {what} '{value}' is not a valid key")
-    return key
+def page_response(page: Page, to_item: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
+    """A search result as Camunda answers it (no cursors: pages are asked for by offset)."""
+    items = [to_item(row) for row in page.rows]
+    return {"items": items, "page": {"totalItems": page.total, "startCursor": None, "endCursor": None}}

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING, Any
 from fastapi import APIRouter, Body, Response
 
 from engine.commands.incidents import resolve_incident
-from engine.protocol.rest.formats import iso, key_text, parse_key
-from engine.protocol.rest.search import SearchSpec, run_search
-from engine.state.schema import incidents
+from engine.keys import parse_key
+from engine.protocol.rest.formats import iso, key_text, page_response
+from engine.queries.incidents import search_incidents
 
 if TYPE_CHECKING:
-    from engine.app import EngineParts
+    from engine.parts import EngineParts
 
 
 def incident_item(row: Any) -> dict[str, Any]:
@@ -32,38 +32,12 @@ def incident_item(row: Any) -> dict[str, Any]:
     }
 
 
-SPEC = SearchSpec(
-    table=incidents,
-    filters={
-        "incidentKey": ("key", "key"),
-        "processInstanceKey": ("process_instance_key", "key"),
-        "processDefinitionKey": ("definition_key", "key"),
-        "processDefinitionId": ("bpmn_process_id", "text"),
-        "errorType": ("error_type", "text"),
-        "elementId": ("element_id", "text"),
-        "elementInstanceKey": ("element_instance_key", "key"),
-        "state": ("state", "text"),
-        "jobKey": ("job_key", "key"),
-        "tenantId": ("tenant_id", "text"),
-    },
-    sorts={
-        "incidentKey": "key",
-        "creationTime": "created_at",
-        "processInstanceKey": "process_instance_key",
-        "errorType": "error_type",
-        "state": "state",
-        "elementId": "element_id",
-    },
-    to_item=incident_item,
-)
-
-
 def incident_routes(parts: EngineParts) -> APIRouter:
     router = APIRouter(prefix="/v2/incidents")
 
     @router.post("/search")
     async def search(body: dict[str, Any] | None = Body(default=None)) -> dict[str, Any]:
-        return run_search(parts.store, SPEC, body)
+        return page_response(search_incidents(parts.store, body), incident_item)
 
     @router.post("/{key}/resolution", status_code=204)
     async def resolve(key: str) -> Response:

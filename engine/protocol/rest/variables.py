@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Body
 
-from engine.protocol.rest.formats import key_text
-from engine.protocol.rest.search import SearchSpec, run_search
-from engine.state.schema import variables
+from engine.protocol.rest.formats import key_text, page_response
+from engine.queries.variables import search_variables
 
 if TYPE_CHECKING:
-    from engine.app import EngineParts
+    from engine.parts import EngineParts
 
 TRUNCATE_AT = 8191
 
@@ -30,34 +28,11 @@ def variable_item(row: Any, tenant_id: str = "<default>") -> dict[str, Any]:
     }
 
 
-SPEC = SearchSpec(
-    table=variables,
-    filters={
-        "variableKey": ("key", "key"),
-        "name": ("name", "text"),
-        "value": ("value", "text"),
-        "scopeKey": ("scope_key", "key"),
-        "processInstanceKey": ("process_instance_key", "key"),
-    },
-    sorts={
-        "name": "name",
-        "value": "value",
-        "scopeKey": "scope_key",
-        "processInstanceKey": "process_instance_key",
-    },
-    to_item=variable_item,
-)
-
-
 def variable_routes(parts: EngineParts) -> APIRouter:
     router = APIRouter(prefix="/v2/variables")
 
     @router.post("/search")
     async def search(body: dict[str, Any] | None = Body(default=None)) -> dict[str, Any]:
-        return run_search(parts.store, SPEC, body)
+        return page_response(search_variables(parts.store, body), variable_item)
 
     return router
-
-
-def decode(value: str) -> Any:
-    return json.loads(value)

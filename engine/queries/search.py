@@ -1,4 +1,8 @@
-"""The search request of Camunda's REST API (filter, sort, page) over one table."""
+"""Camunda's search request (filter, sort, page) run over one table.
+
+The request keeps Camunda's JSON shape (field names, `$eq`/`$in`/`$like`... operators): each resource
+module says which fields map to which columns, and this module turns the request into one query.
+"""
 
 from __future__ import annotations
 
@@ -9,24 +13,33 @@ from typing import Any
 from sqlalchemy import Column, ColumnElement, Select, Table, and_, func, select
 
 from engine.errors import InvalidArgument
-from engine.protocol.rest.formats import parse_key
+from engine.keys import parse_key
 from engine.state.unit_of_work import Store
 
 MAX_LIMIT = 10_000
 
 
 @dataclass
+class Page:
+    """One page of rows and how many rows match in all."""
+
+    rows: list[Any]
+    total: int
+
+
+@dataclass
 class SearchSpec:
+    """Which search fields a resource offers, on which columns, and how its rows sort by default."""
+
     table: Table
     filters: dict[str, tuple[str, str]]  # json field -> (column, kind: key | text | int | bool)
     sorts: dict[str, str]
-    to_item: Callable[[Any], dict[str, Any]]
     default_sort: str = "key"
     custom_filters: dict[str, Callable[[Table, Any], ColumnElement[bool]]] = field(default_factory=dict)
     base: Callable[[Table], ColumnElement[bool]] | None = None
 
 
-def run_search(store: Store, spec: SearchSpec, body: dict[str, Any] | None) -> dict[str, Any]:
+def run_search(store: Store, spec: SearchSpec, body: dict[str, Any] | None) -> Page:
     body = body or {}
     conditions = _conditions(spec, body.get("filter") or {})
     if spec.base is not None:
@@ -47,8 +60,7 @@ def run_search(store: Store, spec: SearchSpec, body: dict[str, Any] | None) -> d
         rows = list(conn.execute(query).mappings())
         total = conn.execute(count_query).scalar() or 0
         conn.rollback()
-    items = [spec.to_item(row) for row in rows]
-    return {"items": items, "page": {"totalItems": total, "startCursor": None, "endCursor": None}}
+    return Page(rows, total)
 
 
 def _column(spec: SearchSpec, name: str) -> Column[Any]:

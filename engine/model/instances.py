@@ -1,4 +1,4 @@
-"""The live state of one process instance, loaded for a command and written back at commit."""
+"""The data of one running process instance: plain records that state loads and writes back, runtime changes."""
 
 from __future__ import annotations
 

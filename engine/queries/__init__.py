@@ -1,0 +1,1 @@
+"""Read side of the REST API: one module per resource, rows in, plain dicts out."""

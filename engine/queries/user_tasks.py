@@ -1,0 +1,77 @@
+"""User tasks as the REST API searches and reads them, with their linked forms."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import ColumnElement, Table, or_, select
+
+from engine.queries.search import Page, SearchSpec, run_search
+from engine.state.schema import forms, user_tasks
+from engine.state.unit_of_work import Store
+
+
+def _json_list_contains(column_name: str) -> Any:
+    """Candidate groups and users are stored as JSON lists: a match is the quoted name inside."""
+
+    def build(table: Table, value: Any) -> ColumnElement[bool]:
+        column = table.c[column_name]
+        if isinstance(value, dict) and "$in" in value:
+            return or_(*[column.like(f"%{json.dumps(str(v))}%") for v in value["$in"]])
+        if isinstance(value, dict) and "$eq" in value:
+            value = value["$eq"]
+        return column.like(f"%{json.dumps(str(value))}%")
+
+    return build
+
+
+SEARCH = SearchSpec(
+    table=user_tasks,
+    filters={
+        "userTaskKey": ("key", "key"),
+        "state": ("state", "text"),
+        "assignee": ("assignee", "text"),
+        "elementId": ("element_id", "text"),
+        "elementInstanceKey": ("element_instance_key", "key"),
+        "processInstanceKey": ("process_instance_key", "key"),
+        "processDefinitionKey": ("definition_key", "key"),
+        "processDefinitionId": ("bpmn_process_id", "text"),
+        "priority": ("priority", "int"),
+        "tenantId": ("tenant_id", "text"),
+        "name": ("name", "text"),
+    },
+    sorts={
+        "creationDate": "created_at",
+        "completionDate": "completed_at",
+        "dueDate": "due_date",
+        "followUpDate": "follow_up_date",
+        "priority": "priority",
+        "name": "name",
+    },
+    custom_filters={
+        "candidateGroup": _json_list_contains("candidate_groups"),
+        "candidateGroups": _json_list_contains("candidate_groups"),
+        "candidateUser": _json_list_contains("candidate_users"),
+    },
+)
+
+
+def search_user_tasks(store: Store, request: dict[str, Any] | None) -> Page:
+    return run_search(store, SEARCH, request)
+
+
+def user_task(store: Store, key: int) -> Any:
+    """The task's row, or None."""
+    with store.reading() as conn:
+        row = conn.execute(select(user_tasks).where(user_tasks.c.key == key)).mappings().first()
+        conn.rollback()
+    return row
+
+
+def form(store: Store, form_key: int) -> Any:
+    """The deployed form's row (a task keeps the key of the version it was created with), or None."""
+    with store.reading() as conn:
+        row = conn.execute(select(forms).where(forms.c.key == form_key)).mappings().first()
+        conn.rollback()
+    return row
