@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from services.identity.demonstration import AGENTS_DEMO, semer_demonstration
-from services.identity.dependances import Dependances
+from devtools.seed import AGENTS_DEMO, semer_demonstration
 from services.identity.storage.tables import agents, comptes, personnes, titres
+from services.identity.wiring import IdentityParts
 from tests.services.identity.conftest import HorlogeReglable
 
 pytestmark = pytest.mark.integration
@@ -19,8 +19,8 @@ def age(naissance: date, jour: date) -> int:
     return jour.year - naissance.year - ((jour.month, jour.day) < (naissance.month, naissance.day))
 
 
-def cas(deps: Dependances, numero_titre: str, jour: date) -> str:
-    with deps.transactions() as d:
+def cas(deps: IdentityParts, numero_titre: str, jour: date) -> str:
+    with deps.unit_of_work.transaction() as d:
         titre = d.registre.titre_par_numero(numero_titre)
         assert titre is not None
         personne = d.registre.personne(titre.personne_id)
@@ -31,29 +31,29 @@ def cas(deps: Dependances, numero_titre: str, jour: date) -> str:
     return "mineur_emancipe" if personne.etat_civil.emancipe else "mineur"
 
 
-def comptes_des_tables(deps: Dependances) -> dict[str, int]:
-    with deps.transactions.factory() as session:
+def comptes_des_tables(deps: IdentityParts) -> dict[str, int]:
+    with deps.unit_of_work.sessions() as session:
         return {
             t.name: session.execute(select(func.count()).select_from(t)).scalar_one()
             for t in (personnes, titres, comptes, agents)
         }
 
 
-def test_les_trois_cas_sont_couverts_et_le_restent(deps: Dependances, horloge: HorlogeReglable) -> None:
+def test_les_trois_cas_sont_couverts_et_le_restent(deps: IdentityParts, horloge: HorlogeReglable) -> None:
     for _annee in range(3):
-        jour = horloge().date()
+        jour = horloge.now().date()
         attendus = {"9900000009": "mineur", "9900000010": "mineur_emancipe", "9900000011": "majeur"}
         assert {numero: cas(deps, numero, jour) for numero in attendus} == attendus
-        with deps.transactions() as d:
+        with deps.unit_of_work.transaction() as d:
             titre = d.registre.titre_par_numero("9900000009")
         assert titre is not None and titre.date_debut < jour < titre.date_fin
         horloge.avancer(days=365)
-        with deps.transactions() as d:
+        with deps.unit_of_work.transaction() as d:
             semer_demonstration(depots=d, outils=deps.outils)
 
 
-def test_sept_et_huit_etranger_de_la_notice(deps: Dependances) -> None:
-    with deps.transactions() as d:
+def test_sept_et_huit_etranger_de_la_notice(deps: IdentityParts) -> None:
+    with deps.unit_of_work.transaction() as d:
         sept = d.registre.personne_par_numero_etranger("5903007178")
         huit = d.registre.personne_par_numero_etranger("5903007177")
     assert sept is not None and huit is not None
@@ -67,9 +67,9 @@ def test_sept_et_huit_etranger_de_la_notice(deps: Dependances) -> None:
     assert sept.etat_civil.lieu_naissance == "Brasilia" and sept.etat_civil.nationalite == "Brésilienne"
 
 
-def test_semer_deux_fois_ne_duplique_rien(deps: Dependances) -> None:
+def test_semer_deux_fois_ne_duplique_rien(deps: IdentityParts) -> None:
     avant = comptes_des_tables(deps)
-    with deps.transactions() as d:
+    with deps.unit_of_work.transaction() as d:
         assert semer_demonstration(depots=d, outils=deps.outils)["agents"] == 0
     assert (
         comptes_des_tables(deps)
@@ -83,7 +83,7 @@ def test_semer_deux_fois_ne_duplique_rien(deps: Dependances) -> None:
     )
 
 
-def test_les_agents_couvrent_le_nord_le_pas_de_calais_et_les_roles(deps: Dependances) -> None:
+def test_les_agents_couvrent_le_nord_le_pas_de_calais_et_les_roles(deps: IdentityParts) -> None:
     roles = {role for agent in AGENTS_DEMO for role in agent.roles}
     assert roles == {"instructeur", "valideur", "responsable-processus", "admin"}
     instructeurs = {p for agent in AGENTS_DEMO if "instructeur" in agent.roles for p in agent.prefectures}
