@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from devtools.seed import AGENTS_DEMO, semer_demonstration
+from devtools.seed import AGENTS_DEMO, refus_hors_developpement, semer_demonstration
 from services.identity.storage.tables import agents, comptes, personnes, titres
 from services.identity.wiring import IdentityParts
 from tests.services.identity.conftest import HorlogeReglable
@@ -88,3 +92,32 @@ def test_les_agents_couvrent_le_nord_le_pas_de_calais_et_les_roles(deps: Identit
     assert roles == {"instructeur", "valideur", "responsable-processus", "admin"}
     instructeurs = {p for agent in AGENTS_DEMO if "instructeur" in agent.roles for p in agent.prefectures}
     assert instructeurs == {"59", "62"}
+
+
+@pytest.mark.parametrize("environnement", ["production", "test", "staging"])
+def test_le_semis_est_refuse_hors_du_developpement(
+    environnement: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("APP_ENV", environnement)
+    monkeypatch.setenv("INTERNAL_API_TOKEN", "jeton-de-production")
+    refus = refus_hors_developpement()
+    assert refus is not None and refus.startswith("Refusé : les données de démonstration")
+    monkeypatch.setenv("APP_ENV", "development")
+    assert refus_hors_developpement() is None
+
+
+def test_python_m_devtools_seed_refuse_en_production_sans_rien_ecrire(tmp_path: Path) -> None:
+    base = tmp_path / "identity.db"
+    env = {
+        **os.environ,
+        "APP_ENV": "production",
+        "INTERNAL_API_TOKEN": "jeton-de-production",
+        "IDENTITY_SECRET_KEY": "secret-de-production",
+        "IDENTITY_DATABASE_URL": f"sqlite:///{base}",
+    }
+    resultat = subprocess.run(
+        [sys.executable, "-m", "devtools.seed"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert resultat.returncode != 0
+    assert "ne se chargent qu'en développement (APP_ENV=development)" in resultat.stderr
+    assert not base.exists()
