@@ -15,11 +15,9 @@ from contracts.base import ContractModel
 from contracts.variables import Demandeur
 
 Sexe = Literal["F", "M"]
-LIBELLES_SEXE: dict[str, str] = {"F": "Féminin", "M": "Masculin"}
 
 NatureTitre = Literal["titre_sejour", "visa"]
 Role = Literal["instructeur", "valideur", "responsable-processus", "admin"]
-ROLES: tuple[Role, ...] = ("instructeur", "valideur", "responsable-processus", "admin")
 
 
 class EtatCivil(ContractModel):
@@ -74,11 +72,6 @@ class FicheDemandeur(ContractModel):
     adresse: Adresse
     titre_en_cours: TitreEnCours
     prefecture: str = Field(description='préfecture of the address\'s département, e.g. "59"')
-
-    @property
-    def identifiant(self) -> str:
-        """What the applicant types to log in: the N° étranger, or the e-mail when there is none."""
-        return self.numero_etranger or self.courriel
 
 
 def demandeur(

@@ -61,26 +61,22 @@ def acteur(tenue: SessionTenue) -> str:
     return Actor("agent", titulaire.id, frozenset(titulaire.prefectures), frozenset(titulaire.roles)).header()
 
 
-def session_ouverte(connexion: Connexion) -> SessionOuverte:
-    demandeur, agent_connecte = _titulaire(connexion)
-    return SessionOuverte(
-        jeton=connexion.jeton,
-        expire_le=connexion.session.expire_le,
-        acteur=acteur(connexion),
-        demandeur=demandeur,
-        agent=agent_connecte,
-    )
-
-
 def session_courante(tenue: SessionTenue) -> SessionCourante:
-    demandeur, agent_connecte = _titulaire(tenue)
+    fiche = tenue.titulaire if isinstance(tenue.titulaire, Fiche) else None
+    compte_agent = tenue.titulaire if isinstance(tenue.titulaire, CompteAgent) else None
     return SessionCourante(
         id=tenue.session.id,
         expire_le=tenue.session.expire_le,
         acteur=acteur(tenue),
-        demandeur=demandeur,
-        agent=agent_connecte,
+        demandeur=fiche_demandeur(fiche) if fiche else None,
+        agent=agent(compte_agent) if compte_agent else None,
     )
+
+
+def session_ouverte(connexion: Connexion) -> SessionOuverte:
+    """The session just opened: its token instead of its id (the id stays server-side)."""
+    ouverte = session_courante(connexion).model_dump(exclude={"id"})
+    return SessionOuverte(jeton=connexion.jeton, **ouverte)
 
 
 def sessions_ouvertes(sessions: SessionsDuTitulaire) -> list[SessionResume]:
@@ -94,9 +90,3 @@ def sessions_ouvertes(sessions: SessionsDuTitulaire) -> list[SessionResume]:
         )
         for s in sessions.ouvertes
     ]
-
-
-def _titulaire(tenue: SessionTenue) -> tuple[FicheDemandeur | None, Agent | None]:
-    if isinstance(tenue.titulaire, Fiche):
-        return fiche_demandeur(tenue.titulaire), None
-    return None, agent(tenue.titulaire)
