@@ -10,9 +10,11 @@ from plumbing.settings import ServiceSettings
 
 
 class PdfSettings(ServiceSettings):
+    """The documents service it stores PDFs with, and how patiently."""
+
     model_config = SettingsConfigDict(env_prefix="PDF_", extra="ignore")
 
-    port: int = SERVICE_PORTS["pdf"]
+    port: int = Field(SERVICE_PORTS["pdf"], description="port de l'API interne du service pdf")
     documents_url: str = Field(
         f"http://127.0.0.1:{SERVICE_PORTS['documents']}",
         description="API interne du service documents (dépôt des PDF générés, catalogue de l'Annexe 1)",

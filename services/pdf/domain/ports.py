@@ -7,6 +7,7 @@ from typing import Protocol
 
 from contracts.documents import AnnexePieces, Cas, DocumentGenere
 from services.pdf.domain.documents import DocumentPrepare
+from services.pdf.domain.erreurs import DocumentImpossible
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,10 @@ class MoteurRendu(Protocol):
 
 
 class DepotDocuments(Protocol):
-    """The documents service: where generated PDFs are kept, and the catalogue of pieces."""
+    """The documents service: where generated PDFs are kept, and the catalogue of pieces.
+
+    Fails with `DepotIndisponible` (retrying may help) or `DepotRefuse` (it will not).
+    """
 
     async def deposer(
         self,
@@ -46,3 +50,7 @@ class DepotDocuments(Protocol):
 
 class DepotIndisponible(Exception):
     """The documents service could not be reached or failed: retrying may help."""
+
+
+class DepotRefuse(DocumentImpossible):
+    """The documents service refused the request (4xx): retrying the same request will not help."""
