@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from contracts.clients.base import RequestRefused, ServiceUnavailable
 from contracts.clients.documents import DocumentsClient, FichierEnvoye
 from contracts.documents import AnnexePieces, Cas, DocumentGenere
-from services.pdf.domain.ports import DepotIndisponible, DepotRefuse, Proprietaire
+from services.pdf.domain.ports import DepotIndisponible, DepotRefuse, DocumentADeposer
 
 
 class DocumentsServiceDepot:
@@ -17,25 +17,16 @@ class DocumentsServiceDepot:
     def __init__(self, client: DocumentsClient) -> None:
         self.client = client
 
-    async def deposer(
-        self,
-        *,
-        dossier_id: str,
-        modele: str,
-        nom_fichier: str,
-        contenu: bytes,
-        cle_idempotence: str,
-        proprietaire: Proprietaire,
-    ) -> DocumentGenere:
-        fichier = FichierEnvoye(nom_fichier, contenu, "application/pdf")
+    async def deposer(self, document: DocumentADeposer) -> DocumentGenere:
+        fichier = FichierEnvoye(document.nom_fichier, document.contenu, "application/pdf")
         with _echecs_du_depot():
             return await self.client.deposer_document_genere(
-                dossier_id,
+                document.dossier_id,
                 fichier,
-                modele=modele,
-                idempotence=cle_idempotence,
-                demandeur_id=proprietaire.demandeur_id,
-                prefecture=proprietaire.prefecture,
+                modele=document.modele,
+                idempotence=document.cle_idempotence,
+                demandeur_id=document.proprietaire.demandeur_id,
+                prefecture=document.proprietaire.prefecture,
             )
 
     async def annexe(self, cas: Cas) -> AnnexePieces:

@@ -18,6 +18,18 @@ class Proprietaire:
     prefecture: str | None = None
 
 
+@dataclass(frozen=True)
+class DocumentADeposer:
+    """A rendered PDF to keep with its dossier; the same `cle_idempotence` stores it once."""
+
+    dossier_id: str
+    modele: str
+    nom_fichier: str
+    contenu: bytes
+    cle_idempotence: str
+    proprietaire: Proprietaire
+
+
 class MoteurRendu(Protocol):
     async def rendre(self, document: DocumentPrepare) -> bytes:
         """The PDF of a prepared document."""
@@ -30,17 +42,8 @@ class DepotDocuments(Protocol):
     Fails with `DepotIndisponible` (retrying may help) or `DepotRefuse` (it will not).
     """
 
-    async def deposer(
-        self,
-        *,
-        dossier_id: str,
-        modele: str,
-        nom_fichier: str,
-        contenu: bytes,
-        cle_idempotence: str,
-        proprietaire: Proprietaire,
-    ) -> DocumentGenere:
-        """Store a generated PDF with its dossier; the same `cle_idempotence` stores it once."""
+    async def deposer(self, document: DocumentADeposer) -> DocumentGenere:
+        """Store a generated PDF with its dossier, once per `cle_idempotence`."""
         ...
 
     async def annexe(self, cas: Cas) -> AnnexePieces:

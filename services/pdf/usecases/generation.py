@@ -10,7 +10,7 @@ from contracts.documents import Cas, DocumentGenere
 from contracts.process import Modele, Variable
 from plumbing.clock import Clock, SystemClock
 from services.pdf.domain.documents import DocumentPrepare, definition, preparer_document, verifier_apercu
-from services.pdf.domain.ports import DepotDocuments, MoteurRendu, Proprietaire
+from services.pdf.domain.ports import DepotDocuments, DocumentADeposer, MoteurRendu, Proprietaire
 
 CAS_CONNUS = [cas.value for cas in Cas]
 
@@ -46,12 +46,9 @@ class GenerationDocuments:
         may deliver the same job twice, the dossier must keep one document."""
         document, pdf = await self.rendre(modele, variables)
         return await self.depot.deposer(
-            dossier_id=dossier_id,
-            modele=document.modele,
-            nom_fichier=document.nom_fichier,
-            contenu=pdf,
-            cle_idempotence=cle_idempotence,
-            proprietaire=proprietaire,
+            DocumentADeposer(
+                dossier_id, document.modele, document.nom_fichier, pdf, cle_idempotence, proprietaire
+            )
         )
 
     async def _avec_annexe(self, modele: str, variables: Mapping[str, Any]) -> Mapping[str, Any]:

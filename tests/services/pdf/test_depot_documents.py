@@ -10,7 +10,7 @@ from contracts.documents import Cas
 from contracts.process import Modele
 from plumbing.correlation import bind_correlation_id
 from services.pdf.adapters.depot_documents import DocumentsServiceDepot
-from services.pdf.domain.ports import DepotIndisponible, DepotRefuse, Proprietaire
+from services.pdf.domain.ports import DepotIndisponible, DepotRefuse, DocumentADeposer, Proprietaire
 from tests.services.pdf.conftest import JETON, contenu_genere, depot_documents, documents_generes
 
 pytestmark = pytest.mark.integration
@@ -30,12 +30,14 @@ PROPRIETAIRE = Proprietaire(demandeur_id="cpt-7", prefecture="prefecture-59")
 
 async def deposer(depot: DocumentsServiceDepot, cle: str = "pdf.generer-1", contenu: bytes = PDF):  # type: ignore[no-untyped-def]
     return await depot.deposer(
-        dossier_id="dos-1",
-        modele=Modele.CONFIRMATION_DEPOT,
-        nom_fichier="confirmation-depot-1.pdf",
-        contenu=contenu,
-        cle_idempotence=cle,
-        proprietaire=PROPRIETAIRE,
+        DocumentADeposer(
+            dossier_id="dos-1",
+            modele=Modele.CONFIRMATION_DEPOT,
+            nom_fichier="confirmation-depot-1.pdf",
+            contenu=contenu,
+            cle_idempotence=cle,
+            proprietaire=PROPRIETAIRE,
+        )
     )
 
 
@@ -103,12 +105,14 @@ async def test_calls_carry_the_service_actor_the_owner_and_the_correlation_id() 
     async with httpx.AsyncClient(transport=httpx.MockTransport(noter), base_url="http://d") as client:
         with pytest.raises(DepotRefuse, match=r"Dossier introuvable\. \(HTTP 404\)"):
             await depot_documents(client).deposer(
-                dossier_id="dos/../1",
-                modele="confirmation-depot",
-                nom_fichier="c.pdf",
-                contenu=PDF,
-                cle_idempotence="k",
-                proprietaire=PROPRIETAIRE,
+                DocumentADeposer(
+                    dossier_id="dos/../1",
+                    modele="confirmation-depot",
+                    nom_fichier="c.pdf",
+                    contenu=PDF,
+                    cle_idempotence="k",
+                    proprietaire=PROPRIETAIRE,
+                )
             )
     (requete,) = vues
     assert requete.url.raw_path == b"/dossiers/dos%2F..%2F1/documents-generes"
