@@ -74,6 +74,24 @@ async def test_the_document_is_rendered_stored_and_returned(
     assert "Le 18/08/2023, vous avez déposé avec succès" in texte(pdf, tmp_path)
 
 
+async def test_the_card_and_the_decision_are_inputs_of_the_job(
+    generation: GenerationDocuments, client_documents: httpx.AsyncClient, tmp_path: Path
+) -> None:
+    """dureeCarteAnnees, montantTaxe, mention and dateDecision default to the seed's when unset."""
+    variables = variables_processus(
+        dateDepot="2023-08-18",
+        dateDecision="2023-09-20",
+        dureeCarteAnnees=2,
+        montantTaxe=250,
+        mention="Étudiant",
+    )
+    resultat = await generer(generation, job("attestation-decision-favorable", variables))
+    pdf = texte(await contenu_genere(client_documents, "dos-0190", resultat["document"]["id"]), tmp_path)
+    assert "Le 20/09/2023, une décision favorable a été prise" in pdf
+    assert "valable du 21/09/2023 au 20/09/2025 portant la mention Étudiant" in pdf
+    assert "acquitter de 250 €" in pdf
+
+
 async def test_the_applicant_reads_the_stored_document(
     generation: GenerationDocuments, client_documents: httpx.AsyncClient
 ) -> None:
