@@ -14,7 +14,7 @@ class PdfSettings(ServiceSettings):
 
     model_config = SettingsConfigDict(env_prefix="PDF_", extra="ignore")
 
-    port: int = Field(SERVICE_PORTS["pdf"], description="port de l'API interne du service pdf")
+    port: int = SERVICE_PORTS["pdf"]
     documents_url: str = Field(
         f"http://127.0.0.1:{SERVICE_PORTS['documents']}",
         description="API interne du service documents (dépôt des PDF générés, catalogue de l'Annexe 1)",
