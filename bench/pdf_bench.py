@@ -24,8 +24,8 @@ if __package__ in (None, ""):  # run as a script (`make bench`): import the proj
 import weasyprint
 
 from contracts.documents import AnnexePieces, Cas, ElementAnnexe, SectionAnnexe
+from services.pdf.adapters.rendu_pdf import WeasyPrintRendu
 from services.pdf.domain.documents import DOCUMENTS, preparer_document
-from services.pdf.rendu import WeasyPrintRendu
 
 OBJECTIF_MEDIANE_MS = 300.0
 CHAUFFE = 3

@@ -10,17 +10,15 @@ from plumbing.logs import configure_logging
 from plumbing.service import serve
 from plumbing.settings import PlatformSettings
 from plumbing.worker import create_worker, create_zeebe_channel
-from services.pdf.app import build_app
-from services.pdf.dependances import generation_documents
 from services.pdf.settings import PdfSettings
-from services.pdf.tasks import build_task_router
+from services.pdf.wiring import build_app, generation_documents, task_router
 
 
 async def run(settings: PdfSettings, platform: PlatformSettings) -> None:
     async with generation_documents(settings, platform) as generation:
         channel = create_zeebe_channel(platform.zeebe_address)
-        worker = create_worker(channel, "pdf", [build_task_router(generation, settings.retry_backoff_ms)])
-        app = build_app(settings, platform, generation, readiness={"moteur": engine_check(channel)})
+        worker = create_worker(channel, "pdf", [task_router(settings, generation)])
+        app = build_app(platform, generation, readiness={"moteur": engine_check(channel)})
         try:
             await serve(app, settings.host, settings.port, worker=worker)
         finally:

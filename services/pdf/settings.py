@@ -10,6 +10,8 @@ from plumbing.settings import ServiceSettings
 
 
 class PdfSettings(ServiceSettings):
+    """The documents service it stores PDFs with, and how patiently."""
+
     model_config = SettingsConfigDict(env_prefix="PDF_", extra="ignore")
 
     port: int = SERVICE_PORTS["pdf"]

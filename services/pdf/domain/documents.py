@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from contracts.base import JobVariables
 from contracts.process import Modele
 from services.pdf.domain import prefectures
 from services.pdf.domain.dates import periode_de_prolongation, periode_de_validite
@@ -22,9 +23,8 @@ from services.pdf.domain.donnees import (
     DonneesDecisionFavorable,
     DonneesDecisionRefus,
     DonneesListePieces,
-    Variables,
 )
-from services.pdf.domain.erreurs import DonneesInvalides, ModeleInconnu
+from services.pdf.domain.erreurs import ApercuReserve, DonneesInvalides, ModeleInconnu
 
 LIBELLES_CAS = {
     "mineur": "CAS 1 : USAGER MINEUR NON ÉMANCIPÉ",
@@ -48,7 +48,7 @@ Preparation = Callable[[Any, date], tuple[str, dict[str, Any]]]  # → (file nam
 class DefinitionDocument:
     modele: Modele
     titre: str
-    donnees: type[Variables]
+    donnees: type[JobVariables]
     preparer: Preparation
     public: bool = False  # anyone may have it (Annexe 1 is downloadable before any application)
 
@@ -134,6 +134,13 @@ def definition(modele: str) -> DefinitionDocument:
         return DOCUMENTS[Modele(modele)]
     except (ValueError, KeyError):
         raise ModeleInconnu(modele) from None
+
+
+def verifier_apercu(document: DefinitionDocument, *, par_un_demandeur: bool) -> None:
+    """An applicant may only have the public documents (Annexe 1): the others would be
+    official-looking papers made of whatever data the caller sends."""
+    if par_un_demandeur and not document.public:
+        raise ApercuReserve(document.modele)
 
 
 def preparer_document(modele: str, variables: Mapping[str, Any], *, aujourdhui: date) -> DocumentPrepare:

@@ -1,75 +1,30 @@
 """The data each document needs, read from the process variables (camelCase) and validated.
 
-Every model ignores the variables it does not need: a job receives all of them.
+Every model ignores the variables it does not need. A job's variables come through the contract
+of `pdf.generer` (`contracts.jobs.pdf`), a preview's straight from the caller: both are checked
+here against what the document itself requires.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Annotated
-from zoneinfo import ZoneInfo
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    field_validator,
-    model_validator,
-)
-from pydantic.alias_generators import to_camel
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
+from contracts.base import JobVariables
 from contracts.documents import AnnexePieces, Cas
+from contracts.jobs.pdf import DUREE_CARTE_ANNEES, MENTION_CARTE, MONTANT_TAXE_EUROS
+from contracts.jobs.pdf import JourEnFrance as Jour
+from contracts.variables import Demandeur, Texte
 from services.pdf.domain import prefectures
 
-FUSEAU_ADMINISTRATION = ZoneInfo("Europe/Paris")
+
+def lieu_de_naissance(demandeur: Demandeur) -> str:
+    """`BRASILIA, BRÉSIL`."""
+    return ", ".join(p for p in (demandeur.lieu_naissance, demandeur.pays_naissance) if p).upper()
 
 
-def _jour_en_france(valeur: object) -> object:
-    """A date, or the French calendar day of an ISO date-time (`dateDepot` may carry the time)."""
-    if isinstance(valeur, str) and "T" in valeur:
-        valeur = datetime.fromisoformat(valeur)
-    if isinstance(valeur, datetime):
-        moment = valeur if valeur.tzinfo else valeur.replace(tzinfo=FUSEAU_ADMINISTRATION)
-        return moment.astimezone(FUSEAU_ADMINISTRATION).date()
-    return valeur
-
-
-Jour = Annotated[date, BeforeValidator(_jour_en_france)]
-Texte = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
-
-
-class Variables(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, validate_by_name=True, extra="ignore", frozen=True)
-
-
-class Demandeur(Variables):
-    """The `demandeur` variable, as identity's register gives it (contracts.identity)."""
-
-    nom: Texte
-    nom_usage: Texte | None = None
-    prenoms: Texte
-    date_naissance: Jour
-    lieu_naissance: Texte
-    pays_naissance: Texte | None = None
-    nationalite: Texte
-    numero_etranger: Texte | None = None
-    courriel: Texte | None = None
-    adresse: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
-
-    @property
-    def identifiant(self) -> str:
-        """The login identifier printed as "Identifiant (N° étranger)": the e-mail when there is none."""
-        return self.numero_etranger or self.courriel or ""
-
-    @property
-    def lieu_de_naissance(self) -> str:
-        """`BRASILIA, BRÉSIL`."""
-        return ", ".join(p for p in (self.lieu_naissance, self.pays_naissance) if p).upper()
-
-
-class DocumentDemandeur(Variables):
+class DocumentDemandeur(JobVariables):
     """What every document addressed to the applicant states: the references and the identity."""
 
     numero_demande: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{10,30}$")]
@@ -88,9 +43,9 @@ class DonneesAttestationProlongation(DocumentDemandeur):
 
 class DonneesDecisionFavorable(DocumentDemandeur):
     date_decision: Jour | None = None  # default: the date of emission
-    duree_carte_annees: int = Field(4, ge=1, le=10)  # the seed's pluriannual card: 4 years
-    montant_taxe: int = Field(225, ge=0, le=10_000)  # euros, the seed's amount for a renewal
-    mention: Texte = "Vie privée et familiale"
+    duree_carte_annees: int = Field(DUREE_CARTE_ANNEES, ge=1, le=10)
+    montant_taxe: int = Field(MONTANT_TAXE_EUROS, ge=0, le=10_000)  # euros
+    mention: Texte = MENTION_CARTE
 
 
 class DonneesDecisionRefus(DocumentDemandeur):
@@ -106,7 +61,7 @@ class DonneesDecisionRefus(DocumentDemandeur):
         return valeur
 
 
-class DonneesListePieces(Variables):
+class DonneesListePieces(JobVariables):
     """Annexe 1 for one case; `annexe` is the documents service's catalogue (its wording, its order)."""
 
     cas: Cas

@@ -15,6 +15,14 @@ class ModeleInconnu(DocumentImpossible):
         super().__init__(f"Modèle de document inconnu : « {modele[:60]} ».")
 
 
+class ApercuReserve(Exception):
+    """Only agents and services may preview a document that is not public."""
+
+    def __init__(self, modele: str) -> None:
+        self.modele = modele
+        super().__init__("Seuls les agents et les services peuvent obtenir un aperçu de ce document.")
+
+
 class DonneesInvalides(DocumentImpossible):
     """Missing or invalid variables; the message names the fields, never their values."""
 

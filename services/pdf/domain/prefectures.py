@@ -5,6 +5,8 @@ The process variable `prefecture` is the candidate group of its agents, `prefect
 
 from __future__ import annotations
 
+from contracts.variables import departement_du_groupe
+
 # département → the complement of "préfet" / "préfecture", with its article.
 DEPARTEMENTS: dict[str, str] = {
     "01": "de l'Ain", "02": "de l'Aisne", "03": "de l'Allier", "04": "des Alpes-de-Haute-Provence",
@@ -36,12 +38,10 @@ DEPARTEMENTS: dict[str, str] = {
     "974": "de La Réunion", "976": "de Mayotte",
 }  # fmt: skip
 
-PREFIXE_GROUPE = "prefecture-"
-
 
 def departement(prefecture: str) -> str:
     """`prefecture-59` (or `59`) → `59`; ValueError for an unknown département."""
-    code = prefecture.strip().removeprefix(PREFIXE_GROUPE).upper()
+    code = departement_du_groupe(prefecture).upper()
     if code not in DEPARTEMENTS:
         raise ValueError(f"préfecture inconnue : {prefecture!r}")
     return code

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import AsyncIterator, Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import httpx
 import pytest
 from fastapi import FastAPI
 
+from contracts.clients.documents import DocumentsClient
 from plumbing.actors import Actor, internal_headers
 from plumbing.database import upgrade_database
 from plumbing.settings import PlatformSettings
@@ -18,13 +19,24 @@ from services.documents.__main__ import MIGRATIONS, VERSION_TABLE
 from services.documents.app import build_app as build_documents_app
 from services.documents.dependances import construire_dependances
 from services.documents.settings import DocumentsSettings
-from services.pdf.depot_http import HttpxDepotDocuments
-from services.pdf.rendu import WeasyPrintRendu
-from services.pdf.usecases import GenerationDocuments
+from services.pdf.adapters.depot_documents import DocumentsServiceDepot
+from services.pdf.adapters.rendu_pdf import WeasyPrintRendu
+from services.pdf.usecases.generation import GenerationDocuments
+from services.pdf.wiring import ACTEUR
 
 JETON = "jeton-interne-de-test"
 AUJOURDHUI = date(2023, 9, 12)  # the day of the seed's attestations
 SERVICE = internal_headers(JETON, Actor("service", "dossier"))
+
+
+class HorlogeFixe:
+    """The seed's day of attestations, whatever the machine's clock says."""
+
+    def now(self) -> datetime:
+        return datetime(2023, 9, 12, 10, tzinfo=UTC)
+
+    def today(self) -> date:
+        return AUJOURDHUI
 
 
 @pytest.fixture(scope="session")
@@ -60,14 +72,19 @@ async def client_documents(app_documents: FastAPI) -> AsyncIterator[httpx.AsyncC
         yield client
 
 
-@pytest.fixture
-def depot(client_documents: httpx.AsyncClient) -> HttpxDepotDocuments:
-    return HttpxDepotDocuments(client_documents, JETON)
+def depot_documents(client: httpx.AsyncClient, jeton: str = JETON) -> DocumentsServiceDepot:
+    """The adapter of the service, over the documents client acting as the pdf service."""
+    return DocumentsServiceDepot(DocumentsClient(client, jeton, ACTEUR))
 
 
 @pytest.fixture
-def generation(rendu: WeasyPrintRendu, depot: HttpxDepotDocuments) -> GenerationDocuments:
-    return GenerationDocuments(rendu, depot, aujourdhui=lambda: AUJOURDHUI)
+def depot(client_documents: httpx.AsyncClient) -> DocumentsServiceDepot:
+    return depot_documents(client_documents)
+
+
+@pytest.fixture
+def generation(rendu: WeasyPrintRendu, depot: DocumentsServiceDepot) -> GenerationDocuments:
+    return GenerationDocuments(rendu, depot, horloge=HorlogeFixe())
 
 
 async def documents_generes(client_documents: httpx.AsyncClient, dossier_id: str) -> list[dict[str, object]]:

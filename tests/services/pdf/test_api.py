@@ -8,10 +8,9 @@ import pytest
 
 from plumbing.actors import Actor, internal_headers
 from plumbing.settings import PlatformSettings
-from services.pdf.app import build_app
-from services.pdf.ports import DepotIndisponible
-from services.pdf.settings import PdfSettings
-from services.pdf.usecases import GenerationDocuments
+from services.pdf.domain.ports import DepotIndisponible
+from services.pdf.usecases.generation import GenerationDocuments
+from services.pdf.wiring import build_app
 from tests.services.pdf.conftest import JETON
 from tests.services.pdf.donnees import NUMERO_DEMANDE, variables_processus
 from tests.services.pdf.outils_pdf import texte
@@ -23,7 +22,7 @@ AGENT = internal_headers(JETON, Actor("agent", "agt-1", frozenset({"59"}), froze
 @pytest.fixture
 async def client(generation: GenerationDocuments) -> AsyncIterator[httpx.AsyncClient]:
     platform = PlatformSettings(INTERNAL_API_TOKEN=JETON)  # type: ignore[call-arg]
-    app = build_app(PdfSettings(), platform, generation)
+    app = build_app(platform, generation)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://pdf") as client:
         yield client
 

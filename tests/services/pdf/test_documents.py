@@ -6,6 +6,7 @@ from contracts.documents import Cas
 from contracts.process import Modele
 from services.pdf.domain import prefectures
 from services.pdf.domain.documents import DOCUMENTS, definition, preparer_document
+from services.pdf.domain.donnees import lieu_de_naissance
 from services.pdf.domain.erreurs import DonneesInvalides, ModeleInconnu
 from tests.services.pdf.donnees import NUMERO_DEMANDE, annexe, variables_processus
 
@@ -111,4 +112,4 @@ def test_huit_etranger_without_usage_name_nor_foreigner_number_is_identified_by_
     )
     assert document.contexte["d"].demandeur.nom_usage is None
     assert document.contexte["d"].demandeur.identifiant == "huitetranger@yopmail.com"
-    assert document.contexte["d"].demandeur.lieu_de_naissance == "BRASILIA, BRÉSIL"
+    assert lieu_de_naissance(document.contexte["d"].demandeur) == "BRASILIA, BRÉSIL"

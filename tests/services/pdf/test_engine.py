@@ -9,7 +9,7 @@ from pyzeebe import ZeebeClient, create_insecure_channel
 
 from plumbing.worker import create_worker
 from services.pdf.tasks import build_task_router
-from services.pdf.usecases import GenerationDocuments
+from services.pdf.usecases.generation import GenerationDocuments
 from tests.services.pdf.conftest import contenu_genere, documents_generes
 from tests.services.pdf.donnees import NUMERO_DEMANDE, variables_processus
 from tests.services.pdf.outils_pdf import texte

@@ -10,8 +10,8 @@ from PIL import Image
 from pypdf import PdfReader
 
 from contracts.documents import Cas
+from services.pdf.adapters.rendu_pdf import WeasyPrintRendu
 from services.pdf.domain.documents import preparer_document
-from services.pdf.rendu import WeasyPrintRendu
 from tests.services.pdf.donnees import NUMERO_DEMANDE, NUMERO_ETRANGER, annexe, variables_processus
 from tests.services.pdf.outils_pdf import pages_png, texte
 

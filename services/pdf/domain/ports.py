@@ -7,6 +7,7 @@ from typing import Protocol
 
 from contracts.documents import AnnexePieces, Cas, DocumentGenere
 from services.pdf.domain.documents import DocumentPrepare
+from services.pdf.domain.erreurs import DocumentImpossible
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,18 @@ class Proprietaire:
     prefecture: str | None = None
 
 
+@dataclass(frozen=True)
+class DocumentADeposer:
+    """A rendered PDF to keep with its dossier; the same `cle_idempotence` stores it once."""
+
+    dossier_id: str
+    modele: str
+    nom_fichier: str
+    contenu: bytes
+    cle_idempotence: str
+    proprietaire: Proprietaire
+
+
 class MoteurRendu(Protocol):
     async def rendre(self, document: DocumentPrepare) -> bytes:
         """The PDF of a prepared document."""
@@ -24,19 +37,13 @@ class MoteurRendu(Protocol):
 
 
 class DepotDocuments(Protocol):
-    """The documents service: where generated PDFs are kept, and the catalogue of pieces."""
+    """The documents service: where generated PDFs are kept, and the catalogue of pieces.
 
-    async def deposer(
-        self,
-        *,
-        dossier_id: str,
-        modele: str,
-        nom_fichier: str,
-        contenu: bytes,
-        cle_idempotence: str,
-        proprietaire: Proprietaire,
-    ) -> DocumentGenere:
-        """Store a generated PDF with its dossier; the same `cle_idempotence` stores it once."""
+    Fails with `DepotIndisponible` (retrying may help) or `DepotRefuse` (it will not).
+    """
+
+    async def deposer(self, document: DocumentADeposer) -> DocumentGenere:
+        """Store a generated PDF with its dossier, once per `cle_idempotence`."""
         ...
 
     async def annexe(self, cas: Cas) -> AnnexePieces:
@@ -46,3 +53,7 @@ class DepotDocuments(Protocol):
 
 class DepotIndisponible(Exception):
     """The documents service could not be reached or failed: retrying may help."""
+
+
+class DepotRefuse(DocumentImpossible):
+    """The documents service refused the request (4xx): retrying the same request will not help."""

@@ -19,8 +19,9 @@ from weasyprint.text.fonts import FontConfiguration
 
 from services.pdf.domain.dates import date_fr
 from services.pdf.domain.documents import DocumentPrepare
+from services.pdf.domain.donnees import lieu_de_naissance
 
-TEMPLATES_DIR = Path(__file__).parent / "templates"
+TEMPLATES_DIR = Path(__file__).parent.parent / "templates"
 ADRESSE_WEB = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:)]")
 
 
@@ -43,6 +44,7 @@ class WeasyPrintRendu:
         )
         self.templates.filters["date_fr"] = date_fr
         self.templates.filters["liens"] = liens
+        self.templates.filters["lieu_de_naissance"] = lieu_de_naissance
         self.base_url = str(templates_dir)
         self.fonts = FontConfiguration()
         self.stylesheet = CSS(filename=str(templates_dir / "style.css"), font_config=self.fonts)

@@ -1,4 +1,4 @@
-"""The httpx adapter of `DepotDocuments` against the documents service itself (in-process)."""
+"""The adapter of `DepotDocuments` (the documents client) against the documents service itself (in-process)."""
 
 import io
 
@@ -9,9 +9,9 @@ from pypdf import PdfWriter
 from contracts.documents import Cas
 from contracts.process import Modele
 from plumbing.correlation import bind_correlation_id
-from services.pdf.depot_http import DepotRefuse, HttpxDepotDocuments
-from services.pdf.ports import DepotIndisponible, Proprietaire
-from tests.services.pdf.conftest import JETON, contenu_genere, documents_generes
+from services.pdf.adapters.depot_documents import DocumentsServiceDepot
+from services.pdf.domain.ports import DepotIndisponible, DepotRefuse, DocumentADeposer, Proprietaire
+from tests.services.pdf.conftest import JETON, contenu_genere, depot_documents, documents_generes
 
 pytestmark = pytest.mark.integration
 
@@ -28,19 +28,21 @@ PDF = pdf_d_une_page()
 PROPRIETAIRE = Proprietaire(demandeur_id="cpt-7", prefecture="prefecture-59")
 
 
-async def deposer(depot: HttpxDepotDocuments, cle: str = "pdf.generer-1", contenu: bytes = PDF):  # type: ignore[no-untyped-def]
+async def deposer(depot: DocumentsServiceDepot, cle: str = "pdf.generer-1", contenu: bytes = PDF):  # type: ignore[no-untyped-def]
     return await depot.deposer(
-        dossier_id="dos-1",
-        modele=Modele.CONFIRMATION_DEPOT,
-        nom_fichier="confirmation-depot-1.pdf",
-        contenu=contenu,
-        cle_idempotence=cle,
-        proprietaire=PROPRIETAIRE,
+        DocumentADeposer(
+            dossier_id="dos-1",
+            modele=Modele.CONFIRMATION_DEPOT,
+            nom_fichier="confirmation-depot-1.pdf",
+            contenu=contenu,
+            cle_idempotence=cle,
+            proprietaire=PROPRIETAIRE,
+        )
     )
 
 
 async def test_a_generated_pdf_is_stored_with_its_dossier(
-    depot: HttpxDepotDocuments, client_documents: httpx.AsyncClient
+    depot: DocumentsServiceDepot, client_documents: httpx.AsyncClient
 ) -> None:
     document = await deposer(depot)
     assert (document.dossier_id, document.modele, document.nom_fichier) == (
@@ -53,7 +55,7 @@ async def test_a_generated_pdf_is_stored_with_its_dossier(
 
 
 async def test_the_same_key_stores_one_document(
-    depot: HttpxDepotDocuments, client_documents: httpx.AsyncClient
+    depot: DocumentsServiceDepot, client_documents: httpx.AsyncClient
 ) -> None:
     premier, second = await deposer(depot), await deposer(depot)
     assert premier.id == second.id
@@ -61,35 +63,35 @@ async def test_the_same_key_stores_one_document(
     assert (await deposer(depot, cle="pdf.generer-2")).id != premier.id
 
 
-async def test_the_annexe_of_a_case_comes_from_the_catalogue(depot: HttpxDepotDocuments) -> None:
+async def test_the_annexe_of_a_case_comes_from_the_catalogue(depot: DocumentsServiceDepot) -> None:
     annexe = await depot.annexe(Cas.MINEUR_EMANCIPE)
     assert annexe.cas == Cas.MINEUR_EMANCIPE
     titres = [piece.titre for section in annexe.sections for piece in section.pieces]
     assert "Justificatif d'émancipation" in titres
 
 
-async def test_a_refusal_is_final_and_explained(depot: HttpxDepotDocuments) -> None:
+async def test_a_refusal_is_final_and_explained(depot: DocumentsServiceDepot) -> None:
     with pytest.raises(DepotRefuse, match=r"Service documents : .+ \(HTTP 4\d\d\)\."):
         await deposer(depot, contenu=b"pas un PDF")
 
 
 async def test_a_wrong_token_is_refused(client_documents: httpx.AsyncClient) -> None:
     with pytest.raises(DepotRefuse, match="HTTP 401"):
-        await deposer(HttpxDepotDocuments(client_documents, "mauvais-jeton"))
+        await deposer(depot_documents(client_documents, "mauvais-jeton"))
 
 
 async def test_server_errors_and_unreachable_service_may_be_retried() -> None:
     en_panne = httpx.MockTransport(lambda _requete: httpx.Response(503, json={"detail": "indisponible"}))
     async with httpx.AsyncClient(transport=en_panne, base_url="http://d") as client:
         with pytest.raises(DepotIndisponible, match="HTTP 503"):
-            await deposer(HttpxDepotDocuments(client, JETON))
+            await deposer(depot_documents(client))
 
     def injoignable(requete: httpx.Request) -> httpx.Response:
         raise httpx.ConnectError("refused", request=requete)
 
     async with httpx.AsyncClient(transport=httpx.MockTransport(injoignable), base_url="http://d") as client:
         with pytest.raises(DepotIndisponible, match="ConnectError"):
-            await HttpxDepotDocuments(client, JETON).annexe(Cas.MAJEUR)
+            await depot_documents(client).annexe(Cas.MAJEUR)
 
 
 async def test_calls_carry_the_service_actor_the_owner_and_the_correlation_id() -> None:
@@ -102,13 +104,15 @@ async def test_calls_carry_the_service_actor_the_owner_and_the_correlation_id() 
     bind_correlation_id("corr-42")
     async with httpx.AsyncClient(transport=httpx.MockTransport(noter), base_url="http://d") as client:
         with pytest.raises(DepotRefuse, match=r"Dossier introuvable\. \(HTTP 404\)"):
-            await HttpxDepotDocuments(client, JETON).deposer(
-                dossier_id="dos/../1",
-                modele="confirmation-depot",
-                nom_fichier="c.pdf",
-                contenu=PDF,
-                cle_idempotence="k",
-                proprietaire=PROPRIETAIRE,
+            await depot_documents(client).deposer(
+                DocumentADeposer(
+                    dossier_id="dos/../1",
+                    modele="confirmation-depot",
+                    nom_fichier="c.pdf",
+                    contenu=PDF,
+                    cle_idempotence="k",
+                    proprietaire=PROPRIETAIRE,
+                )
             )
     (requete,) = vues
     assert requete.url.raw_path == b"/dossiers/dos%2F..%2F1/documents-generes"

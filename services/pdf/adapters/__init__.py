@@ -1,0 +1,1 @@
+"""What the service talks to: WeasyPrint (with its Jinja2 templates) and the documents service."""

@@ -1,0 +1,1 @@
+"""The internal API: the list of documents and their rendering (previews)."""
