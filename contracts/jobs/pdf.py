@@ -17,7 +17,7 @@ from contracts.base import JobVariables
 from contracts.documents import Cas
 from contracts.jobs import JobContract
 from contracts.process import JobType, Modele
-from contracts.variables import Demandeur, DocumentProduit, Texte
+from contracts.variables import Delais, Demandeur, DocumentProduit, Texte
 from plumbing.clock import day_in_france
 
 DUREE_CARTE_ANNEES = 4  # the seed's pluriannual card « Vie privée et familiale »
@@ -53,6 +53,7 @@ class GenererInput(JobVariables):
     date_emission: JourEnFrance | None = None  # default: the day of generation (of deposit: confirmation)
     date_decision: JourEnFrance | None = None  # default: the date of emission
     motif_decision: str | None = None
+    delais: Delais | None = None  # the model's deadlines: the attestation de prolongation's validity
     duree_carte_annees: int = Field(DUREE_CARTE_ANNEES, ge=1, le=10)
     montant_taxe: int = Field(MONTANT_TAXE_EUROS, ge=0, le=10_000)  # euros
     mention: Texte = MENTION_CARTE

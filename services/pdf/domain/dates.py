@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
-DUREE_PROLONGATION_MOIS = 3  # an attestation de prolongation d'instruction is valid 3 months
+from contracts.variables import Duree
 
 
 def date_fr(jour: date) -> str:
@@ -21,16 +21,18 @@ def ajouter_mois(jour: date, mois: int) -> date:
     return date(annee, mois_suivant + 1, min(jour.day, dernier_jour))
 
 
-def periode_de_validite(debut: date, *, mois: int) -> tuple[date, date]:
-    """From `debut` included to the day before the same date `mois` months later.
+def periode_de_validite(debut: date, *, mois: int, jours: int = 0) -> tuple[date, date]:
+    """From `debut` included to the day before the same date `mois` months (and `jours` days) later.
 
     The seed: 12/09/2023 → 11/12/2023 for 3 months, 13/09/2023 → 12/09/2027 for 4 years.
     """
-    return debut, ajouter_mois(debut, mois) - timedelta(days=1)
+    return debut, ajouter_mois(debut, mois) + timedelta(days=jours - 1)
 
 
-def periode_de_prolongation(fin_validite_titre: date, aujourdhui: date) -> tuple[date, date]:
-    """The 3-month period of the attestation de prolongation d'instruction in force `aujourdhui`.
+def periode_de_prolongation(fin_validite_titre: date, aujourdhui: date, validite: Duree) -> tuple[date, date]:
+    """The period of the attestation de prolongation d'instruction in force `aujourdhui`.
+
+    `validite` is the model's `delais.validiteProlongation` (3 months in the seed).
 
     The first one starts the day after the current title ends, each next one the day after the
     previous one ends; so a job redelivered within the same period states the same dates. An
@@ -38,7 +40,7 @@ def periode_de_prolongation(fin_validite_titre: date, aujourdhui: date) -> tuple
     """
     debut = fin_validite_titre + timedelta(days=1)
     while True:
-        periode = periode_de_validite(debut, mois=DUREE_PROLONGATION_MOIS)
+        periode = periode_de_validite(debut, mois=validite.en_mois, jours=validite.jours)
         if aujourdhui <= periode[1]:
             return periode
         debut = periode[1] + timedelta(days=1)

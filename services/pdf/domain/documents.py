@@ -61,7 +61,8 @@ def _confirmation_depot(d: DonneesConfirmationDepot, _aujourdhui: date) -> tuple
 def _attestation_prolongation(
     d: DonneesAttestationProlongation, aujourdhui: date
 ) -> tuple[str, dict[str, Any]]:
-    debut, fin = periode_de_prolongation(d.date_fin_validite_titre, d.date_emission or aujourdhui)
+    validite = d.delais.validite_prolongation
+    debut, fin = periode_de_prolongation(d.date_fin_validite_titre, d.date_emission or aujourdhui, validite)
     return f"{d.numero_demande}-{debut:%Y%m%d}", {"d": d, "debut": debut, "fin": fin}
 
 

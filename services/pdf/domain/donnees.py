@@ -15,7 +15,7 @@ from contracts.base import JobVariables
 from contracts.documents import AnnexePieces, Cas
 from contracts.jobs.pdf import DUREE_CARTE_ANNEES, MENTION_CARTE, MONTANT_TAXE_EUROS
 from contracts.jobs.pdf import JourEnFrance as Jour
-from contracts.variables import Demandeur, Texte
+from contracts.variables import Delais, Demandeur, Texte
 from services.pdf.domain import prefectures
 
 
@@ -39,6 +39,7 @@ class DonneesConfirmationDepot(DocumentDemandeur):
 class DonneesAttestationProlongation(DocumentDemandeur):
     date_depot: Jour
     date_fin_validite_titre: Jour
+    delais: Delais  # validiteProlongation: how long each attestation is valid (the model's)
 
 
 class DonneesDecisionFavorable(DocumentDemandeur):

@@ -29,6 +29,15 @@ MOTIF_REFUS = (
 )
 
 
+# What « Fixer les délais de la procédure » sets at the start of the model.
+DELAIS_DU_MODELE = {
+    "reponseComplements": "P30D",
+    "notificationReputeeLue": "P15D",
+    "validiteProlongation": "P3M",
+    "alerteRejetImplicite": "P4M",
+}
+
+
 def variables_processus(**autres: Any) -> dict[str, Any]:
     """Every variable a job of the process receives, as the seed's deposit of 18/08/2023 set them."""
     return {
@@ -43,6 +52,7 @@ def variables_processus(**autres: Any) -> dict[str, Any]:
         "demandeur": dict(SEPT_ETRANGER),
         "decision": "defavorable",
         "motifDecision": MOTIF_REFUS,
+        "delais": dict(DELAIS_DU_MODELE),
         **autres,
     }
 

@@ -8,7 +8,7 @@ from services.pdf.domain import prefectures
 from services.pdf.domain.documents import DOCUMENTS, definition, preparer_document
 from services.pdf.domain.donnees import lieu_de_naissance
 from services.pdf.domain.erreurs import DonneesInvalides, ModeleInconnu
-from tests.services.pdf.donnees import NUMERO_DEMANDE, annexe, variables_processus
+from tests.services.pdf.donnees import DELAIS_DU_MODELE, NUMERO_DEMANDE, annexe, variables_processus
 
 pytestmark = pytest.mark.unit
 AUJOURDHUI = date(2023, 9, 12)
@@ -41,6 +41,14 @@ def test_prolongation_covers_three_months_from_the_end_of_the_title() -> None:
     document = preparer_document("attestation-prolongation", variables_processus(), aujourdhui=AUJOURDHUI)
     assert (document.contexte["debut"], document.contexte["fin"]) == (date(2023, 9, 12), date(2023, 12, 11))
     assert document.nom_fichier == f"attestation-prolongation-{NUMERO_DEMANDE}-20230912.pdf"
+
+
+def test_prolongation_lasts_what_the_model_says() -> None:
+    delais = {**DELAIS_DU_MODELE, "validiteProlongation": "P6M"}
+    document = preparer_document(
+        "attestation-prolongation", variables_processus(delais=delais), aujourdhui=AUJOURDHUI
+    )
+    assert (document.contexte["debut"], document.contexte["fin"]) == (date(2023, 9, 12), date(2024, 3, 11))
 
 
 def test_favourable_decision_announces_a_four_year_card_and_the_tax() -> None:
