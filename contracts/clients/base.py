@@ -10,7 +10,7 @@ Messages name the service and the status, never the data sent.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 from urllib.parse import quote
 
 import httpx
@@ -56,7 +56,7 @@ class InternalApiClient:
     def __init__(self, http: httpx.AsyncClient, token: str, actor: Actor) -> None:
         self.http, self.token, self.actor = http, token, actor  # http: base_url is the service
 
-    def as_actor(self, actor: Actor) -> InternalApiClient:
+    def as_actor(self, actor: Actor) -> Self:
         """The same client acting for someone else (the gateway acts for each applicant)."""
         return type(self)(self.http, self.token, actor)
 
