@@ -11,14 +11,10 @@ from services.dossier.domain.acces import Acteur
 from services.dossier.domain.complements import RondeComplements
 from services.dossier.domain.dossier import Dossier
 from services.dossier.domain.erreurs import DossierIntrouvable, EtatIncompatible
-from services.dossier.domain.ports import (
-    EnvoiCommandesMoteur,
-    PiecesJustificatives,
-    Repositories,
-    Transactions,
-)
+from services.dossier.domain.ports import Repositories
 from services.dossier.domain.statuts import STATUTS_CLOS
 from services.dossier.usecases.acces import dossier_du_demandeur
+from services.dossier.usecases.demandeur import ActionsDuDemandeur
 
 
 def id_message_complements(dossier_id: str, numero: int) -> str:
@@ -108,17 +104,8 @@ def se_desister(repos: Repositories, *, clock: Clock, acteur: Acteur, dossier_id
     return dossier
 
 
-class ReponsesComplements:
+class ReponsesComplements(ActionsDuDemandeur):
     """What the applicant sends to the process: each committed, then its message sent at once."""
-
-    def __init__(
-        self,
-        transactions: Transactions,
-        pieces: PiecesJustificatives,
-        envoi: EnvoiCommandesMoteur,
-        clock: Clock,
-    ) -> None:
-        self.transactions, self.pieces, self.envoi, self.clock = transactions, pieces, envoi, clock
 
     async def envoyer(self, *, acteur: Acteur, dossier_id: str, numero: int) -> RondeComplements:
         """Every updated piece must have its new file in documents, asked outside the transaction."""

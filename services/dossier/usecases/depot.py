@@ -16,14 +16,10 @@ from services.dossier.domain.acces import Acteur
 from services.dossier.domain.depot import manquants_des_etapes
 from services.dossier.domain.dossier import Dossier
 from services.dossier.domain.erreurs import DepotIncomplet, EtatIncompatible, Manquant
-from services.dossier.domain.ports import (
-    EnvoiCommandesMoteur,
-    PiecesJustificatives,
-    Repositories,
-    Transactions,
-)
+from services.dossier.domain.ports import Repositories
 from services.dossier.usecases import brouillons
 from services.dossier.usecases.acces import dossier_du_demandeur
+from services.dossier.usecases.demandeur import ActionsDuDemandeur
 
 
 @dataclass(frozen=True)
@@ -89,17 +85,8 @@ def variables_de_demarrage(dossier: Dossier) -> dict[str, Any]:
     }
 
 
-class Depot:
+class Depot(ActionsDuDemandeur):
     """ "Déposer la demande": what is missing comes back as a list; a double click deposits once."""
-
-    def __init__(
-        self,
-        transactions: Transactions,
-        pieces: PiecesJustificatives,
-        envoi: EnvoiCommandesMoteur,
-        clock: Clock,
-    ) -> None:
-        self.transactions, self.pieces, self.envoi, self.clock = transactions, pieces, envoi, clock
 
     async def deposer(self, *, acteur: Acteur, dossier_id: str, etape: EtapeDepot) -> Dossier:
         """The pieces are asked of documents outside the transaction; the start is sent after it."""
