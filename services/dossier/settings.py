@@ -12,14 +12,15 @@ from plumbing.settings import StoredServiceSettings
 class DossierSettings(StoredServiceSettings):
     model_config = SettingsConfigDict(env_prefix="DOSSIER_", extra="ignore")
 
-    port: int = Field(SERVICE_PORTS["dossier"], description="port de l'API interne")
+    port: int = Field(SERVICE_PORTS["dossier"], description="port de l'API")
     guichet: str = Field(
         "01",
         pattern=r"^\d{2}$",
         description="partie « guichet » du numéro de demande (2 chiffres) : 59 01 20230818 0000190",
     )
     documents_url: str = Field(
-        f"http://127.0.0.1:{SERVICE_PORTS['documents']}", description="API interne du service documents"
+        f"http://127.0.0.1:{SERVICE_PORTS['documents']}",
+        description="adresse de l'API interne du service documents",
     )
     documents_timeout: float = Field(10.0, description="délai d'attente des appels au service documents (s)")
     message_ttl_ms: int = Field(
