@@ -38,9 +38,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
-from pydantic.alias_generators import to_camel
+from pydantic import Field
 
+from contracts.base import ContractModel
 from contracts.documents import Hebergement
 from contracts.identity import Adresse, EtatCivil, FicheDemandeur, TitreEnCours
 
@@ -48,12 +48,6 @@ STREAM_DOSSIER = "DOSSIER"
 SUBJECTS_DOSSIER = ["dossier.dossier.>"]
 PAR_PAGE_DEFAUT = 20
 PAR_PAGE_MAX = 100
-
-
-class ContractModel(BaseModel):
-    model_config = ConfigDict(
-        alias_generator=to_camel, validate_by_name=True, validate_by_alias=True, serialize_by_alias=True
-    )
 
 
 class Statut(StrEnum):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
 
 from fastapi import FastAPI, Request, Response
 from fastapi.exception_handlers import http_exception_handler
@@ -87,3 +88,21 @@ def create_app(
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     return app
+
+
+# A service's table of domain errors (`api/errors.py`): each error type, and how to answer it.
+ErrorAnswer = Callable[[Any], tuple[int, dict[str, Any]]]
+
+
+def install_error_table(app: FastAPI, table: Mapping[type[Exception], ErrorAnswer]) -> None:
+    """Answer each error of the table with its status and French body (the most specific type wins)."""
+    for error_type, answer in table.items():
+        app.add_exception_handler(error_type, _answer_with(answer))
+
+
+def _answer_with(answer: ErrorAnswer) -> Callable[[Request, Exception], Awaitable[JSONResponse]]:
+    async def handle(_request: Request, error: Exception) -> JSONResponse:
+        status, body = answer(error)
+        return JSONResponse(status_code=status, content=body)
+
+    return handle

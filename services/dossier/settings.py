@@ -12,21 +12,26 @@ from plumbing.settings import StoredServiceSettings
 class DossierSettings(StoredServiceSettings):
     model_config = SettingsConfigDict(env_prefix="DOSSIER_", extra="ignore")
 
-    port: int = SERVICE_PORTS["dossier"]
-    # The "guichet" part of the application number (2 digits): 59 01 20230818 0000190.
+    port: int = Field(SERVICE_PORTS["dossier"], description="port de l'API")
     guichet: str = Field(
-        "01", pattern=r"^\d{2}$", description="code guichet (2 chiffres) des numéros de demande"
+        "01",
+        pattern=r"^\d{2}$",
+        description="partie « guichet » du numéro de demande (2 chiffres) : 59 01 20230818 0000190",
     )
-    documents_url: str = f"http://127.0.0.1:{SERVICE_PORTS['documents']}"
-    documents_timeout: float = Field(10.0, description="délai des appels au service documents (secondes)")
-    # How long the engine keeps a message no instance waits for yet (and de-duplicates its id).
+    documents_url: str = Field(
+        f"http://127.0.0.1:{SERVICE_PORTS['documents']}",
+        description="adresse de l'API interne du service documents",
+    )
+    documents_timeout: float = Field(10.0, description="délai d'attente des appels au service documents (s)")
     message_ttl_ms: int = Field(
-        24 * 3600 * 1000, description="durée de conservation par le moteur d'un message publié (ms)"
+        24 * 3600 * 1000,
+        description="durée pendant laquelle le moteur garde un message qu'aucune instance n'attend encore "
+        "(et en dédoublonne l'identifiant), en millisecondes",
     )
-    # Engine calls not acknowledged are retried by a background loop, with back-off.
     relais_intervalle: float = Field(
-        5.0, description="intervalle du relais des commandes au moteur non encore acquittées (secondes)"
+        5.0, description="intervalle maximal entre deux relances des appels au moteur non acquittés (s)"
     )
     relais_bail: float = Field(
-        60.0, description="durée de réservation d'une commande par le relais avant un nouvel essai (secondes)"
+        60.0,
+        description="durée pendant laquelle un envoi au moteur en cours n'est pas repris par un autre (s)",
     )

@@ -1,1 +1,1 @@
-"""Adapters of the dossier service's ports: the Zeebe engine, the documents service, the clock."""
+"""Adapters of the dossier's ports that talk to other services (the engine: plumbing.zeebe_client)."""

@@ -1,60 +1,50 @@
-"""PiecesJustificatives over the documents service's internal API (contracts.documents)."""
+"""`PiecesJustificatives` on the documents service's typed client (`contracts.clients.documents`)."""
 
 from __future__ import annotations
 
-import httpx
+from collections.abc import Awaitable
+from typing import TypeVar
 
-from contracts.documents import (
-    Cas as CasDocuments,
-)
+from contracts.clients.base import RequestRefused, ServiceUnavailable
+from contracts.clients.documents import DocumentsClient
+from contracts.documents import Cas as CasDocuments
 from contracts.documents import (
     Hebergement,
     OuvertureComplements,
     PieceCode,
     PieceManquante,
-    PiecesDossier,
     VerificationPiecesRequest,
-    VerificationPiecesResponse,
 )
 from contracts.dossier import Cas
-from plumbing.actors import Actor, internal_headers
+from plumbing.actors import Actor
 
-SERVICE = Actor("service", "dossier")
-
-
-class DocumentsIndisponibles(Exception):
-    """The documents service did not answer as its contract says."""
+T = TypeVar("T")
+DOSSIER = Actor("service", "dossier")
 
 
-class HttpPiecesJustificatives:
-    def __init__(self, client: httpx.AsyncClient, token: str) -> None:
+class DocumentsPiecesJustificatives:
+    """The dossier asks as itself; a refusal of its own request is as unusable as no answer."""
+
+    def __init__(self, client: DocumentsClient) -> None:
         self.client = client
-        self.headers = internal_headers(token, SERVICE)
 
     async def manquantes(
         self, dossier_id: str, *, cas: Cas, hebergement: Hebergement
     ) -> list[PieceManquante]:
         demande = VerificationPiecesRequest(cas=CasDocuments(cas.value), hebergement=hebergement)
-        response = await self._appeler(
-            "POST", f"/dossiers/{dossier_id}/pieces/verification", json=demande.model_dump(mode="json")
-        )
-        return VerificationPiecesResponse.model_validate(response.json()).manquantes
+        return (await _reponse(self.client.verifier_pieces(dossier_id, demande))).manquantes
 
     async def ouvrir_complements(self, dossier_id: str, *, ronde: int, pieces: list[str]) -> None:
         ouverture = OuvertureComplements(ronde=ronde, pieces=[PieceCode(p) for p in pieces])
-        await self._appeler(
-            "POST", f"/dossiers/{dossier_id}/complements", json=ouverture.model_dump(mode="json")
-        )
+        await _reponse(self.client.ouvrir_complements(dossier_id, ouverture))
 
     async def pieces_remplacees(self, dossier_id: str, *, ronde: int) -> set[str]:
-        response = await self._appeler("GET", f"/dossiers/{dossier_id}/pieces")
-        pieces = PiecesDossier.model_validate(response.json()).pieces
+        pieces = (await _reponse(self.client.pieces(dossier_id))).pieces
         return {p.code.value for p in pieces if any(f.ronde == ronde for f in p.fichiers)}
 
-    async def _appeler(self, methode: str, chemin: str, **options: object) -> httpx.Response:
-        try:
-            response = await self.client.request(methode, chemin, headers=self.headers, **options)  # type: ignore[arg-type]
-            response.raise_for_status()
-        except httpx.HTTPError as error:
-            raise DocumentsIndisponibles(type(error).__name__) from error
-        return response
+
+async def _reponse(appel: Awaitable[T]) -> T:
+    try:
+        return await appel
+    except RequestRefused as refus:
+        raise ServiceUnavailable(f"Service documents : requête refusée (HTTP {refus.status}).") from None

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from contracts.documents import libelle_piece
 from contracts.dossier import ReponseComplement, ReponsePieceComplement
+from contracts.variables import PieceDemandee as PieceDemandeeParAgent
 from services.dossier.domain.erreurs import DossierIntrouvable, ErreurChamp, EtatIncompatible, SaisieInvalide
 
 
@@ -84,35 +85,16 @@ class RondeComplements:
             raise EtatIncompatible("Vous avez déjà répondu à cette demande de complément.")
 
 
-@dataclass(frozen=True)
-class PieceDemandeeParAgent:
-    piece: str
-    observation: str
-    libelle: str | None = None
+def pieces_de_la_demande(
+    demandees: list[PieceDemandeeParAgent], pieces_connues: set[str]
+) -> list[PieceDemandee]:
+    """The pieces of a new round, from the `piecesDemandees` the agent's form set.
 
-
-@dataclass
-class DemandeComplements:
-    pieces: list[PieceDemandeeParAgent] = field(default_factory=list)
-
-    @classmethod
-    def depuis_variable(cls, valeur: object, pieces_connues: set[str]) -> DemandeComplements:
-        """Parse the `piecesDemandees` process variable ([{piece, observation}]) strictly.
-
-        The agent's form carries only the piece's code: the label the applicant reads is the
-        catalogue's (`contracts.documents.LIBELLES_PIECES`), whatever else the variable says.
-        """
-        if not isinstance(valeur, list) or not valeur:
-            raise ValueError("Variable piecesDemandees : une liste non vide est attendue.")
-        pieces = []
-        for element in valeur:
-            if not isinstance(element, dict) or element.get("piece") not in pieces_connues:
-                raise ValueError("Variable piecesDemandees : pièce inconnue du catalogue.")
-            pieces.append(
-                PieceDemandeeParAgent(
-                    piece=str(element["piece"]),
-                    observation=str(element.get("observation") or ""),
-                    libelle=libelle_piece(str(element["piece"])),
-                )
-            )
-        return cls(pieces)
+    The form carries only the piece's code: the label the applicant reads is the catalogue's
+    (`contracts.documents.LIBELLES_PIECES`), whatever else the variable says.
+    """
+    if not demandees:
+        raise ValueError("Variable piecesDemandees : une liste non vide est attendue.")
+    if any(p.piece not in pieces_connues for p in demandees):
+        raise ValueError("Variable piecesDemandees : pièce inconnue du catalogue.")
+    return [PieceDemandee(p.piece, p.observation, libelle_piece(p.piece)) for p in demandees]

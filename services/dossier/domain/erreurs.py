@@ -26,6 +26,10 @@ class DossierIntrouvable(ErreurDossier):
         super().__init__("Dossier introuvable.")
 
 
+class ActionReservee(ErreurDossier):
+    """The actor sees the dossier but may not do this (403)."""
+
+
 class EtatIncompatible(ErreurDossier):
     """The action does not fit the dossier's current status (a conflict, not bad input)."""
 

@@ -12,21 +12,17 @@ from contracts.documents import Hebergement
 from contracts.dossier import Cas, Decision, EvenementDossierPayload, MotifSejour, Statut
 from contracts.identity import Adresse, EtatCivil, TitreEnCours
 from plumbing.outbox import Outbox
+from plumbing.unit_of_work import ConcurrentUpdate
 from services.dossier.domain.dossier import Dossier
-from services.dossier.domain.erreurs import EtatIncompatible
 from services.dossier.domain.statuts import DecisionRendue, Transition
 from services.dossier.storage.tables import dossiers, historique_statuts, outbox
 
-
-class ModificationConcurrente(EtatIncompatible):
-    def __init__(self) -> None:
-        super().__init__("La demande a été modifiée en même temps par ailleurs : veuillez réessayer.")
+EVENTS = Outbox(outbox)
 
 
 class SqlDossierRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.outbox = Outbox(outbox)
 
     def charger(self, dossier_id: str) -> Dossier | None:
         row = self.session.execute(select(dossiers).where(dossiers.c.id == dossier_id)).first()
@@ -89,7 +85,7 @@ class SqlDossierRepository:
             .values(version=dossier.version + 1, **_colonnes(dossier))
         )
         if result.rowcount != 1:  # type: ignore[attr-defined]
-            raise ModificationConcurrente()
+            raise ConcurrentUpdate()
         dossier.version += 1
         self._publier(dossier)
 
@@ -135,7 +131,7 @@ class SqlDossierRepository:
                 numero_demande=dossier.numero_demande,
                 details=fait.details,
             )
-            self.outbox.add(self.session, fait.evenement.subject, payload.model_dump(mode="json"))
+            EVENTS.add(self.session, fait.evenement.subject, payload.model_dump(mode="json"))
         dossier.transitions.clear()
         dossier.faits.clear()
 

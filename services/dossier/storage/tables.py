@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -18,10 +20,16 @@ from sqlalchemy import (
 )
 
 from plumbing.database import UtcDateTime
+from plumbing.engine_outbox import engine_commands_table
 from plumbing.outbox import outbox_table
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+VERSION_TABLE = "dossier_alembic_version"
 
 metadata = MetaData()
 outbox = outbox_table(metadata, "dossier")
+# Process start of a deposit, `complements-deposes` and `desistement` messages (EngineCommandRelay).
+engine_commands = engine_commands_table(metadata, "dossier")
 
 dossiers = Table(
     "dossier_dossiers",
@@ -97,23 +105,4 @@ jobs_traites = Table(
     Column("dossier_id", String(36), nullable=False),
     Column("resultat", JSON, nullable=False),
     Column("traite_le", UtcDateTime(), nullable=False),
-)
-
-# Calls to the engine decided in a transaction and made after it: starting the process instance
-# of a deposit and publishing messages. The id is the idempotency key; a lease keeps two
-# senders (the request and the retry loop) from making the same call at the same time.
-commandes_moteur = Table(
-    "dossier_commandes_moteur",
-    metadata,
-    Column("id", String(120), primary_key=True),
-    Column("dossier_id", String(36), ForeignKey("dossier_dossiers.id"), nullable=False, index=True),
-    Column("nature", String(20), nullable=False),  # "demarrer" | "message"
-    Column("nom", String(100), nullable=False),  # process id or message name
-    Column("cle_correlation", String(100)),
-    Column("variables", JSON, nullable=False),
-    Column("cree_le", UtcDateTime(), nullable=False),
-    Column("bail_jusqua", UtcDateTime()),
-    Column("tentatives", Integer, nullable=False, default=0),
-    Column("executee_le", UtcDateTime(), index=True),
-    Column("resultat", BigInteger),
 )

@@ -1,46 +1,35 @@
-"""Who may see or change a dossier: its applicant; an agent of its préfecture once deposited."""
+"""Loading a dossier for an actor: what they may not see answers « Dossier introuvable » (404)."""
 
 from __future__ import annotations
 
-from plumbing.actors import Actor
+from services.dossier.domain.acces import Acteur, peut_voir
 from services.dossier.domain.dossier import Dossier
-from services.dossier.domain.erreurs import DossierIntrouvable, ErreurDossier
-from services.dossier.storage.registres import Registres
+from services.dossier.domain.erreurs import ActionReservee, DossierIntrouvable
+from services.dossier.domain.ports import Repositories
+
+RESERVEE_AU_DEMANDEUR = "Cette action est réservée au demandeur."
 
 
-class ActionReservee(ErreurDossier):
-    """The actor sees the dossier but may not do this (403)."""
-
-
-def peut_voir(dossier: Dossier, acteur: Actor) -> bool:
-    if acteur.is_applicant:
-        return dossier.demandeur_id == acteur.id
-    if acteur.is_agent:
-        return dossier.est_depose and acteur.may_instruct(dossier.prefecture)
-    return acteur.is_service
-
-
-def dossier_visible(registres: Registres, dossier_id: str, acteur: Actor) -> Dossier:
+def dossier_visible(repos: Repositories, dossier_id: str, acteur: Acteur) -> Dossier:
     """The dossier if `acteur` may see it; otherwise "Dossier introuvable" (404, no probing)."""
-    dossier = registres.dossiers.charger(dossier_id)
+    dossier = repos.dossiers.charger(dossier_id)
     if dossier is None or not peut_voir(dossier, acteur):
         raise DossierIntrouvable()
     return dossier
 
 
-def dossier_du_demandeur(registres: Registres, dossier_id: str, acteur: Actor) -> Dossier:
+def dossier_du_demandeur(repos: Repositories, dossier_id: str, acteur: Acteur) -> Dossier:
     """The dossier for an action only its applicant may take."""
-    dossier = dossier_visible(registres, dossier_id, acteur)
-    if not acteur.is_applicant:
-        raise ActionReservee("Cette action est réservée au demandeur.")
+    dossier = dossier_visible(repos, dossier_id, acteur)
+    exiger_demandeur(acteur)
     return dossier
 
 
-def exiger_demandeur(acteur: Actor) -> None:
+def exiger_demandeur(acteur: Acteur) -> None:
     if not acteur.is_applicant:
-        raise ActionReservee("Cette action est réservée au demandeur.")
+        raise ActionReservee(RESERVEE_AU_DEMANDEUR)
 
 
-def exiger_agent(acteur: Actor) -> None:
+def exiger_agent(acteur: Acteur) -> None:
     if not (acteur.is_agent or acteur.is_service):
         raise ActionReservee("Cette action est réservée aux agents de la préfecture.")

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import uuid
-
 from contracts.dossier import (
-    DossierVue,
     Etape,
     EtapeDepot,
     EtapeInformationsPersonnelles,
@@ -13,89 +10,84 @@ from contracts.dossier import (
     EtapeMotifSejour,
 )
 from contracts.identity import FicheDemandeur
-from plumbing.actors import Actor
+from plumbing.clock import Clock, new_id
+from services.dossier.domain.acces import Acteur
 from services.dossier.domain.dossier import Dossier
-from services.dossier.domain.erreurs import EtatIncompatible
-from services.dossier.ports import Horloge
-from services.dossier.storage.registres import Registres
-from services.dossier.usecases.acces import ActionReservee, dossier_du_demandeur, exiger_demandeur
-from services.dossier.usecases.vues import vue_dossier
+from services.dossier.domain.erreurs import ActionReservee, EtatIncompatible
+from services.dossier.domain.ports import Repositories
+from services.dossier.usecases.acces import dossier_du_demandeur, exiger_demandeur
 
 
 def creer_brouillon(
-    registres: Registres, *, horloge: Horloge, acteur: Actor, fiche: FicheDemandeur
-) -> tuple[DossierVue, bool]:
-    """Start the draft, or resume the one in progress; (view, created)."""
+    repos: Repositories, *, clock: Clock, acteur: Acteur, fiche: FicheDemandeur
+) -> tuple[Dossier, bool]:
+    """Start the draft, or resume the one in progress (one application at a time); (draft, created)."""
     exiger_demandeur(acteur)
     if fiche.id != acteur.id:
         raise ActionReservee("La fiche transmise n'est pas celle du demandeur connecté.")
-    en_cours = registres.dossiers.en_cours_du_demandeur(acteur.id)
+    en_cours = repos.dossiers.en_cours_du_demandeur(acteur.id)
     if en_cours is not None:
         if en_cours.est_brouillon:
-            return vue_dossier(en_cours), False
+            return en_cours, False
         raise EtatIncompatible(
             "Vous avez déjà une demande en cours d'instruction : vous ne pouvez pas en déposer une autre."
         )
-    dossier = Dossier.creer(dossier_id=str(uuid.uuid4()), fiche=fiche, maintenant=horloge.maintenant())
-    registres.dossiers.ajouter(dossier)
-    return vue_dossier(dossier), True
+    dossier = Dossier.creer(dossier_id=new_id(), fiche=fiche, maintenant=clock.now())
+    repos.dossiers.ajouter(dossier)
+    return dossier, True
 
 
 def enregistrer_informations_personnelles(
-    registres: Registres,
+    repos: Repositories,
     *,
-    horloge: Horloge,
-    acteur: Actor,
+    clock: Clock,
+    acteur: Acteur,
     dossier_id: str,
     etape: EtapeInformationsPersonnelles,
-) -> DossierVue:
-    dossier = dossier_du_demandeur(registres, dossier_id, acteur)
-    dossier.enregistrer_informations_personnelles(
-        etape, aujourdhui=horloge.aujourdhui(), maintenant=horloge.maintenant()
-    )
-    registres.dossiers.enregistrer(dossier)
-    return vue_dossier(dossier)
+) -> Dossier:
+    dossier = dossier_du_demandeur(repos, dossier_id, acteur)
+    dossier.enregistrer_informations_personnelles(etape, aujourdhui=clock.today(), maintenant=clock.now())
+    repos.dossiers.enregistrer(dossier)
+    return dossier
 
 
 def enregistrer_motif_sejour(
-    registres: Registres, *, horloge: Horloge, acteur: Actor, dossier_id: str, etape: EtapeMotifSejour
-) -> DossierVue:
-    dossier = dossier_du_demandeur(registres, dossier_id, acteur)
-    dossier.enregistrer_motif_sejour(etape, aujourdhui=horloge.aujourdhui(), maintenant=horloge.maintenant())
-    registres.dossiers.enregistrer(dossier)
-    return vue_dossier(dossier)
-
-
-def preparer_justificatifs(
-    registres: Registres, *, horloge: Horloge, acteur: Actor, dossier_id: str
+    repos: Repositories, *, clock: Clock, acteur: Acteur, dossier_id: str, etape: EtapeMotifSejour
 ) -> Dossier:
+    dossier = dossier_du_demandeur(repos, dossier_id, acteur)
+    dossier.enregistrer_motif_sejour(etape, aujourdhui=clock.today(), maintenant=clock.now())
+    repos.dossiers.enregistrer(dossier)
+    return dossier
+
+
+def preparer_justificatifs(repos: Repositories, *, acteur: Acteur, dossier_id: str) -> Dossier:
     """Before asking documents whether pieces are missing: may step 3 be saved at all?"""
-    dossier = dossier_du_demandeur(registres, dossier_id, acteur)
+    dossier = dossier_du_demandeur(repos, dossier_id, acteur)
     dossier.exiger_etape_precedente(Etape.JUSTIFICATIFS)
     return dossier
 
 
 def enregistrer_justificatifs(
-    registres: Registres, *, horloge: Horloge, acteur: Actor, dossier_id: str, etape: EtapeJustificatifs
-) -> DossierVue:
-    dossier = dossier_du_demandeur(registres, dossier_id, acteur)
-    dossier.enregistrer_justificatifs(etape.hebergement, maintenant=horloge.maintenant())
-    registres.dossiers.enregistrer(dossier)
-    return vue_dossier(dossier)
+    repos: Repositories, *, clock: Clock, acteur: Acteur, dossier_id: str, etape: EtapeJustificatifs
+) -> Dossier:
+    dossier = dossier_du_demandeur(repos, dossier_id, acteur)
+    dossier.enregistrer_justificatifs(etape.hebergement, maintenant=clock.now())
+    repos.dossiers.enregistrer(dossier)
+    return dossier
 
 
 def enregistrer_observations(
-    registres: Registres, *, horloge: Horloge, acteur: Actor, dossier_id: str, etape: EtapeDepot
-) -> DossierVue:
-    dossier = dossier_du_demandeur(registres, dossier_id, acteur)
-    dossier.enregistrer_observations(etape.observations, maintenant=horloge.maintenant())
-    registres.dossiers.enregistrer(dossier)
-    return vue_dossier(dossier)
+    repos: Repositories, *, clock: Clock, acteur: Acteur, dossier_id: str, etape: EtapeDepot
+) -> Dossier:
+    dossier = dossier_du_demandeur(repos, dossier_id, acteur)
+    dossier.enregistrer_observations(etape.observations, maintenant=clock.now())
+    repos.dossiers.enregistrer(dossier)
+    return dossier
 
 
-def abandonner(registres: Registres, *, horloge: Horloge, acteur: Actor, dossier_id: str) -> DossierVue:
+def abandonner(repos: Repositories, *, clock: Clock, acteur: Acteur, dossier_id: str) -> Dossier:
     """ "Abandonner la demande": the draft is closed and a new one may be started."""
-    dossier = dossier_du_demandeur(registres, dossier_id, acteur)
-    dossier.abandonner(maintenant=horloge.maintenant())
-    registres.dossiers.enregistrer(dossier)
-    return vue_dossier(dossier)
+    dossier = dossier_du_demandeur(repos, dossier_id, acteur)
+    dossier.abandonner(maintenant=clock.now())
+    repos.dossiers.enregistrer(dossier)
+    return dossier

@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-from contracts.dossier import (
-    DossierVue,
-    EvenementDossier,
-    ReponsePieceComplement,
-    RondeComplementsVue,
-    Statut,
-)
-from contracts.process import Message
-from plumbing.actors import Actor
+from functools import partial
+
+from contracts.dossier import EvenementDossier, ReponsePieceComplement, Statut
+from contracts.process import Message, Variable
+from plumbing.clock import Clock
+from services.dossier.domain.acces import Acteur
 from services.dossier.domain.complements import RondeComplements
 from services.dossier.domain.dossier import Dossier
 from services.dossier.domain.erreurs import DossierIntrouvable, EtatIncompatible
+from services.dossier.domain.ports import Repositories
 from services.dossier.domain.statuts import STATUTS_CLOS
-from services.dossier.execution import Execution
-from services.dossier.ports import Horloge, PiecesJustificatives
-from services.dossier.relais import RelaisCommandes
-from services.dossier.storage.commandes import CommandeMoteur
-from services.dossier.storage.registres import Registres
 from services.dossier.usecases.acces import dossier_du_demandeur
-from services.dossier.usecases.vues import vue_dossier, vue_ronde
+from services.dossier.usecases.demandeur import ActionsDuDemandeur
 
 
 def id_message_complements(dossier_id: str, numero: int) -> str:
@@ -33,104 +26,109 @@ def id_message_desistement(dossier_id: str) -> str:
 
 
 def _ronde_du_demandeur(
-    registres: Registres, acteur: Actor, dossier_id: str, numero: int
+    repos: Repositories, acteur: Acteur, dossier_id: str, numero: int
 ) -> tuple[Dossier, RondeComplements]:
-    dossier = dossier_du_demandeur(registres, dossier_id, acteur)
-    ronde = registres.rondes.charger(dossier.id, numero)
+    dossier = dossier_du_demandeur(repos, dossier_id, acteur)
+    ronde = repos.rondes.charger(dossier.id, numero)
     if ronde is None:
         raise DossierIntrouvable()
     return dossier, ronde
 
 
 def repondre_piece(
-    registres: Registres,
+    repos: Repositories,
     *,
-    horloge: Horloge,
-    acteur: Actor,
+    clock: Clock,
+    acteur: Acteur,
     dossier_id: str,
     numero: int,
     piece: str,
     reponse: ReponsePieceComplement,
-) -> RondeComplementsVue:
-    dossier, ronde = _ronde_du_demandeur(registres, acteur, dossier_id, numero)
+) -> RondeComplements:
+    """ "Maintenir" or "Mettre à jour" one piece; the answers are sent together later."""
+    dossier, ronde = _ronde_du_demandeur(repos, acteur, dossier_id, numero)
     if dossier.statut in STATUTS_CLOS:
         raise EtatIncompatible("La demande est clôturée.")
-    ronde.repondre(piece, reponse, maintenant=horloge.maintenant())
-    registres.rondes.enregistrer(ronde)
-    return vue_ronde(ronde)
+    ronde.repondre(piece, reponse, maintenant=clock.now())
+    repos.rondes.enregistrer(ronde)
+    return ronde
 
 
 def lire_ronde_a_envoyer(
-    registres: Registres, *, horloge: Horloge, acteur: Actor, dossier_id: str, numero: int
+    repos: Repositories, *, acteur: Acteur, dossier_id: str, numero: int
 ) -> RondeComplements:
-    return _ronde_du_demandeur(registres, acteur, dossier_id, numero)[1]
+    return _ronde_du_demandeur(repos, acteur, dossier_id, numero)[1]
 
 
 def envoyer_ronde(
-    registres: Registres,
+    repos: Repositories,
     *,
-    horloge: Horloge,
-    acteur: Actor,
+    clock: Clock,
+    acteur: Acteur,
     dossier_id: str,
     numero: int,
     pieces_remplacees: set[str],
-) -> RondeComplementsVue:
+) -> RondeComplements:
     """ "Valider et envoyer": freeze the answers and record the `complements-deposes` message."""
-    dossier, ronde = _ronde_du_demandeur(registres, acteur, dossier_id, numero)
+    dossier, ronde = _ronde_du_demandeur(repos, acteur, dossier_id, numero)
     if ronde.envoyee:
-        return vue_ronde(ronde)  # a double click: sent once
+        return ronde  # a double click: sent once
     if dossier.statut in STATUTS_CLOS:
         raise EtatIncompatible("La demande est clôturée.")
     ronde.verifier_envoi(pieces_remplacees)
-    maintenant = horloge.maintenant()
+    maintenant = clock.now()
     ronde.envoyer(maintenant=maintenant)
-    registres.rondes.enregistrer(ronde)
+    repos.rondes.enregistrer(ronde)
     dossier.changer_statut(Statut.COMPLEMENTS_DEPOSES, maintenant=maintenant, motif=None, origine=None)
     dossier.noter(EvenementDossier.COMPLEMENTS_DEPOSES, maintenant, {"ronde": numero})
-    registres.dossiers.enregistrer(dossier)
-    message = CommandeMoteur(
+    repos.dossiers.enregistrer(dossier)
+    repos.commandes_moteur.publier_message(
         id_message_complements(dossier.id, numero),
-        dossier.id,
-        "message",
         Message.COMPLEMENTS_DEPOSES.value,
-        {"rondeComplements": numero},
-        cle_correlation=dossier.id,
+        dossier.id,
+        {Variable.RONDE_COMPLEMENTS.value: numero},
+        maintenant=maintenant,
     )
-    registres.commandes.ajouter(message, maintenant=maintenant)
-    return vue_ronde(ronde)
+    return ronde
 
 
-def se_desister(registres: Registres, *, horloge: Horloge, acteur: Actor, dossier_id: str) -> DossierVue:
+def se_desister(repos: Repositories, *, clock: Clock, acteur: Acteur, dossier_id: str) -> Dossier:
     """The applicant withdraws before the decision; the process gets the `desistement` message once."""
-    dossier = dossier_du_demandeur(registres, dossier_id, acteur)
-    maintenant = horloge.maintenant()
+    dossier = dossier_du_demandeur(repos, dossier_id, acteur)
+    maintenant = clock.now()
     dossier.se_desister(maintenant=maintenant)
-    registres.dossiers.enregistrer(dossier)
-    message = CommandeMoteur(
-        id_message_desistement(dossier.id), dossier.id, "message", Message.DESISTEMENT.value, {}, dossier.id
+    repos.dossiers.enregistrer(dossier)
+    repos.commandes_moteur.publier_message(
+        id_message_desistement(dossier.id), Message.DESISTEMENT.value, dossier.id, {}, maintenant=maintenant
     )
-    registres.commandes.ajouter(message, maintenant=maintenant)
-    return vue_dossier(dossier)
+    return dossier
 
 
-class ReponsesComplements:
-    def __init__(self, execution: Execution, pieces: PiecesJustificatives, relais: RelaisCommandes) -> None:
-        self.execution, self.pieces, self.relais = execution, pieces, relais
+class ReponsesComplements(ActionsDuDemandeur):
+    """What the applicant sends to the process: each committed, then its message sent at once."""
 
-    async def envoyer(self, *, acteur: Actor, dossier_id: str, numero: int) -> RondeComplementsVue:
-        ronde = await self.execution(
-            lire_ronde_a_envoyer, acteur=acteur, dossier_id=dossier_id, numero=numero
+    async def envoyer(self, *, acteur: Acteur, dossier_id: str, numero: int) -> RondeComplements:
+        """Every updated piece must have its new file in documents, asked outside the transaction."""
+        ronde = await self.transactions.run_async(
+            partial(lire_ronde_a_envoyer, acteur=acteur, dossier_id=dossier_id, numero=numero)
         )
         remplacees: set[str] = set()
         if not ronde.envoyee and ronde.pieces_a_mettre_a_jour():
             remplacees = await self.pieces.pieces_remplacees(dossier_id, ronde=numero)
-        vue = await self.execution(
-            envoyer_ronde, acteur=acteur, dossier_id=dossier_id, numero=numero, pieces_remplacees=remplacees
+        envoi = partial(
+            envoyer_ronde,
+            clock=self.clock,
+            acteur=acteur,
+            dossier_id=dossier_id,
+            numero=numero,
+            pieces_remplacees=remplacees,
         )
-        await self.relais.envoyer(id_message_complements(dossier_id, numero))
-        return vue
+        ronde = await self.transactions.run_async(envoi)
+        await self.envoi.send(id_message_complements(dossier_id, numero))
+        return ronde
 
-    async def se_desister(self, *, acteur: Actor, dossier_id: str) -> DossierVue:
-        vue = await self.execution(se_desister, acteur=acteur, dossier_id=dossier_id)
-        await self.relais.envoyer(id_message_desistement(dossier_id))
-        return vue
+    async def se_desister(self, *, acteur: Acteur, dossier_id: str) -> Dossier:
+        desistement = partial(se_desister, clock=self.clock, acteur=acteur, dossier_id=dossier_id)
+        dossier = await self.transactions.run_async(desistement)
+        await self.envoi.send(id_message_desistement(dossier_id))
+        return dossier

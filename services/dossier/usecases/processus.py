@@ -1,27 +1,25 @@
-"""What the process asks of the dossier (job handlers' use cases); each job has effect once."""
+"""What the process asks of the dossier (the job handlers' use cases); each job has effect once."""
 
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
-from typing import Any
 
 from contracts.documents import PieceCode
 from contracts.dossier import STATUTS_PROCESSUS, Decision, EvenementDossier, MotifCloture, Statut
-from contracts.identity import variable_demandeur
-from contracts.process import Variable
-from services.dossier.domain.complements import DemandeComplements, PieceDemandee, RondeComplements
+from contracts.jobs.dossier import DossierEnregistre
+from contracts.process import JobType
+from contracts.variables import Demandeur, PieceDemandee, groupe_prefecture
+from plumbing.clock import Clock
+from services.dossier.domain.complements import RondeComplements, pieces_de_la_demande
 from services.dossier.domain.dossier import Dossier
 from services.dossier.domain.erreurs import EtatIncompatible
 from services.dossier.domain.numero import cle_sequence, numero_demande
+from services.dossier.domain.ports import Repositories
 from services.dossier.domain.statuts import STATUTS_CLOS
-from services.dossier.ports import Horloge
-from services.dossier.storage.registres import Registres
 
 log = logging.getLogger(__name__)
 PIECES_CONNUES = {code.value for code in PieceCode}
-_ALERTE = re.compile(r"^[a-z0-9][a-z0-9-]{0,49}$")
 
 
 class DonneeInvalide(ValueError):
@@ -39,158 +37,159 @@ class InstanceEnDouble:
     process_instance_key: int
 
 
-def _dossier(registres: Registres, dossier_id: object) -> Dossier:
-    dossier = registres.dossiers.charger(str(dossier_id)) if isinstance(dossier_id, str) else None
+def _dossier(repos: Repositories, dossier_id: str) -> Dossier:
+    dossier = repos.dossiers.charger(dossier_id)
     if dossier is None:
         raise DonneeInvalide("Variable dossierId : dossier inconnu.")
     return dossier
 
 
 def enregistrer(
-    registres: Registres, *, horloge: Horloge, guichet: str, dossier_id: object, process_instance_key: int
-) -> dict[str, Any] | InstanceEnDouble:
-    """Give the application its number (once) and return the variables the process needs."""
-    dossier = _dossier(registres, dossier_id)
+    repos: Repositories, *, clock: Clock, guichet: str, dossier_id: str, process_instance_key: int
+) -> Dossier | InstanceEnDouble:
+    """Bind the dossier to this instance and give the application its number (once)."""
+    dossier = _dossier(repos, dossier_id)
     if not dossier.est_depose or dossier.date_depot is None:
         raise DonneeInvalide("Le dossier n'est pas déposé.")
-    if registres.dossiers.lier_instance(dossier.id, process_instance_key) != process_instance_key:
+    if repos.dossiers.lier_instance(dossier.id, process_instance_key) != process_instance_key:
         return InstanceEnDouble(process_instance_key)
     if dossier.numero_demande is None:
         cle = cle_sequence(departement=dossier.prefecture, guichet=guichet, jour=dossier.date_depot)
-        sequence = registres.sequences.suivant(cle)
+        sequence = repos.sequences.suivant(cle)
         numero = numero_demande(
             departement=dossier.prefecture, guichet=guichet, jour=dossier.date_depot, sequence=sequence
         )
-        dossier.attribuer_numero(numero, maintenant=horloge.maintenant())
-        registres.dossiers.enregistrer(dossier)
-    return variables_enregistrement(dossier)
+        dossier.attribuer_numero(numero, maintenant=clock.now())
+        repos.dossiers.enregistrer(dossier)
+    return dossier
 
 
-def variables_enregistrement(dossier: Dossier) -> dict[str, Any]:
-    return {
-        Variable.NUMERO_DEMANDE.value: dossier.numero_demande,
-        Variable.DATE_DEPOT.value: dossier.date_depot.isoformat() if dossier.date_depot else None,
-        Variable.CAS.value: dossier.cas.value if dossier.cas else None,
-        Variable.PREFECTURE.value: f"prefecture-{dossier.prefecture}",
-        Variable.DATE_FIN_VALIDITE_TITRE.value: dossier.titre_en_cours.date_fin.isoformat(),
-        Variable.DEMANDEUR.value: variable_demandeur(
-            dossier.etat_civil, dossier.numero_etranger, dossier.courriel, dossier.adresse
-        ),
-    }
-
-
-def _noter(
-    registres: Registres,
-    horloge: Horloge,
-    job_key: int,
-    type_job: str,
-    dossier: Dossier,
-    resultat: dict[str, Any],
-) -> dict[str, Any]:
-    registres.jobs.noter(
-        job_key, type_job=type_job, dossier_id=dossier.id, resultat=resultat, maintenant=horloge.maintenant()
+def dossier_enregistre(dossier: Dossier) -> DossierEnregistre:
+    """The variables the process needs from a registered dossier."""
+    if dossier.numero_demande is None or dossier.date_depot is None or dossier.cas is None:
+        raise DonneeInvalide("Le dossier n'est pas enregistré.")
+    return DossierEnregistre(
+        numero_demande=dossier.numero_demande,
+        date_depot=dossier.date_depot,
+        cas=dossier.cas,
+        prefecture=groupe_prefecture(dossier.prefecture),
+        date_fin_validite_titre=dossier.titre_en_cours.date_fin,
+        demandeur=demandeur(dossier),
     )
-    return resultat
+
+
+def demandeur(dossier: Dossier) -> Demandeur:
+    """The `demandeur` variable, from the dossier's copy of the register's data."""
+    etat_civil = dossier.etat_civil
+    return Demandeur(
+        nom=etat_civil.nom_naissance,
+        nom_usage=etat_civil.nom_usage,
+        prenoms=etat_civil.prenoms,
+        sexe=etat_civil.sexe,
+        date_naissance=etat_civil.date_naissance,
+        pays_naissance=etat_civil.pays_naissance,
+        lieu_naissance=etat_civil.lieu_naissance,
+        nationalite=etat_civil.nationalite,
+        numero_etranger=dossier.numero_etranger,
+        courriel=dossier.courriel,
+        adresse=dossier.adresse.ligne(),
+    )
+
+
+def _deja_traite(repos: Repositories, job_key: int) -> bool:
+    return repos.jobs.resultat(job_key) is not None
+
+
+def _noter(repos: Repositories, clock: Clock, job_key: int, type_job: JobType, dossier: Dossier) -> None:
+    repos.jobs.noter(
+        job_key, type_job=type_job.value, dossier_id=dossier.id, resultat={}, maintenant=clock.now()
+    )
 
 
 def changer_statut(
-    registres: Registres, *, horloge: Horloge, job_key: int, dossier_id: object, statut: object, motif: object
+    repos: Repositories, *, clock: Clock, job_key: int, dossier_id: str, statut: Statut
 ) -> None:
+    """A status the model sets (in instruction, complements received, title available)."""
     if statut not in STATUTS_PROCESSUS:
-        raise DonneeInvalide(f"En-tête statut non autorisé pour dossier.changer-statut : {statut!r}.")
-    dossier = _dossier(registres, dossier_id)
-    if registres.jobs.resultat(job_key) is not None:
+        raise DonneeInvalide(f"En-tête statut non autorisé pour dossier.changer-statut : {statut.value!r}.")
+    dossier = _dossier(repos, dossier_id)
+    if _deja_traite(repos, job_key):
         return
     try:
-        dossier.changer_statut(
-            Statut(str(statut)), maintenant=horloge.maintenant(), motif=_texte(motif), origine=str(job_key)
-        )
-        registres.dossiers.enregistrer(dossier)
+        dossier.changer_statut(statut, maintenant=clock.now(), motif=None, origine=str(job_key))
+        repos.dossiers.enregistrer(dossier)
     except EtatIncompatible:
         log.info("statut ignoré : dossier clos", extra={"dossier_id": dossier.id})
-    _noter(registres, horloge, job_key, "dossier.changer-statut", dossier, {})
+    _noter(repos, clock, job_key, JobType.DOSSIER_CHANGER_STATUT, dossier)
 
 
 def ouvrir_complements(
-    registres: Registres, *, horloge: Horloge, job_key: int, dossier_id: object, pieces_demandees: object
+    repos: Repositories, *, clock: Clock, job_key: int, dossier_id: str, pieces_demandees: list[PieceDemandee]
 ) -> RondeComplements:
     """Open the next complement round (once per job) with the agent's pieces and observations."""
-    dossier = _dossier(registres, dossier_id)
-    deja = registres.jobs.resultat(job_key)
+    dossier = _dossier(repos, dossier_id)
+    deja = repos.jobs.resultat(job_key)
     if deja is not None:
-        ronde = registres.rondes.charger(dossier.id, int(deja["rondeComplements"]))
+        ronde = repos.rondes.charger(dossier.id, int(deja["rondeComplements"]))
         assert ronde is not None
         return ronde
     if dossier.statut in STATUTS_CLOS:
         raise DossierClos()
     try:
-        demande = DemandeComplements.depuis_variable(pieces_demandees, PIECES_CONNUES)
+        pieces = pieces_de_la_demande(pieces_demandees, PIECES_CONNUES)
     except ValueError as error:
         raise DonneeInvalide(str(error)) from None
-    maintenant = horloge.maintenant()
-    numero = registres.rondes.prochain_numero(dossier.id)
-    pieces = [PieceDemandee(p.piece, p.observation, p.libelle) for p in demande.pieces]
+    maintenant = clock.now()
+    numero = repos.rondes.prochain_numero(dossier.id)
     ronde = RondeComplements(dossier.id, numero, maintenant, pieces, origine=str(job_key))
-    registres.rondes.ajouter(ronde)
+    repos.rondes.ajouter(ronde)
     dossier.changer_statut(
         Statut.COMPLEMENTS_DEMANDES, maintenant=maintenant, motif=None, origine=str(job_key)
     )
     dossier.noter(EvenementDossier.COMPLEMENTS_OUVERTS, maintenant, {"ronde": numero})
-    registres.dossiers.enregistrer(dossier)
-    _noter(registres, horloge, job_key, "dossier.ouvrir-complements", dossier, {"rondeComplements": numero})
+    repos.dossiers.enregistrer(dossier)
+    repos.jobs.noter(
+        job_key,
+        type_job=JobType.DOSSIER_OUVRIR_COMPLEMENTS.value,
+        dossier_id=dossier.id,
+        resultat={"rondeComplements": numero},
+        maintenant=maintenant,
+    )
     return ronde
 
 
 def enregistrer_decision(
-    registres: Registres,
-    *,
-    horloge: Horloge,
-    job_key: int,
-    dossier_id: object,
-    decision: object,
-    motif: object,
+    repos: Repositories, *, clock: Clock, job_key: int, dossier_id: str, decision: Decision, motif: str | None
 ) -> None:
-    if decision not in {d.value for d in Decision}:
-        raise DonneeInvalide("Variable decision : « favorable » ou « defavorable » attendu.")
-    valeur = Decision(str(decision))
-    dossier = _dossier(registres, dossier_id)
-    if registres.jobs.resultat(job_key) is not None or dossier.decision is not None:
+    """The validated decision; a second decision changes nothing."""
+    dossier = _dossier(repos, dossier_id)
+    if _deja_traite(repos, job_key) or dossier.decision is not None:
         return
     if dossier.statut in STATUTS_CLOS:
         raise DossierClos()
-    dossier.enregistrer_decision(
-        valeur, motif=_texte(motif), maintenant=horloge.maintenant(), origine=str(job_key)
-    )
-    registres.dossiers.enregistrer(dossier)
-    _noter(registres, horloge, job_key, "dossier.enregistrer-decision", dossier, {})
+    motif = (motif or "").strip()[:4000] or None
+    dossier.enregistrer_decision(decision, motif=motif, maintenant=clock.now(), origine=str(job_key))
+    repos.dossiers.enregistrer(dossier)
+    _noter(repos, clock, job_key, JobType.DOSSIER_ENREGISTRER_DECISION, dossier)
 
 
 def cloturer(
-    registres: Registres, *, horloge: Horloge, job_key: int, dossier_id: object, motif: object
+    repos: Repositories, *, clock: Clock, job_key: int, dossier_id: str, motif: MotifCloture
 ) -> None:
-    if motif not in {m.value for m in MotifCloture}:
-        raise DonneeInvalide("En-tête motif : « incomplet » ou « desistement » attendu.")
-    valeur = MotifCloture(str(motif))
-    dossier = _dossier(registres, dossier_id)
-    if registres.jobs.resultat(job_key) is not None:
+    """Close as incomplete or withdrawn; a dossier already closed or decided stays as it is."""
+    dossier = _dossier(repos, dossier_id)
+    if _deja_traite(repos, job_key):
         return
     try:
-        dossier.cloturer(valeur, maintenant=horloge.maintenant(), origine=str(job_key))
-        registres.dossiers.enregistrer(dossier)
+        dossier.cloturer(motif, maintenant=clock.now(), origine=str(job_key))
+        repos.dossiers.enregistrer(dossier)
     except EtatIncompatible:
         log.warning("clôture ignorée : dossier déjà clos ou décidé", extra={"dossier_id": dossier.id})
-    _noter(registres, horloge, job_key, "dossier.cloturer", dossier, {})
+    _noter(repos, clock, job_key, JobType.DOSSIER_CLOTURER, dossier)
 
 
-def alerter(
-    registres: Registres, *, horloge: Horloge, job_key: int, dossier_id: object, alerte: object
-) -> None:
-    if not isinstance(alerte, str) or not _ALERTE.match(alerte):
-        raise DonneeInvalide("En-tête alerte invalide (minuscules, chiffres et tirets).")
-    dossier = _dossier(registres, dossier_id)
-    dossier.alerter(alerte, maintenant=horloge.maintenant())
-    registres.dossiers.enregistrer(dossier)
-
-
-def _texte(valeur: object) -> str | None:
-    return str(valeur).strip()[:4000] or None if valeur is not None else None
+def alerter(repos: Repositories, *, clock: Clock, dossier_id: str, alerte: str) -> None:
+    """An alert the agents see on the dossier (e.g. `rejet-implicite`), kept once."""
+    dossier = _dossier(repos, dossier_id)
+    dossier.alerter(alerte, maintenant=clock.now())
+    repos.dossiers.enregistrer(dossier)

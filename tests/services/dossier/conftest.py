@@ -13,11 +13,11 @@ from contracts.identity import Adresse, EtatCivil, FicheDemandeur, TitreEnCours
 from plumbing.actors import Actor, internal_headers
 from plumbing.database import create_database_engine, create_session_factory, upgrade_database
 from plumbing.settings import PlatformSettings
-from services.dossier.__main__ import MIGRATIONS, VERSION_TABLE
-from services.dossier.app import build_app
-from services.dossier.composition import Composants, assembler
+from plumbing.unit_of_work import UnitOfWork
 from services.dossier.settings import DossierSettings
-from services.dossier.storage.registres import Stockage
+from services.dossier.storage.repositories import SqlRepositories
+from services.dossier.storage.tables import MIGRATIONS, VERSION_TABLE
+from services.dossier.wiring import DossierParts, build_app, build_parts
 from tests.services.dossier.factices import (
     HorlogeFixe,
     MoteurFactice,
@@ -83,9 +83,9 @@ AGENT_59 = Actor("agent", "agent-59", prefectures=frozenset({"59"}), roles=froze
 AGENT_62 = Actor("agent", "agent-62", prefectures=frozenset({"62"}), roles=frozenset({"instructeur"}))
 
 
-def stockage_migre(url: str) -> Stockage:
+def base_migree(url: str) -> UnitOfWork[SqlRepositories]:
     upgrade_database(url, MIGRATIONS, VERSION_TABLE)
-    return Stockage(create_session_factory(create_database_engine(url)))
+    return UnitOfWork(create_session_factory(create_database_engine(url)), SqlRepositories)
 
 
 @pytest.fixture
@@ -104,25 +104,25 @@ def pieces() -> PiecesFactices:
 
 
 @pytest.fixture
-def stockage(tmp_path: Path) -> Iterator[Stockage]:
-    stockage = stockage_migre(f"sqlite:///{tmp_path / 'dossier.db'}")
-    yield stockage
-    stockage.sessions.kw["bind"].dispose()
+def transactions(tmp_path: Path) -> Iterator[UnitOfWork[SqlRepositories]]:
+    transactions = base_migree(f"sqlite:///{tmp_path / 'dossier.db'}")
+    yield transactions
+    transactions.sessions.kw["bind"].dispose()
 
 
 @pytest.fixture
 def composants(
-    stockage: Stockage, moteur: MoteurFactice, pieces: PiecesFactices, horloge: HorlogeFixe
-) -> Composants:
+    transactions: UnitOfWork[SqlRepositories],
+    moteur: MoteurFactice,
+    pieces: PiecesFactices,
+    horloge: HorlogeFixe,
+) -> DossierParts:
     settings = DossierSettings(database_url="sqlite://", guichet="01")
-    return assembler(
-        settings=settings, sessions=stockage.sessions, moteur=moteur, pieces=pieces, horloge=horloge
-    )
+    return build_parts(settings, sessions=transactions.sessions, engine=moteur, pieces=pieces, clock=horloge)
 
 
 @pytest.fixture
-async def client(composants: Composants) -> AsyncIterator[httpx.AsyncClient]:
-    settings = DossierSettings(database_url="sqlite://")
-    app = build_app(settings, PlatformSettings(INTERNAL_API_TOKEN=TOKEN), composants=composants)
+async def client(composants: DossierParts) -> AsyncIterator[httpx.AsyncClient]:
+    app = build_app(composants, PlatformSettings(INTERNAL_API_TOKEN=TOKEN))
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://dossier") as client:
         yield client

@@ -6,21 +6,25 @@ import itertools
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
+
+from pyzeebe import Job
 
 from contracts.documents import Hebergement, PieceCode, PieceManquante
 from contracts.dossier import Cas
+from plumbing.clock import day_in_france
+from services.dossier.tasks import build_task_router
+from services.dossier.wiring import DossierParts
 
 
 class HorlogeFixe:
     def __init__(self, instant: datetime) -> None:
         self.instant = instant
 
-    def maintenant(self) -> datetime:
+    def now(self) -> datetime:
         return self.instant
 
-    def aujourdhui(self) -> date:
-        return self.instant.astimezone(ZoneInfo("Europe/Paris")).date()
+    def today(self) -> date:
+        return day_in_france(self.instant)
 
     def avancer(self, **duree: float) -> None:
         self.instant += timedelta(**duree)
@@ -55,23 +59,23 @@ class MoteurFactice:
             self.pannes -= 1
             raise ConnectionError("moteur injoignable")
 
-    async def demarrer(self, process_id: str, variables: dict[str, Any]) -> int:
+    async def create_instance(self, process_id: str, variables: dict[str, Any]) -> int:
         self._peut_etre_en_panne()
         self.demarrages.append((process_id, variables))
         cle = int(next(self._cles))
         self.instances.setdefault(variables["dossierId"], cle)
         return cle
 
-    async def publier_message(
-        self, nom: str, cle_correlation: str, variables: dict[str, Any], message_id: str
+    async def publish_message(
+        self, name: str, correlation_key: str, variables: dict[str, Any], message_id: str
     ) -> None:
         self._peut_etre_en_panne()
         if message_id in self._ids_vus:  # what Zeebe does with a messageId still buffered
             return
         self._ids_vus.add(message_id)
-        self.messages.append(MessagePublie(nom, cle_correlation, variables, message_id))
+        self.messages.append(MessagePublie(name, correlation_key, variables, message_id))
 
-    async def annuler_instance(self, process_instance_key: int) -> None:
+    async def cancel_instance(self, process_instance_key: int) -> None:
         self.annulees.append(process_instance_key)
 
 
@@ -112,10 +116,8 @@ def job(
     *,
     key: int | None = None,
     process_instance_key: int = 2251799813685249,
-) -> Any:
+) -> Job:
     """A job as pyzeebe hands it to a task handler."""
-    from pyzeebe import Job
-
     return Job(
         key=key if key is not None else next(_cles_jobs),
         type=type_job,
@@ -131,3 +133,9 @@ def job(
         deadline=0,
         variables=variables,
     )
+
+
+async def traiter(composants: DossierParts, tache: Job) -> dict[str, Any]:
+    """Run a job through the dossier's task router, as the worker does (variables, headers, output)."""
+    router = build_task_router(composants.tasks)
+    return dict(await router.get_task(tache.type).original_function(tache))  # type: ignore[union-attr]

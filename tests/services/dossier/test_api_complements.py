@@ -8,9 +8,9 @@ import httpx
 import pytest
 
 from contracts.process import JobType
-from services.dossier.composition import Composants
+from services.dossier.wiring import DossierParts
 from tests.services.dossier.conftest import AGENT_59, HUIT, SEPT, entetes, fiche_sept
-from tests.services.dossier.factices import MoteurFactice, PiecesFactices, job
+from tests.services.dossier.factices import MoteurFactice, PiecesFactices, job, traiter
 from tests.services.dossier.parcours import deposer
 
 pytestmark = pytest.mark.integration
@@ -23,15 +23,15 @@ PIECES = [
 ]
 
 
-async def ouvrir(client: httpx.AsyncClient, composants: Composants) -> str:
+async def ouvrir(client: httpx.AsyncClient, composants: DossierParts) -> str:
     dossier_id = await deposer(client, SEPT, fiche_sept())
     tache = job(JobType.DOSSIER_OUVRIR_COMPLEMENTS, {"dossierId": dossier_id, "piecesDemandees": PIECES})
-    await composants.taches.ouvrir_complements(tache)
+    await traiter(composants, tache)
     return dossier_id
 
 
 async def test_the_applicant_reads_the_round_with_the_agents_observations(
-    client: httpx.AsyncClient, composants: Composants
+    client: httpx.AsyncClient, composants: DossierParts
 ) -> None:
     dossier_id = await ouvrir(client, composants)
     ronde = (await client.get(f"/dossiers/{dossier_id}/complements/1", headers=entetes(SEPT))).json()
@@ -57,7 +57,7 @@ async def test_the_applicant_reads_the_round_with_the_agents_observations(
 
 
 async def test_a_round_number_out_of_range_is_bad_input_not_a_server_error(
-    client: httpx.AsyncClient, composants: Composants
+    client: httpx.AsyncClient, composants: DossierParts
 ) -> None:
     dossier_id = await ouvrir(client, composants)
     for methode, suite, corps in (
@@ -73,7 +73,7 @@ async def test_a_round_number_out_of_range_is_bad_input_not_a_server_error(
 
 
 async def test_maintaining_a_document_needs_a_reason(
-    client: httpx.AsyncClient, composants: Composants
+    client: httpx.AsyncClient, composants: DossierParts
 ) -> None:
     dossier_id = await ouvrir(client, composants)
     chemin = f"/dossiers/{dossier_id}/complements/1/pieces/justificatif-nationalite"
@@ -96,7 +96,7 @@ async def test_maintaining_a_document_needs_a_reason(
 
 
 async def test_submitting_needs_every_answer_and_the_new_files(
-    client: httpx.AsyncClient, composants: Composants, pieces: PiecesFactices, moteur: MoteurFactice
+    client: httpx.AsyncClient, composants: DossierParts, pieces: PiecesFactices, moteur: MoteurFactice
 ) -> None:
     dossier_id = await ouvrir(client, composants)
     base = f"/dossiers/{dossier_id}/complements/1"
@@ -142,7 +142,7 @@ async def test_submitting_needs_every_answer_and_the_new_files(
 
 
 async def test_withdrawal_sends_one_desistement_message(
-    client: httpx.AsyncClient, moteur: MoteurFactice, composants: Composants
+    client: httpx.AsyncClient, moteur: MoteurFactice, composants: DossierParts
 ) -> None:
     dossier_id = await deposer(client, SEPT, fiche_sept())
     reponses = await asyncio.gather(
@@ -154,8 +154,8 @@ async def test_withdrawal_sends_one_desistement_message(
     assert [(m.nom, m.cle_correlation, m.message_id) for m in moteur.messages] == [
         ("desistement", dossier_id, f"desistement-{dossier_id}")
     ]
-    await composants.taches.cloturer(
-        job(JobType.DOSSIER_CLOTURER, {"dossierId": dossier_id}, {"motif": "desistement"})
+    await traiter(
+        composants, job(JobType.DOSSIER_CLOTURER, {"dossierId": dossier_id}, {"motif": "desistement"})
     )
     historique = (await client.get(f"/dossiers/{dossier_id}/historique", headers=entetes(SEPT))).json()
     assert [c["statut"] for c in historique["changements"]] == ["brouillon", "deposee", "desistement"]
@@ -167,11 +167,12 @@ async def test_withdrawal_sends_one_desistement_message(
 
 
 async def test_no_withdrawal_after_the_decision_nor_for_a_draft(
-    client: httpx.AsyncClient, composants: Composants, moteur: MoteurFactice
+    client: httpx.AsyncClient, composants: DossierParts, moteur: MoteurFactice
 ) -> None:
     dossier_id = await deposer(client, SEPT, fiche_sept())
-    await composants.taches.enregistrer_decision(
-        job(JobType.DOSSIER_ENREGISTRER_DECISION, {"dossierId": dossier_id, "decision": "defavorable"})
+    await traiter(
+        composants,
+        job(JobType.DOSSIER_ENREGISTRER_DECISION, {"dossierId": dossier_id, "decision": "defavorable"}),
     )
     response = await client.post(f"/dossiers/{dossier_id}/desistement", headers=entetes(SEPT))
     assert response.status_code == 409 and "décision" in response.json()["detail"]

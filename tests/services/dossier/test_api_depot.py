@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from contracts.process import PROCESS_ID
-from services.dossier.composition import Composants
+from services.dossier.wiring import DossierParts
 from tests.services.dossier.conftest import AGENT_59, AGENT_62, HUIT, SEPT, entetes, fiche_huit, fiche_sept
 from tests.services.dossier.factices import PASSEPORT_MANQUANT, HorlogeFixe, MoteurFactice, PiecesFactices
 from tests.services.dossier.parcours import ETAPE_1, creer, deposer, remplir
@@ -105,25 +105,25 @@ async def test_agents_see_only_deposited_dossiers_of_their_prefecture(client: ht
 
 
 async def test_a_deposit_while_the_engine_is_down_starts_the_process_later(
-    client: httpx.AsyncClient, moteur: MoteurFactice, composants: Composants, horloge: HorlogeFixe
+    client: httpx.AsyncClient, moteur: MoteurFactice, composants: DossierParts, horloge: HorlogeFixe
 ) -> None:
     moteur.pannes = 1
     dossier_id = await deposer(client, SEPT, fiche_sept())
     assert moteur.demarrages == []
-    assert await composants.relais.envoyer_en_attente() == 0  # backing off
+    assert await composants.relay.send_pending() == 0  # backing off
     horloge.avancer(seconds=5)
-    assert await composants.relais.envoyer_en_attente() == 1
-    assert await composants.relais.envoyer_en_attente() == 0
+    assert await composants.relay.send_pending() == 1
+    assert await composants.relay.send_pending() == 0
     assert [v["dossierId"] for _, v in moteur.demarrages] == [dossier_id]
 
 
 async def test_the_documents_service_being_down_answers_503(
     client: httpx.AsyncClient, pieces: PiecesFactices
 ) -> None:
-    from services.dossier.adapters.documents import DocumentsIndisponibles
+    from contracts.clients.base import ServiceUnavailable
 
     async def en_panne(*_args: object, **_kwargs: object) -> list[object]:
-        raise DocumentsIndisponibles("ConnectError")
+        raise ServiceUnavailable("ConnectError")
 
     dossier_id = (await creer(client, SEPT, fiche_sept()))["id"]
     pieces.manquantes = en_panne  # type: ignore[method-assign,assignment]

@@ -1,4 +1,4 @@
-"""The PiecesJustificatives port over HTTP, against the documents service run in-process."""
+"""The PiecesJustificatives port on the documents client, against the documents service run in-process."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ import httpx
 import pytest
 from PIL import Image
 
+from contracts.clients.base import ServiceUnavailable
+from contracts.clients.documents import DocumentsClient
 from contracts.documents import Hebergement, PieceCode
 from contracts.dossier import Cas
 from plumbing.actors import Actor, internal_headers
@@ -19,7 +21,7 @@ from services.documents.__main__ import MIGRATIONS, VERSION_TABLE
 from services.documents.app import build_app
 from services.documents.dependances import construire_dependances
 from services.documents.settings import DocumentsSettings
-from services.dossier.adapters.documents import DocumentsIndisponibles, HttpPiecesJustificatives
+from services.dossier.adapters.documents import DOSSIER, DocumentsPiecesJustificatives
 
 pytestmark = pytest.mark.integration
 TOKEN = "jeton-interne-de-test"
@@ -40,6 +42,10 @@ async def documents(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
     deps.engine.dispose()
 
 
+def pieces_justificatives(http: httpx.AsyncClient) -> DocumentsPiecesJustificatives:
+    return DocumentsPiecesJustificatives(DocumentsClient(http, TOKEN, DOSSIER))
+
+
 def png() -> bytes:
     tampon = io.BytesIO()
     Image.new("RGB", (24, 16), "white").save(tampon, "PNG")
@@ -47,7 +53,7 @@ def png() -> bytes:
 
 
 async def test_missing_pieces_come_from_the_documents_service(documents: httpx.AsyncClient) -> None:
-    port = HttpPiecesJustificatives(documents, TOKEN)
+    port = pieces_justificatives(documents)
     avant = await port.manquantes("d-1", cas=Cas.MINEUR_EMANCIPE, hebergement=Hebergement.PERSONNEL)
     codes = {p.code for p in avant}
     assert {PieceCode.JUSTIFICATIF_EMANCIPATION, PieceCode.DECISION_PLACEMENT_ASE} <= codes
@@ -65,7 +71,7 @@ async def test_missing_pieces_come_from_the_documents_service(documents: httpx.A
 async def test_a_complement_round_opens_in_documents_and_replaced_pieces_are_seen(
     documents: httpx.AsyncClient,
 ) -> None:
-    port = HttpPiecesJustificatives(documents, TOKEN)
+    port = pieces_justificatives(documents)
     await documents.post(
         "/dossiers/d-1/pieces/justificatif-nationalite/fichiers",
         files={"fichiers": ("passeport.png", png(), "image/png")},
@@ -96,7 +102,7 @@ async def test_an_unreachable_documents_service_is_reported() -> None:
     async with httpx.AsyncClient(
         transport=httpx.MockTransport(refuse), base_url="http://documents"
     ) as client:
-        with pytest.raises(DocumentsIndisponibles):
-            await HttpPiecesJustificatives(client, TOKEN).manquantes(
+        with pytest.raises(ServiceUnavailable):
+            await pieces_justificatives(client).manquantes(
                 "d-1", cas=Cas.MAJEUR, hebergement=Hebergement.PERSONNEL
             )

@@ -12,13 +12,13 @@ import pytest
 from pyzeebe import ZeebeClient
 
 from plumbing.settings import PlatformSettings
+from plumbing.unit_of_work import UnitOfWork
 from plumbing.worker import create_worker, create_zeebe_channel
-from services.dossier.adapters.zeebe import ZeebeMoteur
-from services.dossier.app import build_app
-from services.dossier.composition import assembler
+from plumbing.zeebe_client import ZeebeEngineCommands
 from services.dossier.settings import DossierSettings
-from services.dossier.storage.registres import Stockage
+from services.dossier.storage.repositories import SqlRepositories
 from services.dossier.tasks import build_task_router
+from services.dossier.wiring import build_app, build_parts
 from tests.services.dossier.conftest import SEPT, TOKEN, entetes, fiche_sept
 from tests.services.dossier.factices import HorlogeFixe, PiecesFactices
 from tests.services.dossier.parcours import remplir
@@ -38,7 +38,7 @@ async def attendre(condition: Callable[[], Awaitable[bool]], delai: float = 20.0
 
 @pytest.fixture
 async def service(
-    tmp_path: Path, stockage: Stockage, pieces: PiecesFactices, horloge: HorlogeFixe
+    tmp_path: Path, transactions: UnitOfWork[SqlRepositories], pieces: PiecesFactices, horloge: HorlogeFixe
 ) -> AsyncIterator[tuple[httpx.AsyncClient, httpx.AsyncClient]]:
     (tmp_path / "moteur").mkdir()
     with start_engine(tmp_path / "moteur") as engine:
@@ -46,16 +46,16 @@ async def service(
         client = ZeebeClient(channel)
         await client.deploy_resource(str(BPMN))
         settings = DossierSettings(database_url="sqlite://", guichet="01")
-        composants = assembler(
-            settings=settings,
-            sessions=stockage.sessions,
-            moteur=ZeebeMoteur(client, message_ttl_ms=60_000),
+        composants = build_parts(
+            settings,
+            sessions=transactions.sessions,
+            engine=ZeebeEngineCommands(client, message_ttl_ms=60_000),
             pieces=pieces,
-            horloge=horloge,
+            clock=horloge,
         )
-        worker = create_worker(channel, "dossier", [build_task_router(composants.taches)])
+        worker = create_worker(channel, "dossier", [build_task_router(composants.tasks)])
         travail = asyncio.create_task(worker.work())
-        app = build_app(settings, PlatformSettings(INTERNAL_API_TOKEN=TOKEN), composants=composants)
+        app = build_app(composants, PlatformSettings(INTERNAL_API_TOKEN=TOKEN))
         transport = httpx.ASGITransport(app=app)
         async with (
             httpx.AsyncClient(transport=transport, base_url="http://dossier") as api,

@@ -10,9 +10,9 @@ from pyzeebe.errors import BusinessError
 
 from contracts.process import JobType
 from plumbing.job_failures import PermanentJobError
-from services.dossier.composition import Composants
+from services.dossier.wiring import DossierParts
 from tests.services.dossier.conftest import HUIT, SEPT, entetes, fiche_huit, fiche_sept
-from tests.services.dossier.factices import MoteurFactice, PiecesFactices, job
+from tests.services.dossier.factices import MoteurFactice, PiecesFactices, job, traiter
 from tests.services.dossier.parcours import deposer
 
 pytestmark = pytest.mark.integration
@@ -29,12 +29,12 @@ async def lire(client: httpx.AsyncClient, dossier_id: str) -> dict[str, object]:
 
 
 async def test_registration_gives_the_number_once_and_the_process_variables(
-    client: httpx.AsyncClient, composants: Composants
+    client: httpx.AsyncClient, composants: DossierParts
 ) -> None:
     dossier_id = await deposer(client, SEPT, fiche_sept())
     tache = job(JobType.DOSSIER_ENREGISTRER, {"dossierId": dossier_id})
-    premier = await composants.taches.enregistrer(tache)
-    encore = await composants.taches.enregistrer(tache)  # delivered twice
+    premier = await traiter(composants, tache)
+    encore = await traiter(composants, tache)  # delivered twice
     assert premier == encore
     assert premier["numeroDemande"] == "5901202308180000001"
     assert premier["dateDepot"] == "2023-08-18" and premier["cas"] == "mineur"
@@ -56,7 +56,7 @@ async def test_registration_gives_the_number_once_and_the_process_variables(
 
 
 async def test_the_daily_sequence_follows_registrations(
-    client: httpx.AsyncClient, composants: Composants, moteur: MoteurFactice
+    client: httpx.AsyncClient, composants: DossierParts, moteur: MoteurFactice
 ) -> None:
     premier = await deposer(client, SEPT, fiche_sept())
     second = await deposer(client, HUIT, fiche_huit())
@@ -67,54 +67,56 @@ async def test_the_daily_sequence_follows_registrations(
             {"dossierId": dossier_id},
             process_instance_key=moteur.instances[dossier_id],
         )
-        numeros.append((await composants.taches.enregistrer(tache))["numeroDemande"])
+        numeros.append((await traiter(composants, tache))["numeroDemande"])
     assert numeros == ["5901202308180000001", "5901202308180000002"]
     assert all(re.fullmatch(r"\d{19}", n) for n in numeros)
 
 
 async def test_a_second_instance_of_the_same_dossier_is_cancelled(
-    client: httpx.AsyncClient, composants: Composants, moteur: MoteurFactice
+    client: httpx.AsyncClient, composants: DossierParts, moteur: MoteurFactice
 ) -> None:
     dossier_id = await deposer(client, SEPT, fiche_sept())
-    lie = await composants.taches.enregistrer(
-        job(JobType.DOSSIER_ENREGISTRER, {"dossierId": dossier_id}, process_instance_key=2251799813685249)
+    lie = await traiter(
+        composants,
+        job(JobType.DOSSIER_ENREGISTRER, {"dossierId": dossier_id}, process_instance_key=2251799813685249),
     )
     assert lie["numeroDemande"]
-    doublon = await composants.taches.enregistrer(
-        job(JobType.DOSSIER_ENREGISTRER, {"dossierId": dossier_id}, process_instance_key=99)
+    doublon = await traiter(
+        composants, job(JobType.DOSSIER_ENREGISTRER, {"dossierId": dossier_id}, process_instance_key=99)
     )
     assert doublon == {} and moteur.annulees == [99]
 
 
 async def test_status_changes_are_applied_once_per_job(
-    client: httpx.AsyncClient, composants: Composants
+    client: httpx.AsyncClient, composants: DossierParts
 ) -> None:
     dossier_id = await deposer(client, SEPT, fiche_sept())
     tache = job(JobType.DOSSIER_CHANGER_STATUT, {"dossierId": dossier_id}, {"statut": "en_instruction"})
-    await composants.taches.changer_statut(tache)
-    await composants.taches.changer_statut(tache)
+    await traiter(composants, tache)
+    await traiter(composants, tache)
     historique = (await client.get(f"/dossiers/{dossier_id}/historique", headers=entetes(SEPT))).json()
     assert [c["statut"] for c in historique["changements"]] == ["brouillon", "deposee", "en_instruction"]
     assert historique["changements"][-1]["libelle"] == "Demande en cours d'instruction"
     with pytest.raises(PermanentJobError, match="statut non autorisé"):
-        await composants.taches.changer_statut(
-            job(JobType.DOSSIER_CHANGER_STATUT, {"dossierId": dossier_id}, {"statut": "acceptee"})
+        await traiter(
+            composants, job(JobType.DOSSIER_CHANGER_STATUT, {"dossierId": dossier_id}, {"statut": "acceptee"})
         )
     with pytest.raises(PermanentJobError, match="dossier inconnu"):
-        await composants.taches.changer_statut(
-            job(JobType.DOSSIER_CHANGER_STATUT, {"dossierId": "inconnu"}, {"statut": "en_instruction"})
+        await traiter(
+            composants,
+            job(JobType.DOSSIER_CHANGER_STATUT, {"dossierId": "inconnu"}, {"statut": "en_instruction"}),
         )
 
 
 async def test_a_complement_round_opens_once_per_job_and_in_documents(
-    client: httpx.AsyncClient, composants: Composants, pieces: PiecesFactices
+    client: httpx.AsyncClient, composants: DossierParts, pieces: PiecesFactices
 ) -> None:
     dossier_id = await deposer(client, SEPT, fiche_sept())
     tache = job(JobType.DOSSIER_OUVRIR_COMPLEMENTS, {"dossierId": dossier_id, "piecesDemandees": PIECES})
-    assert await composants.taches.ouvrir_complements(tache) == {"rondeComplements": 1}
-    assert await composants.taches.ouvrir_complements(tache) == {"rondeComplements": 1}
+    assert await traiter(composants, tache) == {"rondeComplements": 1}
+    assert await traiter(composants, tache) == {"rondeComplements": 1}
     suivante = job(JobType.DOSSIER_OUVRIR_COMPLEMENTS, {"dossierId": dossier_id, "piecesDemandees": PIECES})
-    assert await composants.taches.ouvrir_complements(suivante) == {"rondeComplements": 2}
+    assert await traiter(composants, suivante) == {"rondeComplements": 2}
     assert pieces.ouvertures == [
         (dossier_id, 1, ["justificatif-nationalite"]),
         (dossier_id, 1, ["justificatif-nationalite"]),
@@ -122,28 +124,30 @@ async def test_a_complement_round_opens_once_per_job_and_in_documents(
     ]
     assert (await lire(client, dossier_id))["statut"] == "complements_demandes"
     with pytest.raises(PermanentJobError, match="pièce inconnue"):
-        await composants.taches.ouvrir_complements(
+        await traiter(
+            composants,
             job(
                 JobType.DOSSIER_OUVRIR_COMPLEMENTS,
                 {"dossierId": dossier_id, "piecesDemandees": [{"piece": "x"}]},
-            )
+            ),
         )
 
 
 async def test_a_decision_is_recorded_once_and_ends_the_application_in_progress(
-    client: httpx.AsyncClient, composants: Composants
+    client: httpx.AsyncClient, composants: DossierParts
 ) -> None:
     dossier_id = await deposer(client, SEPT, fiche_sept())
     variables = {"dossierId": dossier_id, "decision": "favorable", "motifDecision": None}
-    await composants.taches.enregistrer_decision(job(JobType.DOSSIER_ENREGISTRER_DECISION, variables))
-    await composants.taches.enregistrer_decision(
-        job(JobType.DOSSIER_ENREGISTRER_DECISION, {**variables, "decision": "defavorable"})
+    await traiter(composants, job(JobType.DOSSIER_ENREGISTRER_DECISION, variables))
+    await traiter(
+        composants, job(JobType.DOSSIER_ENREGISTRER_DECISION, {**variables, "decision": "defavorable"})
     )
     dossier = await lire(client, dossier_id)
     assert dossier["statut"] == "acceptee" and dossier["libelleStatut"] == "Demande acceptée"
     assert dossier["decision"]["decision"] == "favorable"  # type: ignore[index]
-    await composants.taches.changer_statut(
-        job(JobType.DOSSIER_CHANGER_STATUT, {"dossierId": dossier_id}, {"statut": "titre_disponible"})
+    await traiter(
+        composants,
+        job(JobType.DOSSIER_CHANGER_STATUT, {"dossierId": dossier_id}, {"statut": "titre_disponible"}),
     )
     assert (await lire(client, dossier_id))["statut"] == "titre_disponible"
     nouveau = await client.post(
@@ -151,75 +155,78 @@ async def test_a_decision_is_recorded_once_and_ends_the_application_in_progress(
     )
     assert nouveau.status_code == 201
     with pytest.raises(PermanentJobError):
-        await composants.taches.enregistrer_decision(
-            job(JobType.DOSSIER_ENREGISTRER_DECISION, {**variables, "decision": "peut-etre"})
+        await traiter(
+            composants, job(JobType.DOSSIER_ENREGISTRER_DECISION, {**variables, "decision": "peut-etre"})
         )
 
 
 async def test_closing_as_incomplete_and_a_closed_dossier_is_a_bpmn_error(
-    client: httpx.AsyncClient, composants: Composants
+    client: httpx.AsyncClient, composants: DossierParts
 ) -> None:
     dossier_id = await deposer(client, SEPT, fiche_sept())
     cloture = job(JobType.DOSSIER_CLOTURER, {"dossierId": dossier_id}, {"motif": "incomplet"})
-    await composants.taches.cloturer(cloture)
-    await composants.taches.cloturer(cloture)
+    await traiter(composants, cloture)
+    await traiter(composants, cloture)
     dossier = await lire(client, dossier_id)
     assert dossier["statut"] == "cloturee_incomplete"
     assert dossier["libelleStatut"] == "Demande clôturée : dossier incomplet"
     with pytest.raises(BusinessError) as erreur:
-        await composants.taches.enregistrer_decision(
-            job(JobType.DOSSIER_ENREGISTRER_DECISION, {"dossierId": dossier_id, "decision": "favorable"})
+        await traiter(
+            composants,
+            job(JobType.DOSSIER_ENREGISTRER_DECISION, {"dossierId": dossier_id, "decision": "favorable"}),
         )
     assert erreur.value.error_code == "dossier-clos"
     with pytest.raises(BusinessError):
-        await composants.taches.ouvrir_complements(
-            job(JobType.DOSSIER_OUVRIR_COMPLEMENTS, {"dossierId": dossier_id, "piecesDemandees": PIECES})
+        await traiter(
+            composants,
+            job(JobType.DOSSIER_OUVRIR_COMPLEMENTS, {"dossierId": dossier_id, "piecesDemandees": PIECES}),
         )
     # a status change on a closed dossier changes nothing and does not fail
-    await composants.taches.changer_statut(
-        job(JobType.DOSSIER_CHANGER_STATUT, {"dossierId": dossier_id}, {"statut": "en_instruction"})
+    await traiter(
+        composants,
+        job(JobType.DOSSIER_CHANGER_STATUT, {"dossierId": dossier_id}, {"statut": "en_instruction"}),
     )
     assert (await lire(client, dossier_id))["statut"] == "cloturee_incomplete"
 
 
 async def test_an_alert_is_kept_once_for_the_agents(
-    client: httpx.AsyncClient, composants: Composants
+    client: httpx.AsyncClient, composants: DossierParts
 ) -> None:
     dossier_id = await deposer(client, SEPT, fiche_sept())
     for _ in range(2):
-        await composants.taches.alerter(
-            job(JobType.DOSSIER_ALERTER, {"dossierId": dossier_id}, {"alerte": "rejet-implicite"})
+        await traiter(
+            composants, job(JobType.DOSSIER_ALERTER, {"dossierId": dossier_id}, {"alerte": "rejet-implicite"})
         )
     assert (await lire(client, dossier_id))["alertes"] == ["rejet-implicite"]
     with pytest.raises(PermanentJobError):
-        await composants.taches.alerter(
-            job(JobType.DOSSIER_ALERTER, {"dossierId": dossier_id}, {"alerte": "Pas Bon!"})
+        await traiter(
+            composants, job(JobType.DOSSIER_ALERTER, {"dossierId": dossier_id}, {"alerte": "Pas Bon!"})
         )
 
 
-def test_the_router_serves_every_dossier_job_type(composants: Composants) -> None:
+def test_the_router_serves_every_dossier_job_type(composants: DossierParts) -> None:
     from services.dossier.tasks import build_task_router
 
-    router = build_task_router(composants.taches)
+    router = build_task_router(composants.tasks)
     assert sorted(t.type for t in router.tasks) == sorted(
         j.value for j in JobType if j.value.startswith("dossier.")
     )
 
 
 async def test_the_documents_service_being_down_is_a_transient_failure(
-    client: httpx.AsyncClient, composants: Composants, pieces: PiecesFactices
+    client: httpx.AsyncClient, composants: DossierParts, pieces: PiecesFactices
 ) -> None:
+    from contracts.clients.base import ServiceUnavailable
     from plumbing.job_failures import TransientJobError
-    from services.dossier.adapters.documents import DocumentsIndisponibles
 
     async def en_panne(*_args: object, **_kwargs: object) -> None:
-        raise DocumentsIndisponibles("ConnectError")
+        raise ServiceUnavailable("ConnectError")
 
     dossier_id = await deposer(client, SEPT, fiche_sept())
     pieces.ouvrir_complements = en_panne  # type: ignore[method-assign]
     tache = job(JobType.DOSSIER_OUVRIR_COMPLEMENTS, {"dossierId": dossier_id, "piecesDemandees": PIECES})
     with pytest.raises(TransientJobError):
-        await composants.taches.ouvrir_complements(tache)
+        await traiter(composants, tache)
     del pieces.ouvrir_complements  # the documents service is back: the retried job opens the same round
-    assert await composants.taches.ouvrir_complements(tache) == {"rondeComplements": 1}
+    assert await traiter(composants, tache) == {"rondeComplements": 1}
     assert pieces.ouvertures == [(dossier_id, 1, ["justificatif-nationalite"])]

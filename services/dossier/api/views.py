@@ -1,6 +1,8 @@
-"""From the domain to the contract's views."""
+"""From the domain to the contract's views (`contracts.dossier`)."""
 
 from __future__ import annotations
+
+import math
 
 from contracts.documents import libelle_piece
 from contracts.dossier import (
@@ -10,6 +12,7 @@ from contracts.dossier import (
     DossierResume,
     DossierVue,
     HistoriqueStatuts,
+    PageDossiers,
     PieceComplementVue,
     RondeComplementsVue,
 )
@@ -95,4 +98,14 @@ def vue_ronde(ronde: RondeComplements) -> RondeComplementsVue:
             )
             for p in ronde.pieces
         ],
+    )
+
+
+def page_dossiers(dossiers: list[Dossier], *, total: int, page: int, par_page: int) -> PageDossiers:
+    return PageDossiers(
+        elements=[resume_dossier(d) for d in dossiers],
+        total=total,
+        page=page,
+        par_page=par_page,
+        pages=max(1, math.ceil(total / par_page)),
     )

@@ -1,0 +1,199 @@
+"""The dossier's internal API (called by the gateway for applicants and the back-office for agents).
+
+Routes and models: `contracts.dossier`; client: `contracts.clients.dossier.DossierClient`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from typing import Annotated
+
+from fastapi import APIRouter, Body, Path, Query, Response, status
+
+from contracts.dossier import (
+    PAR_PAGE_DEFAUT,
+    PAR_PAGE_MAX,
+    Cas,
+    CreationBrouillon,
+    DossierResume,
+    DossierVue,
+    EtapeDepot,
+    EtapeInformationsPersonnelles,
+    EtapeJustificatifs,
+    EtapeMotifSejour,
+    HistoriqueStatuts,
+    PageDossiers,
+    ReponsePieceComplement,
+    RondeComplementsVue,
+    Statut,
+)
+from plumbing.actors import CurrentActor
+from plumbing.clock import Clock
+from services.dossier.api.views import page_dossiers, resume_dossier, vue_dossier, vue_historique, vue_ronde
+from services.dossier.domain.ports import Transactions
+from services.dossier.usecases import brouillons, complements, consultation
+from services.dossier.usecases.complements import ReponsesComplements
+from services.dossier.usecases.depot import Depot
+
+NumeroRonde = Annotated[int, Path(ge=1, le=1_000)]  # bounded: a huge number must not reach the database
+CodePiece = Annotated[str, Path(max_length=64)]
+
+
+@dataclass(frozen=True)
+class ApiDeps:
+    transactions: Transactions
+    clock: Clock
+    depot: Depot
+    reponses: ReponsesComplements
+
+
+def build_api_router(deps: ApiDeps) -> APIRouter:
+    router = APIRouter()
+    build_draft_routes(router, deps)
+    build_instruction_routes(router, deps)
+    return router
+
+
+def build_draft_routes(router: APIRouter, deps: ApiDeps) -> None:
+    """From "Je commence" to "Déposer la demande"."""
+    run, clock = deps.transactions.run_async, deps.clock
+
+    @router.post("/dossiers", status_code=status.HTTP_201_CREATED)
+    async def creer(demande: CreationBrouillon, acteur: CurrentActor, response: Response) -> DossierVue:
+        creation = partial(brouillons.creer_brouillon, clock=clock, acteur=acteur, fiche=demande.fiche)
+        dossier, cree = await run(creation)
+        response.status_code = status.HTTP_201_CREATED if cree else status.HTTP_200_OK
+        return vue_dossier(dossier)
+
+    @router.get("/dossiers")
+    async def mes_dossiers(acteur: CurrentActor) -> list[DossierResume]:
+        return [resume_dossier(d) for d in await run(partial(consultation.mes_dossiers, acteur=acteur))]
+
+    @router.get("/dossiers/{dossier_id}")
+    async def lire(dossier_id: str, acteur: CurrentActor) -> DossierVue:
+        return vue_dossier(await run(partial(consultation.lire, acteur=acteur, dossier_id=dossier_id)))
+
+    @router.put("/dossiers/{dossier_id}/etapes/informations-personnelles")
+    async def etape_1(
+        dossier_id: str, etape: EtapeInformationsPersonnelles, acteur: CurrentActor
+    ) -> DossierVue:
+        saisie = partial(
+            brouillons.enregistrer_informations_personnelles,
+            clock=clock,
+            acteur=acteur,
+            dossier_id=dossier_id,
+            etape=etape,
+        )
+        return vue_dossier(await run(saisie))
+
+    @router.put("/dossiers/{dossier_id}/etapes/motif-sejour")
+    async def etape_2(dossier_id: str, etape: EtapeMotifSejour, acteur: CurrentActor) -> DossierVue:
+        saisie = partial(
+            brouillons.enregistrer_motif_sejour,
+            clock=clock,
+            acteur=acteur,
+            dossier_id=dossier_id,
+            etape=etape,
+        )
+        return vue_dossier(await run(saisie))
+
+    @router.put("/dossiers/{dossier_id}/etapes/justificatifs")
+    async def etape_3(dossier_id: str, etape: EtapeJustificatifs, acteur: CurrentActor) -> DossierVue:
+        dossier = await deps.depot.enregistrer_justificatifs(
+            acteur=acteur, dossier_id=dossier_id, etape=etape
+        )
+        return vue_dossier(dossier)
+
+    @router.put("/dossiers/{dossier_id}/etapes/depot")
+    async def etape_4(dossier_id: str, etape: EtapeDepot, acteur: CurrentActor) -> DossierVue:
+        saisie = partial(
+            brouillons.enregistrer_observations,
+            clock=clock,
+            acteur=acteur,
+            dossier_id=dossier_id,
+            etape=etape,
+        )
+        return vue_dossier(await run(saisie))
+
+    @router.post("/dossiers/{dossier_id}/abandon")
+    async def abandonner(dossier_id: str, acteur: CurrentActor) -> DossierVue:
+        abandon = partial(brouillons.abandonner, clock=clock, acteur=acteur, dossier_id=dossier_id)
+        return vue_dossier(await run(abandon))
+
+    @router.post("/dossiers/{dossier_id}/depot")
+    async def deposer(
+        dossier_id: str, acteur: CurrentActor, etape: Annotated[EtapeDepot | None, Body()] = None
+    ) -> DossierVue:
+        depot = deps.depot.deposer(acteur=acteur, dossier_id=dossier_id, etape=etape or EtapeDepot())
+        return vue_dossier(await depot)
+
+
+def build_instruction_routes(router: APIRouter, deps: ApiDeps) -> None:
+    """After the deposit: history, complement rounds, withdrawal, and the agents' list."""
+    run, clock = deps.transactions.run_async, deps.clock
+
+    @router.get("/dossiers/{dossier_id}/historique")
+    async def historique(dossier_id: str, acteur: CurrentActor) -> HistoriqueStatuts:
+        transitions = await run(partial(consultation.historique, acteur=acteur, dossier_id=dossier_id))
+        return vue_historique(dossier_id, transitions)
+
+    @router.get("/dossiers/{dossier_id}/complements")
+    async def rondes(dossier_id: str, acteur: CurrentActor) -> list[RondeComplementsVue]:
+        trouvees = await run(partial(consultation.rondes, acteur=acteur, dossier_id=dossier_id))
+        return [vue_ronde(r) for r in trouvees]
+
+    @router.get("/dossiers/{dossier_id}/complements/{numero}")
+    async def ronde(dossier_id: str, numero: NumeroRonde, acteur: CurrentActor) -> RondeComplementsVue:
+        lecture = partial(consultation.ronde, acteur=acteur, dossier_id=dossier_id, numero=numero)
+        return vue_ronde(await run(lecture))
+
+    @router.put("/dossiers/{dossier_id}/complements/{numero}/pieces/{piece}")
+    async def repondre(
+        dossier_id: str,
+        numero: NumeroRonde,
+        piece: CodePiece,
+        reponse: ReponsePieceComplement,
+        acteur: CurrentActor,
+    ) -> RondeComplementsVue:
+        reponse_piece = partial(
+            complements.repondre_piece,
+            clock=clock,
+            acteur=acteur,
+            dossier_id=dossier_id,
+            numero=numero,
+            piece=piece,
+            reponse=reponse,
+        )
+        return vue_ronde(await run(reponse_piece))
+
+    @router.post("/dossiers/{dossier_id}/complements/{numero}/envoi")
+    async def envoyer(dossier_id: str, numero: NumeroRonde, acteur: CurrentActor) -> RondeComplementsVue:
+        return vue_ronde(await deps.reponses.envoyer(acteur=acteur, dossier_id=dossier_id, numero=numero))
+
+    @router.post("/dossiers/{dossier_id}/desistement")
+    async def desister(dossier_id: str, acteur: CurrentActor) -> DossierVue:
+        return vue_dossier(await deps.reponses.se_desister(acteur=acteur, dossier_id=dossier_id))
+
+    @router.get("/agent/dossiers")
+    async def dossiers_agent(
+        acteur: CurrentActor,
+        prefecture: Annotated[str | None, Query(max_length=3)] = None,
+        statut: Statut | None = None,
+        cas: Cas | None = None,
+        numero_demande: Annotated[str | None, Query(alias="numeroDemande", max_length=24)] = None,
+        page: Annotated[int, Query(ge=1, le=10_000)] = 1,
+        par_page: Annotated[int, Query(alias="parPage", ge=1, le=PAR_PAGE_MAX)] = PAR_PAGE_DEFAUT,
+    ) -> PageDossiers:
+        recherche = partial(
+            consultation.dossiers_de_prefecture,
+            acteur=acteur,
+            prefecture=prefecture,
+            statut=statut,
+            cas=cas,
+            numero_demande=numero_demande,
+            page=page,
+            par_page=par_page,
+        )
+        trouves, total = await run(recherche)
+        return page_dossiers(trouves, total=total, page=page, par_page=par_page)
