@@ -13,29 +13,18 @@ PROCESS_ID = "renouvellement-titre-sejour-ase"
 
 
 class JobType(StrEnum):
-    """Service-task types, `<service>.<verbe>`. Inputs and outputs are process variables."""
+    """Service-task types, `<service>.<verbe>`. Each one's typed inputs, headers and outputs are its
+    `JobContract` in `contracts.jobs.<service>` (all of them: `contracts.jobs.registry.CONTRACTS`)."""
 
-    # in: dossierId. out: numeroDemande, dateDepot, cas, prefecture, dateFinValiditeTitre, demandeur
     DOSSIER_ENREGISTRER = "dossier.enregistrer"
-    # header `statut` (a dossier status); in: dossierId, optional motifStatut. out: nothing
     DOSSIER_CHANGER_STATUT = "dossier.changer-statut"
-    # in: dossierId, piecesDemandees [{piece, observation}]. out: rondeComplements (1, 2, ...)
     DOSSIER_OUVRIR_COMPLEMENTS = "dossier.ouvrir-complements"
-    # in: dossierId, decision ("favorable"|"defavorable"), motifDecision. out: nothing
     DOSSIER_ENREGISTRER_DECISION = "dossier.enregistrer-decision"
-    # header `motif` ("incomplet"|"desistement"); in: dossierId. out: nothing
     DOSSIER_CLOTURER = "dossier.cloturer"
-    # header `alerte` (e.g. "rejet-implicite"); in: dossierId. out: nothing
     DOSSIER_ALERTER = "dossier.alerter"
-    # in: dossierId. out: documentsScelles (count). At the deposit and when complements are received
-    # (sealing also closes the open complement round)
     DOCUMENTS_SCELLER = "documents.sceller"
-    # header `modele` (a Modele); in: every variable, and `dateEmission` (the engine's today()) for
-    # the attestation de prolongation. out: document {id, modele, nomFichier}
     PDF_GENERER = "pdf.generer"
-    # header `modele` (a Modele); in: every variable. out: notificationId
     NOTIFIER_NOTIFIER = "notifier.notifier"
-    # in: dossierId, numeroDemande, demandeur, decision. out: nothing (register of issued titles)
     IDENTITY_ENREGISTRER_TITRE = "identity.enregistrer-titre"
 
 
@@ -80,8 +69,8 @@ class Variable(StrEnum):
     CAS = "cas"  # "mineur", "mineur_emancipe", "majeur"
     PREFECTURE = "prefecture"  # candidate group of the instructing agents, e.g. "prefecture-59"
     DATE_FIN_VALIDITE_TITRE = "dateFinValiditeTitre"  # ISO date of the current title's end
-    DEMANDEUR = "demandeur"  # {nom, prenoms, dateNaissance, lieuNaissance, nationalite, numeroEtranger, courriel, adresse}
-    PIECES_DEMANDEES = "piecesDemandees"  # [{piece, observation}] set by the agent's form
+    DEMANDEUR = "demandeur"  # contracts.variables.Demandeur
+    PIECES_DEMANDEES = "piecesDemandees"  # list of contracts.variables.PieceDemandee, set by the agent's form
     DECISION = "decision"  # "favorable" | "defavorable" | "complements"
     MOTIF_DECISION = "motifDecision"
     NOTIFICATION_ID = "notificationId"

@@ -21,6 +21,17 @@ from contracts.variables import Demandeur, PieceDemandee
 CODE_ALERTE = r"^[a-z0-9][a-z0-9-]{0,49}$"
 
 
+class VariablesDemarrage(JobVariables):
+    """The variables an instance of the process starts with, set by the dossier at the deposit."""
+
+    dossier_id: str
+    demandeur_id: str
+    cas: Cas | None = None
+    prefecture: str  # candidate group, `contracts.variables.groupe_prefecture`
+    date_fin_validite_titre: date
+    correlation_id: str
+
+
 class JobDossier(JobVariables):
     """The input of every dossier job: which dossier."""
 

@@ -28,3 +28,5 @@ ENREGISTRER_TITRE = JobContract(
     output=NoVariables,
     headers=NoVariables,
 )
+
+CONTRACTS = (ENREGISTRER_TITRE,)

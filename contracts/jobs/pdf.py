@@ -64,3 +64,5 @@ class GenererOutput(JobVariables):
 
 
 GENERER = JobContract(JobType.PDF_GENERER, GenererInput, GenererOutput, GenererHeaders)
+
+CONTRACTS = (GENERER,)

@@ -8,7 +8,8 @@ from typing import Any
 
 from contracts.documents import Hebergement, PieceManquante
 from contracts.dossier import Cas, Etape, EtapeDepot, EtapeJustificatifs
-from contracts.process import PROCESS_ID, Variable
+from contracts.jobs.dossier import VariablesDemarrage
+from contracts.process import PROCESS_ID
 from contracts.variables import groupe_prefecture
 from plumbing.clock import Clock
 from plumbing.correlation import current_correlation_id, new_correlation_id
@@ -74,15 +75,16 @@ def figer(
 
 
 def variables_de_demarrage(dossier: Dossier) -> dict[str, Any]:
-    """The variables the process instance of a deposit starts with."""
-    return {
-        Variable.DOSSIER_ID.value: dossier.id,
-        Variable.DEMANDEUR_ID.value: dossier.demandeur_id,
-        Variable.CAS.value: dossier.cas.value if dossier.cas else None,
-        Variable.PREFECTURE.value: groupe_prefecture(dossier.prefecture),
-        Variable.DATE_FIN_VALIDITE_TITRE.value: dossier.titre_en_cours.date_fin.isoformat(),
-        Variable.CORRELATION_ID.value: current_correlation_id() or new_correlation_id(),
-    }
+    """The variables the process instance of a deposit starts with (`VariablesDemarrage`)."""
+    variables = VariablesDemarrage(
+        dossier_id=dossier.id,
+        demandeur_id=dossier.demandeur_id,
+        cas=dossier.cas,
+        prefecture=groupe_prefecture(dossier.prefecture),
+        date_fin_validite_titre=dossier.titre_en_cours.date_fin,
+        correlation_id=current_correlation_id() or new_correlation_id(),
+    )
+    return variables.model_dump(mode="json")
 
 
 class Depot(ActionsDuDemandeur):
