@@ -9,16 +9,16 @@ from fastapi import APIRouter, Form, Response
 from contracts.documents import FichierPiece, OuvertureComplements, PieceCode, Scellement
 from plumbing.actors import CurrentActor
 from services.documents.api.formulaires import Fichiers, lire_fichiers
-from services.documents.api.vues import vue_fichier
+from services.documents.api.views import vue_fichier
 from services.documents.domain.acces import verifier_service
-from services.documents.storage.registre import Registre
+from services.documents.domain.ports import DocumentsTransactions
 from services.documents.usecases.complements import Complements
 from services.documents.usecases.scellement import sceller
 
 DOSSIER = "/dossiers/{dossier_id}"
 
 
-def build_complements_router(complements: Complements, registre: Registre) -> APIRouter:
+def build_complements_router(complements: Complements, transactions: DocumentsTransactions) -> APIRouter:
     router = APIRouter(tags=["compléments"])
 
     @router.post(DOSSIER + "/complements", status_code=204)
@@ -53,7 +53,7 @@ def build_complements_router(complements: Complements, registre: Registre) -> AP
     ) -> Scellement:
         """Freeze the current documents (service only; the `documents.sceller` job does the same)."""
         verifier_service(acteur)
-        nombre = await sceller(registre=registre, dossier_id=dossier_id, prefecture=prefecture)
+        nombre = await sceller(transactions=transactions, dossier_id=dossier_id, prefecture=prefecture)
         return Scellement(dossier_id=dossier_id, documents_scelles=nombre)
 
     return router

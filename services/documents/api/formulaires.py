@@ -7,7 +7,8 @@ from typing import Annotated
 from fastapi import File, Form, UploadFile
 
 from contracts.documents import TAILLE_MAX_FICHIER
-from services.documents.usecases.commun import FichierRecu, Proprietaire
+from services.documents.usecases.contenus import FichierRecu
+from services.documents.usecases.dossiers import Proprietaire
 
 Fichiers = Annotated[list[UploadFile], File(description="1 à 3 fichiers JPG, PNG, PDF, TIFF ou BMP")]
 DemandeurId = Annotated[str | None, Form(alias="demandeurId", max_length=64)]

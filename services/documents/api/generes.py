@@ -12,7 +12,7 @@ from contracts.process import Modele
 from plumbing.actors import CurrentActor
 from services.documents.api.formulaires import DemandeurId, Prefecture, lire_fichier, proprietaire
 from services.documents.api.telechargement import Disposition, reponse_fichier
-from services.documents.api.vues import vue_document_genere
+from services.documents.api.views import vue_document_genere
 from services.documents.usecases.generes import DocumentsGeneres
 
 DOSSIER = "/dossiers/{dossier_id}"
@@ -55,15 +55,7 @@ def build_generes_router(generes: DocumentsGeneres) -> APIRouter:
         document_id: str,
         disposition: Disposition = Disposition.ATTACHMENT,
     ) -> StreamingResponse:
-        document, contenu = await generes.ouvrir(
-            acteur=acteur, dossier_id=dossier_id, document_id=document_id
-        )
-        return await reponse_fichier(
-            contenu,
-            nom_fichier=document.nom_fichier,
-            type_media=document.type_media,
-            taille=document.taille,
-            disposition=disposition,
-        )
+        ouvert = await generes.ouvrir(acteur=acteur, dossier_id=dossier_id, document_id=document_id)
+        return await reponse_fichier(*ouvert, disposition)
 
     return router

@@ -19,7 +19,7 @@ from contracts.documents import (
 from plumbing.actors import CurrentActor
 from services.documents.api.formulaires import DemandeurId, Fichiers, Prefecture, lire_fichiers, proprietaire
 from services.documents.api.telechargement import Disposition, reponse_fichier
-from services.documents.api.vues import vue_fichier, vue_pieces
+from services.documents.api.views import vue_fichier, vue_pieces
 from services.documents.domain.catalogue import Situation
 from services.documents.usecases.justificatifs import Justificatifs
 
@@ -64,16 +64,8 @@ def build_pieces_router(justificatifs: Justificatifs) -> APIRouter:
         fichier_id: str,
         disposition: Disposition = Disposition.ATTACHMENT,
     ) -> StreamingResponse:
-        fichier, contenu = await justificatifs.ouvrir(
-            acteur=acteur, dossier_id=dossier_id, fichier_id=fichier_id
-        )
-        return await reponse_fichier(
-            contenu,
-            nom_fichier=fichier.nom_fichier,
-            type_media=fichier.type_media,
-            taille=fichier.taille,
-            disposition=disposition,
-        )
+        ouvert = await justificatifs.ouvrir(acteur=acteur, dossier_id=dossier_id, fichier_id=fichier_id)
+        return await reponse_fichier(*ouvert, disposition)
 
     @router.put(DOSSIER + "/ephoto")
     async def definir_ephoto(

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import secrets
+import time
 from dataclasses import dataclass, replace
 from datetime import datetime
 
 from contracts.documents import FICHIERS_MAX_PAR_PIECE, PieceCode, StatutFichier
-from services.documents.domain.acces import Acteur, verifier_ecriture, verifier_lecture
+from services.documents.domain.acces import Acteur, verifier_ecriture
+from services.documents.domain.contenu import FichierAnalyse
 from services.documents.domain.erreurs import Conflit, Introuvable, Invalide
 
 DEMANDE_DEPOSEE = "Votre demande a été déposée : ses justificatifs ne peuvent plus être modifiés."
@@ -43,6 +46,30 @@ class Fichier:
     def courant(self) -> bool:
         return self.remplace_le is None
 
+    @classmethod
+    def recu(
+        cls,
+        dossier_id: str,
+        piece: PieceCode,
+        analyse: FichierAnalyse,
+        version: int,
+        ronde: int,
+        quand: datetime,
+    ) -> Fichier:
+        """A checked file kept as a new file of `piece`."""
+        return cls(
+            id=nouvel_id(),
+            dossier_id=dossier_id,
+            piece=piece,
+            nom_fichier=analyse.nom_fichier,
+            type_media=analyse.format.type_media,
+            taille=analyse.taille,
+            sha256=analyse.sha256,
+            version=version,
+            ronde=ronde,
+            depose_le=quand,
+        )
+
 
 @dataclass(frozen=True)
 class DossierDocuments:
@@ -62,24 +89,15 @@ class DossierDocuments:
     def depose(self) -> bool:
         return self.scelle_le is not None
 
-    def verifier_lecture(self, acteur: Acteur) -> None:
-        verifier_lecture(
-            acteur, demandeur_id=self.demandeur_id, prefecture=self.prefecture, depose=self.depose
-        )
-
     def verifier_brouillon(self, acteur: Acteur) -> None:
         """Files and the e-photo number change freely until the deposit, then never outside complements."""
-        verifier_ecriture(
-            acteur, demandeur_id=self.demandeur_id, prefecture=self.prefecture, depose=self.depose
-        )
+        verifier_ecriture(acteur, self)
         if self.depose:
             raise Conflit(DEMANDE_DEPOSEE)
 
     def verifier_complement(self, acteur: Acteur, piece: PieceCode) -> int:
         """The open complement round in which `piece` may get a new version."""
-        verifier_ecriture(
-            acteur, demandeur_id=self.demandeur_id, prefecture=self.prefecture, depose=self.depose
-        )
+        verifier_ecriture(acteur, self)
         if self.ronde_ouverte is None:
             raise Conflit(PAS_DE_COMPLEMENT)
         if self.pieces_ronde and piece not in self.pieces_ronde:
@@ -125,3 +143,8 @@ def verifier_suppression(fichier: Fichier | None) -> Fichier:
 
 def prochaine_version(fichiers: list[Fichier]) -> int:
     return max((f.version for f in fichiers), default=0) + 1
+
+
+def nouvel_id() -> str:
+    """32 hex digits that sort in creation order (files are listed in the order they were sent)."""
+    return f"{time.time_ns():016x}{secrets.token_hex(8)}"

@@ -1,4 +1,4 @@
-"""SqlDocumentsRepository: dossiers, files and generated documents in the caller's transaction."""
+"""SqlDocumentsRepository: the repository of one unit of work — dossiers, files, generated documents, events."""
 
 from __future__ import annotations
 
