@@ -8,14 +8,12 @@ from fastapi import APIRouter, Form, Response
 
 from contracts.documents import FichierPiece, OuvertureComplements, PieceCode, Scellement
 from plumbing.actors import CurrentActor
-from services.documents.api.formulaires import Fichiers, lire_fichiers
+from services.documents.api.formulaires import DOSSIER, FichiersRecus
 from services.documents.api.views import vue_fichier
 from services.documents.domain.acces import verifier_service
 from services.documents.domain.ports import DocumentsTransactions
 from services.documents.usecases.complements import Complements
 from services.documents.usecases.scellement import sceller
-
-DOSSIER = "/dossiers/{dossier_id}"
 
 
 def build_complements_router(complements: Complements, transactions: DocumentsTransactions) -> APIRouter:
@@ -34,7 +32,7 @@ def build_complements_router(complements: Complements, transactions: DocumentsTr
         acteur: CurrentActor,
         dossier_id: str,
         code: PieceCode,
-        fichiers: Fichiers,
+        fichiers: FichiersRecus,
         ronde: Annotated[int | None, Form(ge=1, le=1_000)] = None,
     ) -> list[FichierPiece]:
         """« Mettre à jour le document »: a new version of the piece; the previous one is kept."""
@@ -42,7 +40,7 @@ def build_complements_router(complements: Complements, transactions: DocumentsTr
             acteur=acteur,
             dossier_id=dossier_id,
             piece=code,
-            fichiers=await lire_fichiers(fichiers),
+            fichiers=fichiers,
             ronde=ronde,
         )
         return [vue_fichier(f) for f in nouveaux]
