@@ -9,7 +9,7 @@ from contracts.documents import Evenement
 from contracts.process import Modele
 from services.documents.domain.acces import Acteur, verifier_service
 from services.documents.domain.contenu import PDF
-from services.documents.domain.generes import DocumentGenereEnregistre, nom_document_genere
+from services.documents.domain.generes import DocumentGenereEnregistre
 from services.documents.domain.modeles import nouvel_id
 from services.documents.domain.ports import DocumentsRepository
 from services.documents.usecases.contenus import DocumentsUseCase, FichierRecu
@@ -54,7 +54,7 @@ class DocumentsGeneres(DocumentsUseCase):
                 dossier_id=dossier_id,
                 modele=modele,
                 idempotence=idempotence,
-                nom_fichier=nom_document_genere(modele, analyse.nom_fichier),
+                nom_fichier=analyse.nom_fichier,
                 type_media=analyse.format.type_media,
                 taille=analyse.taille,
                 sha256=analyse.sha256,
