@@ -61,13 +61,10 @@ class Fichier:
             id=nouvel_id(),
             dossier_id=dossier_id,
             piece=piece,
-            nom_fichier=analyse.nom_fichier,
-            type_media=analyse.format.type_media,
-            taille=analyse.taille,
-            sha256=analyse.sha256,
             version=version,
             ronde=ronde,
             depose_le=quand,
+            **analyse.description(),
         )
 
 

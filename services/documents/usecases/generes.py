@@ -54,11 +54,8 @@ class DocumentsGeneres(DocumentsUseCase):
                 dossier_id=dossier_id,
                 modele=modele,
                 idempotence=idempotence,
-                nom_fichier=analyse.nom_fichier,
-                type_media=analyse.format.type_media,
-                taille=analyse.taille,
-                sha256=analyse.sha256,
                 cree_le=quand,
+                **analyse.description(),
             )
             repo.ajouter_document_genere(document)
             repo.publier(
