@@ -7,10 +7,11 @@ import time
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from contracts.documents import FICHIERS_MAX_PAR_PIECE, PieceCode, StatutFichier
+from contracts.documents import FICHIERS_MAX_PAR_PIECE, NaturePiece, PieceCode, StatutFichier
 from services.documents.domain.acces import Acteur, verifier_ecriture
 from services.documents.domain.contenu import FichierAnalyse
 from services.documents.domain.erreurs import Conflit, Introuvable, Invalide
+from services.documents.domain.pieces import CATALOGUE
 
 DEMANDE_DEPOSEE = "Votre demande a été déposée : ses justificatifs ne peuvent plus être modifiés."
 TROP_DE_FICHIERS = "Vous avez la possibilité de joindre 3 fichiers maximum par document."
@@ -19,6 +20,7 @@ PAS_DE_COMPLEMENT = "Aucune demande de complément n'est en cours pour ce dossie
 PIECE_NON_DEMANDEE = "Ce justificatif ne fait pas partie de la demande de complément en cours."
 FICHIER_INTROUVABLE = "Fichier introuvable."
 FICHIER_FIGE = "Ce fichier a été transmis à l'administration : il ne peut plus être supprimé."
+PHOTO_PAR_NUMERO = "La photographie d'identité se renseigne par son numéro ephoto, pas par un fichier."
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,13 @@ class DossierDocuments:
             pieces_ronde=(),
             rondes_closes=max(self.rondes_closes, self.ronde_ouverte or 0),
         )
+
+
+def verifier_piece_a_fichiers(piece: PieceCode, nombre: int) -> None:
+    """Refuse at once what no content could make acceptable (before any file is decoded)."""
+    if CATALOGUE.definition(piece).nature is not NaturePiece.FICHIERS:
+        raise Invalide(PHOTO_PAR_NUMERO)
+    verifier_nombre(0, nombre)
 
 
 def verifier_nombre(courants: int, nouveaux: int) -> None:

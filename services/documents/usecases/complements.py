@@ -9,9 +9,9 @@ from contracts.documents import Evenement, PieceCode
 from services.documents.domain.acces import Acteur, verifier_service
 from services.documents.domain.contenu import FichierAnalyse
 from services.documents.domain.erreurs import Conflit
-from services.documents.domain.modeles import Fichier, prochaine_version
+from services.documents.domain.modeles import Fichier, prochaine_version, verifier_piece_a_fichiers
 from services.documents.domain.ports import DocumentsRepository
-from services.documents.usecases.contenus import DocumentsUseCase, FichierRecu, verifier_piece_a_fichiers
+from services.documents.usecases.contenus import DocumentsUseCase, FichierRecu
 from services.documents.usecases.dossiers import dossier_lisible
 
 log = logging.getLogger(__name__)

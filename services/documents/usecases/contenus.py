@@ -7,17 +7,12 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
-from contracts.documents import FICHIERS_MAX_PAR_PIECE, NaturePiece, PieceCode
 from plumbing.clock import Clock, SystemClock
 from services.documents.domain.acces import Acteur
 from services.documents.domain.contenu import FORMATS_JUSTIFICATIFS, FichierAnalyse, Format, analyser_fichier
-from services.documents.domain.erreurs import Introuvable, Invalide
-from services.documents.domain.modeles import AUCUN_FICHIER, TROP_DE_FICHIERS
-from services.documents.domain.pieces import CATALOGUE
+from services.documents.domain.erreurs import Introuvable
 from services.documents.domain.ports import BlobStore, DocumentsRepository, DocumentsTransactions
 from services.documents.usecases.dossiers import dossier_lisible
-
-PHOTO_PAR_NUMERO = "La photographie d'identité se renseigne par son numéro ephoto, pas par un fichier."
 
 T = TypeVar("T")
 
@@ -38,16 +33,6 @@ class FichierRecu:
 
     nom: str | None
     contenu: bytes
-
-
-def verifier_piece_a_fichiers(piece: PieceCode, nombre: int) -> None:
-    """Refuse at once what no content could make acceptable (before any file is decoded)."""
-    if CATALOGUE.definition(piece).nature is not NaturePiece.FICHIERS:
-        raise Invalide(PHOTO_PAR_NUMERO)
-    if nombre == 0:
-        raise Invalide(AUCUN_FICHIER)
-    if nombre > FICHIERS_MAX_PAR_PIECE:
-        raise Invalide(TROP_DE_FICHIERS)
 
 
 @dataclass

@@ -17,12 +17,13 @@ from services.documents.domain.modeles import (
     DossierDocuments,
     Fichier,
     verifier_nombre,
+    verifier_piece_a_fichiers,
     verifier_suppression,
 )
 from services.documents.domain.pieces import CATALOGUE
 from services.documents.domain.ports import DocumentsRepository
 from services.documents.domain.verification import pieces_manquantes
-from services.documents.usecases.contenus import DocumentsUseCase, FichierRecu, verifier_piece_a_fichiers
+from services.documents.usecases.contenus import DocumentsUseCase, FichierRecu
 from services.documents.usecases.dossiers import Proprietaire, dossier_lisible, dossier_pour_ecriture
 
 log = logging.getLogger(__name__)
