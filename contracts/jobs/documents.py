@@ -20,8 +20,6 @@ class ScellerSortie(JobVariables):
     documents_scelles: int  # the dossier's current files, all frozen
 
 
-SCELLER: JobContract[ScellerEntree, NoVariables, ScellerSortie] = JobContract(
+SCELLER = JobContract(
     job_type=JobType.DOCUMENTS_SCELLER, input=ScellerEntree, output=ScellerSortie, headers=NoVariables
 )
-
-CONTRACTS = (SCELLER,)
