@@ -17,27 +17,13 @@ from tests.services.documents import echantillons
 from tests.services.documents.conftest import AGENT_59, DEMANDEUR, entetes
 from tests.services.documents.outils import joindre, pieces
 from tests.support.engine_server import start_engine
+from tests.support.jobs import job as job_for
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def job(**variables: object) -> Job:
-    """A job as the engine hands it to the worker."""
-    return Job(
-        key=1,
-        type=JobType.DOCUMENTS_SCELLER,
-        process_instance_key=1,
-        bpmn_process_id="test",
-        process_definition_version=1,
-        process_definition_key=1,
-        element_id="sceller",
-        element_instance_key=1,
-        custom_headers={},
-        worker="test",
-        retries=3,
-        deadline=0,
-        variables=variables,
-    )
+    return job_for(JobType.DOCUMENTS_SCELLER, variables)
 
 
 async def preparer(client: httpx.AsyncClient) -> None:
