@@ -2,10 +2,10 @@
 
 Used by the dossier service (verification before deposit, complement rounds), the gateway and the
 back-office (catalogue, uploads, downloads) and the pdf service (Annexe 1 data, generated PDFs).
-JSON is camelCase (`dossierId`, `nomFichier`), Python attributes snake_case, as in `contracts.dossier`.
+Every model is a `contracts.base.ContractModel`: JSON camelCase (`dossierId`, `nomFichier`), Python snake_case.
 
-Internal API of the documents service (port `SERVICE_PORTS["documents"]`), every call with
-`plumbing.actors.internal_headers(token, actor)`:
+Internal API of the documents service (port `SERVICE_PORTS["documents"]`), called through
+`contracts.clients.documents.DocumentsClient`:
 
     GET    /catalogue?cas=&hebergement=                      -> list[PieceCatalogue] (hebergement: personnel)
     GET    /catalogue/annexe?cas=                            -> AnnexePieces (Annexe 1, for the pdf)
@@ -42,9 +42,9 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
-from pydantic.alias_generators import to_camel
+from pydantic import Field
 
+from contracts.base import ContractModel
 from contracts.process import Modele
 
 STREAM = "DOCUMENTS"
@@ -60,14 +60,6 @@ class Cas(StrEnum):
     MINEUR = "mineur"  # CAS 1 : usager mineur non émancipé
     MINEUR_EMANCIPE = "mineur_emancipe"  # CAS 2 : usager mineur émancipé
     MAJEUR = "majeur"  # CAS 3 : usager majeur
-
-
-class ContractModel(BaseModel):
-    """JSON in camelCase, Python attributes in snake_case (as in `contracts.dossier`)."""
-
-    model_config = ConfigDict(
-        alias_generator=to_camel, validate_by_name=True, validate_by_alias=True, serialize_by_alias=True
-    )
 
 
 class Hebergement(StrEnum):

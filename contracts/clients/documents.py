@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from contracts.clients.base import InternalApiClient, path
 from contracts.documents import (
@@ -33,14 +35,26 @@ class FichierEnvoye:
 
 @dataclass(frozen=True)
 class FichierLu:
-    """A stored file as read back: its bytes and the media type the service detected."""
+    """A stored file as read back: its bytes, the media type the service detected, its name."""
 
     contenu: bytes
     type_media: str
     nom: str | None = None
 
 
+# The service puts the exact name last, percent-encoded (RFC 6266), after an ASCII fallback.
+_NOM_ENCODE = re.compile(r"filename\*=UTF-8''([^;\s\"]*)\s*$", re.IGNORECASE)
+
+
 class DocumentsClient(InternalApiClient):
+    """The documents API as the gateway, the back-office and the workers call it.
+
+    Refusals carry the service's French `detail`: `NotFound` (unknown, or not this actor's),
+    `Conflict` (deposited, no complement round open, too many files), `RequestRefused` with
+    status 413 (over 10 Mo), 415 (not JPG, PNG, PDF, TIFF or BMP), 422 (unreadable file, bad
+    e-photo number) or 403 (the actor may see but not do this).
+    """
+
     service = "documents"
 
     async def catalogue(
@@ -140,7 +154,10 @@ class DocumentsClient(InternalApiClient):
     async def _lire(self, url: str) -> FichierLu:
         response = await self.request("GET", url)
         type_media = response.headers.get("content-type", "application/octet-stream").split(";")[0].strip()
-        return FichierLu(contenu=response.content, type_media=type_media)
+        nom = _NOM_ENCODE.search(response.headers.get("content-disposition", ""))
+        return FichierLu(
+            contenu=response.content, type_media=type_media, nom=unquote(nom[1]) if nom else None
+        )
 
 
 def _multipart(fichiers: list[FichierEnvoye]) -> list[tuple[str, tuple[str, bytes, str]]]:

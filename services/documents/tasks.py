@@ -1,22 +1,25 @@
-"""documents' job worker: `documents.sceller` freezes a dossier's documents at deposit."""
+"""documents' job worker: `documents.sceller` freezes a dossier's documents at deposit and after complements."""
 
-from typing import Any
+from __future__ import annotations
 
 from pyzeebe import ZeebeTaskRouter
 
-from contracts.process import JobType
-from services.documents.storage.registre import Registre
+from contracts.jobs import NoVariables
+from contracts.jobs.documents import SCELLER, ScellerEntree, ScellerSortie
+from plumbing.worker import TypedJob, register_job
+from services.documents.domain.ports import DocumentsTransactions
 from services.documents.usecases.scellement import sceller
 
 
-def build_task_router(registre: Registre) -> ZeebeTaskRouter:
+def build_task_router(transactions: DocumentsTransactions) -> ZeebeTaskRouter:
     router = ZeebeTaskRouter()
 
-    @router.task(task_type=JobType.DOCUMENTS_SCELLER, timeout_ms=60_000)  # type: ignore[arg-type]  # pyzeebe overloads
-    async def sceller_documents(dossierId: str, prefecture: str | None = None) -> dict[str, Any]:
-        """in: dossierId (and prefecture, known since `dossier.enregistrer`). out: documentsScelles."""
-        return {
-            "documentsScelles": await sceller(registre=registre, dossier_id=dossierId, prefecture=prefecture)
-        }
+    async def sceller_documents(job: TypedJob[ScellerEntree, NoVariables]) -> ScellerSortie:
+        entree = job.variables
+        nombre = await sceller(
+            transactions=transactions, dossier_id=entree.dossier_id, prefecture=entree.prefecture
+        )
+        return ScellerSortie(documents_scelles=nombre)
 
+    register_job(router, SCELLER, sceller_documents, timeout_ms=60_000)
     return router

@@ -8,17 +8,15 @@ from fastapi import APIRouter, Form, Response
 
 from contracts.documents import FichierPiece, OuvertureComplements, PieceCode, Scellement
 from plumbing.actors import CurrentActor
-from services.documents.api.formulaires import Fichiers, lire_fichiers
-from services.documents.api.vues import vue_fichier
+from services.documents.api.formulaires import DOSSIER, FichiersRecus
+from services.documents.api.views import vue_fichier
 from services.documents.domain.acces import verifier_service
-from services.documents.storage.registre import Registre
+from services.documents.domain.ports import DocumentsTransactions
 from services.documents.usecases.complements import Complements
 from services.documents.usecases.scellement import sceller
 
-DOSSIER = "/dossiers/{dossier_id}"
 
-
-def build_complements_router(complements: Complements, registre: Registre) -> APIRouter:
+def build_complements_router(complements: Complements, transactions: DocumentsTransactions) -> APIRouter:
     router = APIRouter(tags=["compléments"])
 
     @router.post(DOSSIER + "/complements", status_code=204)
@@ -34,7 +32,7 @@ def build_complements_router(complements: Complements, registre: Registre) -> AP
         acteur: CurrentActor,
         dossier_id: str,
         code: PieceCode,
-        fichiers: Fichiers,
+        fichiers: FichiersRecus,
         ronde: Annotated[int | None, Form(ge=1, le=1_000)] = None,
     ) -> list[FichierPiece]:
         """« Mettre à jour le document »: a new version of the piece; the previous one is kept."""
@@ -42,7 +40,7 @@ def build_complements_router(complements: Complements, registre: Registre) -> AP
             acteur=acteur,
             dossier_id=dossier_id,
             piece=code,
-            fichiers=await lire_fichiers(fichiers),
+            fichiers=fichiers,
             ronde=ronde,
         )
         return [vue_fichier(f) for f in nouveaux]
@@ -53,7 +51,7 @@ def build_complements_router(complements: Complements, registre: Registre) -> AP
     ) -> Scellement:
         """Freeze the current documents (service only; the `documents.sceller` job does the same)."""
         verifier_service(acteur)
-        nombre = await sceller(registre=registre, dossier_id=dossier_id, prefecture=prefecture)
+        nombre = await sceller(transactions=transactions, dossier_id=dossier_id, prefecture=prefecture)
         return Scellement(dossier_id=dossier_id, documents_scelles=nombre)
 
     return router

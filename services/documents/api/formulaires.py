@@ -1,27 +1,50 @@
-"""Reading multipart uploads without trusting them: at most the size limit (+1 byte) of each file."""
+"""What the routes read from a request: uploads (never trusted), the owner a caller declares."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import File, Form, UploadFile
+from fastapi import Depends, File, Form, Query, UploadFile
 
 from contracts.documents import TAILLE_MAX_FICHIER
-from services.documents.usecases.commun import FichierRecu, Proprietaire
+from services.documents.usecases.contenus import FichierRecu
+from services.documents.usecases.dossiers import Proprietaire
 
-Fichiers = Annotated[list[UploadFile], File(description="1 à 3 fichiers JPG, PNG, PDF, TIFF ou BMP")]
-DemandeurId = Annotated[str | None, Form(alias="demandeurId", max_length=64)]
-Prefecture = Annotated[str | None, Form(max_length=32)]
+DOSSIER = "/dossiers/{dossier_id}"
 
 
 async def lire_fichier(fichier: UploadFile, limite: int = TAILLE_MAX_FICHIER) -> FichierRecu:
-    """One byte more than the limit is enough to know that a file is too large."""
+    """At most the size limit + 1 byte: one byte more than the limit is enough to know it is too large."""
     return FichierRecu(nom=fichier.filename, contenu=await fichier.read(limite + 1))
 
 
-async def lire_fichiers(fichiers: list[UploadFile]) -> list[FichierRecu]:
+async def _fichiers(
+    fichiers: Annotated[list[UploadFile], File(description="1 à 3 fichiers JPG, PNG, PDF, TIFF ou BMP")],
+) -> list[FichierRecu]:
     return [await lire_fichier(f) for f in fichiers]
 
 
-def proprietaire(demandeur_id: str | None, prefecture: str | None) -> Proprietaire:
+async def _fichier(fichier: Annotated[UploadFile, File()]) -> FichierRecu:
+    return await lire_fichier(fichier)
+
+
+def _proprietaire_du_formulaire(
+    demandeur_id: Annotated[str | None, Form(alias="demandeurId", max_length=64)] = None,
+    prefecture: Annotated[str | None, Form(max_length=32)] = None,
+) -> Proprietaire:
     return Proprietaire(demandeur_id=demandeur_id or None, prefecture=prefecture or None)
+
+
+def _proprietaire_des_parametres(
+    demandeur_id: Annotated[str | None, Query(alias="demandeurId", max_length=64)] = None,
+    prefecture: Annotated[str | None, Query(max_length=32)] = None,
+) -> Proprietaire:
+    return Proprietaire(demandeur_id=demandeur_id or None, prefecture=prefecture or None)
+
+
+FichiersRecus = Annotated[list[FichierRecu], Depends(_fichiers)]
+FichierUnique = Annotated[FichierRecu, Depends(_fichier)]
+ProprietaireDeclare = Annotated[Proprietaire, Depends(_proprietaire_du_formulaire)]
+"""With the dossier's first document: its applicant (named by a service) and its préfecture."""
+ProprietaireEnParametres = Annotated[Proprietaire, Depends(_proprietaire_des_parametres)]
+"""The same, as query parameters, where the body is JSON (the e-photo number)."""

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, Response, UploadFile
+from fastapi import APIRouter, Form, Response
 from fastapi.responses import StreamingResponse
 
 from contracts.documents import DocumentGenere
 from contracts.process import Modele
 from plumbing.actors import CurrentActor
-from services.documents.api.formulaires import DemandeurId, Prefecture, lire_fichier, proprietaire
+from services.documents.api.formulaires import DOSSIER, FichierUnique, ProprietaireDeclare
 from services.documents.api.telechargement import Disposition, reponse_fichier
-from services.documents.api.vues import vue_document_genere
+from services.documents.api.views import vue_document_genere
 from services.documents.usecases.generes import DocumentsGeneres
-
-DOSSIER = "/dossiers/{dossier_id}"
 
 
 def build_generes_router(generes: DocumentsGeneres) -> APIRouter:
@@ -26,11 +24,10 @@ def build_generes_router(generes: DocumentsGeneres) -> APIRouter:
         acteur: CurrentActor,
         dossier_id: str,
         response: Response,
-        fichier: Annotated[UploadFile, File()],
+        fichier: FichierUnique,
         modele: Annotated[Modele, Form()],
         idempotence: Annotated[str, Form(min_length=1, max_length=200)],
-        demandeur_id: DemandeurId = None,
-        prefecture: Prefecture = None,
+        proprietaire: ProprietaireDeclare,
     ) -> DocumentGenere:
         """Keep a generated PDF once per (dossier, modele, idempotence): 201, then 200 with the same document."""
         document, nouveau = await generes.enregistrer(
@@ -38,8 +35,8 @@ def build_generes_router(generes: DocumentsGeneres) -> APIRouter:
             dossier_id=dossier_id,
             modele=modele,
             idempotence=idempotence,
-            fichier=await lire_fichier(fichier),
-            proprietaire=proprietaire(demandeur_id, prefecture),
+            fichier=fichier,
+            proprietaire=proprietaire,
         )
         response.status_code = 201 if nouveau else 200
         return vue_document_genere(document)
@@ -55,15 +52,7 @@ def build_generes_router(generes: DocumentsGeneres) -> APIRouter:
         document_id: str,
         disposition: Disposition = Disposition.ATTACHMENT,
     ) -> StreamingResponse:
-        document, contenu = await generes.ouvrir(
-            acteur=acteur, dossier_id=dossier_id, document_id=document_id
-        )
-        return await reponse_fichier(
-            contenu,
-            nom_fichier=document.nom_fichier,
-            type_media=document.type_media,
-            taille=document.taille,
-            disposition=disposition,
-        )
+        ouvert = await generes.ouvrir(acteur=acteur, dossier_id=dossier_id, document_id=document_id)
+        return await reponse_fichier(*ouvert, disposition)
 
     return router

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Response
 from fastapi.responses import StreamingResponse
 
 from contracts.documents import (
@@ -17,13 +15,16 @@ from contracts.documents import (
     VerificationPiecesResponse,
 )
 from plumbing.actors import CurrentActor
-from services.documents.api.formulaires import DemandeurId, Fichiers, Prefecture, lire_fichiers, proprietaire
+from services.documents.api.formulaires import (
+    DOSSIER,
+    FichiersRecus,
+    ProprietaireDeclare,
+    ProprietaireEnParametres,
+)
 from services.documents.api.telechargement import Disposition, reponse_fichier
-from services.documents.api.vues import vue_fichier, vue_pieces
+from services.documents.api.views import vue_fichier, vue_pieces
 from services.documents.domain.catalogue import Situation
 from services.documents.usecases.justificatifs import Justificatifs
-
-DOSSIER = "/dossiers/{dossier_id}"
 
 
 def build_pieces_router(justificatifs: Justificatifs) -> APIRouter:
@@ -34,17 +35,16 @@ def build_pieces_router(justificatifs: Justificatifs) -> APIRouter:
         acteur: CurrentActor,
         dossier_id: str,
         code: PieceCode,
-        fichiers: Fichiers,
-        demandeur_id: DemandeurId = None,
-        prefecture: Prefecture = None,
+        fichiers: FichiersRecus,
+        proprietaire: ProprietaireDeclare,
     ) -> list[FichierPiece]:
         """Attach 1 to 3 files to a piece of a draft (the first one registers the owner and préfecture)."""
         joints = await justificatifs.joindre(
             acteur=acteur,
             dossier_id=dossier_id,
             piece=code,
-            fichiers=await lire_fichiers(fichiers),
-            proprietaire=proprietaire(demandeur_id, prefecture),
+            fichiers=fichiers,
+            proprietaire=proprietaire,
         )
         return [vue_fichier(f) for f in joints]
 
@@ -64,31 +64,22 @@ def build_pieces_router(justificatifs: Justificatifs) -> APIRouter:
         fichier_id: str,
         disposition: Disposition = Disposition.ATTACHMENT,
     ) -> StreamingResponse:
-        fichier, contenu = await justificatifs.ouvrir(
-            acteur=acteur, dossier_id=dossier_id, fichier_id=fichier_id
-        )
-        return await reponse_fichier(
-            contenu,
-            nom_fichier=fichier.nom_fichier,
-            type_media=fichier.type_media,
-            taille=fichier.taille,
-            disposition=disposition,
-        )
+        ouvert = await justificatifs.ouvrir(acteur=acteur, dossier_id=dossier_id, fichier_id=fichier_id)
+        return await reponse_fichier(*ouvert, disposition)
 
     @router.put(DOSSIER + "/ephoto")
     async def definir_ephoto(
         acteur: CurrentActor,
         dossier_id: str,
         corps: NumeroEphoto,
-        demandeur_id: Annotated[str | None, Query(alias="demandeurId", max_length=64)] = None,
-        prefecture: Annotated[str | None, Query(max_length=32)] = None,
+        proprietaire: ProprietaireEnParametres,
     ) -> NumeroEphoto:
         """Set the e-photo number (22 digits) of a draft, or remove it with null."""
         numero = await justificatifs.definir_ephoto(
             acteur=acteur,
             dossier_id=dossier_id,
             numero=corps.numero_ephoto,
-            proprietaire=proprietaire(demandeur_id, prefecture),
+            proprietaire=proprietaire,
         )
         return NumeroEphoto(numero_ephoto=numero)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from enum import StrEnum
+from typing import Protocol
 from urllib.parse import quote
 
 from fastapi.responses import StreamingResponse
@@ -19,8 +20,19 @@ def content_disposition(disposition: Disposition, nom_fichier: str) -> str:
     return f"{disposition.value}; filename=\"{repli}\"; filename*=UTF-8''{quote(nom_fichier, safe='')}"
 
 
+class Telechargeable(Protocol):
+    """A stored file or generated document, as its download describes it."""
+
+    @property
+    def nom_fichier(self) -> str: ...
+    @property
+    def type_media(self) -> str: ...
+    @property
+    def taille(self) -> int: ...
+
+
 async def reponse_fichier(
-    contenu: AsyncIterator[bytes], *, nom_fichier: str, type_media: str, taille: int, disposition: Disposition
+    fichier: Telechargeable, contenu: AsyncIterator[bytes], disposition: Disposition
 ) -> StreamingResponse:
     """Read the first chunk before answering, so that a missing content is an error, not a cut file."""
     premier = await anext(contenu, b"")
@@ -31,9 +43,9 @@ async def reponse_fichier(
             yield bloc
 
     headers = {
-        "Content-Disposition": content_disposition(disposition, nom_fichier),
-        "Content-Length": str(taille),
+        "Content-Disposition": content_disposition(disposition, fichier.nom_fichier),
+        "Content-Length": str(fichier.taille),
         "X-Content-Type-Options": "nosniff",
         "Cache-Control": "private, no-store",
     }
-    return StreamingResponse(flux(), media_type=type_media, headers=headers)
+    return StreamingResponse(flux(), media_type=fichier.type_media, headers=headers)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from contracts.documents import Cas, Hebergement, NaturePiece, PieceCatalogue, PieceCode
+from contracts.documents import LIBELLES_PIECES, Cas, Hebergement, NaturePiece, PieceCatalogue, PieceCode
 
 ETAT_CIVIL = "ÉTAT CIVIL"
 DOMICILIATION = "DOMICILIATION"
@@ -55,15 +55,18 @@ def si_hebergement(hebergement: Hebergement) -> Regle:
 @dataclass(frozen=True)
 class DefinitionPiece:
     code: PieceCode
-    libelle: str
     rubrique: str
-    obligatoire: Regle
+    obligatoire: Regle = toujours
     condition: str | None = None
     proposee: Regle = toujours  # shown to the applicant in this case at all
     variante: str | None = None
     aide: tuple[str, ...] = ()
     elements: tuple[str, ...] = ()
     nature: NaturePiece = NaturePiece.FICHIERS
+
+    @property
+    def libelle(self) -> str:
+        return LIBELLES_PIECES[self.code]
 
     def pour(self, situation: Situation) -> PieceCatalogue:
         return PieceCatalogue(
@@ -92,6 +95,3 @@ class Catalogue:
 
     def definition(self, code: PieceCode) -> DefinitionPiece:
         return next(p for p in self.pieces if p.code == code)
-
-    def libelle(self, code: PieceCode) -> str:
-        return self.definition(code).libelle

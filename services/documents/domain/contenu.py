@@ -15,6 +15,7 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TypedDict
 
 from PIL import Image, ImageFile
 from pypdf import PdfReader
@@ -60,6 +61,22 @@ class FichierAnalyse:
     taille: int
     sha256: str
     contenu: bytes
+
+    def description(self) -> DescriptionContenu:
+        """What a stored file or generated document records of its content."""
+        return DescriptionContenu(
+            nom_fichier=self.nom_fichier,
+            type_media=self.format.type_media,
+            taille=self.taille,
+            sha256=self.sha256,
+        )
+
+
+class DescriptionContenu(TypedDict):
+    nom_fichier: str
+    type_media: str  # detected from the content, never the declared one
+    taille: int
+    sha256: str  # the blob's key
 
 
 def detecter_format(contenu: bytes) -> Format | None:

@@ -19,8 +19,3 @@ class DocumentGenereEnregistre:
     taille: int
     sha256: str
     cree_le: datetime
-
-
-def nom_document_genere(modele: Modele, nom_propose: str | None) -> str:
-    """The name given by the pdf service, or one derived from the template."""
-    return nom_propose if nom_propose and nom_propose != "document" else f"{modele.value}.pdf"

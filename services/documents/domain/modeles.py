@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import secrets
+import time
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from contracts.documents import FICHIERS_MAX_PAR_PIECE, PieceCode, StatutFichier
-from services.documents.domain.acces import Acteur, verifier_ecriture, verifier_lecture
+from contracts.documents import FICHIERS_MAX_PAR_PIECE, NaturePiece, PieceCode, StatutFichier
+from services.documents.domain.acces import Acteur, verifier_ecriture
+from services.documents.domain.contenu import FichierAnalyse
 from services.documents.domain.erreurs import Conflit, Introuvable, Invalide
+from services.documents.domain.pieces import CATALOGUE
 
 DEMANDE_DEPOSEE = "Votre demande a été déposée : ses justificatifs ne peuvent plus être modifiés."
 TROP_DE_FICHIERS = "Vous avez la possibilité de joindre 3 fichiers maximum par document."
@@ -16,6 +20,7 @@ PAS_DE_COMPLEMENT = "Aucune demande de complément n'est en cours pour ce dossie
 PIECE_NON_DEMANDEE = "Ce justificatif ne fait pas partie de la demande de complément en cours."
 FICHIER_INTROUVABLE = "Fichier introuvable."
 FICHIER_FIGE = "Ce fichier a été transmis à l'administration : il ne peut plus être supprimé."
+PHOTO_PAR_NUMERO = "La photographie d'identité se renseigne par son numéro ephoto, pas par un fichier."
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,27 @@ class Fichier:
     def courant(self) -> bool:
         return self.remplace_le is None
 
+    @classmethod
+    def recu(
+        cls,
+        dossier_id: str,
+        piece: PieceCode,
+        analyse: FichierAnalyse,
+        version: int,
+        ronde: int,
+        quand: datetime,
+    ) -> Fichier:
+        """A checked file kept as a new file of `piece`."""
+        return cls(
+            id=nouvel_id(),
+            dossier_id=dossier_id,
+            piece=piece,
+            version=version,
+            ronde=ronde,
+            depose_le=quand,
+            **analyse.description(),
+        )
+
 
 @dataclass(frozen=True)
 class DossierDocuments:
@@ -62,24 +88,15 @@ class DossierDocuments:
     def depose(self) -> bool:
         return self.scelle_le is not None
 
-    def verifier_lecture(self, acteur: Acteur) -> None:
-        verifier_lecture(
-            acteur, demandeur_id=self.demandeur_id, prefecture=self.prefecture, depose=self.depose
-        )
-
     def verifier_brouillon(self, acteur: Acteur) -> None:
         """Files and the e-photo number change freely until the deposit, then never outside complements."""
-        verifier_ecriture(
-            acteur, demandeur_id=self.demandeur_id, prefecture=self.prefecture, depose=self.depose
-        )
+        verifier_ecriture(acteur, self)
         if self.depose:
             raise Conflit(DEMANDE_DEPOSEE)
 
     def verifier_complement(self, acteur: Acteur, piece: PieceCode) -> int:
         """The open complement round in which `piece` may get a new version."""
-        verifier_ecriture(
-            acteur, demandeur_id=self.demandeur_id, prefecture=self.prefecture, depose=self.depose
-        )
+        verifier_ecriture(acteur, self)
         if self.ronde_ouverte is None:
             raise Conflit(PAS_DE_COMPLEMENT)
         if self.pieces_ronde and piece not in self.pieces_ronde:
@@ -108,6 +125,13 @@ class DossierDocuments:
         )
 
 
+def verifier_piece_a_fichiers(piece: PieceCode, nombre: int) -> None:
+    """Refuse at once what no content could make acceptable (before any file is decoded)."""
+    if CATALOGUE.definition(piece).nature is not NaturePiece.FICHIERS:
+        raise Invalide(PHOTO_PAR_NUMERO)
+    verifier_nombre(0, nombre)
+
+
 def verifier_nombre(courants: int, nouveaux: int) -> None:
     if nouveaux == 0:
         raise Invalide(AUCUN_FICHIER)
@@ -125,3 +149,8 @@ def verifier_suppression(fichier: Fichier | None) -> Fichier:
 
 def prochaine_version(fichiers: list[Fichier]) -> int:
     return max((f.version for f in fichiers), default=0) + 1
+
+
+def nouvel_id() -> str:
+    """32 hex digits that sort in creation order (files are listed in the order they were sent)."""
+    return f"{time.time_ns():016x}{secrets.token_hex(8)}"

@@ -6,7 +6,7 @@ The seed marks « Justificatif de nationalité » required (« * ») only for th
 
 from __future__ import annotations
 
-from contracts.documents import LIBELLES_PIECES, Cas, Hebergement, NaturePiece, PieceCode
+from contracts.documents import Cas, Hebergement, NaturePiece, PieceCode
 from services.documents.domain.catalogue import (
     DOMICILIATION,
     ETAT_CIVIL,
@@ -16,16 +16,32 @@ from services.documents.domain.catalogue import (
     jamais,
     pour_cas,
     si_hebergement,
-    toujours,
 )
+
+LE_JUSTIFICATIF = "Veuillez joindre le justificatif suivant :"
+UN_JUSTIFICATIF_DE_DOMICILE = "Veuillez joindre un des justificatifs de domicile suivants :"
+
+
+def domicile(
+    code: PieceCode, hebergement: Hebergement, condition: str, *elements: str, variante: str | None = None
+) -> DefinitionPiece:
+    """One home proof per housing: only the one of the applicant's housing is shown, and required."""
+    return DefinitionPiece(
+        code=code,
+        rubrique=DOMICILIATION,
+        variante=variante,
+        proposee=si_hebergement(hebergement),
+        condition=condition,
+        aide=(UN_JUSTIFICATIF_DE_DOMICILE,),
+        elements=elements,
+    )
+
 
 CATALOGUE = Catalogue(
     (
         DefinitionPiece(
             code=PieceCode.PHOTOGRAPHIE_IDENTITE,
-            libelle=LIBELLES_PIECES[PieceCode.PHOTOGRAPHIE_IDENTITE],
             rubrique=ETAT_CIVIL,
-            obligatoire=toujours,
             nature=NaturePiece.NUMERO_EPHOTO,
             aide=(
                 "Si vous disposez d'une photo et d'une signature numériques, veuillez renseigner "
@@ -36,7 +52,6 @@ CATALOGUE = Catalogue(
         ),
         DefinitionPiece(
             code=PieceCode.JUSTIFICATIF_NATIONALITE,
-            libelle=LIBELLES_PIECES[PieceCode.JUSTIFICATIF_NATIONALITE],
             rubrique=ETAT_CIVIL,
             obligatoire=pour_cas(Cas.MINEUR_EMANCIPE),
             condition="Obligatoire pour un usager mineur émancipé",
@@ -49,86 +64,61 @@ CATALOGUE = Catalogue(
         ),
         DefinitionPiece(
             code=PieceCode.ACCORD_REPRESENTANT_LEGAL,
-            libelle=LIBELLES_PIECES[PieceCode.ACCORD_REPRESENTANT_LEGAL],
             rubrique=ETAT_CIVIL,
-            obligatoire=toujours,
             proposee=pour_cas(Cas.MINEUR),
             condition="Usager mineur non émancipé",
-            aide=("Veuillez joindre le justificatif suivant :",),
+            aide=(LE_JUSTIFICATIF,),
             elements=("Accord des parents / représentant légal / mandataire...",),
         ),
         DefinitionPiece(
             code=PieceCode.JUSTIFICATIF_IDENTITE,
-            libelle=LIBELLES_PIECES[PieceCode.JUSTIFICATIF_IDENTITE],
             rubrique=ETAT_CIVIL,
-            obligatoire=toujours,
             proposee=pour_cas(Cas.MINEUR_EMANCIPE),
             condition="Usager mineur émancipé",
             aide=("Extrait d'acte de naissance avec filiation ou copie intégrale de l'acte de naissance",),
         ),
         DefinitionPiece(
             code=PieceCode.JUSTIFICATIF_EMANCIPATION,
-            libelle=LIBELLES_PIECES[PieceCode.JUSTIFICATIF_EMANCIPATION],
             rubrique=ETAT_CIVIL,
-            obligatoire=toujours,
             proposee=pour_cas(Cas.MINEUR_EMANCIPE),
             condition="Usager mineur émancipé",
-            aide=("Veuillez joindre le justificatif suivant :",),
+            aide=(LE_JUSTIFICATIF,),
             elements=("Décision du juge des tutelles ou un acte de mariage",),
         ),
-        DefinitionPiece(
-            code=PieceCode.JUSTIFICATIF_DOMICILE,
-            libelle=LIBELLES_PIECES[PieceCode.JUSTIFICATIF_DOMICILE],
-            rubrique=DOMICILIATION,
-            obligatoire=toujours,
-            proposee=si_hebergement(Hebergement.PERSONNEL),
-            condition="Si vous êtes logé(e) à votre domicile",
-            aide=("Veuillez joindre un des justificatifs de domicile suivants :",),
-            elements=(
-                "Une facture d'électricité, gaz, eau, internet, fixe ou mobile ;",
-                "ou une copie du bail de location ;",
-                "ou une copie d'une quittance de loyer ou de taxe d'habitation.",
-            ),
+        domicile(
+            PieceCode.JUSTIFICATIF_DOMICILE,
+            Hebergement.PERSONNEL,
+            "Si vous êtes logé(e) à votre domicile",
+            "Une facture d'électricité, gaz, eau, internet, fixe ou mobile ;",
+            "ou une copie du bail de location ;",
+            "ou une copie d'une quittance de loyer ou de taxe d'habitation.",
         ),
-        DefinitionPiece(
-            code=PieceCode.JUSTIFICATIF_DOMICILE_HOTEL,
-            libelle=LIBELLES_PIECES[PieceCode.JUSTIFICATIF_DOMICILE_HOTEL],
-            rubrique=DOMICILIATION,
+        domicile(
+            PieceCode.JUSTIFICATIF_DOMICILE_HOTEL,
+            Hebergement.HOTEL,
+            "Si hébergement à l'hôtel",
+            "Une attestation de l'hôtelier ;",
+            "Une copie de la facture du dernier mois.",
             variante="Si hébergement à l'hôtel :",
-            obligatoire=toujours,
-            proposee=si_hebergement(Hebergement.HOTEL),
-            condition="Si hébergement à l'hôtel",
-            aide=("Veuillez joindre un des justificatifs de domicile suivants :",),
-            elements=("Une attestation de l'hôtelier ;", "Une copie de la facture du dernier mois."),
         ),
-        DefinitionPiece(
-            code=PieceCode.JUSTIFICATIF_DOMICILE_PARTICULIER,
-            libelle=LIBELLES_PIECES[PieceCode.JUSTIFICATIF_DOMICILE_PARTICULIER],
-            rubrique=DOMICILIATION,
+        domicile(
+            PieceCode.JUSTIFICATIF_DOMICILE_PARTICULIER,
+            Hebergement.PARTICULIER,
+            "Si hébergement chez un particulier",
+            "Une attestation de l'hébergeant datée et signée ;",
+            "Une copie de sa Carte Nationale d'Identité ou de sa carte de séjour ;",
+            "Un justificatif de domicile de l'hébergeant si l'adresse inscrite sur sa carte "
+            "d'identité n'est plus à jour.",
             variante="Si hébergement chez un particulier :",
-            obligatoire=toujours,
-            proposee=si_hebergement(Hebergement.PARTICULIER),
-            condition="Si hébergement chez un particulier",
-            aide=("Veuillez joindre un des justificatifs de domicile suivants :",),
-            elements=(
-                "Une attestation de l'hébergeant datée et signée ;",
-                "Une copie de sa Carte Nationale d'Identité ou de sa carte de séjour ;",
-                "Un justificatif de domicile de l'hébergeant si l'adresse inscrite sur sa carte "
-                "d'identité n'est plus à jour.",
-            ),
         ),
         DefinitionPiece(
             code=PieceCode.DECISION_PLACEMENT_ASE,
-            libelle=LIBELLES_PIECES[PieceCode.DECISION_PLACEMENT_ASE],
             rubrique=MOTIF_DE_SEJOUR,
-            obligatoire=toujours,
             aide=("Justifiant que l'enfant est confié au service de l'aide sociale à l'enfance.",),
         ),
         DefinitionPiece(
             code=PieceCode.JUSTIFICATIFS_ACTIVITE,
-            libelle=LIBELLES_PIECES[PieceCode.JUSTIFICATIFS_ACTIVITE],
             rubrique=MOTIF_DE_SEJOUR,
-            obligatoire=toujours,
             aide=(
                 "Veuillez joindre tout document justifiant de l'activité professionnelle salariée ou de "
                 "la formation professionnelle.",
@@ -140,9 +130,7 @@ CATALOGUE = Catalogue(
         ),
         DefinitionPiece(
             code=PieceCode.LIENS_FAMILIAUX,
-            libelle=LIBELLES_PIECES[PieceCode.LIENS_FAMILIAUX],
             rubrique=MOTIF_DE_SEJOUR,
-            obligatoire=toujours,
             aide=(
                 "Tout document probant, y compris actes de décès des membres de la famille à l'étranger, "
                 "perte de l'autorité parentale des parents restés sur place, etc.",
@@ -150,7 +138,6 @@ CATALOGUE = Catalogue(
         ),
         DefinitionPiece(
             code=PieceCode.INSERTION,
-            libelle=LIBELLES_PIECES[PieceCode.INSERTION],
             rubrique=MOTIF_DE_SEJOUR,
             obligatoire=jamais,
             aide=("Veuillez joindre une attestation de la structure d'accueil (foyer ou famille d'accueil)",),

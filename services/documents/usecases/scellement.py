@@ -3,38 +3,36 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from datetime import datetime
 
 from contracts.documents import Evenement
-from services.documents.domain.acces import code_prefecture
-from services.documents.storage.registre import Registre
-from services.documents.storage.repository import SqlDocumentsRepository
-from services.documents.usecases.commun import maintenant
+from plumbing.clock import Clock, SystemClock
+from services.documents.domain.acces import departement
+from services.documents.domain.ports import DocumentsRepository, DocumentsTransactions
 
 log = logging.getLogger(__name__)
 
 
 async def sceller(
     *,
-    registre: Registre,
+    transactions: DocumentsTransactions,
     dossier_id: str,
     prefecture: str | None = None,
-    horloge: Callable[[], datetime] = maintenant,
+    clock: Clock | None = None,
 ) -> int:
     """Freeze the dossier's current files and close any complement round; answer how many are frozen.
 
-    Idempotent: sealing again changes nothing and gives the same count. The préfecture the process
-    knows at deposit (e.g. « prefecture-59 ») replaces the one given with the first document.
+    What the agent examines must not change under their eyes. Idempotent: sealing again changes
+    nothing and gives the same count. The préfecture the process knows at deposit (e.g.
+    « prefecture-59 ») replaces the one given with the first document.
     """
+    quand = (clock or SystemClock()).now()
 
-    def sceller_dossier(repo: SqlDocumentsRepository) -> int:
+    def sceller_dossier(repo: DocumentsRepository) -> int:
         dossier = repo.dossier(dossier_id, verrou=True)
         if dossier is None:
             log.warning("scellement d'un dossier sans document", extra={"dossier_id": dossier_id})
             return 0
-        quand = horloge()
-        scelle = dossier.sceller(quand, code_prefecture(prefecture))
+        scelle = dossier.sceller(quand, departement(prefecture))
         a_figer = [f for f in repo.fichiers(dossier_id) if f.courant and f.scelle_le is None]
         nombre = repo.sceller_fichiers(dossier_id, quand)
         if scelle != dossier:
@@ -48,4 +46,4 @@ async def sceller(
             repo.publier(Evenement.SCELLE, payload)
         return nombre
 
-    return await registre(sceller_dossier)
+    return await transactions.run_async(sceller_dossier)

@@ -12,10 +12,8 @@ import pytest
 from plumbing.actors import Actor, internal_headers
 from plumbing.database import upgrade_database
 from plumbing.settings import PlatformSettings
-from services.documents.__main__ import MIGRATIONS, VERSION_TABLE
-from services.documents.app import build_app
-from services.documents.dependances import Dependances, construire_dependances
 from services.documents.settings import DocumentsSettings
+from services.documents.wiring import MIGRATIONS, VERSION_TABLE, DocumentsParts, build_app, build_parts
 
 TOKEN = "jeton-interne-de-test"
 DEMANDEUR = Actor("demandeur", "demandeur-1")
@@ -48,14 +46,14 @@ def base_migree(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def deps(tmp_path: Path, base_migree: Path) -> Dependances:
+def deps(tmp_path: Path, base_migree: Path) -> DocumentsParts:
     copie = tmp_path / "documents.db"
     shutil.copyfile(base_migree, copie)
-    return construire_dependances(documents_settings(f"sqlite:///{copie}", tmp_path))
+    return build_parts(documents_settings(f"sqlite:///{copie}", tmp_path))
 
 
 @pytest.fixture
-async def client(deps: Dependances, tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
+async def client(deps: DocumentsParts, tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
     settings = documents_settings(str(deps.engine.url), tmp_path)
     app = build_app(settings, PlatformSettings(INTERNAL_API_TOKEN=TOKEN), deps)
     async with httpx.AsyncClient(

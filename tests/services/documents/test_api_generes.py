@@ -6,8 +6,8 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from services.documents.dependances import Dependances
 from services.documents.storage.tables import outbox
+from services.documents.wiring import DocumentsParts
 from tests.services.documents import echantillons
 from tests.services.documents.conftest import (
     AGENT_59,
@@ -92,7 +92,7 @@ async def test_un_dossier_encore_inconnu_recoit_son_demandeur(client: httpx.Asyn
 
 
 async def test_les_evenements_partent_par_l_outbox(
-    client: httpx.AsyncClient, deps: Dependances, depose: None
+    client: httpx.AsyncClient, deps: DocumentsParts, depose: None
 ) -> None:
     await poster(client)
     with deps.engine.connect() as connexion:

@@ -8,7 +8,7 @@ import pytest
 
 from contracts.documents import PieceCode, StatutFichier
 from plumbing.actors import Actor
-from services.documents.domain.acces import code_prefecture, peut_lire
+from services.documents.domain.acces import departement, peut_lire
 from services.documents.domain.ephoto import normaliser_numero_ephoto
 from services.documents.domain.erreurs import Conflit, Interdit, Introuvable, Invalide
 from services.documents.domain.modeles import DossierDocuments, Fichier, verifier_nombre, verifier_suppression
@@ -36,14 +36,14 @@ def test_le_numero_ephoto_a_22_chiffres() -> None:
 
 
 def test_prefecture_depuis_le_groupe_candidat_du_processus() -> None:
-    assert code_prefecture("prefecture-59") == "59"
-    assert code_prefecture("59") == "59"
-    assert code_prefecture(" ") is None
+    assert departement("prefecture-59") == "59"
+    assert departement("59") == "59"
+    assert departement(" ") is None
 
 
 def test_qui_peut_lire() -> None:
     def lit(acteur: Actor, depose: bool = True) -> bool:
-        return peut_lire(acteur, demandeur_id="d-1", prefecture="59", depose=depose)
+        return peut_lire(acteur, dossier(scelle_le=T0 if depose else None))
 
     assert lit(DEMANDEUR, depose=False) and lit(SERVICE, depose=False)
     assert not lit(AUTRE)

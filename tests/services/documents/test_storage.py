@@ -9,11 +9,12 @@ import pytest
 
 from contracts.documents import Cas, PieceCode, StatutFichier
 from contracts.process import Modele
-from services.documents.dependances import Dependances, construire_dependances
 from services.documents.domain.catalogue import Situation
 from services.documents.domain.erreurs import Conflit
-from services.documents.usecases.commun import FichierRecu, Proprietaire
+from services.documents.usecases.contenus import FichierRecu
+from services.documents.usecases.dossiers import Proprietaire
 from services.documents.usecases.scellement import sceller
+from services.documents.wiring import DocumentsParts, build_parts
 from tests.services.documents import echantillons
 from tests.services.documents.conftest import (
     DEMANDEUR,
@@ -30,13 +31,13 @@ PROPRIETAIRE = Proprietaire(prefecture="59")
 
 
 @pytest.fixture
-def services(database_url: str, tmp_path: Path) -> Iterator[Dependances]:
-    deps = construire_dependances(documents_settings(migrer(database_url), tmp_path))
+def services(database_url: str, tmp_path: Path) -> Iterator[DocumentsParts]:
+    deps = build_parts(documents_settings(migrer(database_url), tmp_path))
     yield deps
     deps.engine.dispose()
 
 
-async def test_brouillon_depot_complement_et_documents_generes(services: Dependances) -> None:
+async def test_brouillon_depot_complement_et_documents_generes(services: DocumentsParts) -> None:
     justificatifs, complements, generes = services.justificatifs, services.complements, services.generes
     scan = FichierRecu("234.PNG", echantillons.png())
     (ancien,) = await justificatifs.joindre(
@@ -50,8 +51,10 @@ async def test_brouillon_depot_complement_et_documents_generes(services: Dependa
     )
     assert PieceCode.PHOTOGRAPHIE_IDENTITE not in [code for code, _ in manquantes]
 
-    assert await sceller(registre=services.registre, dossier_id="dos-1", prefecture="prefecture-59") == 1
-    assert await sceller(registre=services.registre, dossier_id="dos-1") == 1
+    assert (
+        await sceller(transactions=services.transactions, dossier_id="dos-1", prefecture="prefecture-59") == 1
+    )
+    assert await sceller(transactions=services.transactions, dossier_id="dos-1") == 1
     with pytest.raises(Conflit):
         await justificatifs.retirer(acteur=DEMANDEUR, dossier_id="dos-1", fichier_id=ancien.id)
 
@@ -64,7 +67,7 @@ async def test_brouillon_depot_complement_et_documents_generes(services: Dependa
         acteur=DEMANDEUR, dossier_id="dos-1", piece=NATIONALITE, fichiers=lisible
     )
     assert [(f.version, f.ronde) for f in nouveaux] == [(2, 1), (2, 1)]
-    assert await sceller(registre=services.registre, dossier_id="dos-1") == 2
+    assert await sceller(transactions=services.transactions, dossier_id="dos-1") == 2
 
     dossier, fichiers = await justificatifs.consulter(acteur=DEMANDEUR, dossier_id="dos-1")
     assert dossier.prefecture == "59" and dossier.ronde_ouverte is None

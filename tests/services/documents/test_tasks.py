@@ -7,18 +7,23 @@ from pathlib import Path
 
 import httpx
 import pytest
-from pyzeebe import ZeebeClient, create_insecure_channel
+from pyzeebe import Job, ZeebeClient, create_insecure_channel
 
 from contracts.process import JobType
 from plumbing.worker import create_worker
-from services.documents.dependances import Dependances
 from services.documents.tasks import build_task_router
+from services.documents.wiring import DocumentsParts
 from tests.services.documents import echantillons
 from tests.services.documents.conftest import AGENT_59, DEMANDEUR, entetes
 from tests.services.documents.outils import joindre, pieces
 from tests.support.engine_server import start_engine
+from tests.support.jobs import job as job_for
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def job(**variables: object) -> Job:
+    return job_for(JobType.DOCUMENTS_SCELLER, variables)
 
 
 async def preparer(client: httpx.AsyncClient) -> None:
@@ -27,11 +32,13 @@ async def preparer(client: httpx.AsyncClient) -> None:
 
 
 @pytest.mark.integration
-async def test_sceller_deux_fois_a_le_meme_effet_qu_une(client: httpx.AsyncClient, deps: Dependances) -> None:
+async def test_sceller_deux_fois_a_le_meme_effet_qu_une(
+    client: httpx.AsyncClient, deps: DocumentsParts
+) -> None:
     await preparer(client)
-    tache = build_task_router(deps.registre).get_task(JobType.DOCUMENTS_SCELLER).original_function
-    assert await tache(dossierId="dos-1", prefecture="prefecture-59") == {"documentsScelles": 2}
-    assert await tache(dossierId="dos-1", prefecture="prefecture-59") == {"documentsScelles": 2}
+    tache = build_task_router(deps.transactions).get_task(JobType.DOCUMENTS_SCELLER).original_function
+    assert await tache(job(dossierId="dos-1", prefecture="prefecture-59")) == {"documentsScelles": 2}
+    assert await tache(job(dossierId="dos-1", prefecture="prefecture-59")) == {"documentsScelles": 2}
     assert (await pieces(client, AGENT_59)).json()["scelle"] is True  # the process gave the préfecture
     assert (
         await joindre(client, DEMANDEUR, "insertion", ("c.bmp", echantillons.bmp(), "image/bmp"))
@@ -39,20 +46,20 @@ async def test_sceller_deux_fois_a_le_meme_effet_qu_une(client: httpx.AsyncClien
 
 
 @pytest.mark.integration
-async def test_sceller_un_dossier_sans_document(deps: Dependances) -> None:
-    tache = build_task_router(deps.registre).get_task(JobType.DOCUMENTS_SCELLER).original_function
-    assert await tache(dossierId="vide") == {"documentsScelles": 0}
+async def test_sceller_un_dossier_sans_document(deps: DocumentsParts) -> None:
+    tache = build_task_router(deps.transactions).get_task(JobType.DOCUMENTS_SCELLER).original_function
+    assert await tache(job(dossierId="vide")) == {"documentsScelles": 0}
 
 
 @pytest.mark.integration
 async def test_le_moteur_fait_sceller_par_le_worker(
-    client: httpx.AsyncClient, deps: Dependances, tmp_path: Path
+    client: httpx.AsyncClient, deps: DocumentsParts, tmp_path: Path
 ) -> None:
     await preparer(client)
     (tmp_path / "moteur").mkdir()
     with start_engine(tmp_path / "moteur") as moteur:
         canal = create_insecure_channel(grpc_address=moteur.grpc_address)
-        worker = create_worker(canal, "documents", [build_task_router(deps.registre)])
+        worker = create_worker(canal, "documents", [build_task_router(deps.transactions)])
         travail = asyncio.create_task(worker.work())
         try:
             zeebe = ZeebeClient(canal)

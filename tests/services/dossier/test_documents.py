@@ -18,9 +18,8 @@ from plumbing.actors import Actor, internal_headers
 from plumbing.database import upgrade_database
 from plumbing.settings import PlatformSettings
 from services.documents.__main__ import MIGRATIONS, VERSION_TABLE
-from services.documents.app import build_app
-from services.documents.dependances import construire_dependances
 from services.documents.settings import DocumentsSettings
+from services.documents.wiring import build_app, build_parts
 from services.dossier.adapters.documents import DOSSIER, DocumentsPiecesJustificatives
 
 pytestmark = pytest.mark.integration
@@ -33,7 +32,7 @@ async def documents(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
     url = f"sqlite:///{tmp_path / 'documents.db'}"
     upgrade_database(url, MIGRATIONS, VERSION_TABLE)
     settings = DocumentsSettings(database_url=url, repertoire=tmp_path / "fichiers")
-    deps = construire_dependances(settings)
+    deps = build_parts(settings)
     app = build_app(settings, PlatformSettings(INTERNAL_API_TOKEN=TOKEN), deps)
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url="http://documents"

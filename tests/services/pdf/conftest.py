@@ -16,9 +16,9 @@ from plumbing.actors import Actor, internal_headers
 from plumbing.database import upgrade_database
 from plumbing.settings import PlatformSettings
 from services.documents.__main__ import MIGRATIONS, VERSION_TABLE
-from services.documents.app import build_app as build_documents_app
-from services.documents.dependances import construire_dependances
 from services.documents.settings import DocumentsSettings
+from services.documents.wiring import build_app as build_documents_app
+from services.documents.wiring import build_parts
 from services.pdf.adapters.depot_documents import DocumentsServiceDepot
 from services.pdf.adapters.rendu_pdf import WeasyPrintRendu
 from services.pdf.usecases.generation import GenerationDocuments
@@ -60,7 +60,7 @@ def app_documents(tmp_path: Path, base_documents: Path) -> Iterator[FastAPI]:
     copie = tmp_path / "documents.db"
     shutil.copyfile(base_documents, copie)
     settings = DocumentsSettings(database_url=f"sqlite:///{copie}", repertoire=tmp_path / "fichiers")
-    deps = construire_dependances(settings)
+    deps = build_parts(settings)
     yield build_documents_app(settings, PlatformSettings(INTERNAL_API_TOKEN=JETON), deps)  # type: ignore[call-arg]
     deps.engine.dispose()
 

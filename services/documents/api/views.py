@@ -9,20 +9,7 @@ from services.documents.domain.pieces import CATALOGUE
 
 
 def vue_fichier(fichier: Fichier) -> FichierPiece:
-    return FichierPiece(
-        id=fichier.id,
-        dossier_id=fichier.dossier_id,
-        piece=fichier.piece,
-        nom_fichier=fichier.nom_fichier,
-        type_media=fichier.type_media,
-        taille=fichier.taille,
-        sha256=fichier.sha256,
-        version=fichier.version,
-        ronde=fichier.ronde,
-        statut=fichier.statut,
-        depose_le=fichier.depose_le,
-        remplace_le=fichier.remplace_le,
-    )
+    return FichierPiece.model_validate(fichier, from_attributes=True)
 
 
 def vue_pieces(dossier: DossierDocuments, fichiers: list[Fichier]) -> PiecesDossier:
@@ -49,13 +36,4 @@ def vue_pieces(dossier: DossierDocuments, fichiers: list[Fichier]) -> PiecesDoss
 
 
 def vue_document_genere(document: DocumentGenereEnregistre) -> DocumentGenere:
-    return DocumentGenere(
-        id=document.id,
-        dossier_id=document.dossier_id,
-        modele=document.modele,
-        nom_fichier=document.nom_fichier,
-        type_media=document.type_media,
-        taille=document.taille,
-        sha256=document.sha256,
-        cree_le=document.cree_le,
-    )
+    return DocumentGenere.model_validate(document, from_attributes=True)

@@ -1,4 +1,4 @@
-"""StockageObjectStoreNats: contents in a NATS JetStream Object Store bucket, one object per sha256.
+"""NatsBlobStore: contents in a NATS JetStream Object Store bucket, one object per sha256.
 
 For deployments where several machines run the documents service: the bucket is replicated by the
 NATS cluster, and an object becomes visible only once all its chunks are stored.
@@ -14,19 +14,21 @@ from nats.js.api import ObjectStoreConfig, StorageType
 from nats.js.errors import BucketNotFoundError, NotFoundError, ObjectNotFoundError
 from nats.js.object_store import ObjectStore
 
-from services.documents.domain.stockage import ContenuIntrouvable
+from services.documents.domain.ports import BlobNotFound
 
-TAILLE_BLOC = 256 * 1024
+CHUNK_SIZE = 256 * 1024
 
 
-class StockageObjectStoreNats:
+class NatsBlobStore:
+    """The bucket is created on first use, with file storage."""
+
     def __init__(self, js: JetStreamContext, bucket: str = "documents") -> None:
         self.js, self.bucket = js, bucket
         self._store: ObjectStore | None = None
-        self._verrou = asyncio.Lock()
+        self._lock = asyncio.Lock()
 
-    async def _magasin(self) -> ObjectStore:
-        async with self._verrou:
+    async def _object_store(self) -> ObjectStore:
+        async with self._lock:
             if self._store is None:
                 try:
                     self._store = await self.js.object_store(self.bucket)
@@ -35,28 +37,28 @@ class StockageObjectStoreNats:
                     self._store = await self.js.create_object_store(self.bucket, config=config)
             return self._store
 
-    async def enregistrer(self, sha256: str, contenu: bytes) -> None:
-        if not await self.existe(sha256):
-            await (await self._magasin()).put(sha256, contenu)
+    async def put(self, sha256: str, content: bytes) -> None:
+        if not await self.exists(sha256):
+            await (await self._object_store()).put(sha256, content)
 
-    async def lire(self, sha256: str) -> AsyncIterator[bytes]:
+    async def read(self, sha256: str) -> AsyncIterator[bytes]:
         try:
-            resultat = await (await self._magasin()).get(sha256)
+            result = await (await self._object_store()).get(sha256)
         except (ObjectNotFoundError, NotFoundError):
-            raise ContenuIntrouvable(sha256) from None
-        contenu = resultat.data or b""
-        for debut in range(0, len(contenu), TAILLE_BLOC):
-            yield contenu[debut : debut + TAILLE_BLOC]
+            raise BlobNotFound(sha256) from None
+        data = result.data or b""
+        for start in range(0, len(data), CHUNK_SIZE):
+            yield data[start : start + CHUNK_SIZE]
 
-    async def existe(self, sha256: str) -> bool:
+    async def exists(self, sha256: str) -> bool:
         try:
-            await (await self._magasin()).get_info(sha256)
+            await (await self._object_store()).get_info(sha256)
         except (ObjectNotFoundError, NotFoundError):
             return False
         return True
 
-    async def supprimer(self, sha256: str) -> None:
+    async def delete(self, sha256: str) -> None:
         try:
-            await (await self._magasin()).delete(sha256)
+            await (await self._object_store()).delete(sha256)
         except (ObjectNotFoundError, NotFoundError):
             return

@@ -1,4 +1,4 @@
-"""SqlDocumentsRepository: dossiers, files and generated documents in the caller's transaction."""
+"""SqlDocumentsRepository: the repository of one unit of work — dossiers, files, generated documents, events."""
 
 from __future__ import annotations
 
@@ -29,19 +29,7 @@ class SqlDocumentsRepository:
         """The dossier, locked until the end of the transaction when `verrou` (PostgreSQL)."""
         query = select(dossiers).where(dossiers.c.dossier_id == dossier_id)
         row = self.session.execute(query.with_for_update() if verrou else query).mappings().first()
-        if row is None:
-            return None
-        return DossierDocuments(
-            dossier_id=row["dossier_id"],
-            demandeur_id=row["demandeur_id"],
-            prefecture=row["prefecture"],
-            cree_le=row["cree_le"],
-            scelle_le=row["scelle_le"],
-            ronde_ouverte=row["ronde_ouverte"],
-            pieces_ronde=tuple(PieceCode(p) for p in row["pieces_ronde"]),
-            rondes_closes=row["rondes_closes"],
-            numero_ephoto=row["numero_ephoto"],
-        )
+        return _dossier(row) if row else None
 
     def ajouter_dossier(self, dossier: DossierDocuments) -> None:
         self.session.execute(insert(dossiers).values(**_colonnes_dossier(dossier)))
@@ -67,8 +55,7 @@ class SqlDocumentsRepository:
         return _fichier(row) if row else None
 
     def ajouter_fichier(self, fichier: Fichier) -> None:
-        values = asdict(fichier)
-        self.session.execute(insert(fichiers).values(**values))
+        self.session.execute(insert(fichiers).values(**asdict(fichier)))
 
     def supprimer_fichier(self, fichier_id: str) -> None:
         self.session.execute(delete(fichiers).where(fichiers.c.id == fichier_id))
@@ -123,8 +110,7 @@ class SqlDocumentsRepository:
         return [_genere(row) for row in self.session.execute(query).mappings()]
 
     def ajouter_document_genere(self, document: DocumentGenereEnregistre) -> None:
-        values = asdict(document)
-        self.session.execute(insert(documents_generes).values(**values))
+        self.session.execute(insert(documents_generes).values(**asdict(document)))
 
     # Events.
 
@@ -133,18 +119,12 @@ class SqlDocumentsRepository:
         _OUTBOX.add(self.session, subject(evenement), payload)
 
 
+def _dossier(row: Any) -> DossierDocuments:
+    return DossierDocuments(**{**row, "pieces_ronde": tuple(PieceCode(p) for p in row["pieces_ronde"])})
+
+
 def _colonnes_dossier(dossier: DossierDocuments) -> dict[str, Any]:
-    return {
-        "dossier_id": dossier.dossier_id,
-        "demandeur_id": dossier.demandeur_id,
-        "prefecture": dossier.prefecture,
-        "cree_le": dossier.cree_le,
-        "scelle_le": dossier.scelle_le,
-        "ronde_ouverte": dossier.ronde_ouverte,
-        "pieces_ronde": [p.value for p in dossier.pieces_ronde],
-        "rondes_closes": dossier.rondes_closes,
-        "numero_ephoto": dossier.numero_ephoto,
-    }
+    return {**asdict(dossier), "pieces_ronde": [p.value for p in dossier.pieces_ronde]}
 
 
 def _fichier(row: Any) -> Fichier:
@@ -152,4 +132,4 @@ def _fichier(row: Any) -> Fichier:
 
 
 def _genere(row: Any) -> DocumentGenereEnregistre:
-    return DocumentGenereEnregistre(**{**row, "cree_le": row["cree_le"], "modele": Modele(row["modele"])})
+    return DocumentGenereEnregistre(**{**row, "modele": Modele(row["modele"])})

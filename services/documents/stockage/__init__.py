@@ -1,1 +1,0 @@
-"""Adapters of the `StockageFichiers` port: a directory (default) or a NATS JetStream Object Store."""

@@ -1,0 +1,92 @@
+"""What the document use cases share: received files checked, their contents kept, read back."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
+
+from plumbing.clock import Clock, SystemClock
+from services.documents.domain.acces import Acteur
+from services.documents.domain.contenu import FORMATS_JUSTIFICATIFS, FichierAnalyse, Format, analyser_fichier
+from services.documents.domain.erreurs import Introuvable
+from services.documents.domain.ports import BlobStore, DocumentsRepository, DocumentsTransactions
+from services.documents.usecases.dossiers import dossier_lisible
+
+T = TypeVar("T")
+
+
+class Stocke(Protocol):
+    """A stored file or generated document: its content is the blob of its digest."""
+
+    @property
+    def sha256(self) -> str: ...
+
+
+S = TypeVar("S", bound=Stocke)
+
+
+@dataclass(frozen=True)
+class FichierRecu:
+    """A file as the caller sent it; nothing about it is trusted yet."""
+
+    nom: str | None
+    contenu: bytes
+
+
+@dataclass
+class DocumentsUseCase:
+    """The ports every use case of stored files needs: transactions, the blob store, the clock."""
+
+    transactions: DocumentsTransactions
+    blobs: BlobStore
+    clock: Clock = field(default_factory=SystemClock)
+
+    async def recevoir(
+        self, fichiers: list[FichierRecu], formats: tuple[Format, ...] = FORMATS_JUSTIFICATIFS
+    ) -> list[FichierAnalyse]:
+        """Check every file's content, then keep it before any row points at it.
+
+        Decoding runs off the event loop: a 10 MB scan takes a while.
+        """
+        analyses = await asyncio.to_thread(
+            lambda: [analyser_fichier(f.nom, f.contenu, formats) for f in fichiers]
+        )
+        for analyse in analyses:
+            await self.blobs.put(analyse.sha256, analyse.contenu)
+        return analyses
+
+    async def joindre_contenus(
+        self,
+        fichiers: list[FichierRecu],
+        verifier: Callable[[DocumentsRepository], object],
+        enregistrer: Callable[[DocumentsRepository, list[FichierAnalyse]], T],
+    ) -> T:
+        """`verifier` the request first (a refusal costs no decoding), keep the contents, `enregistrer` them."""
+        await self.transactions.run_async(verifier)
+        analyses = await self.recevoir(fichiers)
+        resultat = await self.transactions.run_async(lambda repo: enregistrer(repo, analyses))
+        # A removal elsewhere may have forgotten a shared content just before our commit: write it again.
+        for analyse in analyses:
+            if not await self.blobs.exists(analyse.sha256):
+                await self.blobs.put(analyse.sha256, analyse.contenu)
+        return resultat
+
+    async def _ouvrir(
+        self,
+        acteur: Acteur,
+        dossier_id: str,
+        chercher: Callable[[DocumentsRepository], S | None],
+        introuvable: str,
+    ) -> tuple[S, AsyncIterator[bytes]]:
+        """A stored element of a dossier `acteur` may read, and its content."""
+
+        def trouver(repo: DocumentsRepository) -> S:
+            dossier_lisible(repo, acteur, dossier_id)
+            if (element := chercher(repo)) is None:
+                raise Introuvable(introuvable)
+            return element
+
+        element = await self.transactions.run_async(trouver)
+        return element, self.blobs.read(element.sha256)
