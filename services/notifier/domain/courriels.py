@@ -25,6 +25,14 @@ DONNEES_REQUISES: dict[ModeleCourriel, tuple[str, ...]] = {
 }
 
 
+class CourrielRefuse(Exception):
+    """The relay refused this e-mail for good (e.g. 5xx): retrying would not help."""
+
+
+class ModeleIntrouvable(Exception):
+    """No template renders this request."""
+
+
 class DemandeEnvoi(DemandeCourriel):
     """A request read from the e-mail queue: `contracts.courriel.DemandeCourriel`, which lists every
     template the notifier knows, those other services ask for and those it queues for itself."""
