@@ -9,7 +9,13 @@ from typing import Any, Protocol, TypeVar
 
 from contracts.notifier import CourrielEnEchec, EvenementNotification
 from services.notifier.domain.acces import Portee
-from services.notifier.domain.courriels import Courriel, DemandeEnvoi, Fichier, PieceJointeCourriel
+from services.notifier.domain.courriels import (
+    Courriel,
+    CourrielAbandonne,
+    DemandeEnvoi,
+    Fichier,
+    PieceJointeCourriel,
+)
 from services.notifier.domain.notifications import Filtre, Notification
 
 T = TypeVar("T")
@@ -63,17 +69,7 @@ class RegistreCourriels(Protocol):
     def envoye(self, idempotence: str, modele: str, le: datetime) -> None:
         """Record it once (a concurrent delivery may have recorded it already)."""
 
-    def abandonne(
-        self,
-        *,
-        idempotence: str,
-        modele: str,
-        subject: str,
-        demande: str,
-        erreur: str,
-        livraisons: int,
-        le: datetime,
-    ) -> None: ...
+    def abandonne(self, abandon: CourrielAbandonne) -> None: ...
 
     def en_echec(self, limite: int = 100) -> list[CourrielEnEchec]: ...
 

@@ -8,6 +8,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from contracts.notifier import CourrielEnEchec
+from services.notifier.domain.courriels import CourrielAbandonne
 from services.notifier.storage.tables import courriels_en_echec, courriels_envoyes
 
 
@@ -29,26 +30,16 @@ class SqlRegistreCourriels:
                 insert(courriels_envoyes).values(idempotence=idempotence, modele=modele, envoye_le=le)
             )
 
-    def abandonne(
-        self,
-        *,
-        idempotence: str,
-        modele: str,
-        subject: str,
-        demande: str,
-        erreur: str,
-        livraisons: int,
-        le: datetime,
-    ) -> None:
+    def abandonne(self, abandon: CourrielAbandonne) -> None:
         self.session.execute(
             insert(courriels_en_echec).values(
-                idempotence=idempotence[:200],
-                modele=modele[:64],
-                subject=subject[:200],
-                demande=demande,
-                erreur=erreur[:500],
-                livraisons=livraisons,
-                cree_le=le,
+                idempotence=abandon.idempotence[:200],
+                modele=abandon.modele[:64],
+                subject=abandon.subject[:200],
+                demande=abandon.demande,
+                erreur=abandon.erreur[:500],
+                livraisons=abandon.livraisons,
+                cree_le=abandon.le,
             )
         )
 

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from plumbing.clock import Clock
 from services.notifier.domain.courriels import (
+    CourrielAbandonne,
     CourrielRefuse,
     DemandeEnvoi,
     Fichier,
@@ -93,18 +94,16 @@ class EnvoiCourriels:
 
     async def _abandonner(self, livraison: Livraison, demande: DemandeEnvoi | None, erreur: str) -> Resultat:
         idempotence = demande.idempotence if demande else f"illisible-{livraison.subject}"
-        maintenant = self.clock.now()
-        await self.transactions.run_async(
-            lambda r: r.registre.abandonne(
-                idempotence=idempotence,
-                modele=demande.modele.value if demande else "inconnu",
-                subject=livraison.subject,
-                demande=livraison.corps.decode("utf-8", errors="replace"),
-                erreur=erreur,
-                livraisons=livraison.numero,
-                le=maintenant,
-            )
+        abandon = CourrielAbandonne(
+            idempotence=idempotence,
+            modele=demande.modele.value if demande else "inconnu",
+            subject=livraison.subject,
+            demande=livraison.corps.decode("utf-8", errors="replace"),
+            erreur=erreur,
+            livraisons=livraison.numero,
+            le=self.clock.now(),
         )
+        await self.transactions.run_async(lambda r: r.registre.abandonne(abandon))
         log.error("courriel abandonné", extra={"livraison": livraison.numero, "erreur": erreur})
         return Resultat(Issue.ABANDON, idempotence=idempotence)
 

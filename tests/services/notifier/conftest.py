@@ -22,6 +22,8 @@ from plumbing.clock import day_in_france
 from plumbing.database import create_database_engine, create_session_factory, upgrade_database
 from plumbing.unit_of_work import UnitOfWork
 from services.notifier.__main__ import MIGRATIONS, VERSION_TABLE
+from services.notifier.domain.courriels import CourrielAbandonne
+from services.notifier.domain.ports import RegistreCourriels
 from services.notifier.storage.repositories import repositories
 from services.notifier.tasks import build_task_router
 from services.notifier.wiring import NotifierDeps
@@ -129,6 +131,21 @@ def make_job(
         retries=3,
         deadline=0,
         variables=values,
+    )
+
+
+def abandonner(registre: RegistreCourriels, idempotence: str, livraisons: int, le: datetime) -> None:
+    """An e-mail given up after `livraisons` deliveries, its relay refusing the connection."""
+    registre.abandonne(
+        CourrielAbandonne(
+            idempotence=idempotence,
+            modele="notification",
+            subject="notifier.courriel.demande",
+            demande="{}",
+            erreur="ConnectionRefusedError",
+            livraisons=livraisons,
+            le=le,
+        )
     )
 
 

@@ -16,7 +16,7 @@ from plumbing.settings import DEVELOPMENT_SECRET, PlatformSettings
 from services.notifier.settings import NotifierSettings
 from services.notifier.storage.tables import engine_commands, outbox
 from services.notifier.wiring import NotifierDeps, build_app
-from tests.services.notifier.conftest import Horloge, executer_job, make_job
+from tests.services.notifier.conftest import Horloge, abandonner, executer_job, make_job
 
 pytestmark = pytest.mark.integration
 
@@ -259,15 +259,7 @@ async def test_internal_calls_need_the_token_and_an_actor(client: httpx.AsyncCli
 
 async def test_dead_letters_are_for_administrators(client: httpx.AsyncClient, deps: NotifierDeps) -> None:
     with deps.uow.transaction() as repositories:
-        repositories.registre.abandonne(
-            idempotence="k",
-            modele="notification",
-            subject="notifier.courriel.demande",
-            demande="{}",
-            erreur="ConnectionRefusedError",
-            livraisons=12,
-            le=deps.clock.now(),
-        )
+        abandonner(repositories.registre, "k", 12, deps.clock.now())
 
     listed = await client.get("/courriels/echecs", headers=headers(ADMIN))
     refused = await client.get("/courriels/echecs", headers=headers(SEPT))

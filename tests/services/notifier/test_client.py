@@ -15,7 +15,7 @@ from plumbing.actors import Actor
 from plumbing.settings import DEVELOPMENT_SECRET, PlatformSettings
 from services.notifier.settings import NotifierSettings
 from services.notifier.wiring import NotifierDeps, build_app
-from tests.services.notifier.conftest import Horloge, executer_job, make_job
+from tests.services.notifier.conftest import Horloge, abandonner, executer_job, make_job
 
 pytestmark = pytest.mark.integration
 
@@ -102,15 +102,7 @@ async def test_dead_letters_are_listed_and_replayed_by_the_platform(
     client_de: Callable[[Actor], NotifierClient], deps: NotifierDeps
 ) -> None:
     with deps.uow.transaction() as repositories:
-        repositories.registre.abandonne(
-            idempotence="k",
-            modele="notification",
-            subject="notifier.courriel.demande",
-            demande="{}",
-            erreur="ConnectionRefusedError",
-            livraisons=12,
-            le=deps.clock.now(),
-        )
+        abandonner(repositories.registre, "k", 12, deps.clock.now())
     rejoues: list[int] = []
 
     async def rejeu(echec_id: int, _subject: str, _demande: str) -> None:

@@ -17,17 +17,10 @@ from services.notifier.domain.redaction import (
     rediger,
     verifier_modele,
 )
+from tests.services.notifier.conftest import DEMANDEUR
 
 pytestmark = pytest.mark.unit
 
-DEMANDEUR = {
-    "nom": "ETRANGER",
-    "prenoms": "SEPT",
-    "dateNaissance": "2006-07-01",
-    "lieuNaissance": "KABOUL",
-    "nationalite": "AFGHANE",
-    "adresse": "20 RUE NATIONALE 59000 LILLE FRANCE",
-}
 VARIABLES = {"numeroDemande": "5901202308180000190", "demandeur": DEMANDEUR}
 
 

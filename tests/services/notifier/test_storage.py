@@ -28,6 +28,7 @@ from services.notifier.storage.outbox import OutboxMessagesMoteur
 from services.notifier.storage.repositories import repositories
 from services.notifier.storage.tables import engine_commands, metadata, outbox
 from services.notifier.usecases.notifications import consulter_notification
+from tests.services.notifier.conftest import abandonner
 
 pytestmark = pytest.mark.integration
 
@@ -135,15 +136,7 @@ def test_e_mails_sent_and_given_up_are_recorded(sessions: sessionmaker[Session])
         registre = SqlRegistreCourriels(session)
         registre.envoye("k1", "notification", T0)
         registre.envoye("k1", "notification", T0)  # a second delivery: no error
-        registre.abandonne(
-            idempotence="k2",
-            modele="notification",
-            subject="notifier.courriel.demande",
-            demande="{}",
-            erreur="ConnectionRefusedError",
-            livraisons=5,
-            le=T0,
-        )
+        abandonner(registre, "k2", 5, T0)
     with transaction(sessions) as session:
         registre = SqlRegistreCourriels(session)
         [echec] = registre.en_echec()
