@@ -33,7 +33,10 @@ def build_compte_router(deps: GatewayDeps) -> APIRouter:
     @router.post("/compte/changer")
     async def changer(request: Request, form: FormulaireRecu) -> Response:
         """« Changer »: back to the title's fields, as typed."""
-        return pages.render(request, "connexion.html", valeurs=_titre(form.valeurs))
+        statut, erreurs = (200, None) if form.jeton_valide else (403, form.erreurs())
+        return pages.render(
+            request, "connexion.html", status=statut, valeurs=_titre(form.valeurs), erreurs_creation=erreurs
+        )
 
     @router.post("/compte/courriel")
     async def courriel(request: Request, form: FormulaireRecu) -> Response:

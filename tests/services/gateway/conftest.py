@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import httpx
 import pytest
+from fastapi import FastAPI
 
 from plumbing.settings import PlatformSettings
 from services.gateway.settings import GatewaySettings
@@ -19,6 +20,7 @@ CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 @dataclass
 class Site:
+    app: FastAPI
     http: httpx.AsyncClient
     comptes: FakeComptes
     notifications: FakeNotifications
@@ -44,4 +46,4 @@ async def site() -> AsyncIterator[Site]:
     app = build_app(GatewaySettings(), PlatformSettings(), (comptes, notifications))
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as http:
-        yield Site(http, comptes, notifications)
+        yield Site(app, http, comptes, notifications)
