@@ -9,22 +9,15 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-from pydantic.alias_generators import to_camel
+from pydantic import Field
 
-
-class ContractModel(BaseModel):
-    model_config = ConfigDict(
-        alias_generator=to_camel, validate_by_name=True, validate_by_alias=True, serialize_by_alias=True
-    )
-
+from contracts.base import ContractModel
+from contracts.variables import Demandeur
 
 Sexe = Literal["F", "M"]
-LIBELLES_SEXE: dict[str, str] = {"F": "Féminin", "M": "Masculin"}
 
 NatureTitre = Literal["titre_sejour", "visa"]
 Role = Literal["instructeur", "valideur", "responsable-processus", "admin"]
-ROLES: tuple[Role, ...] = ("instructeur", "valideur", "responsable-processus", "admin")
 
 
 class EtatCivil(ContractModel):
@@ -80,33 +73,31 @@ class FicheDemandeur(ContractModel):
     titre_en_cours: TitreEnCours
     prefecture: str = Field(description='préfecture of the address\'s département, e.g. "59"')
 
-    @property
-    def identifiant(self) -> str:
-        """What the applicant types to log in: the N° étranger, or the e-mail when there is none."""
-        return self.numero_etranger or self.courriel
 
-    def variable_demandeur(self) -> dict[str, object]:
-        """The `demandeur` process variable (contracts.process.Variable.DEMANDEUR)."""
-        return variable_demandeur(self.etat_civil, self.numero_etranger, self.courriel, self.adresse)
+def demandeur(
+    etat_civil: EtatCivil, numero_etranger: str | None, courriel: str, adresse: Adresse
+) -> Demandeur:
+    """The `demandeur` process variable, from the register's data or a dossier's copy of it."""
+    return Demandeur(
+        nom=etat_civil.nom_naissance,
+        nom_usage=etat_civil.nom_usage,
+        prenoms=etat_civil.prenoms,
+        sexe=etat_civil.sexe,
+        date_naissance=etat_civil.date_naissance,
+        pays_naissance=etat_civil.pays_naissance,
+        lieu_naissance=etat_civil.lieu_naissance,
+        nationalite=etat_civil.nationalite,
+        numero_etranger=numero_etranger,
+        courriel=courriel,
+        adresse=adresse.ligne(),
+    )
 
 
 def variable_demandeur(
     etat_civil: EtatCivil, numero_etranger: str | None, courriel: str, adresse: Adresse
 ) -> dict[str, object]:
-    """The `demandeur` process variable, from the register's data or a dossier's copy of it."""
-    return {
-        "nom": etat_civil.nom_naissance,
-        "nomUsage": etat_civil.nom_usage,
-        "prenoms": etat_civil.prenoms,
-        "sexe": etat_civil.sexe,
-        "dateNaissance": etat_civil.date_naissance.isoformat(),
-        "paysNaissance": etat_civil.pays_naissance,
-        "lieuNaissance": etat_civil.lieu_naissance,
-        "nationalite": etat_civil.nationalite,
-        "numeroEtranger": numero_etranger,
-        "courriel": courriel,
-        "adresse": adresse.ligne(),
-    }
+    """`demandeur(...)` as the JSON value of the process variable (camelCase, ISO dates)."""
+    return demandeur(etat_civil, numero_etranger, courriel, adresse).model_dump(mode="json", by_alias=True)
 
 
 class Agent(ContractModel):
@@ -148,6 +139,12 @@ class SessionResume(ContractModel):
     derniere_activite_le: datetime
     expire_le: datetime
     courante: bool = False
+
+
+class SessionsFermees(ContractModel):
+    """Answer of `DELETE /sessions`: how many other sessions were closed."""
+
+    sessions_fermees: int
 
 
 # Requests of the internal API (the gateway and back-office send them on behalf of visitors).

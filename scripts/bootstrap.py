@@ -18,7 +18,7 @@ from plumbing.settings import PlatformSettings
 from scripts.deploy_models import deploy_models
 
 SERVICES = ("identity", "dossier", "documents", "notifier", "pdf", "gateway", "backoffice")
-SEEDS = (("services.identity", "seed"),)
+SEEDS = ("devtools.seed",)
 STARTUP_TIMEOUT_SECONDS = 180
 
 
@@ -47,8 +47,8 @@ async def wait_until_healthy(urls: dict[str, str]) -> None:
 
 
 def seed_demo_data() -> None:
-    for module, command in SEEDS:
-        subprocess.run([sys.executable, "-m", module, command], check=True)
+    for module in SEEDS:
+        subprocess.run([sys.executable, "-m", module], check=True)
 
 
 def stack_rss_megabytes() -> float:

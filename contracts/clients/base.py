@@ -4,13 +4,15 @@ Errors, the same for every service:
 - `ServiceUnavailable`: the service could not be reached, failed (5xx) or asked to slow down (429);
   trying again later may help.
 - `RequestRefused` (4xx) with the service's French `detail` and, for bad input, its `erreurs`;
-  `NotFound` (404) and `Conflict` (409) are its subclasses a caller often handles apart.
+  `NotFound` (404) and `Conflict` (409) are its subclasses a caller often handles apart; a
+  client adds its service's own (`refusals`), e.g. identity's 429 lockout is a refusal to explain.
 Messages name the service and the status, never the data sent.
 """
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from collections.abc import Mapping
+from typing import Any, ClassVar, Self, TypeVar
 from urllib.parse import quote
 
 import httpx
@@ -52,16 +54,19 @@ class InternalApiClient:
     """A client of one service's internal API, acting as `actor` (an applicant, an agent, a service)."""
 
     service = "service"  # its name in error messages
+    # Statuses the service answers as refusals meant for the visitor, each with its exception
+    # (identity's 429 is a lockout to explain, not a sign of overload).
+    refusals: ClassVar[Mapping[int, type[RequestRefused]]] = {}
 
     def __init__(self, http: httpx.AsyncClient, token: str, actor: Actor) -> None:
         self.http, self.token, self.actor = http, token, actor  # http: base_url is the service
 
-    def as_actor(self, actor: Actor) -> InternalApiClient:
+    def as_actor(self, actor: Actor) -> Self:
         """The same client acting for someone else (the gateway acts for each applicant)."""
         return type(self)(self.http, self.token, actor)
 
     async def request(self, method: str, url: str, **options: Any) -> httpx.Response:
-        headers = internal_headers(self.token, self.actor)
+        headers = {**internal_headers(self.token, self.actor), **options.pop("headers", {})}
         if correlation_id := current_correlation_id():
             headers[HEADER] = correlation_id
         try:
@@ -70,10 +75,11 @@ class InternalApiClient:
             raise ServiceUnavailable(
                 f"Service {self.service} injoignable ({type(error).__name__})."
             ) from None
-        if response.status_code >= 500 or response.status_code == 429:
+        unavailable = response.status_code >= 500 or response.status_code == 429
+        if unavailable and response.status_code not in self.refusals:
             raise ServiceUnavailable(f"Service {self.service} en échec (HTTP {response.status_code}).")
         if response.status_code >= 400:
-            raise _refusal(response)
+            raise _refusal(response, self.refusals)
         return response
 
     async def get_model(self, model: type[M], url: str, **options: Any) -> M:
@@ -92,7 +98,7 @@ def parse(model: type[M], response: httpx.Response) -> M:
     return TypeAdapter(model).validate_json(response.content)
 
 
-def _refusal(response: httpx.Response) -> RequestRefused:
+def _refusal(response: httpx.Response, kinds: Mapping[int, type[RequestRefused]]) -> RequestRefused:
     try:
         body = response.json()
     except ValueError:
@@ -101,7 +107,8 @@ def _refusal(response: httpx.Response) -> RequestRefused:
     detail = body.get("detail")
     detail = detail if isinstance(detail, str) else "Requête refusée."
     erreurs = body.get("erreurs") if isinstance(body.get("erreurs"), list) else None
-    kind = {404: NotFound, 409: Conflict}.get(response.status_code, RequestRefused)
+    known: dict[int, type[RequestRefused]] = {404: NotFound, 409: Conflict, **kinds}
+    kind = known.get(response.status_code, RequestRefused)
     refusal = kind(response.status_code, detail, erreurs)
     refusal.body = body
     return refusal

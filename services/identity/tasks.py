@@ -3,40 +3,40 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from pyzeebe import ZeebeTaskRouter
 
-from contracts.process import JobType
-from services.identity.dependances import Dependances
+from contracts.jobs import NoVariables
+from contracts.jobs.identity import ENREGISTRER_TITRE, EnregistrerTitre
+from plumbing.worker import TypedJob, register_job
 from services.identity.usecases.titres import enregistrer_titre
+
+if TYPE_CHECKING:
+    from services.identity.wiring import IdentityParts
 
 log = logging.getLogger(__name__)
 
 
-def build_task_router(deps: Dependances) -> ZeebeTaskRouter:
+def build_task_router(parts: IdentityParts) -> ZeebeTaskRouter:
     router = ZeebeTaskRouter()
 
-    @router.task(task_type=JobType.IDENTITY_ENREGISTRER_TITRE)
-    def enregistrer_titre_delivre(
-        dossierId: str,  # process variables are camelCase
-        decision: str,
-        demandeur: dict[str, Any] | None = None,
-        demandeurId: str | None = None,
-    ) -> dict[str, Any]:
+    async def enregistrer_titre_delivre(job: TypedJob[EnregistrerTitre, NoVariables]) -> NoVariables:
         """Favourable decision: record the pluriannual card in the register, once per dossier."""
-        with deps.transactions() as depots:
-            titre = enregistrer_titre(
+        entree = job.variables
+        titre = await parts.unit_of_work.run_async(
+            lambda depots: enregistrer_titre(
                 depots=depots,
-                outils=deps.outils,
-                dossier_id=dossierId,
-                decision=decision,
-                demandeur=demandeur,
-                demandeur_id=demandeurId,
+                outils=parts.outils,
+                dossier_id=entree.dossier_id,
+                decision=entree.decision,
+                demandeur=entree.demandeur,
+                demandeur_id=entree.demandeur_id,
             )
-        log.info(
-            "titre enregistré" if titre else "aucun titre à enregistrer", extra={"dossier_id": dossierId}
         )
-        return {}
+        message = "titre enregistré" if titre else "aucun titre à enregistrer"
+        log.info(message, extra={"dossier_id": entree.dossier_id, "numero_demande": entree.numero_demande})
+        return NoVariables()
 
+    register_job(router, ENREGISTRER_TITRE, enregistrer_titre_delivre)
     return router

@@ -1,7 +1,7 @@
 """The renewal end to end through the REAL services: engine, identity, dossier, documents, notifier,
 pdf, NATS and the SMTP sink, started once for the module as `make run` starts them.
 
-Each path uses its own person of the demo register (`python -m services.identity seed`), so the
+Each path uses its own person of the demo register (`python -m devtools.seed`), so the
 paths are independent; the engine's clock moves time where a path needs weeks or months.
 """
 
@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from services.identity.demonstration import personnes_demo
+from devtools.seed import personnes_demo
 from services.identity.domain.registre import decaler_annees
 from services.pdf.domain.dates import ajouter_mois
 from tests.e2e.plateforme import Demandeur, Plateforme, until

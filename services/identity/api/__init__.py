@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from fastapi import APIRouter
 
 from services.identity.api.comptes import build_comptes_router
 from services.identity.api.fiches import build_fiches_router
 from services.identity.api.sessions import build_sessions_router
-from services.identity.dependances import Dependances
+
+if TYPE_CHECKING:
+    from services.identity.wiring import IdentityParts
 
 
-def build_api_router(deps: Dependances) -> APIRouter:
+def build_api_router(parts: IdentityParts) -> APIRouter:
     router = APIRouter()
-    router.include_router(build_comptes_router(deps))
-    router.include_router(build_sessions_router(deps))
-    router.include_router(build_fiches_router(deps))
+    router.include_router(build_comptes_router(parts))
+    router.include_router(build_sessions_router(parts))
+    router.include_router(build_fiches_router(parts))
     return router

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Header, Response
 
-from contracts.identity import DemandeConnexion, SessionCourante, SessionOuverte, SessionResume
-from services.identity.api.erreurs import ActeurService
-from services.identity.dependances import Dependances
+from contracts.identity import (
+    SESSION_HEADER,
+    DemandeConnexion,
+    SessionCourante,
+    SessionOuverte,
+    SessionResume,
+    SessionsFermees,
+)
+from services.identity.api import views
+from services.identity.api.acteurs import ActeurService
 from services.identity.usecases.connexion import connecter_agent, connecter_demandeur
 from services.identity.usecases.contexte import accepter
 from services.identity.usecases.sessions import (
@@ -19,57 +26,54 @@ from services.identity.usecases.sessions import (
     session_courante,
 )
 
-JetonSession = Annotated[str, Header(alias="X-Jeton-Session", max_length=200)]
+if TYPE_CHECKING:
+    from services.identity.wiring import IdentityParts
+
+JetonSession = Annotated[str, Header(alias=SESSION_HEADER, max_length=200)]
 
 
-def build_sessions_router(deps: Dependances) -> APIRouter:
+def build_sessions_router(parts: IdentityParts) -> APIRouter:
     router = APIRouter(tags=["sessions"])
-    outils = deps.outils
+    run, outils = parts.unit_of_work.run, parts.outils
 
     @router.post("/sessions", status_code=201)
     def connecter(demande: DemandeConnexion, _acteur: ActeurService) -> SessionOuverte:
         """Connexion d'un demandeur : N° étranger (ou email s'il n'en a pas) et mot de passe."""
-        with deps.transactions() as depots:
-            resultat = connecter_demandeur(depots=depots, outils=outils, demande=demande)
-        return accepter(resultat)
+        connexion = accepter(run(lambda d: connecter_demandeur(depots=d, outils=outils, demande=demande)))
+        return views.session_ouverte(connexion)
 
     @router.post("/agents/sessions", status_code=201)
     def connecter_un_agent(demande: DemandeConnexion, _acteur: ActeurService) -> SessionOuverte:
         """Connexion d'un agent : identifiant et mot de passe."""
-        with deps.transactions() as depots:
-            resultat = connecter_agent(depots=depots, outils=outils, demande=demande)
-        return accepter(resultat)
+        connexion = accepter(run(lambda d: connecter_agent(depots=d, outils=outils, demande=demande)))
+        return views.session_ouverte(connexion)
 
     @router.get("/sessions/current")
     def courante(jeton: JetonSession, _acteur: ActeurService) -> SessionCourante:
         """Qui tient ce jeton de session (demandeur avec sa fiche, ou agent) ; 401 sinon."""
-        with deps.transactions() as depots:
-            return session_courante(depots=depots, outils=outils, jeton=jeton)
+        return views.session_courante(run(lambda d: session_courante(depots=d, outils=outils, jeton=jeton)))
 
     @router.delete("/sessions/current", status_code=204)
     def deconnecter(jeton: JetonSession, _acteur: ActeurService) -> Response:
         """Déconnexion (sans effet si la session est déjà fermée)."""
-        with deps.transactions() as depots:
-            fermer_session(depots=depots, outils=outils, jeton=jeton)
+        run(lambda d: fermer_session(depots=d, outils=outils, jeton=jeton))
         return Response(status_code=204)
 
     @router.get("/sessions")
     def lister(jeton: JetonSession, _acteur: ActeurService) -> list[SessionResume]:
         """Les sessions ouvertes du titulaire de ce jeton."""
-        with deps.transactions() as depots:
-            return lister_sessions(depots=depots, outils=outils, jeton=jeton)
+        return views.sessions_ouvertes(run(lambda d: lister_sessions(depots=d, outils=outils, jeton=jeton)))
 
     @router.delete("/sessions/{session_id}", status_code=204)
     def fermer_une(session_id: str, jeton: JetonSession, _acteur: ActeurService) -> Response:
         """Fermer une de ses sessions (404 pour celles des autres)."""
-        with deps.transactions() as depots:
-            fermer_une_session(depots=depots, outils=outils, jeton=jeton, session_id=session_id)
+        run(lambda d: fermer_une_session(depots=d, outils=outils, jeton=jeton, session_id=session_id))
         return Response(status_code=204)
 
     @router.delete("/sessions")
-    def fermer_les_autres(jeton: JetonSession, _acteur: ActeurService) -> dict[str, int]:
+    def fermer_les_autres(jeton: JetonSession, _acteur: ActeurService) -> SessionsFermees:
         """Fermer toutes ses autres sessions (« se déconnecter partout ailleurs »)."""
-        with deps.transactions() as depots:
-            return {"sessionsFermees": fermer_les_autres_sessions(depots=depots, outils=outils, jeton=jeton)}
+        fermees = run(lambda d: fermer_les_autres_sessions(depots=d, outils=outils, jeton=jeton))
+        return SessionsFermees(sessions_fermees=fermees)
 
     return router

@@ -1,8 +1,8 @@
-"""What the use cases need from the outside world; storage/ and securite.py provide it."""
+"""What the use cases need from the outside world; storage/ and adapters/ provide it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Set
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol
@@ -12,8 +12,6 @@ from services.identity.domain.jetons import JetonEmis, UsageJeton
 from services.identity.domain.limitation import Compteur
 from services.identity.domain.registre import Personne, Titre
 from services.identity.domain.sessions import Session
-
-Horloge = Callable[[], datetime]
 
 
 class Registre(Protocol):
@@ -78,6 +76,22 @@ class Evenements(Protocol):
     """Messages leaving the service with the transaction that caused them (the outbox)."""
 
     def publier(self, sujet: str, contenu: dict[str, Any]) -> None: ...
+
+
+class Acteur(Protocol):
+    """Who acts on the internal API (`plumbing.actors.Actor`): an applicant, an agent or a service."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def roles(self) -> Set[str]: ...
+    @property
+    def is_applicant(self) -> bool: ...
+    @property
+    def is_agent(self) -> bool: ...
+    @property
+    def is_service(self) -> bool: ...
+    def may_instruct(self, prefecture: str) -> bool: ...
 
 
 class Hacheur(Protocol):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from contracts.identity import Adresse, EtatCivil, NatureTitre, TitreEnCours
+from contracts.identity import Adresse, EtatCivil, NatureTitre
 
 MENTION_VPF = "Vie privée et familiale"
 TYPE_CARTE_PLURIANNUELLE = "Carte de séjour pluriannuelle"
@@ -31,16 +31,6 @@ class Titre:
     date_debut: date
     date_fin: date
     dossier_id: str | None = None
-
-    def en_cours(self) -> TitreEnCours:
-        return TitreEnCours(
-            nature=self.nature,
-            type=self.type,
-            mention=self.mention,
-            numero=self.numero,
-            date_debut=self.date_debut,
-            date_fin=self.date_fin,
-        )
 
 
 def normaliser_numero_titre(numero: str) -> str:

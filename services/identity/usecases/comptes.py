@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from contracts.identity import DemandeCreationCompte, DemandeJeton, DemandeMotDePasse, ReponseMessage
+from plumbing.clock import new_id
 from services.identity.domain.comptes import (
     MESSAGE_COURRIEL_INVALIDE,
     MESSAGE_COURRIELS_DIFFERENTS,
@@ -41,7 +42,7 @@ def creer_compte(*, depots: Depots, outils: Outils, demande: DemandeCreationComp
     courriel = _courriel_confirme(demande)
     if demande.date_fin_validite < demande.date_debut_validite:
         raise DonneesInvalides(DATES_INCOHERENTES)
-    maintenant = outils.horloge()
+    maintenant = outils.clock.now()
     garde = Garde.pour(depots, outils, "creation", None, demande.adresse_client)
     if garde.bloque():
         return Refus(TropDeTentatives())
@@ -58,9 +59,7 @@ def creer_compte(*, depots: Depots, outils: Outils, demande: DemandeCreationComp
     if not _a_confirmer(depots, outils, compte, titre.personne_id, courriel):
         return reponse
     if compte is None:
-        compte = CompteDemandeur(
-            outils.nouvel_id(), titre.personne_id, courriel, EtatCompte.EN_ATTENTE, maintenant
-        )
+        compte = CompteDemandeur(new_id(), titre.personne_id, courriel, EtatCompte.EN_ATTENTE, maintenant)
     compte.courriel, compte.courriel_confirme_le = courriel, None
     depots.demandeurs.enregistrer(compte)
     envoyer_lien(depots=depots, outils=outils, compte=compte, usage=UsageJeton.CONFIRMATION)
@@ -91,7 +90,7 @@ def _a_confirmer(
     if compte is None or compte.courriel != courriel:
         return True
     dernier = depots.jetons.dernier(compte.id, UsageJeton.CONFIRMATION)
-    return dernier is None or outils.horloge() - dernier.cree_le >= outils.reglages.anti_doublon
+    return dernier is None or outils.clock.now() - dernier.cree_le >= outils.reglages.anti_doublon
 
 
 def confirmer_courriel(*, depots: Depots, outils: Outils, demande: DemandeJeton) -> ReponseMessage:
@@ -101,7 +100,7 @@ def confirmer_courriel(*, depots: Depots, outils: Outils, demande: DemandeJeton)
         depots=depots, outils=outils, jeton=demande.jeton, usage=UsageJeton.CONFIRMATION
     )
     if compte.courriel_confirme_le is None:
-        compte.courriel_confirme_le = outils.horloge()
+        compte.courriel_confirme_le = outils.clock.now()
         depots.demandeurs.enregistrer(compte)
     return COURRIEL_VALIDE
 

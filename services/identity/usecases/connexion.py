@@ -6,7 +6,10 @@ password is wrong: an argon2 verification always runs.
 
 from __future__ import annotations
 
-from contracts.identity import DemandeConnexion, SessionOuverte
+from dataclasses import dataclass
+
+from contracts.identity import DemandeConnexion
+from plumbing.clock import new_id
 from services.identity.domain.comptes import normaliser_identifiant
 from services.identity.domain.erreurs import IdentifiantsIncorrects, TropDeTentatives
 from services.identity.domain.jetons import empreinte
@@ -14,13 +17,20 @@ from services.identity.domain.mot_de_passe import LONGUEUR_MAXIMALE
 from services.identity.domain.ports import Depots
 from services.identity.domain.sessions import Session, Titulaire
 from services.identity.usecases.contexte import Outils, Refus
-from services.identity.usecases.fiches import acteur_d_agent, acteur_de_demandeur, agent_de, fiche_de
+from services.identity.usecases.fiches import fiche_de
 from services.identity.usecases.garde import Garde
+from services.identity.usecases.sessions import SessionTenue
 
 
-def connecter_demandeur(
-    *, depots: Depots, outils: Outils, demande: DemandeConnexion
-) -> SessionOuverte | Refus:
+@dataclass(frozen=True, kw_only=True)
+class Connexion(SessionTenue):
+    """A session just opened, with the opaque token for the visitor's cookie."""
+
+    jeton: str
+
+
+def connecter_demandeur(*, depots: Depots, outils: Outils, demande: DemandeConnexion) -> Connexion | Refus:
+    """An applicant logs in with their N° étranger, or their e-mail when they have none."""
     identifiant = normaliser_identifiant(demande.identifiant)
     garde = Garde.pour(depots, outils, "connexion-demandeur", identifiant, demande.adresse_client)
     if garde.bloque():
@@ -34,14 +44,12 @@ def connecter_demandeur(
     if outils.hacheur.a_rehacher(empreinte_mdp or ""):
         compte.mot_de_passe = outils.hacheur.hacher(demande.mot_de_passe)
         depots.demandeurs.enregistrer(compte)
-    jeton, session = ouvrir_session(depots, outils, "demandeur", compte.id)
-    fiche = fiche_de(depots, compte)
-    return SessionOuverte(
-        jeton=jeton, expire_le=session.expire_le, acteur=acteur_de_demandeur(compte), demandeur=fiche
-    )
+    jeton, session = _ouvrir_session(depots, outils, "demandeur", compte.id)
+    return Connexion(jeton=jeton, session=session, titulaire=fiche_de(depots, compte))
 
 
-def connecter_agent(*, depots: Depots, outils: Outils, demande: DemandeConnexion) -> SessionOuverte | Refus:
+def connecter_agent(*, depots: Depots, outils: Outils, demande: DemandeConnexion) -> Connexion | Refus:
+    """An applicant logs in with their N° étranger, or their e-mail when they have none."""
     identifiant = demande.identifiant.strip().lower()
     garde = Garde.pour(depots, outils, "connexion-agent", identifiant, demande.adresse_client)
     if garde.bloque():
@@ -52,10 +60,8 @@ def connecter_agent(*, depots: Depots, outils: Outils, demande: DemandeConnexion
         garde.echec()
         return Refus(IdentifiantsIncorrects())
     garde.reussite()
-    jeton, session = ouvrir_session(depots, outils, "agent", agent.id)
-    return SessionOuverte(
-        jeton=jeton, expire_le=session.expire_le, acteur=acteur_d_agent(agent), agent=agent_de(agent)
-    )
+    jeton, session = _ouvrir_session(depots, outils, "agent", agent.id)
+    return Connexion(jeton=jeton, session=session, titulaire=agent)
 
 
 def _mot_de_passe_correct(outils: Outils, empreinte_mdp: str | None, mot_de_passe: str) -> bool:
@@ -67,11 +73,11 @@ def _mot_de_passe_correct(outils: Outils, empreinte_mdp: str | None, mot_de_pass
     return outils.hacheur.verifier(empreinte_mdp, mot_de_passe)
 
 
-def ouvrir_session(
+def _ouvrir_session(
     depots: Depots, outils: Outils, titulaire: Titulaire, titulaire_id: str
 ) -> tuple[str, Session]:
     """A new opaque token for the visitor's cookie; only its fingerprint is kept."""
     jeton = outils.nouveau_jeton_session()
-    session = outils.reglages.session.ouvrir(outils.nouvel_id(), titulaire, titulaire_id, outils.horloge())
+    session = outils.reglages.session.ouvrir(new_id(), titulaire, titulaire_id, outils.clock.now())
     depots.sessions.ajouter(session, empreinte(jeton))
     return jeton, session

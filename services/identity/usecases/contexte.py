@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import TypeVar
-from zoneinfo import ZoneInfo
 
+from plumbing.clock import Clock
 from services.identity.domain.erreurs import ErreurIdentite
 from services.identity.domain.limitation import PolitiqueLimitation
 from services.identity.domain.mot_de_passe import PolitiqueMotDePasse
-from services.identity.domain.ports import Hacheur, Horloge, Signataire
+from services.identity.domain.ports import Hacheur, Signataire
 from services.identity.domain.sessions import PolitiqueSession
-
-FUSEAU = ZoneInfo("Europe/Paris")
 
 
 @dataclass(frozen=True)
@@ -33,13 +31,9 @@ class Outils:
     hacheur: Hacheur
     signataire: Signataire
     politique_mot_de_passe: PolitiqueMotDePasse
-    horloge: Horloge
-    nouvel_id: Callable[[], str]
+    clock: Clock
     nouveau_jeton_session: Callable[[], str]
     reglages: Reglages = field(default_factory=Reglages)
-
-    def aujourd_hui(self) -> date:
-        return self.horloge().astimezone(FUSEAU).date()
 
 
 @dataclass(frozen=True)

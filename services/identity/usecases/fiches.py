@@ -1,67 +1,38 @@
-"""Reading an applicant's fiche (register data + account) and an agent, with authorization."""
+"""Reading an applicant's fiche (register data + account) and an agent, for whoever may see them."""
 
 from __future__ import annotations
 
-from contracts.identity import Agent, FicheDemandeur
-from plumbing.actors import Actor
+from services.identity.domain.acces import peut_voir_agent, peut_voir_fiche
 from services.identity.domain.comptes import CompteAgent, CompteDemandeur
 from services.identity.domain.erreurs import Introuvable
-from services.identity.domain.ports import Depots
-from services.identity.domain.registre import departement_de, titre_le_plus_recent
+from services.identity.domain.fiche import Fiche
+from services.identity.domain.ports import Acteur, Depots
+from services.identity.domain.registre import titre_le_plus_recent
 
 DEMANDEUR_INTROUVABLE = "Demandeur introuvable."
 
 
-def fiche_de(depots: Depots, compte: CompteDemandeur) -> FicheDemandeur:
+def fiche_de(depots: Depots, compte: CompteDemandeur) -> Fiche:
+    """The account with its register entry and its title in force."""
     personne = depots.registre.personne(compte.personne_id)
     titre = titre_le_plus_recent(depots.registre.titres_de(compte.personne_id))
     if personne is None or titre is None:
         raise Introuvable(DEMANDEUR_INTROUVABLE)
-    return FicheDemandeur(
-        id=compte.id,
-        etat_civil=personne.etat_civil,
-        numero_etranger=personne.numero_etranger,
-        courriel=compte.courriel,
-        adresse=personne.adresse,
-        titre_en_cours=titre.en_cours(),
-        prefecture=departement_de(personne.adresse.code_postal),
-    )
+    return Fiche(compte, personne, titre)
 
 
-def agent_de(compte: CompteAgent) -> Agent:
-    return Agent(
-        id=compte.id,
-        identifiant=compte.identifiant,
-        nom=compte.nom,
-        prenom=compte.prenom,
-        roles=list(compte.roles),
-        prefectures=list(compte.prefectures),
-    )
-
-
-def acteur_de_demandeur(compte: CompteDemandeur) -> str:
-    return Actor("demandeur", compte.id).header()
-
-
-def acteur_d_agent(compte: CompteAgent) -> str:
-    return Actor("agent", compte.id, frozenset(compte.prefectures), frozenset(compte.roles)).header()
-
-
-def lire_fiche(*, depots: Depots, acteur: Actor, demandeur_id: str) -> FicheDemandeur:
-    """The applicant themself, an agent of their préfecture, or a service; 404 for anyone else."""
+def lire_fiche(*, depots: Depots, acteur: Acteur, demandeur_id: str) -> Fiche:
+    """What the dossier copies at draft creation; 404 for whoever may not see it."""
     compte = depots.demandeurs.par_id(demandeur_id)
-    if compte is None or (acteur.is_applicant and acteur.id != demandeur_id):
-        raise Introuvable(DEMANDEUR_INTROUVABLE)
-    fiche = fiche_de(depots, compte)
-    if acteur.is_agent and not acteur.may_instruct(fiche.prefecture):
+    fiche = fiche_de(depots, compte) if compte is not None else None
+    if fiche is None or not peut_voir_fiche(acteur, fiche):
         raise Introuvable(DEMANDEUR_INTROUVABLE)
     return fiche
 
 
-def lire_agent(*, depots: Depots, acteur: Actor, agent_id: str) -> Agent:
-    """An agent reads themself; services and admins read anyone."""
+def lire_agent(*, depots: Depots, acteur: Acteur, agent_id: str) -> CompteAgent:
+    """The back-office shows who is connected; 404 for whoever may not see that agent."""
     compte = depots.agents.par_id(agent_id)
-    lui_meme = acteur.is_agent and acteur.id == agent_id
-    if compte is None or not (lui_meme or acteur.is_service or "admin" in acteur.roles):
+    if compte is None or not peut_voir_agent(acteur, agent_id):
         raise Introuvable("Agent introuvable.")
-    return agent_de(compte)
+    return compte

@@ -32,11 +32,11 @@ class Garde:
         )
 
     def bloque(self) -> bool:
-        maintenant, tentatives = self.outils.horloge(), self.depots.tentatives
+        maintenant, tentatives = self.outils.clock.now(), self.depots.tentatives
         return any(politique.bloque(tentatives.compteur(cle), maintenant) for cle, politique in self._cles())
 
     def echec(self) -> None:
-        maintenant, tentatives = self.outils.horloge(), self.depots.tentatives
+        maintenant, tentatives = self.outils.clock.now(), self.depots.tentatives
         for cle, politique in self._cles():
             tentatives.enregistrer(
                 cle, politique.apres_echec(tentatives.verrouiller(cle, maintenant), maintenant)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from contracts.courriel import SUBJECT_DEMANDE_COURRIEL, DemandeCourriel
+from plumbing.clock import PARIS, new_id
 from services.identity.domain.comptes import CompteDemandeur
 from services.identity.domain.erreurs import LienInvalide
 from services.identity.domain.jetons import JetonEmis, UsageJeton, empreinte
 from services.identity.domain.ports import Depots
-from services.identity.usecases.contexte import FUSEAU, Outils
+from services.identity.usecases.contexte import Outils
 
 CHEMINS = {
     UsageJeton.CONFIRMATION: "/compte/confirmer",
@@ -29,7 +30,7 @@ LIENS_INVALIDES = {
 
 def envoyer_lien(*, depots: Depots, outils: Outils, compte: CompteDemandeur, usage: UsageJeton) -> None:
     """Issue a fresh link (older unused ones stop working) and queue the e-mail that carries it."""
-    maintenant = outils.horloge()
+    maintenant = outils.clock.now()
     reglages = outils.reglages
     duree = (
         reglages.duree_lien_confirmation
@@ -38,7 +39,7 @@ def envoyer_lien(*, depots: Depots, outils: Outils, compte: CompteDemandeur, usa
     )
     depots.jetons.annuler_ceux_de(compte.id, usage, maintenant)
     jeton = outils.signataire.nouveau_jeton(usage.value)
-    emis = JetonEmis(outils.nouvel_id(), compte.id, usage, cree_le=maintenant, expire_le=maintenant + duree)
+    emis = JetonEmis(new_id(), compte.id, usage, cree_le=maintenant, expire_le=maintenant + duree)
     depots.jetons.ajouter(emis, empreinte(jeton))
     lien = f"{reglages.url_publique.rstrip('/')}{CHEMINS[usage]}?{urlencode({'jeton': jeton})}"
     demande = DemandeCourriel(
@@ -46,7 +47,7 @@ def envoyer_lien(*, depots: Depots, outils: Outils, compte: CompteDemandeur, usa
         destinataire=compte.courriel,
         donnees={
             "lien": lien,
-            "expiration": emis.expire_le.astimezone(FUSEAU).isoformat(timespec="minutes"),
+            "expiration": emis.expire_le.astimezone(PARIS).isoformat(timespec="minutes"),
             **_nom_du_titulaire(depots, compte),
         },
         idempotence=f"identity-{usage.value}-{emis.id}",
@@ -79,6 +80,6 @@ def compte_du_lien(
     """The account a still-valid link belongs to, or `LienInvalide`."""
     emis = jeton_emis(depots=depots, outils=outils, jeton=jeton, usage=usage)
     compte = depots.demandeurs.par_id(emis.compte_id) if emis else None
-    if emis is None or compte is None or not emis.utilisable(outils.horloge()):
+    if emis is None or compte is None or not emis.utilisable(outils.clock.now()):
         raise LienInvalide(LIENS_INVALIDES[usage])
     return emis, compte

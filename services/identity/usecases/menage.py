@@ -11,7 +11,7 @@ CONSERVATION = timedelta(days=7)  # long enough to answer "was I logged in yeste
 
 
 def faire_le_menage(*, depots: Depots, outils: Outils) -> dict[str, int]:
-    avant = outils.horloge() - CONSERVATION
+    avant = outils.clock.now() - CONSERVATION
     return {
         "sessions": depots.sessions.purger(avant),
         "liens": depots.jetons.purger(avant),

@@ -41,7 +41,7 @@ def definir_mot_de_passe(
         return _reponse(depots, usage, deja)
     emis, compte = compte_du_lien(depots=depots, outils=outils, jeton=demande.jeton, usage=usage)
     outils.politique_mot_de_passe.verifier(demande.mot_de_passe, demande.confirmation_mot_de_passe)
-    maintenant = outils.horloge()
+    maintenant = outils.clock.now()
     premiere_activation = compte.etat is not EtatCompte.ACTIF
     compte.mot_de_passe = outils.hacheur.hacher(demande.mot_de_passe)
     compte.etat = EtatCompte.ACTIF
@@ -75,7 +75,7 @@ def _deja_fait(
     emis = jeton_emis(depots=depots, outils=outils, jeton=demande.jeton, usage=usage)
     if emis is None or emis.utilise_le is None:
         return None
-    if outils.horloge() - emis.utilise_le >= outils.reglages.anti_doublon:
+    if outils.clock.now() - emis.utilise_le >= outils.reglages.anti_doublon:
         return None
     compte = depots.demandeurs.par_id(emis.compte_id)
     if compte is None or compte.mot_de_passe is None:

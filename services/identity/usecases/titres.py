@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from contracts.variables import Demandeur
+from plumbing.clock import new_id
 from services.identity.domain.erreurs import Introuvable
 from services.identity.domain.ports import Depots
 from services.identity.domain.registre import (
@@ -24,7 +24,7 @@ def enregistrer_titre(
     outils: Outils,
     dossier_id: str,
     decision: str,
-    demandeur: dict[str, Any] | None = None,
+    demandeur: Demandeur,
     demandeur_id: str | None = None,
 ) -> Titre | None:
     """Record the card issued for `dossier_id`; nothing for another decision, nothing twice."""
@@ -33,11 +33,11 @@ def enregistrer_titre(
     deja = depots.registre.titre_du_dossier(dossier_id)
     if deja is not None:
         return deja
-    personne = _titulaire(depots, demandeur or {}, demandeur_id)
-    jour = outils.aujourd_hui()
+    personne = _titulaire(depots, demandeur, demandeur_id)
+    jour = outils.clock.today()
     debut, fin = periode_carte_pluriannuelle(jour)
     titre = Titre(
-        id=outils.nouvel_id(),
+        id=new_id(),
         personne_id=personne.id,
         numero=depots.registre.prochain_numero_titre(jour),
         nature="titre_sejour",
@@ -55,12 +55,12 @@ def enregistrer_titre(
     return titre
 
 
-def _titulaire(depots: Depots, demandeur: dict[str, Any], demandeur_id: str | None) -> Personne:
+def _titulaire(depots: Depots, demandeur: Demandeur, demandeur_id: str | None) -> Personne:
     """The holder, by account (`demandeurId`) or by the N° étranger of the `demandeur` variable."""
     compte = depots.demandeurs.par_id(demandeur_id) if demandeur_id else None
     if compte is not None and (personne := depots.registre.personne(compte.personne_id)):
         return personne
-    numero = demandeur.get("numeroEtranger")
-    if isinstance(numero, str) and (personne := depots.registre.personne_par_numero_etranger(numero)):
+    numero = demandeur.numero_etranger
+    if numero and (personne := depots.registre.personne_par_numero_etranger(numero)):
         return personne
     raise Introuvable("Titulaire introuvable dans le registre des titres (ni demandeurId ni numeroEtranger).")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
@@ -12,27 +12,37 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from devtools.seed import semer_demonstration
 from plumbing.actors import Actor, internal_headers
-from plumbing.database import transaction, upgrade_database
+from plumbing.clock import day_in_france
 from plumbing.settings import PlatformSettings
-from services.identity.__main__ import MIGRATIONS, VERSION_TABLE
-from services.identity.app import build_app
-from services.identity.demonstration import semer_demonstration
-from services.identity.dependances import Dependances, construire_dependances
 from services.identity.settings import IdentitySettings
-from services.identity.storage.depots import depots_sql
 from services.identity.storage.tables import outbox
+from services.identity.wiring import IdentityParts, build_app, build_parts, migrate
 
 TOKEN = "jeton-interne-de-test"
 GATEWAY = Actor("service", "gateway")
+# The `demandeur` process variable of Sept, as dossier.enregistrer sets it.
+DEMANDEUR_SEPT = {
+    "nom": "ETRANGER",
+    "prenoms": "Sept",
+    "dateNaissance": "2006-07-01",
+    "lieuNaissance": "Brasilia",
+    "nationalite": "Brésilienne",
+    "numeroEtranger": "5903007178",
+    "adresse": "20 RUE NATIONALE 59000 LILLE FRANCE",
+}
 
 
 class HorlogeReglable:
     def __init__(self) -> None:
         self.maintenant = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
-    def __call__(self) -> datetime:
+    def now(self) -> datetime:
         return self.maintenant
+
+    def today(self) -> date:
+        return day_in_france(self.maintenant)
 
     def avancer(self, **duree: float) -> None:
         self.maintenant += timedelta(**duree)
@@ -61,16 +71,16 @@ def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'identity.db'}"
 
 
-def build_deps(url: str, horloge: HorlogeReglable) -> Dependances:
-    upgrade_database(url, MIGRATIONS, VERSION_TABLE)
-    deps = construire_dependances(identity_settings(url), horloge)
-    with transaction(deps.transactions.factory) as session:
-        semer_demonstration(depots=depots_sql(session), outils=deps.outils)
+def build_deps(url: str, horloge: HorlogeReglable) -> IdentityParts:
+    settings = identity_settings(url)
+    migrate(settings)
+    deps = build_parts(settings, horloge)
+    deps.unit_of_work.run(lambda depots: semer_demonstration(depots=depots, outils=deps.outils))
     return deps
 
 
 @pytest.fixture
-def deps(sqlite_url: str, horloge: HorlogeReglable) -> Iterator[Dependances]:
+def deps(sqlite_url: str, horloge: HorlogeReglable) -> Iterator[IdentityParts]:
     """A seeded SQLite database (API tests); storage tests use `database_url` instead."""
     deps = build_deps(sqlite_url, horloge)
     yield deps
@@ -78,23 +88,23 @@ def deps(sqlite_url: str, horloge: HorlogeReglable) -> Iterator[Dependances]:
 
 
 @pytest.fixture
-async def client(deps: Dependances) -> AsyncIterator[httpx.AsyncClient]:
+async def client(deps: IdentityParts) -> AsyncIterator[httpx.AsyncClient]:
     """The API as the gateway calls it (actor `service:gateway`)."""
     platform = PlatformSettings(INTERNAL_API_TOKEN=TOKEN)  # type: ignore[call-arg]
-    app = build_app(identity_settings(str(deps.engine.url)), platform, deps)
+    app = build_app(platform, deps)
     transport = httpx.ASGITransport(app=app)
     headers = internal_headers(TOKEN, GATEWAY)
     async with httpx.AsyncClient(transport=transport, base_url="http://identity", headers=headers) as c:
         yield c
 
 
-def courriels_demandes(deps: Dependances) -> list[dict[str, Any]]:
-    with deps.transactions.factory() as session:
+def courriels_demandes(deps: IdentityParts) -> list[dict[str, Any]]:
+    with deps.unit_of_work.sessions() as session:
         rows = session.execute(select(outbox).order_by(outbox.c.id)).mappings()
         return [row["payload"] for row in rows if row["subject"] == "notifier.courriel.demande"]
 
 
-def jeton_du_dernier_courriel(deps: Dependances) -> str:
+def jeton_du_dernier_courriel(deps: IdentityParts) -> str:
     lien = courriels_demandes(deps)[-1]["donnees"]["lien"]
     return parse_qs(urlparse(lien).query)["jeton"][0]
 

@@ -9,14 +9,14 @@ import httpx
 import pytest
 
 from contracts.courriel import DemandeCourriel
-from services.identity.dependances import Dependances
+from services.identity.wiring import IdentityParts
 from tests.services.identity.conftest import HorlogeReglable, courriels_demandes, jeton_du_dernier_courriel
 
 pytestmark = pytest.mark.integration
 
 
-def titre_de_huit(deps: Dependances, **changes: Any) -> dict[str, Any]:
-    with deps.transactions() as d:
+def titre_de_huit(deps: IdentityParts, **changes: Any) -> dict[str, Any]:
+    with deps.unit_of_work.transaction() as d:
         titre = d.registre.titre_par_numero("9900000008")
     assert titre is not None
     return {
@@ -30,7 +30,7 @@ def titre_de_huit(deps: Dependances, **changes: Any) -> dict[str, Any]:
     }
 
 
-async def test_creation_de_compte_de_bout_en_bout(client: httpx.AsyncClient, deps: Dependances) -> None:
+async def test_creation_de_compte_de_bout_en_bout(client: httpx.AsyncClient, deps: IdentityParts) -> None:
     reponse = await client.post("/comptes", json=titre_de_huit(deps))
     assert reponse.status_code == 202
     assert reponse.json() == {
@@ -86,7 +86,7 @@ async def test_creation_de_compte_de_bout_en_bout(client: httpx.AsyncClient, dep
 
 
 async def test_le_lien_ne_sert_qu_une_fois(
-    client: httpx.AsyncClient, deps: Dependances, horloge: HorlogeReglable
+    client: httpx.AsyncClient, deps: IdentityParts, horloge: HorlogeReglable
 ) -> None:
     await client.post("/comptes", json=titre_de_huit(deps))
     jeton = jeton_du_dernier_courriel(deps)
@@ -100,7 +100,9 @@ async def test_le_lien_ne_sert_qu_une_fois(
     assert (await client.post("/comptes/confirmation", json={"jeton": jeton})).status_code == 400
 
 
-async def test_le_lien_expire(client: httpx.AsyncClient, deps: Dependances, horloge: HorlogeReglable) -> None:
+async def test_le_lien_expire(
+    client: httpx.AsyncClient, deps: IdentityParts, horloge: HorlogeReglable
+) -> None:
     await client.post("/comptes", json=titre_de_huit(deps))
     jeton = jeton_du_dernier_courriel(deps)
     horloge.avancer(hours=24, seconds=1)
@@ -116,7 +118,7 @@ async def test_un_lien_forge_est_refuse(client: httpx.AsyncClient, jeton: str) -
 
 
 async def test_un_nouveau_lien_remplace_l_ancien(
-    client: httpx.AsyncClient, deps: Dependances, horloge: HorlogeReglable
+    client: httpx.AsyncClient, deps: IdentityParts, horloge: HorlogeReglable
 ) -> None:
     await client.post("/comptes", json=titre_de_huit(deps))
     ancien = jeton_du_dernier_courriel(deps)
@@ -131,7 +133,7 @@ async def test_un_nouveau_lien_remplace_l_ancien(
 
 
 async def test_une_double_soumission_n_envoie_qu_un_courriel(
-    client: httpx.AsyncClient, deps: Dependances
+    client: httpx.AsyncClient, deps: IdentityParts
 ) -> None:
     for _ in range(2):
         assert (await client.post("/comptes", json=titre_de_huit(deps))).status_code == 202
@@ -139,9 +141,9 @@ async def test_une_double_soumission_n_envoie_qu_un_courriel(
 
 
 async def test_un_titre_deja_pourvu_d_un_compte_recoit_la_meme_reponse_sans_courriel(
-    client: httpx.AsyncClient, deps: Dependances
+    client: httpx.AsyncClient, deps: IdentityParts
 ) -> None:
-    with deps.transactions() as d:
+    with deps.unit_of_work.transaction() as d:
         titre = d.registre.titre_par_numero("9900000007")  # Sept a déjà un compte actif
     assert titre is not None
     demande = titre_de_huit(
@@ -165,7 +167,7 @@ async def test_un_titre_deja_pourvu_d_un_compte_recoit_la_meme_reponse_sans_cour
     ],
 )
 async def test_un_titre_inconnu_du_registre_est_refuse(
-    client: httpx.AsyncClient, deps: Dependances, changes: dict[str, str]
+    client: httpx.AsyncClient, deps: IdentityParts, changes: dict[str, str]
 ) -> None:
     reponse = await client.post("/comptes", json=titre_de_huit(deps, **changes))
     assert reponse.status_code == 422
@@ -174,7 +176,7 @@ async def test_un_titre_inconnu_du_registre_est_refuse(
 
 
 async def test_le_numero_peut_etre_saisi_avec_des_espaces(
-    client: httpx.AsyncClient, deps: Dependances
+    client: httpx.AsyncClient, deps: IdentityParts
 ) -> None:
     reponse = await client.post("/comptes", json=titre_de_huit(deps, numeroTitre="99 0000 0008"))
     assert reponse.status_code == 202
@@ -195,7 +197,7 @@ async def test_le_numero_peut_etre_saisi_avec_des_espaces(
     ],
 )
 async def test_les_saisies_incoherentes_sont_expliquees(
-    client: httpx.AsyncClient, deps: Dependances, changes: dict[str, str], message: str
+    client: httpx.AsyncClient, deps: IdentityParts, changes: dict[str, str], message: str
 ) -> None:
     reponse = await client.post("/comptes", json=titre_de_huit(deps, **changes))
     assert reponse.status_code == 422
@@ -203,7 +205,7 @@ async def test_les_saisies_incoherentes_sont_expliquees(
 
 
 async def test_une_date_mal_formee_est_signalee_par_champ(
-    client: httpx.AsyncClient, deps: Dependances
+    client: httpx.AsyncClient, deps: IdentityParts
 ) -> None:
     reponse = await client.post("/comptes", json=titre_de_huit(deps, dateDebutValidite="31/02/2024"))
     assert reponse.status_code == 422
@@ -227,7 +229,7 @@ async def test_une_requete_mal_formee_recoit_un_message_en_francais(client: http
 
 
 async def test_trop_d_essais_de_titres_bloquent_l_adresse(
-    client: httpx.AsyncClient, deps: Dependances
+    client: httpx.AsyncClient, deps: IdentityParts
 ) -> None:
     for numero in range(12):
         await client.post("/comptes", json=titre_de_huit(deps, numeroTitre=f"12345678{numero:02d}"))
@@ -239,7 +241,7 @@ async def test_trop_d_essais_de_titres_bloquent_l_adresse(
 
 
 async def test_le_mot_de_passe_suit_la_regle_de_la_notice(
-    client: httpx.AsyncClient, deps: Dependances
+    client: httpx.AsyncClient, deps: IdentityParts
 ) -> None:
     await client.post("/comptes", json=titre_de_huit(deps))
     jeton = jeton_du_dernier_courriel(deps)
@@ -259,9 +261,9 @@ async def test_le_mot_de_passe_suit_la_regle_de_la_notice(
 
 
 async def test_sans_numero_etranger_l_identifiant_est_l_email(
-    client: httpx.AsyncClient, deps: Dependances
+    client: httpx.AsyncClient, deps: IdentityParts
 ) -> None:
-    with deps.transactions() as d:
+    with deps.unit_of_work.transaction() as d:
         visa = d.registre.titre_par_numero("9900000012")  # Douze : visa, pas de N° étranger
     assert visa is not None
     demande = titre_de_huit(
@@ -294,7 +296,7 @@ async def test_sans_numero_etranger_l_identifiant_est_l_email(
     assert fiche["prefecture"] == "62"
 
 
-async def test_seuls_les_services_creent_des_comptes(client: httpx.AsyncClient, deps: Dependances) -> None:
+async def test_seuls_les_services_creent_des_comptes(client: httpx.AsyncClient, deps: IdentityParts) -> None:
     from plumbing.actors import Actor
     from tests.services.identity.conftest import en_tant_que
 
@@ -306,7 +308,7 @@ async def test_seuls_les_services_creent_des_comptes(client: httpx.AsyncClient, 
 
 
 async def test_un_double_clic_simultane_n_envoie_qu_un_courriel(
-    client: httpx.AsyncClient, deps: Dependances
+    client: httpx.AsyncClient, deps: IdentityParts
 ) -> None:
     reponses = await asyncio.gather(*[client.post("/comptes", json=titre_de_huit(deps)) for _ in range(4)])
     assert [r.status_code for r in reponses] == [202] * 4

@@ -6,14 +6,14 @@ import httpx
 import pytest
 
 from plumbing.actors import Actor
-from services.identity.dependances import Dependances
+from services.identity.wiring import IdentityParts
 from tests.services.identity.conftest import en_tant_que
 
 pytestmark = pytest.mark.integration
 
 
-def id_du_compte(deps: Dependances, identifiant: str) -> str:
-    with deps.transactions() as d:
+def id_du_compte(deps: IdentityParts, identifiant: str) -> str:
+    with deps.unit_of_work.transaction() as d:
         compte = d.demandeurs.par_identifiant(identifiant)
     assert compte is not None
     return compte.id
@@ -23,7 +23,7 @@ def agent(*prefectures: str) -> Actor:
     return Actor("agent", "a1", frozenset(prefectures), frozenset({"instructeur"}))
 
 
-async def test_le_demandeur_lit_sa_fiche(client: httpx.AsyncClient, deps: Dependances) -> None:
+async def test_le_demandeur_lit_sa_fiche(client: httpx.AsyncClient, deps: IdentityParts) -> None:
     sept = id_du_compte(deps, "5903007178")
     reponse = await client.get(f"/demandeurs/{sept}", headers=en_tant_que(Actor("demandeur", sept)))
     assert reponse.status_code == 200
@@ -45,7 +45,7 @@ async def test_le_demandeur_lit_sa_fiche(client: httpx.AsyncClient, deps: Depend
     assert fiche["prefecture"] == "59"
 
 
-async def test_personne_d_autre_ne_la_lit(client: httpx.AsyncClient, deps: Dependances) -> None:
+async def test_personne_d_autre_ne_la_lit(client: httpx.AsyncClient, deps: IdentityParts) -> None:
     sept, onze = id_du_compte(deps, "5903007178"), id_du_compte(deps, "6203007181")
     for acteur in (
         Actor("demandeur", onze),
@@ -58,7 +58,7 @@ async def test_personne_d_autre_ne_la_lit(client: httpx.AsyncClient, deps: Depen
 
 
 async def test_un_agent_de_la_prefecture_et_les_services_la_lisent(
-    client: httpx.AsyncClient, deps: Dependances
+    client: httpx.AsyncClient, deps: IdentityParts
 ) -> None:
     onze = id_du_compte(deps, "6203007181")
     for acteur in (agent("62"), agent("59", "62"), Actor("service", "dossier")):
@@ -68,7 +68,7 @@ async def test_un_agent_de_la_prefecture_et_les_services_la_lisent(
     ).status_code == 404
 
 
-async def test_sans_jeton_interne_rien_n_est_lu(client: httpx.AsyncClient, deps: Dependances) -> None:
+async def test_sans_jeton_interne_rien_n_est_lu(client: httpx.AsyncClient, deps: IdentityParts) -> None:
     sept = id_du_compte(deps, "5903007178")
     reponse = await client.get(f"/demandeurs/{sept}", headers={"Authorization": "Bearer faux"})
     assert reponse.status_code == 401
@@ -76,9 +76,9 @@ async def test_sans_jeton_interne_rien_n_est_lu(client: httpx.AsyncClient, deps:
 
 
 async def test_un_agent_se_lit_lui_meme_et_l_administrateur_lit_tout_le_monde(
-    client: httpx.AsyncClient, deps: Dependances
+    client: httpx.AsyncClient, deps: IdentityParts
 ) -> None:
-    with deps.transactions() as d:
+    with deps.unit_of_work.transaction() as d:
         nord, admin = d.agents.par_identifiant("instructeur.nord"), d.agents.par_identifiant("admin")
     assert nord is not None and admin is not None
     lui_meme = Actor("agent", nord.id, frozenset({"59"}), frozenset({"instructeur"}))

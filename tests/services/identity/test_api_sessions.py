@@ -7,7 +7,7 @@ import asyncio
 import httpx
 import pytest
 
-from services.identity.dependances import Dependances
+from services.identity.wiring import IdentityParts
 from tests.services.identity.conftest import HorlogeReglable, courriels_demandes, jeton_du_dernier_courriel
 
 pytestmark = pytest.mark.integration
@@ -53,7 +53,7 @@ async def test_un_echec_ne_dit_pas_si_le_compte_existe(
 
 
 async def test_un_echec_coute_toujours_une_verification_argon2(
-    client: httpx.AsyncClient, deps: Dependances, monkeypatch: pytest.MonkeyPatch
+    client: httpx.AsyncClient, deps: IdentityParts, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     verifications: list[str] = []
     hacheur = deps.outils.hacheur
@@ -174,7 +174,7 @@ async def test_connexion_d_un_agent(client: httpx.AsyncClient) -> None:
     assert (await client.post("/sessions", json=agent_cote_demandeur)).status_code == 401
 
 
-async def test_mot_de_passe_oublie(client: httpx.AsyncClient, deps: Dependances) -> None:
+async def test_mot_de_passe_oublie(client: httpx.AsyncClient, deps: IdentityParts) -> None:
     ancienne = (await connecter(client)).json()["jeton"]
     reponse = await client.post("/mots-de-passe/oubli", json={"identifiant": "5903007178"})
     assert reponse.status_code == 202
@@ -199,7 +199,7 @@ async def test_mot_de_passe_oublie(client: httpx.AsyncClient, deps: Dependances)
 
 
 async def test_mot_de_passe_oublie_repond_pareil_pour_un_inconnu(
-    client: httpx.AsyncClient, deps: Dependances
+    client: httpx.AsyncClient, deps: IdentityParts
 ) -> None:
     connu = await client.post("/mots-de-passe/oubli", json={"identifiant": "5903007178"})
     inconnu = await client.post("/mots-de-passe/oubli", json={"identifiant": "5903007199"})
@@ -208,7 +208,7 @@ async def test_mot_de_passe_oublie_repond_pareil_pour_un_inconnu(
 
 
 async def test_le_lien_de_confirmation_ne_sert_pas_a_reinitialiser(
-    client: httpx.AsyncClient, deps: Dependances
+    client: httpx.AsyncClient, deps: IdentityParts
 ) -> None:
     await client.post("/mots-de-passe/oubli", json={"identifiant": "5903007178"})
     jeton = jeton_du_dernier_courriel(deps)
@@ -217,7 +217,7 @@ async def test_le_lien_de_confirmation_ne_sert_pas_a_reinitialiser(
 
 
 async def test_le_formulaire_d_oubli_ne_sert_pas_a_inonder_une_boite(
-    client: httpx.AsyncClient, deps: Dependances
+    client: httpx.AsyncClient, deps: IdentityParts
 ) -> None:
     for _ in range(5):
         assert (

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from services.identity.demonstration import AGENTS_DEMO, personnes_demo
-from services.identity.dependances import MOTS_DE_PASSE_COURANTS
+from devtools.seed import AGENTS_DEMO, personnes_demo
+from services.identity.adapters.mots_de_passe_courants import MOTS_DE_PASSE_COURANTS
 from services.identity.domain.erreurs import MotDePasseRefuse
 from services.identity.domain.mot_de_passe import (
     MESSAGE_COURANT,

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pyzeebe import ZeebeClient, create_insecure_channel
 
 from contracts.process import JobType
 from plumbing.worker import create_worker
-from services.identity.dependances import Dependances
 from services.identity.tasks import build_task_router
+from services.identity.wiring import IdentityParts
+from tests.services.identity.conftest import DEMANDEUR_SEPT
 from tests.support.engine_server import start_engine
 
 pytestmark = pytest.mark.integration
@@ -32,14 +34,14 @@ PROCESSUS = f"""<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-async def test_le_moteur_fait_inscrire_le_titre_au_registre(deps: Dependances, tmp_path: Path) -> None:
+async def test_le_moteur_fait_inscrire_le_titre_au_registre(deps: IdentityParts, tmp_path: Path) -> None:
     modele = tmp_path / "identity-enregistrer-titre.bpmn"
     modele.write_text(PROCESSUS, encoding="utf-8")
-    variables = {
+    variables: dict[str, Any] = {
         "dossierId": "dossier-moteur",
         "numeroDemande": "5901202308180000190",
         "decision": "favorable",
-        "demandeur": {"nom": "ETRANGER", "prenoms": "Sept", "numeroEtranger": "5903007178"},
+        "demandeur": DEMANDEUR_SEPT,
     }
     with start_engine(tmp_path) as moteur:
         channel = create_insecure_channel(grpc_address=moteur.grpc_address)
@@ -56,6 +58,6 @@ async def test_le_moteur_fait_inscrire_le_titre_au_registre(deps: Dependances, t
             await travail
             await channel.close()
     assert resultat.variables["dossierId"] == "dossier-moteur"
-    with deps.transactions() as d:
+    with deps.unit_of_work.transaction() as d:
         titre = d.registre.titre_du_dossier("dossier-moteur")
     assert titre is not None and titre.type == "Carte de séjour pluriannuelle"

@@ -12,20 +12,19 @@ from contracts.courriel import STREAM_COURRIELS, SUBJECT_DEMANDE_COURRIEL, SUBJE
 from contracts.identity import DemandeOubliMotDePasse
 from plumbing.messaging import ensure_stream
 from plumbing.outbox import OutboxRelay
-from services.identity.__main__ import STREAM, SUBJECTS
-from services.identity.dependances import Dependances
 from services.identity.storage.tables import outbox
 from services.identity.usecases.contexte import accepter
 from services.identity.usecases.mots_de_passe import demander_reinitialisation
+from services.identity.wiring import STREAM, SUBJECTS, IdentityParts
 from tests.services.identity.conftest import courriels_demandes
 
 pytestmark = pytest.mark.integration
 
 
 async def test_la_demande_de_courriel_arrive_dans_la_file_du_notifier(
-    deps: Dependances, nats_url: str
+    deps: IdentityParts, nats_url: str
 ) -> None:
-    with deps.transactions() as depots:
+    with deps.unit_of_work.transaction() as depots:
         demande = DemandeOubliMotDePasse(identifiant="5903007178")
         accepter(demander_reinitialisation(depots=depots, outils=deps.outils, demande=demande))
 
@@ -34,7 +33,7 @@ async def test_la_demande_de_courriel_arrive_dans_la_file_du_notifier(
     try:
         js = client.jetstream()
         await ensure_stream(js, STREAM_COURRIELS, SUBJECTS_COURRIELS)
-        relais = OutboxRelay(outbox, deps.transactions.factory, js, STREAM, SUBJECTS, "identity")
+        relais = OutboxRelay(outbox, deps.unit_of_work.sessions, js, STREAM, SUBJECTS, "identity")
         await ensure_stream(js, STREAM, SUBJECTS)
         assert await relais.relay_pending() == 1
         assert await relais.relay_pending() == 0

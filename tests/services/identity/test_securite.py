@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.identity.securite import Argon2Hacheur, SignataireJetons
+from services.identity.adapters.crypto import Argon2Hacheur, SignataireJetons
 
 pytestmark = pytest.mark.unit
 

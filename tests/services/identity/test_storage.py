@@ -9,13 +9,13 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from services.identity.dependances import Dependances
 from services.identity.domain.comptes import CompteDemandeur, EtatCompte
 from services.identity.domain.jetons import JetonEmis, UsageJeton
 from services.identity.domain.limitation import Compteur
 from services.identity.domain.registre import Titre
 from services.identity.storage.tables import outbox
 from services.identity.usecases.menage import faire_le_menage
+from services.identity.wiring import IdentityParts
 from tests.services.identity.conftest import HorlogeReglable, build_deps
 
 pytestmark = pytest.mark.integration
@@ -24,14 +24,14 @@ T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def base(database_url: str) -> Iterator[Dependances]:
+def base(database_url: str) -> Iterator[IdentityParts]:
     deps = build_deps(database_url, HorlogeReglable())
     yield deps
     deps.engine.dispose()
 
 
-def test_le_registre_retrouve_titres_et_personnes(base: Dependances) -> None:
-    with base.transactions() as d:
+def test_le_registre_retrouve_titres_et_personnes(base: IdentityParts) -> None:
+    with base.unit_of_work.transaction() as d:
         titre = d.registre.titre_par_numero("9900000007")
         assert titre is not None and titre.nature == "titre_sejour"
         sept = d.registre.personne(titre.personne_id)
@@ -43,8 +43,8 @@ def test_le_registre_retrouve_titres_et_personnes(base: Dependances) -> None:
         assert d.registre.titre_par_numero("0000000000") is None
 
 
-def test_un_titre_ne_s_enregistre_qu_une_fois_par_dossier(base: Dependances) -> None:
-    with base.transactions() as d:
+def test_un_titre_ne_s_enregistre_qu_une_fois_par_dossier(base: IdentityParts) -> None:
+    with base.unit_of_work.transaction() as d:
         sept = d.registre.personne_par_numero_etranger("5903007178")
         assert sept is not None
         numero = d.registre.prochain_numero_titre(date(2026, 3, 2))
@@ -64,7 +64,7 @@ def test_un_titre_ne_s_enregistre_qu_une_fois_par_dossier(base: Dependances) -> 
         )
         assert d.registre.prochain_numero_titre(date(2026, 3, 2)) == "2600000002"
         assert d.registre.titre_du_dossier("d1") is not None
-    with pytest.raises(IntegrityError), base.transactions() as d:
+    with pytest.raises(IntegrityError), base.unit_of_work.transaction() as d:
         d.registre.enregistrer_titre(
             Titre(
                 "t2",
@@ -80,8 +80,8 @@ def test_un_titre_ne_s_enregistre_qu_une_fois_par_dossier(base: Dependances) -> 
         )
 
 
-def test_un_compte_se_retrouve_par_n_etranger_ou_par_email_faute_de_numero(base: Dependances) -> None:
-    with base.transactions() as d:
+def test_un_compte_se_retrouve_par_n_etranger_ou_par_email_faute_de_numero(base: IdentityParts) -> None:
+    with base.unit_of_work.transaction() as d:
         sept = d.demandeurs.par_identifiant("5903007178")
         assert sept is not None and sept.actif and sept.courriel == "septetranger@yopmail.com"
         # Sept a un N° étranger : son email n'est pas un identifiant de connexion.
@@ -97,8 +97,8 @@ def test_un_compte_se_retrouve_par_n_etranger_ou_par_email_faute_de_numero(base:
         assert not d.demandeurs.courriel_pris_comme_identifiant("douze@exemple.fr", sauf_compte="c12")
 
 
-def test_les_jetons_sont_retrouves_par_empreinte_et_annulables(base: Dependances) -> None:
-    with base.transactions() as d:
+def test_les_jetons_sont_retrouves_par_empreinte_et_annulables(base: IdentityParts) -> None:
+    with base.unit_of_work.transaction() as d:
         compte = d.demandeurs.par_identifiant("5903007178")
         assert compte is not None
         for numero in (1, 2):
@@ -115,9 +115,9 @@ def test_les_jetons_sont_retrouves_par_empreinte_et_annulables(base: Dependances
         assert d.jetons.dernier(compte.id, UsageJeton.CONFIRMATION) is None
 
 
-def test_sessions_revoquees_une_a_une_ou_toutes(base: Dependances) -> None:
+def test_sessions_revoquees_une_a_une_ou_toutes(base: IdentityParts) -> None:
     politique = base.outils.reglages.session
-    with base.transactions() as d:
+    with base.unit_of_work.transaction() as d:
         for numero in (1, 2, 3):
             d.sessions.ajouter(politique.ouvrir(f"s{numero}", "agent", "a1", T0), f"e{numero}")
         d.sessions.revoquer("s1", T0)
@@ -128,8 +128,8 @@ def test_sessions_revoquees_une_a_une_ou_toutes(base: Dependances) -> None:
         assert trouvee is not None and trouvee.expire_le == T0 + politique.inactivite
 
 
-def test_les_compteurs_de_tentatives(base: Dependances) -> None:
-    with base.transactions() as d:
+def test_les_compteurs_de_tentatives(base: IdentityParts) -> None:
+    with base.unit_of_work.transaction() as d:
         d.tentatives.enregistrer("cle", Compteur(1, T0))
         d.tentatives.enregistrer("cle", Compteur(2, T0, T0 + timedelta(minutes=15)))
         assert d.tentatives.compteur("cle") == Compteur(2, T0, T0 + timedelta(minutes=15))
@@ -137,19 +137,19 @@ def test_les_compteurs_de_tentatives(base: Dependances) -> None:
         assert d.tentatives.compteur("cle") is None
 
 
-def test_les_evenements_partent_avec_la_transaction(base: Dependances) -> None:
-    with pytest.raises(RuntimeError), base.transactions() as d:
+def test_les_evenements_partent_avec_la_transaction(base: IdentityParts) -> None:
+    with pytest.raises(RuntimeError), base.unit_of_work.transaction() as d:
         d.evenements.publier("identity.test.annule", {"n": 1})
         raise RuntimeError
-    with base.transactions() as d:
+    with base.unit_of_work.transaction() as d:
         d.evenements.publier("identity.test.valide", {"n": 2})
-    with base.transactions.factory() as session:
+    with base.unit_of_work.sessions() as session:
         sujets = [r.subject for r in session.execute(select(outbox))]
     assert sujets == ["identity.test.valide"]
 
 
-def test_le_compteur_verrouille_existe_toujours_et_le_menage_oublie_le_perime(base: Dependances) -> None:
-    with base.transactions() as d:
+def test_le_compteur_verrouille_existe_toujours_et_le_menage_oublie_le_perime(base: IdentityParts) -> None:
+    with base.unit_of_work.transaction() as d:
         assert d.tentatives.verrouiller("nouvelle", T0) == Compteur(0, T0)
         d.tentatives.enregistrer("nouvelle", Compteur(3, T0))
         assert d.tentatives.verrouiller("nouvelle", T0 + timedelta(minutes=1)) == Compteur(3, T0)
@@ -157,8 +157,8 @@ def test_le_compteur_verrouille_existe_toujours_et_le_menage_oublie_le_perime(ba
         politique = base.outils.reglages.session
         d.sessions.ajouter(politique.ouvrir("ancienne", "agent", "a1", T0), "e-ancienne")
         d.sessions.ajouter(politique.ouvrir("recente", "agent", "a1", T0 + timedelta(days=10)), "e-recente")
-    with base.transactions() as d:
-        base.outils.horloge.maintenant = T0 + timedelta(days=10)  # type: ignore[attr-defined]
+    with base.unit_of_work.transaction() as d:
+        base.outils.clock.maintenant = T0 + timedelta(days=10)  # type: ignore[attr-defined]
         assert faire_le_menage(depots=d, outils=base.outils) == {"sessions": 1, "liens": 0, "compteurs": 1}
         assert d.tentatives.compteur("bloquee") is not None
         assert [s.id for s in d.sessions.de("agent", "a1")] == ["recente"]

@@ -1,21 +1,29 @@
-"""Demo data for `python -m services.identity seed` (development only): people of the register
-covering the three cases, the seed's SEPT and HUIT ETRANGER, demo accounts and agents.
+"""`python -m devtools.seed`: identity's demo data, refused unless APP_ENV is `development`.
 
-Ages and title dates are computed from today, so the three cases stay true over time; SEPT and
-HUIT keep the seed's birth dates. Seeding twice changes nothing but those relative dates.
+People of the register covering the three cases, the seed's SEPT and HUIT ETRANGER, demo accounts
+and agents, whose passwords are published in the README. Ages and title dates are computed from
+today, so the three cases stay true over time; SEPT and HUIT keep the seed's birth dates. Seeding
+twice changes nothing but those relative dates.
 """
 
 from __future__ import annotations
 
+import logging
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from pydantic import ValidationError
+
 from contracts.identity import Adresse, EtatCivil, NatureTitre, Role
+from plumbing.logs import configure_logging
+from plumbing.settings import PlatformSettings
 from services.identity.domain.comptes import CompteAgent, CompteDemandeur, EtatCompte
 from services.identity.domain.ports import Depots
 from services.identity.domain.registre import MENTION_VPF, Personne, Titre, decaler_annees
+from services.identity.settings import IdentitySettings
 from services.identity.usecases.contexte import Outils
+from services.identity.wiring import build_parts, migrate
 
 ESPACE = uuid.UUID("6f1d3c52-5a0e-4c4e-9a55-1d2b6b0d7e01")
 TYPE_MNA = "MNA placé avant 16 ans"
@@ -161,7 +169,7 @@ AGENTS_DEMO = (
 
 def semer_demonstration(*, depots: Depots, outils: Outils) -> dict[str, int]:
     """Idempotent: people and titles are refreshed, accounts and agents created once."""
-    aujourd_hui = outils.aujourd_hui()
+    aujourd_hui = outils.clock.today()
     comptes_crees = 0
     for demo in personnes_demo(aujourd_hui):
         personne = Personne(
@@ -183,7 +191,7 @@ def semer_demonstration(*, depots: Depots, outils: Outils) -> dict[str, int]:
             )
         )
         if demo.courriel and demo.mot_de_passe and depots.demandeurs.par_personne(personne.id) is None:
-            maintenant = outils.horloge()
+            maintenant = outils.clock.now()
             compte = CompteDemandeur(
                 _id("compte", personne.id),
                 personne.id,
@@ -211,3 +219,37 @@ def semer_demonstration(*, depots: Depots, outils: Outils) -> dict[str, int]:
             )
             agents_crees += 1
     return {"personnes": len(personnes_demo(aujourd_hui)), "comptes": comptes_crees, "agents": agents_crees}
+
+
+def refus_hors_developpement() -> str | None:
+    """Why seeding is refused here, or None in development (APP_ENV read as plumbing.settings does)."""
+    try:
+        environnement = PlatformSettings().app_env
+    except ValidationError:
+        environnement = None  # unreadable settings: not a development machine we know
+    if environnement == "development":
+        return None
+    return (
+        "Refusé : les données de démonstration (comptes aux mots de passe publiés) ne se chargent "
+        f"qu'en développement (APP_ENV=development), pas ici (APP_ENV={environnement or 'invalide'})."
+    )
+
+
+def main() -> None:
+    if refus := refus_hors_developpement():
+        raise SystemExit(refus)
+    settings = IdentitySettings()
+    configure_logging("devtools.seed", PlatformSettings().log_level)
+    migrate(settings)
+    parts = build_parts(settings)
+    try:
+        compte_rendu = parts.unit_of_work.run(
+            lambda depots: semer_demonstration(depots=depots, outils=parts.outils)
+        )
+    finally:
+        parts.engine.dispose()
+    logging.getLogger("devtools.seed").info("données de démonstration en place", extra=compte_rendu)
+
+
+if __name__ == "__main__":
+    main()

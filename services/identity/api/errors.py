@@ -1,13 +1,10 @@
-"""Refusals of the rules become French answers with the right status."""
+"""The one table of identity's refusals and their HTTP statuses, answered `{"detail": "<français>"}`."""
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from plumbing.actors import Actor, CurrentActor
 from services.identity.domain.erreurs import (
     ActionReservee,
     DonneesInvalides,
@@ -34,19 +31,9 @@ STATUTS: dict[type[ErreurIdentite], int] = {
 }
 
 
-def installer_erreurs(app: FastAPI) -> None:
+def install_errors(app: FastAPI) -> None:
     @app.exception_handler(ErreurIdentite)
     async def refus(_request: Request, erreur: ErreurIdentite) -> JSONResponse:
         statut = next((s for t, s in STATUTS.items() if isinstance(erreur, t)), 400)
-        entetes = {"Retry-After": "900"} if statut == 429 else None
+        entetes = {"Retry-After": "900"} if statut == 429 else None  # the default lockout: 15 minutes
         return JSONResponse(status_code=statut, content={"detail": erreur.message}, headers=entetes)
-
-
-def exiger_service(acteur: CurrentActor) -> Actor:
-    """Account and session endpoints are called by the gateway or back-office for a visitor."""
-    if not acteur.is_service:
-        raise HTTPException(status_code=403, detail=ActionReservee.message)
-    return acteur
-
-
-ActeurService = Annotated[Actor, Depends(exiger_service)]

@@ -58,8 +58,5 @@ class SignataireJetons:
 
 
 def nouveau_jeton_session() -> str:
+    """The opaque token of a visitor's session cookie: 256 random bits."""
     return secrets.token_urlsafe(32)
-
-
-def nouvel_identifiant() -> str:
-    return secrets.token_hex(16)

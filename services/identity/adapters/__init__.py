@@ -1,0 +1,1 @@
+"""What identity uses from outside its rules: cryptography and the list of common passwords."""

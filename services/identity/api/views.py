@@ -1,0 +1,92 @@
+"""From identity's domain objects to the contract models of its internal API."""
+
+from __future__ import annotations
+
+from contracts.identity import (
+    Agent,
+    FicheDemandeur,
+    SessionCourante,
+    SessionOuverte,
+    SessionResume,
+    TitreEnCours,
+)
+from plumbing.actors import Actor
+from services.identity.domain.comptes import CompteAgent
+from services.identity.domain.fiche import Fiche
+from services.identity.domain.registre import Titre
+from services.identity.usecases.connexion import Connexion
+from services.identity.usecases.sessions import SessionsDuTitulaire, SessionTenue
+
+
+def fiche_demandeur(fiche: Fiche) -> FicheDemandeur:
+    personne = fiche.personne
+    return FicheDemandeur(
+        id=fiche.compte.id,
+        etat_civil=personne.etat_civil,
+        numero_etranger=personne.numero_etranger,
+        courriel=fiche.compte.courriel,
+        adresse=personne.adresse,
+        titre_en_cours=titre_en_cours(fiche.titre_en_cours),
+        prefecture=fiche.prefecture,
+    )
+
+
+def titre_en_cours(titre: Titre) -> TitreEnCours:
+    return TitreEnCours(
+        nature=titre.nature,
+        type=titre.type,
+        mention=titre.mention,
+        numero=titre.numero,
+        date_debut=titre.date_debut,
+        date_fin=titre.date_fin,
+    )
+
+
+def agent(compte: CompteAgent) -> Agent:
+    return Agent(
+        id=compte.id,
+        identifiant=compte.identifiant,
+        nom=compte.nom,
+        prenom=compte.prenom,
+        roles=list(compte.roles),
+        prefectures=list(compte.prefectures),
+    )
+
+
+def acteur(tenue: SessionTenue) -> str:
+    """The `X-Acteur` value the gateway or back-office sends on behalf of the session's holder."""
+    titulaire = tenue.titulaire
+    if isinstance(titulaire, Fiche):
+        return Actor("demandeur", titulaire.compte.id).header()
+    return Actor("agent", titulaire.id, frozenset(titulaire.prefectures), frozenset(titulaire.roles)).header()
+
+
+def session_courante(tenue: SessionTenue) -> SessionCourante:
+    fiche = tenue.titulaire if isinstance(tenue.titulaire, Fiche) else None
+    compte_agent = tenue.titulaire if isinstance(tenue.titulaire, CompteAgent) else None
+    return SessionCourante(
+        id=tenue.session.id,
+        expire_le=tenue.session.expire_le,
+        acteur=acteur(tenue),
+        demandeur=fiche_demandeur(fiche) if fiche else None,
+        agent=agent(compte_agent) if compte_agent else None,
+    )
+
+
+def session_ouverte(connexion: Connexion) -> SessionOuverte:
+    """The session just opened: its token instead of its id (the id stays server-side)."""
+    ouverte = session_courante(connexion).model_dump(exclude={"id"})
+    return SessionOuverte(jeton=connexion.jeton, **ouverte)
+
+
+def sessions_ouvertes(sessions: SessionsDuTitulaire) -> list[SessionResume]:
+    return [
+        SessionResume(
+            id=s.id,
+            ouverte_le=s.ouverte_le,
+            derniere_activite_le=s.derniere_activite_le,
+            expire_le=s.expire_le,
+            courante=s.id == sessions.courante.id,
+        )
+        for s in sessions.ouvertes
+    ]

@@ -1,0 +1,111 @@
+"""Build identity's parts from its settings: `__main__` runs them, the tests and devtools use them."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from fastapi import FastAPI
+from nats.js import JetStreamContext
+from sqlalchemy import Engine
+
+from plumbing.clock import Clock, SystemClock
+from plumbing.database import create_database_engine, create_session_factory, upgrade_database
+from plumbing.health import ReadinessCheck, database_check
+from plumbing.outbox import OutboxRelay
+from plumbing.settings import PlatformSettings
+from plumbing.unit_of_work import UnitOfWork
+from plumbing.web import create_app
+from services.identity.adapters.crypto import Argon2Hacheur, SignataireJetons, nouveau_jeton_session
+from services.identity.adapters.mots_de_passe_courants import politique_mot_de_passe
+from services.identity.api import build_api_router
+from services.identity.api.errors import install_errors
+from services.identity.domain.limitation import PolitiqueLimitation
+from services.identity.domain.ports import Depots
+from services.identity.domain.sessions import PolitiqueSession
+from services.identity.settings import IdentitySettings
+from services.identity.storage.repositories import repositories
+from services.identity.storage.tables import outbox
+from services.identity.usecases.contexte import Outils, Reglages
+from services.identity.usecases.menage import faire_le_menage
+
+MIGRATIONS = Path(__file__).parent / "storage" / "migrations"
+VERSION_TABLE = "identity_alembic_version"
+STREAM, SUBJECTS = "IDENTITY", ["identity.>"]
+
+log = logging.getLogger("services.identity")
+
+
+@dataclass(frozen=True)
+class IdentityParts:
+    engine: Engine
+    unit_of_work: UnitOfWork[Depots]
+    outils: Outils
+
+
+def migrate(settings: IdentitySettings) -> None:
+    upgrade_database(settings.database(), MIGRATIONS, VERSION_TABLE)
+
+
+def build_parts(settings: IdentitySettings, clock: Clock | None = None) -> IdentityParts:
+    """The database, the unit of work and the tools of the use cases (`clock`: tests move it)."""
+    engine = create_database_engine(settings.database())
+    outils = Outils(
+        hacheur=Argon2Hacheur(
+            settings.argon2_time_cost, settings.argon2_memory_kib, settings.argon2_parallelism
+        ),
+        signataire=SignataireJetons(settings.secret_key),
+        politique_mot_de_passe=politique_mot_de_passe(),
+        clock=clock or SystemClock(),
+        nouveau_jeton_session=nouveau_jeton_session,
+        reglages=reglages_de(settings),
+    )
+    return IdentityParts(engine, UnitOfWork(create_session_factory(engine), repositories), outils)
+
+
+def reglages_de(settings: IdentitySettings) -> Reglages:
+    blocage = timedelta(minutes=settings.lockout_minutes)
+    return Reglages(
+        url_publique=settings.public_url,
+        duree_lien_confirmation=timedelta(hours=settings.confirmation_link_hours),
+        duree_lien_reinitialisation=timedelta(minutes=settings.reset_link_minutes),
+        session=PolitiqueSession(
+            inactivite=timedelta(minutes=settings.session_idle_minutes),
+            duree_maximale=timedelta(hours=settings.session_max_hours),
+        ),
+        limitation_identifiant=PolitiqueLimitation(settings.max_failures_per_account, blocage, blocage),
+        limitation_adresse=PolitiqueLimitation(settings.max_failures_per_address, blocage, blocage),
+    )
+
+
+def build_app(
+    platform: PlatformSettings, parts: IdentityParts, readiness: Mapping[str, ReadinessCheck] | None = None
+) -> FastAPI:
+    """The internal API (its readiness checks the database, and `readiness` besides)."""
+    app = create_app("identity", {"base de données": database_check(parts.engine), **(readiness or {})})
+    app.state.internal_api_token = platform.internal_api_token
+    install_errors(app)
+    app.include_router(build_api_router(parts))
+    return app
+
+
+def build_outbox_relay(parts: IdentityParts, js: JetStreamContext) -> OutboxRelay:
+    """Events and e-mail requests, from the outbox table to NATS."""
+    return OutboxRelay(outbox, parts.unit_of_work.sessions, js, STREAM, SUBJECTS, "identity")
+
+
+async def menage_periodique(parts: IdentityParts, intervalle_secondes: float = 3600) -> None:
+    """Hourly: expired sessions and links, stale guess counters."""
+    while True:
+        try:
+            compte_rendu = await parts.unit_of_work.run_async(
+                lambda depots: faire_le_menage(depots=depots, outils=parts.outils)
+            )
+            log.info("ménage effectué", extra=compte_rendu)
+        except Exception:
+            log.exception("ménage en échec, nouvel essai plus tard")
+        await asyncio.sleep(intervalle_secondes)
