@@ -1,6 +1,6 @@
 """E-mail requests: any service asks the notifier to send an e-mail by publishing one on NATS.
 
-The requester writes a `DemandeCourriel` through its outbox on `SUBJECT_DEMANDE_COURRIEL`; the
+The requester writes a `DemandeCourriel` (camelCase JSON) through its outbox on `SUBJECT_DEMANDE_COURRIEL`; the
 notifier consumes the stream `NOTIFIER_COURRIELS`, renders the template named by `modele` with
 `donnees` and sends it over SMTP, at most once per `idempotence` key (delivery is at least once).
 """
@@ -10,7 +10,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
+
+from contracts.base import ContractModel
 
 SUBJECT_DEMANDE_COURRIEL = "notifier.courriel.demande"
 STREAM_COURRIELS = "NOTIFIER_COURRIELS"
@@ -26,7 +28,7 @@ class ModeleCourriel(StrEnum):
     - notification (the notifier itself, for every in-app notification but the deposit's): the seed's
       « Vous venez de recevoir une notification », {"lien"*: the login page}
     - confirmation-depot (the notifier itself, for the deposit's notification): {"prenoms", "nom",
-      "lien"}, with the confirmation de dépôt PDF in `pieces_jointes`
+      "lien"}, with the confirmation de dépôt PDF in `piecesJointes`
     """
 
     CONFIRMATION_COMPTE = "confirmation-compte"
@@ -35,7 +37,7 @@ class ModeleCourriel(StrEnum):
     CONFIRMATION_DEPOT = "confirmation-depot"
 
 
-class PieceJointeCourriel(BaseModel):
+class PieceJointeCourriel(ContractModel):
     """A generated document of the dossier, fetched from the documents service when sending."""
 
     dossier_id: str = Field(min_length=1, max_length=64)
@@ -43,7 +45,7 @@ class PieceJointeCourriel(BaseModel):
     nom_fichier: str = Field("document.pdf", max_length=200)
 
 
-class DemandeCourriel(BaseModel):
+class DemandeCourriel(ContractModel):
     """A request to send one e-mail, as published on `SUBJECT_DEMANDE_COURRIEL`."""
 
     model_config = ConfigDict(frozen=True)

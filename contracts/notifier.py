@@ -1,4 +1,4 @@
-"""The notifier's internal API and events: in-app notifications of the applicant's "espace personnel".
+"""The notifier's internal API and events (camelCase JSON): in-app notifications of the applicant's "espace personnel".
 
 The gateway lists an applicant's notifications ("Mes Notifications"), shows their count of unread
 ones next to the bell, opens one (the first opening is the acknowledgement of receipt: it is
@@ -9,7 +9,7 @@ compléments as answered. Events are published on `notifier.notification.<event>
 Internal API (token + `X-Acteur`; an applicant sees only their own notifications, an agent those
 of their préfectures, anything else answers 404):
 
-    GET  /notifications?lecture=toutes|lues|non-lues&type=<Modele>&page=1&par_page=10
+    GET  /notifications?lecture=toutes|lues|non-lues&type=<Modele>&page=1&parPage=10
                                                    -> PageNotifications (newest first)
     GET  /notifications/compteur                   -> CompteurNotifications (the bell's count)
     GET  /notifications/{id}                       -> NotificationDetail; the applicant's first
@@ -28,8 +28,9 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
+from contracts.base import ContractModel
 from contracts.process import Modele
 
 STREAM_NOTIFIER = "NOTIFIER"
@@ -63,7 +64,7 @@ class FiltreLecture(StrEnum):
     NON_LUES = "non-lues"
 
 
-class PieceJointe(BaseModel):
+class PieceJointe(ContractModel):
     """A file attached to a notification, stored by the documents service."""
 
     document_id: str
@@ -71,7 +72,7 @@ class PieceJointe(BaseModel):
     modele: str | None = None
 
 
-class PieceDemandee(BaseModel):
+class PieceDemandee(ContractModel):
     """One document of a demande de compléments, with the agent's observation."""
 
     piece: str
@@ -79,7 +80,7 @@ class PieceDemandee(BaseModel):
     observation: str = ""
 
 
-class ContenuNotification(BaseModel):
+class ContenuNotification(ContractModel):
     """The text of a notification, paragraph by paragraph, in the seed's wording."""
 
     salutation: str
@@ -91,7 +92,7 @@ class ContenuNotification(BaseModel):
     signature: list[str]
 
 
-class NotificationResume(BaseModel):
+class NotificationResume(ContractModel):
     """One line of "Mes Notifications": icon (état), date, "SEJOUR", type, read/answered dates."""
 
     model_config = ConfigDict(from_attributes=True)
@@ -118,7 +119,7 @@ class NotificationDetail(NotificationResume):
     pieces_jointes: list[PieceJointe]
 
 
-class PageNotifications(BaseModel):
+class PageNotifications(ContractModel):
     elements: list[NotificationResume]
     total: int
     page: int
@@ -126,11 +127,11 @@ class PageNotifications(BaseModel):
     pages: int
 
 
-class CompteurNotifications(BaseModel):
+class CompteurNotifications(ContractModel):
     non_lues: int
 
 
-class EvenementNotificationPayload(BaseModel):
+class EvenementNotificationPayload(ContractModel):
     """Body of every `notifier.notification.<event>` event: identifiers and dates only."""
 
     notification_id: str
@@ -140,7 +141,7 @@ class EvenementNotificationPayload(BaseModel):
     date: datetime
 
 
-class CourrielEnEchec(BaseModel):
+class CourrielEnEchec(ContractModel):
     """An e-mail given up after its last delivery attempt (dead letter), for the administrators."""
 
     id: int

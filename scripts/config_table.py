@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings
 
+import devtools
 import services
 from plumbing.settings import REPO_ROOT, ServiceSettings
 
@@ -32,6 +33,7 @@ GENERIC_MEANINGS = {
 def settings_classes() -> list[type[BaseSettings]]:
     modules = ["plumbing.settings", "engine.settings"]
     modules += [f"services.{m.name}.settings" for m in pkgutil.iter_modules(services.__path__)]
+    modules += [f"devtools.{m.name}.settings" for m in pkgutil.iter_modules(devtools.__path__) if m.ispkg]
     found: list[type[BaseSettings]] = []
     for name in modules:
         if importlib.util.find_spec(name) is None:

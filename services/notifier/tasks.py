@@ -5,57 +5,55 @@ Failures follow the shared policy of every worker (`plumbing.job_failures`, set 
 variables) can never succeed and raises an incident at once; anything else is retried.
 """
 
-# No `from __future__ import annotations` here: pyzeebe finds the `job: Job` parameter by comparing
-# the annotation with the class itself, which a postponed (string) annotation would defeat.
+from __future__ import annotations
 
-import asyncio
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
-from pyzeebe import Job, ZeebeTaskRouter
-from sqlalchemy.exc import IntegrityError
+from pyzeebe import ZeebeTaskRouter
 
-from contracts.process import Header, JobType, Variable
+from contracts.jobs.notifier import NOTIFIER, NotifierHeaders, NotifierInput, NotifierOutput
 from plumbing.job_failures import PermanentJobError
-from services.notifier.dependances import Dependances
+from plumbing.worker import TypedJob, register_job
 from services.notifier.domain.redaction import ModeleSansNotification
 from services.notifier.usecases.notifications import VariablesManquantes, creer_notification
+
+if TYPE_CHECKING:
+    from services.notifier.wiring import NotifierDeps
 
 log = logging.getLogger(__name__)
 
 ERREURS_DE_MODELISATION = (ModeleSansNotification, VariablesManquantes)
 
 
-def notifier(deps: Dependances, job: Job) -> str:
-    """One notification per job, however often the engine delivers it."""
-    for tentative in range(2):
-        try:
-            with deps.unite() as unite:
-                return creer_notification(
-                    unite=unite,
-                    job_key=str(job.key),
-                    modele=str(job.custom_headers.get(Header.MODELE.value, "")),
-                    variables=job.variables,
-                    maintenant=deps.horloge(),
-                    nouvel_id=deps.nouvel_id,
-                    lien_connexion=deps.lien_connexion,
-                )
-        except IntegrityError:  # the same job, delivered twice at once: the other one won
-            if tentative:
-                raise
-        except ERREURS_DE_MODELISATION as error:  # their messages name variables, never their values
-            raise PermanentJobError(f"notifier : {error}") from None
-    raise AssertionError("unreachable")
+async def notifier(deps: NotifierDeps, job: TypedJob[NotifierInput, NotifierHeaders]) -> str:
+    """One notification per job, however often the engine delivers it (a concurrent second
+    delivery loses on the job key, and the unit of work starts it over: it finds the first one's)."""
+    maintenant = deps.clock.now()
+    try:
+        return await deps.uow.run_async(
+            lambda r: creer_notification(
+                repositories=r,
+                job_key=str(job.key),
+                modele=job.headers.modele,
+                entree=job.variables,
+                maintenant=maintenant,
+                nouvel_id=deps.new_id,
+                lien_connexion=deps.lien_connexion,
+            )
+        )
+    except ERREURS_DE_MODELISATION as error:  # their messages name variables, never their values
+        raise PermanentJobError(f"notifier : {error}") from None
 
 
-def build_task_router(deps: Dependances) -> ZeebeTaskRouter:
+def build_task_router(deps: NotifierDeps) -> ZeebeTaskRouter:
     router = ZeebeTaskRouter()  # failures: the worker's shared policy (plumbing.job_failures)
 
-    @router.task(task_type=JobType.NOTIFIER_NOTIFIER.value)  # type: ignore[arg-type]  # pyzeebe's overloads
-    async def notifier_task(job: Job) -> dict[str, Any]:
-        notification_id = await asyncio.to_thread(notifier, deps, job)
-        deps.signaler_outbox()
+    async def notifier_task(job: TypedJob[NotifierInput, NotifierHeaders]) -> NotifierOutput:
+        notification_id = await notifier(deps, job)
+        deps.committed()
         log.info("notification créée", extra={"job": job.key, "notification": notification_id})
-        return {Variable.NOTIFICATION_ID.value: notification_id}
+        return NotifierOutput(notification_id=notification_id)
 
+    register_job(router, NOTIFIER, notifier_task)
     return router

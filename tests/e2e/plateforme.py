@@ -316,7 +316,7 @@ class Plateforme:
 
     def notifications(self, demandeur: Demandeur, **params: Any) -> list[dict[str, Any]]:
         page = self.json(
-            "notifier", "GET", "/notifications", demandeur.acteur, params={"par_page": 100, **params}
+            "notifier", "GET", "/notifications", demandeur.acteur, params={"parPage": 100, **params}
         )
         return list(page["elements"])
 

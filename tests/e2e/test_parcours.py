@@ -75,13 +75,13 @@ def test_depot_puis_decision_favorable_et_titre_disponible(anef: Plateforme) -> 
     texte = anef.texte_pdf(dossier_id, huit.acteur, confirmation["id"])
     assert numero in texte and "ETRANGER" in texte and "5903007177" in texte
     [notification] = anef.notification(huit, "confirmation-depot")
-    assert notification["numero_demande"] == numero
+    assert notification["numeroDemande"] == numero
     detail = anef.ouvrir(huit, notification["id"])
     assert (
         f"Votre demande de titre de séjour n° {numero} a bien été enregistrée."
         in detail["contenu"]["paragraphes"][0]
     )
-    assert [p["document_id"] for p in detail["pieces_jointes"]] == [confirmation["id"]]
+    assert [p["documentId"] for p in detail["piecesJointes"]] == [confirmation["id"]]
     [courriel] = anef.mail(HUIT, "Confirmation du dépôt de votre demande")
     assert f"{confirmation['nomFichier']}" in anef.mail_brut(courriel["id"])  # the PDF attached
 
@@ -158,7 +158,7 @@ def test_complements_demandes_puis_fournis(anef: Plateforme) -> None:
     dossier_id = anef.deposer(sept)["id"]
     anef.statut_atteint(dossier_id, sept.acteur, "en_instruction")
     demande = demander_complements(anef, sept, dossier_id)
-    assert demande["etat"] == "non-lue" and demande["attend_reponse"]
+    assert demande["etat"] == "non-lue" and demande["attendReponse"]
     anef.mail("septetranger@yopmail.com", NOUVELLE_NOTIFICATION)
 
     # the round as the dossier shows it, and the notification's text: French labels, not codes
@@ -168,11 +168,11 @@ def test_complements_demandes_puis_fournis(anef: Plateforme) -> None:
     ]
     detail = anef.ouvrir(sept, str(demande["id"]))
     contenu = detail["contenu"]
-    assert [(p["libelle"], p["observation"]) for p in contenu["pieces_demandees"]] == [
+    assert [(p["libelle"], p["observation"]) for p in contenu["piecesDemandees"]] == [
         (LIBELLES[p["piece"]], p["observation"]) for p in PIECES_DEMANDEES
     ]
     assert "dans un délai de 30 jours" in contenu["avertissement"]
-    assert detail["lue_le"] is not None
+    assert detail["lueLe"] is not None
 
     # the first opening is the acknowledgement of receipt: `notification-lue` reaches the engine once
     anef.element_actif(dossier_id, "Event_DelaiTrenteJours")
@@ -291,9 +291,7 @@ def test_refus_puis_nouvelle_demande_et_desistement(anef: Plateforme) -> None:
     [notification] = anef.notification(onze, "decision-refus")
     paragraphes = anef.ouvrir(onze, notification["id"])["contenu"]["paragraphes"]
     assert f"Motif de la décision : {motif}" in paragraphes
-    assert [p["document_id"] for p in anef.ouvrir(onze, notification["id"])["pieces_jointes"]] == [
-        refus["id"]
-    ]
+    assert [p["documentId"] for p in anef.ouvrir(onze, notification["id"])["piecesJointes"]] == [refus["id"]]
     anef.mail(ONZE, NOUVELLE_NOTIFICATION)
 
     # a new application after the refusal, withdrawn during its instruction
@@ -306,7 +304,7 @@ def test_refus_puis_nouvelle_demande_et_desistement(anef: Plateforme) -> None:
     anef.terminee(second_id)
     assert anef.historique(second_id, onze.acteur)[-1] == ("desistement", "Demande clôturée : désistement")
     [desistement] = anef.notification(onze, "desistement")
-    assert desistement["dossier_id"] == second_id
+    assert desistement["dossierId"] == second_id
     assert "Votre demande a été clôturée et ne sera pas instruite." in " ".join(
         anef.ouvrir(onze, desistement["id"])["contenu"]["paragraphes"]
     )
@@ -347,7 +345,7 @@ def test_deux_prolongations_d_instruction(anef: Plateforme) -> None:
     notifications = anef.notification(douze, "attestation-prolongation", count=2)
     assert {n["titre"] for n in notifications} == {"Notification de prolongation de l'instruction"}
     assert sorted(
-        anef.ouvrir(douze, n["id"])["pieces_jointes"][0]["document_id"] for n in notifications
+        anef.ouvrir(douze, n["id"])["piecesJointes"][0]["documentId"] for n in notifications
     ) == sorted(d["id"] for d in attestations)
     # four months without a decision: the agents are alerted (not a decision)
     agent = anef.agent("instructeur.pas-de-calais", "Instruction-PdC-62")

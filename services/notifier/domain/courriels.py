@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 from contracts.courriel import DemandeCourriel, ModeleCourriel, PieceJointeCourriel
@@ -23,6 +24,14 @@ DONNEES_REQUISES: dict[ModeleCourriel, tuple[str, ...]] = {
     ModeleCourriel.NOTIFICATION: ("lien",),
     ModeleCourriel.CONFIRMATION_DEPOT: (),
 }
+
+
+class CourrielRefuse(Exception):
+    """The relay refused this e-mail for good (e.g. 5xx): retrying would not help."""
+
+
+class ModeleIntrouvable(Exception):
+    """No template renders this request."""
 
 
 class DemandeEnvoi(DemandeCourriel):
@@ -50,6 +59,19 @@ class Courriel:
     html: str
     idempotence: str
     pieces_jointes: tuple[Fichier, ...] = ()
+
+
+@dataclass(frozen=True)
+class CourrielAbandonne:
+    """A dead letter: the raw request (to replay it) and why it was given up, never to whom."""
+
+    idempotence: str
+    modele: str
+    subject: str
+    demande: str
+    erreur: str
+    livraisons: int
+    le: datetime
 
 
 class Issue(StrEnum):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from contracts.notifier import (
     ContenuNotification,
@@ -14,9 +13,9 @@ from contracts.notifier import (
     PieceJointe,
 )
 from contracts.process import Modele
+from plumbing.clock import day_in_france
 
 MODELES_A_REPONDRE = frozenset({Modele.DEMANDE_COMPLEMENTS})
-PARIS = ZoneInfo("Europe/Paris")
 
 
 class NotificationIntrouvable(Exception):
@@ -64,9 +63,9 @@ class Notification:
     def mention(self) -> str | None:
         """ "Lu le 12/09/2023" or "Répondu le 12/09/2023", the day in Paris."""
         if self.repondue_le is not None:
-            return f"Répondu le {self.repondue_le.astimezone(PARIS):%d/%m/%Y}"
+            return f"Répondu le {day_in_france(self.repondue_le):%d/%m/%Y}"
         if self.lue_le is not None:
-            return f"Lu le {self.lue_le.astimezone(PARIS):%d/%m/%Y}"
+            return f"Lu le {day_in_france(self.lue_le):%d/%m/%Y}"
         return None
 
     @property

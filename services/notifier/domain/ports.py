@@ -1,28 +1,24 @@
-"""What the use cases need from the outside world, all within one unit of work."""
+"""What the use cases need from the outside world: the repositories of one transaction, and more."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
-from contracts.notifier import EvenementNotification
-from services.notifier.domain.courriels import DemandeEnvoi
+from contracts.notifier import CourrielEnEchec, EvenementNotification
+from services.notifier.domain.acces import Portee
+from services.notifier.domain.courriels import (
+    Courriel,
+    CourrielAbandonne,
+    DemandeEnvoi,
+    Fichier,
+    PieceJointeCourriel,
+)
 from services.notifier.domain.notifications import Filtre, Notification
 
-
-@dataclass(frozen=True)
-class Portee:
-    """Whose notifications a query may return: one applicant's, or a set of préfectures'."""
-
-    demandeur_id: str | None = None
-    prefectures: frozenset[str] | None = None  # None: no restriction (the platform itself)
-
-    def couvre(self, notification: Notification) -> bool:
-        if self.demandeur_id is not None and notification.demandeur_id != self.demandeur_id:
-            return False
-        return self.prefectures is None or notification.prefecture in self.prefectures
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -65,8 +61,26 @@ class FileCourriels(Protocol):
     def mettre_en_file(self, demande: DemandeEnvoi) -> None: ...
 
 
-class UniteDeTravail(Protocol):
-    """One transaction over the notifier's storage and its outbox."""
+class RegistreCourriels(Protocol):
+    """E-mails the relay accepted (so that a second delivery sends nothing) and those given up."""
+
+    def deja_envoye(self, idempotence: str) -> bool: ...
+
+    def envoye(self, idempotence: str, modele: str, le: datetime) -> None:
+        """Record it once (a concurrent delivery may have recorded it already)."""
+
+    def abandonne(self, abandon: CourrielAbandonne) -> None: ...
+
+    def en_echec(self, limite: int = 100) -> list[CourrielEnEchec]: ...
+
+    def a_rejouer(self, echec_id: int) -> tuple[str, str] | None:
+        """The subject and raw request of a dead letter not replayed yet, or None."""
+
+    def rejoue(self, echec_id: int, le: datetime) -> None: ...
+
+
+class Repositories(Protocol):
+    """The notifier's storage and its outboxes, within one transaction."""
 
     @property
     def notifications(self) -> Notifications: ...
@@ -79,3 +93,26 @@ class UniteDeTravail(Protocol):
 
     @property
     def courriels(self) -> FileCourriels: ...
+
+    @property
+    def registre(self) -> RegistreCourriels: ...
+
+
+class Transactions(Protocol):
+    """Runs a use case in its own transaction (`plumbing.unit_of_work.UnitOfWork` fits)."""
+
+    async def run_async(self, use_case: Callable[[Repositories], T]) -> T: ...
+
+
+class Redacteur(Protocol):
+    def rediger(self, demande: DemandeEnvoi, fichiers: tuple[Fichier, ...] = ()) -> Courriel: ...
+
+
+class Documents(Protocol):
+    async def lire(self, piece: PieceJointeCourriel) -> Fichier | None:
+        """The file, or None if the documents service does not know it; raise if unreachable."""
+
+
+class Relais(Protocol):
+    async def envoyer(self, courriel: Courriel) -> None:
+        """Return once the relay accepted the message; raise otherwise."""

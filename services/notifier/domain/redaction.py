@@ -6,13 +6,15 @@ refus, clôture, désistement, titre disponible), the text follows the same voic
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from contracts.documents import libelle_piece
+from contracts.jobs.notifier import NotifierInput
 from contracts.notifier import ContenuNotification, PieceDemandee, PieceJointe
 from contracts.process import Modele
+from contracts.variables import DocumentProduit
+from contracts.variables import PieceDemandee as PieceADemander
 
 DELAI_COMPLEMENTS_JOURS = 30
 MINISTERE = "Ministère de l'Intérieur et des Outre-Mer"
@@ -82,31 +84,24 @@ def verifier_modele(modele: str) -> Modele:
     return known
 
 
-def pieces_demandees(raw: object) -> tuple[PieceDemandee, ...]:
-    """`piecesDemandees` of the agent's form: [{piece, observation}]; the label is the catalogue's."""
-    if not isinstance(raw, list):
-        return ()
-    pieces = [item for item in raw if isinstance(item, Mapping) and item.get("piece")]
+def pieces_demandees(pieces: list[PieceADemander]) -> tuple[PieceDemandee, ...]:
+    """`piecesDemandees` of the agent's form, each with the catalogue's label."""
     return tuple(
-        PieceDemandee(
-            piece=str(item["piece"]),
-            libelle=libelle_piece(str(item["piece"])),
-            observation=str(item.get("observation") or ""),
-        )
-        for item in pieces
+        PieceDemandee(piece=p.piece, libelle=libelle_piece(p.piece), observation=p.observation)
+        for p in pieces
     )
 
 
-def piece_jointe(modele: Modele, document: object) -> tuple[PieceJointe, ...]:
+def piece_jointe(modele: Modele, document: DocumentProduit | None) -> tuple[PieceJointe, ...]:
     """The PDF of the previous `pdf.generer` task is attached only if it was made for this notification.
 
     `document` keeps the last PDF rendered in the instance: a demande de compléments must not carry
     the confirmation de dépôt rendered earlier.
     """
-    if not isinstance(document, Mapping) or document.get("modele") != modele.value or not document.get("id"):
+    if document is None or document.modele != modele.value or not document.id:
         return ()
-    nom = document.get("nomFichier")
-    return (PieceJointe(document_id=str(document["id"]), nom_fichier=nom and str(nom), modele=modele.value),)
+    nom = document.nom_fichier or None
+    return (PieceJointe(document_id=document.id, nom_fichier=nom, modele=modele.value),)
 
 
 def _depot(r: Redaction) -> ContenuNotification:
@@ -242,15 +237,14 @@ _REDACTEURS: dict[Modele, Callable[[Redaction], ContenuNotification]] = {
 }
 
 
-def rediger(modele: Modele, variables: Mapping[str, Any]) -> Redaction:
-    """Read what a notification needs from the process variables (missing ones stay empty)."""
-    demandeur = variables.get("demandeur")
-    demandeur = demandeur if isinstance(demandeur, Mapping) else {}
+def rediger(modele: Modele, entree: NotifierInput) -> Redaction:
+    """What a notification needs from the job's variables (absent ones stay empty)."""
+    demandeur = entree.demandeur
     return Redaction(
         modele=modele,
-        numero_demande=str(variables.get("numeroDemande") or ""),
-        prenoms=str(demandeur.get("prenoms") or ""),
-        nom=str(demandeur.get("nom") or ""),
-        pieces_demandees=pieces_demandees(variables.get("piecesDemandees")),
-        motif_decision=str(variables.get("motifDecision") or ""),
+        numero_demande=entree.numero_demande or "",
+        prenoms=demandeur.prenoms if demandeur else "",
+        nom=demandeur.nom if demandeur else "",
+        pieces_demandees=pieces_demandees(entree.pieces_demandees),
+        motif_decision=entree.motif_decision or "",
     )

@@ -1,1 +1,1 @@
-"""SQL storage of the notifier: notifications, engine messages to publish, e-mails sent or given up."""
+"""SQL storage of the notifier: notifications, e-mails sent or given up, and the outboxes."""

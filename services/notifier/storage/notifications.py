@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from contracts.notifier import ContenuNotification, FiltreLecture, PieceJointe
 from contracts.process import Modele
+from services.notifier.domain.acces import Portee
 from services.notifier.domain.notifications import Filtre, Notification
-from services.notifier.domain.ports import Portee
 from services.notifier.storage.tables import notifications as table
 
 

@@ -1,10 +1,15 @@
-"""notifier's tables: notifications, the engine messages they owe, e-mails sent and dead letters."""
+"""notifier's tables: notifications, e-mails sent and dead letters, and the two outboxes.
+
+The NATS outbox carries events and queued e-mails; the engine-command outbox carries the
+`notification-lue` messages, written in the transaction that decided them.
+"""
 
 from __future__ import annotations
 
 from sqlalchemy import JSON, Column, Index, Integer, MetaData, String, Table, Text
 
 from plumbing.database import UtcDateTime
+from plumbing.engine_outbox import engine_commands_table
 from plumbing.outbox import outbox_table
 
 metadata = MetaData()
@@ -26,22 +31,6 @@ notifications = Table(
     Column("lue_le", UtcDateTime()),
     Column("repondue_le", UtcDateTime()),
     Index("ix_notifier_notifications_demandeur", "demandeur_id", "cree_le"),
-)
-
-# A message owed to the engine, written in the transaction that decided it and published by a
-# background loop until the engine acknowledges it: nothing is lost, nothing is sent twice.
-messages_moteur = Table(
-    "notifier_messages_moteur",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("message_id", String(200), nullable=False, unique=True),
-    Column("nom", String(100), nullable=False),
-    Column("cle_correlation", String(200), nullable=False),
-    Column("variables", JSON, nullable=False),
-    Column("cree_le", UtcDateTime(), nullable=False),
-    Column("publie_le", UtcDateTime(), index=True),
-    Column("tentatives", Integer, nullable=False, default=0),
-    Column("derniere_erreur", String(200)),
 )
 
 courriels_envoyes = Table(
@@ -67,3 +56,4 @@ courriels_en_echec = Table(
 )
 
 outbox = outbox_table(metadata, "notifier")
+engine_commands = engine_commands_table(metadata, "notifier")

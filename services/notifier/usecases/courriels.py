@@ -8,65 +8,24 @@ a dead letter that administrators can list and replay.
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Protocol
 
 from pydantic import ValidationError
 
+from plumbing.clock import Clock
 from services.notifier.domain.courriels import (
-    Courriel,
+    CourrielAbandonne,
+    CourrielRefuse,
     DemandeEnvoi,
     Fichier,
     Issue,
-    PieceJointeCourriel,
+    ModeleIntrouvable,
     PolitiqueReessai,
 )
+from services.notifier.domain.ports import Documents, Redacteur, Relais, Transactions
 
 log = logging.getLogger(__name__)
-
-
-class CourrielRefuse(Exception):
-    """The relay refused this e-mail for good (e.g. 5xx): retrying would not help."""
-
-
-class ModeleIntrouvable(Exception):
-    """No template renders this request."""
-
-
-class Registre(Protocol):
-    def deja_envoye(self, idempotence: str) -> bool: ...
-
-    def envoye(self, idempotence: str, modele: str, le: datetime) -> None: ...
-
-    def abandonne(
-        self,
-        *,
-        idempotence: str,
-        modele: str,
-        subject: str,
-        demande: str,
-        erreur: str,
-        livraisons: int,
-        le: datetime,
-    ) -> None: ...
-
-
-class Redacteur(Protocol):
-    def rediger(self, demande: DemandeEnvoi, fichiers: tuple[Fichier, ...] = ()) -> Courriel: ...
-
-
-class Documents(Protocol):
-    async def lire(self, piece: PieceJointeCourriel) -> Fichier | None:
-        """The file, or None if the documents service does not know it; raise if unreachable."""
-
-
-class Relais(Protocol):
-    async def envoyer(self, courriel: Courriel) -> None:
-        """Return once the relay accepted the message; raise otherwise."""
 
 
 @dataclass(frozen=True)
@@ -87,20 +46,21 @@ class Resultat:
 
 @dataclass
 class EnvoiCourriels:
-    registre: Registre
+    transactions: Transactions
     redacteur: Redacteur
     relais: Relais
     politique: PolitiqueReessai
-    horloge: Callable[[], datetime]
+    clock: Clock
     documents: Documents | None = None
 
     async def livrer(self, livraison: Livraison) -> Resultat:
+        """Send one delivery of a queued request, at most once per idempotency key; say what next."""
         try:
             demande = DemandeEnvoi.model_validate_json(livraison.corps)
         except ValidationError as error:
             fields = ",".join(str(e["loc"][0]) for e in error.errors() if e["loc"])
             return await self._abandonner(livraison, None, f"demande invalide ({fields})")
-        if await asyncio.to_thread(self.registre.deja_envoye, demande.idempotence):
+        if await self.transactions.run_async(lambda r: r.registre.deja_envoye(demande.idempotence)):
             return Resultat(Issue.DOUBLON, idempotence=demande.idempotence)
         if manquantes := demande.donnees_manquantes():
             return await self._abandonner(livraison, demande, f"données manquantes : {', '.join(manquantes)}")
@@ -118,8 +78,9 @@ class EnvoiCourriels:
                 extra={"livraison": livraison.numero, "delai": delai, "erreur": type(error).__name__},
             )
             return Resultat(Issue.REESSAI, delai, demande.idempotence)
-        await asyncio.to_thread(
-            self.registre.envoye, demande.idempotence, demande.modele.value, self.horloge()
+        maintenant = self.clock.now()
+        await self.transactions.run_async(
+            lambda r: r.registre.envoye(demande.idempotence, demande.modele.value, maintenant)
         )
         log.info("courriel envoyé", extra={"modele": demande.modele.value, "livraison": livraison.numero})
         return Resultat(Issue.ENVOYE, idempotence=demande.idempotence)
@@ -133,17 +94,16 @@ class EnvoiCourriels:
 
     async def _abandonner(self, livraison: Livraison, demande: DemandeEnvoi | None, erreur: str) -> Resultat:
         idempotence = demande.idempotence if demande else f"illisible-{livraison.subject}"
-        await asyncio.to_thread(
-            lambda: self.registre.abandonne(
-                idempotence=idempotence,
-                modele=demande.modele.value if demande else "inconnu",
-                subject=livraison.subject,
-                demande=livraison.corps.decode("utf-8", errors="replace"),
-                erreur=erreur,
-                livraisons=livraison.numero,
-                le=self.horloge(),
-            )
+        abandon = CourrielAbandonne(
+            idempotence=idempotence,
+            modele=demande.modele.value if demande else "inconnu",
+            subject=livraison.subject,
+            demande=livraison.corps.decode("utf-8", errors="replace"),
+            erreur=erreur,
+            livraisons=livraison.numero,
+            le=self.clock.now(),
         )
+        await self.transactions.run_async(lambda r: r.registre.abandonne(abandon))
         log.error("courriel abandonné", extra={"livraison": livraison.numero, "erreur": erreur})
         return Resultat(Issue.ABANDON, idempotence=idempotence)
 

@@ -1,18 +1,21 @@
-"""Use cases of in-app notifications. The caller owns the transaction (one `UniteDeTravail`)."""
+"""Use cases of in-app notifications. The caller owns the transaction (one set of `Repositories`)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
+from contracts.jobs.notifier import NotifierInput
 from contracts.notifier import EvenementNotification
 from contracts.process import Message, Modele, Variable
+from services.notifier.domain.acces import Portee
 from services.notifier.domain.courriels import DemandeEnvoi, ModeleCourriel, PieceJointeCourriel
 from services.notifier.domain.notifications import Filtre, Notification, NotificationIntrouvable, Page
-from services.notifier.domain.ports import MessageMoteur, Portee, UniteDeTravail
+from services.notifier.domain.ports import MessageMoteur, Repositories
 from services.notifier.domain.redaction import Redaction, piece_jointe, rediger, verifier_modele
+
+ADRESSE_COURRIEL = re.compile(r"[^@\s]+@[^@\s]+")
 
 
 class VariablesManquantes(ValueError):
@@ -21,45 +24,50 @@ class VariablesManquantes(ValueError):
 
 def creer_notification(
     *,
-    unite: UniteDeTravail,
+    repositories: Repositories,
     job_key: str,
     modele: str,
-    variables: Mapping[str, Any],
+    entree: NotifierInput,
     maintenant: datetime,
     nouvel_id: Callable[[], str],
     lien_connexion: str,
 ) -> str:
-    """Create the notification of one `notifier.notifier` job and queue its e-mail, once per job."""
-    if existante := unite.notifications.par_job(job_key):
+    """Create the notification of one `notifier.notifier` job and queue its e-mail, once per job.
+
+    The engine delivers a job at least once: a second delivery finds the first one's notification
+    (by its job key) and answers with its id.
+    """
+    if existante := repositories.notifications.par_job(job_key):
         return existante.id
     known = verifier_modele(modele)
-    demandeur_id = variables.get(Variable.DEMANDEUR_ID.value)
-    if not demandeur_id:
+    if not entree.demandeur_id:
         raise VariablesManquantes("la variable demandeurId manque")
-    redaction = rediger(known, variables)
+    redaction = rediger(known, entree)
     notification = Notification(
         id=nouvel_id(),
         job_key=job_key,
-        demandeur_id=str(demandeur_id),
-        dossier_id=_texte(variables.get(Variable.DOSSIER_ID.value)),
+        demandeur_id=entree.demandeur_id,
+        dossier_id=entree.dossier_id or None,
         numero_demande=redaction.numero_demande or None,
-        prefecture=_texte(variables.get(Variable.PREFECTURE.value)),
+        prefecture=entree.prefecture or None,
         modele=known,
         titre=redaction.titre,
         contenu=redaction.contenu(),
-        pieces_jointes=piece_jointe(known, variables.get(Variable.DOCUMENT.value)),
+        pieces_jointes=piece_jointe(known, entree.document),
         cree_le=maintenant,
     )
-    unite.notifications.ajouter(notification)
-    unite.evenements.publier(EvenementNotification.CREEE, notification, maintenant)
-    if destinataire := _courriel(variables):
-        unite.courriels.mettre_en_file(_courriel_de(notification, redaction, destinataire, lien_connexion))
+    repositories.notifications.ajouter(notification)
+    repositories.evenements.publier(EvenementNotification.CREEE, notification, maintenant)
+    if destinataire := _courriel(entree):
+        repositories.courriels.mettre_en_file(
+            _courriel_de(notification, redaction, destinataire, lien_connexion)
+        )
     return notification.id
 
 
 def consulter_notification(
     *,
-    unite: UniteDeTravail,
+    repositories: Repositories,
     portee: Portee,
     notification_id: str,
     par_le_demandeur: bool,
@@ -70,40 +78,45 @@ def consulter_notification(
     That opening is recorded, and the `notification-lue` message is written in the same
     transaction, to be published to the engine once by the relay.
     """
-    notification = visible(unite, portee, notification_id)
+    notification = visible(repositories, portee, notification_id)
     if not par_le_demandeur or notification.lue_le is not None:
         return notification
-    if not unite.notifications.marquer_lue(notification.id, maintenant):
-        return visible(unite, portee, notification_id)  # opened meanwhile (double click)
+    if not repositories.notifications.marquer_lue(notification.id, maintenant):
+        return visible(repositories, portee, notification_id)  # opened meanwhile (double click)
     notification = notification.ouverte(maintenant)
-    unite.messages.prevoir(message_lue(notification, maintenant), maintenant)
-    unite.evenements.publier(EvenementNotification.LUE, notification, maintenant)
+    repositories.messages.prevoir(message_lue(notification, maintenant), maintenant)
+    repositories.evenements.publier(EvenementNotification.LUE, notification, maintenant)
     return notification
 
 
 def repondre_notification(
-    *, unite: UniteDeTravail, portee: Portee, notification_id: str, maintenant: datetime
+    *, repositories: Repositories, portee: Portee, notification_id: str, maintenant: datetime
 ) -> Notification:
     """Mark a demande de compléments as answered (twice has the effect of once)."""
-    notification = visible(unite, portee, notification_id)
+    notification = visible(repositories, portee, notification_id)
     repondue = notification.repondue(maintenant)
-    if repondue is not notification and unite.notifications.marquer_repondue(notification.id, maintenant):
-        unite.evenements.publier(EvenementNotification.REPONDUE, repondue, maintenant)
+    if repondue is not notification and repositories.notifications.marquer_repondue(
+        notification.id, maintenant
+    ):
+        repositories.evenements.publier(EvenementNotification.REPONDUE, repondue, maintenant)
         return repondue
-    return visible(unite, portee, notification_id)
+    return visible(repositories, portee, notification_id)
 
 
-def lister_notifications(*, unite: UniteDeTravail, portee: Portee, filtre: Filtre) -> Page:
-    elements, total = unite.notifications.lister(portee, filtre)
+def lister_notifications(*, repositories: Repositories, portee: Portee, filtre: Filtre) -> Page:
+    """One page of "Mes Notifications", newest first."""
+    elements, total = repositories.notifications.lister(portee, filtre)
     return Page(elements=list(elements), total=total, page=filtre.page, par_page=filtre.par_page)
 
 
-def compter_non_lues(*, unite: UniteDeTravail, demandeur_id: str) -> int:
-    return unite.notifications.compter_non_lues(demandeur_id)
+def compter_non_lues(*, repositories: Repositories, demandeur_id: str) -> int:
+    """The count next to the bell."""
+    return repositories.notifications.compter_non_lues(demandeur_id)
 
 
-def visible(unite: UniteDeTravail, portee: Portee, notification_id: str) -> Notification:
-    notification = unite.notifications.par_id(notification_id)
+def visible(repositories: Repositories, portee: Portee, notification_id: str) -> Notification:
+    """The notification if the actor may see it; otherwise it does not exist for them."""
+    notification = repositories.notifications.par_id(notification_id)
     if notification is None or not portee.couvre(notification):
         raise NotificationIntrouvable("Notification introuvable.")
     return notification
@@ -151,13 +164,9 @@ def _courriel_de(
     )
 
 
-def _courriel(variables: Mapping[str, Any]) -> str | None:
-    demandeur = variables.get(Variable.DEMANDEUR.value)
-    value = demandeur.get("courriel") if isinstance(demandeur, Mapping) else None
-    if not isinstance(value, str) or len(value.strip()) > 254:
+def _courriel(entree: NotifierInput) -> str | None:
+    """The applicant's e-mail address if it looks like one; otherwise only the in-app notification."""
+    value = (entree.demandeur.courriel or "").strip() if entree.demandeur else ""
+    if not value or len(value) > 254 or not ADRESSE_COURRIEL.fullmatch(value):
         return None
-    return value.strip() if re.fullmatch(r"[^@\s]+@[^@\s]+", value.strip()) else None
-
-
-def _texte(value: object) -> str | None:
-    return str(value) if value not in (None, "") else None
+    return value

@@ -7,7 +7,7 @@ import itertools
 import logging
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from typing import Any
@@ -18,32 +18,44 @@ from pyzeebe import Job
 from sqlalchemy.orm import Session, sessionmaker
 
 from contracts.process import PROCESS_ID, JobType, Modele
+from plumbing.clock import day_in_france
 from plumbing.database import create_database_engine, create_session_factory, upgrade_database
+from plumbing.unit_of_work import UnitOfWork
 from services.notifier.__main__ import MIGRATIONS, VERSION_TABLE
-from services.notifier.dependances import Dependances
+from services.notifier.domain.courriels import CourrielAbandonne
+from services.notifier.domain.ports import RegistreCourriels
+from services.notifier.storage.repositories import repositories
+from services.notifier.tasks import build_task_router
+from services.notifier.wiring import NotifierDeps
 from tests.support.ports import free_port
 
 DEMANDEUR = {
     "nom": "ETRANGER",
     "prenoms": "SEPT",
     "dateNaissance": "2006-07-01",
+    "lieuNaissance": "KABOUL",
+    "nationalite": "AFGHANE",
     "numeroEtranger": "5903007178",
     "courriel": "septetranger@yopmail.com",
+    "adresse": "20 RUE NATIONALE 59000 LILLE FRANCE",
 }
 
 
 class Horloge:
-    """A clock tests move by hand."""
+    """A clock tests move by hand (a `plumbing.clock.Clock`)."""
 
     def __init__(self) -> None:
-        self.now = datetime(2023, 9, 12, 8, 0, tzinfo=UTC)
+        self.instant = datetime(2023, 9, 12, 8, 0, tzinfo=UTC)
 
-    def __call__(self) -> datetime:
-        return self.now
+    def now(self) -> datetime:
+        return self.instant
+
+    def today(self) -> date:
+        return day_in_france(self.instant)
 
     def avancer(self, **delta: float) -> datetime:
-        self.now += timedelta(**delta)
-        return self.now
+        self.instant += timedelta(**delta)
+        return self.instant
 
 
 @pytest.fixture
@@ -72,18 +84,18 @@ def horloge() -> Horloge:
     return Horloge()
 
 
-def make_deps(sessions: sessionmaker[Session], horloge: Horloge) -> Dependances:
+def make_deps(sessions: sessionmaker[Session], horloge: Horloge) -> NotifierDeps:
     counter = itertools.count(1)
-    return Dependances(
-        sessions=sessions,
+    return NotifierDeps(
+        uow=UnitOfWork(sessions, repositories),
         lien_connexion="http://127.0.0.1:8000/connexion",
-        horloge=horloge,
-        nouvel_id=lambda: f"notif-{next(counter):04d}",
+        clock=horloge,
+        new_id=lambda: f"notif-{next(counter):04d}",
     )
 
 
 @pytest.fixture
-def deps(sqlite_url: str, horloge: Horloge) -> Iterator[Dependances]:
+def deps(sqlite_url: str, horloge: Horloge) -> Iterator[NotifierDeps]:
     """Dependencies on SQLite: use-case and API tests; storage tests cover PostgreSQL."""
     engine = create_database_engine(sqlite_url)
     yield make_deps(create_session_factory(engine), horloge)
@@ -120,6 +132,33 @@ def make_job(
         deadline=0,
         variables=values,
     )
+
+
+def abandonner(registre: RegistreCourriels, idempotence: str, livraisons: int, le: datetime) -> None:
+    """An e-mail given up after `livraisons` deliveries, its relay refusing the connection."""
+    registre.abandonne(
+        CourrielAbandonne(
+            idempotence=idempotence,
+            modele="notification",
+            subject="notifier.courriel.demande",
+            demande="{}",
+            erreur="ConnectionRefusedError",
+            livraisons=livraisons,
+            le=le,
+        )
+    )
+
+
+async def executer_job(deps: NotifierDeps, job: Job) -> str:
+    """Run `notifier.notifier` on a job as the worker does: variables and header validated first."""
+    [task] = build_task_router(deps).tasks
+    result = await task.original_function(job)
+    return str(result["notificationId"])
+
+
+def notifier(deps: NotifierDeps, job: Job) -> str:
+    """`executer_job`, for tests that run no event loop."""
+    return asyncio.run(executer_job(deps, job))
 
 
 @dataclass

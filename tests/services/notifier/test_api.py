@@ -13,12 +13,10 @@ from sqlalchemy import select
 from contracts.process import Modele
 from plumbing.actors import Actor, internal_headers
 from plumbing.settings import DEVELOPMENT_SECRET, PlatformSettings
-from services.notifier.app import build_app
-from services.notifier.dependances import Dependances
 from services.notifier.settings import NotifierSettings
-from services.notifier.storage.tables import messages_moteur, outbox
-from services.notifier.tasks import notifier
-from tests.services.notifier.conftest import Horloge, make_job
+from services.notifier.storage.tables import engine_commands, outbox
+from services.notifier.wiring import NotifierDeps, build_app
+from tests.services.notifier.conftest import Horloge, abandonner, executer_job, make_job
 
 pytestmark = pytest.mark.integration
 
@@ -31,7 +29,7 @@ ADMIN = Actor("agent", "admin-1", roles=frozenset({"admin"}))
 
 
 @pytest.fixture
-async def client(deps: Dependances, sqlite_url: str) -> AsyncIterator[httpx.AsyncClient]:
+async def client(deps: NotifierDeps, sqlite_url: str) -> AsyncIterator[httpx.AsyncClient]:
     app = build_app(NotifierSettings(database_url=sqlite_url), PlatformSettings(), deps=deps)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://notifier") as c:
         yield c
@@ -41,34 +39,34 @@ def headers(actor: Actor) -> dict[str, str]:
     return internal_headers(DEVELOPMENT_SECRET, actor)
 
 
-def creer(deps: Dependances, modele: Modele = Modele.DEMANDE_COMPLEMENTS, **variables: Any) -> str:
-    return notifier(deps, make_job(modele, **variables))
+async def creer(deps: NotifierDeps, modele: Modele = Modele.DEMANDE_COMPLEMENTS, **variables: Any) -> str:
+    return await executer_job(deps, make_job(modele, **variables))
 
 
-def messages(deps: Dependances) -> list[Any]:
+def messages(deps: NotifierDeps) -> list[Any]:
     with deps.sessions() as session:
-        return list(session.execute(select(messages_moteur)))
+        return list(session.execute(select(engine_commands)))
 
 
-def events(deps: Dependances) -> list[str]:
+def events(deps: NotifierDeps) -> list[str]:
     with deps.sessions() as session:
         return [row.subject for row in session.execute(select(outbox).order_by(outbox.c.id))]
 
 
 async def test_an_applicant_lists_their_own_notifications_newest_first(
-    client: httpx.AsyncClient, deps: Dependances, horloge: Horloge
+    client: httpx.AsyncClient, deps: NotifierDeps, horloge: Horloge
 ) -> None:
-    first = creer(deps, Modele.CONFIRMATION_DEPOT)
+    first = await creer(deps, Modele.CONFIRMATION_DEPOT)
     horloge.avancer(days=1)
-    second = creer(deps, Modele.DEMANDE_COMPLEMENTS)
-    creer(deps, demandeurId="compte-huit")
+    second = await creer(deps, Modele.DEMANDE_COMPLEMENTS)
+    await creer(deps, demandeurId="compte-huit")
 
     response = await client.get("/notifications", headers=headers(SEPT))
 
     assert response.status_code == 200
     body = response.json()
     assert [n["id"] for n in body["elements"]] == [second, first]
-    assert (body["total"], body["page"], body["par_page"], body["pages"]) == (2, 1, 10, 1)
+    assert (body["total"], body["page"], body["parPage"], body["pages"]) == (2, 1, 10, 1)
     line = body["elements"][0]
     assert (line["titre"], line["procedure"], line["etat"], line["type"]) == (
         "Demande de complément",
@@ -76,7 +74,7 @@ async def test_an_applicant_lists_their_own_notifications_newest_first(
         "non-lue",
         "demande-complements",
     )
-    assert line["date"] == "2023-09-13T08:00:00Z" and line["lue_le"] is None and line["attend_reponse"]
+    assert line["date"] == "2023-09-13T08:00:00Z" and line["lueLe"] is None and line["attendReponse"]
     assert (line["libelle"], line["mention"]) == ("Demande de complément", None)
     await client.get(f"/notifications/{second}", headers=headers(SEPT))
     relue = (await client.get("/notifications", headers=headers(SEPT))).json()["elements"][0]
@@ -84,10 +82,10 @@ async def test_an_applicant_lists_their_own_notifications_newest_first(
 
 
 async def test_lists_filter_by_reading_and_type_and_come_in_pages(
-    client: httpx.AsyncClient, deps: Dependances
+    client: httpx.AsyncClient, deps: NotifierDeps
 ) -> None:
-    ids = [creer(deps, Modele.ATTESTATION_PROLONGATION) for _ in range(3)]
-    decision = creer(deps, Modele.DECISION_REFUS)
+    ids = [await creer(deps, Modele.ATTESTATION_PROLONGATION) for _ in range(3)]
+    decision = await creer(deps, Modele.DECISION_REFUS)
     await client.get(f"/notifications/{ids[0]}", headers=headers(SEPT))
 
     async def ids_of(**params: Any) -> list[str]:
@@ -97,12 +95,12 @@ async def test_lists_filter_by_reading_and_type_and_come_in_pages(
     assert await ids_of(lecture="lues") == [ids[0]]
     assert len(await ids_of(lecture="non-lues")) == 3
     assert await ids_of(type="decision-refus") == [decision]
-    assert len(await ids_of(par_page=3, page=1)) == 3 and len(await ids_of(par_page=3, page=2)) == 1
+    assert len(await ids_of(parPage=3, page=1)) == 3 and len(await ids_of(parPage=3, page=2)) == 1
     assert await ids_of(page=5) == []
 
 
 @pytest.mark.parametrize(
-    "params", [{"page": 0}, {"par_page": 101}, {"lecture": "peut-etre"}, {"type": "liste"}, {"page": "x"}]
+    "params", [{"page": 0}, {"parPage": 101}, {"lecture": "peut-etre"}, {"type": "liste"}, {"page": "x"}]
 )
 async def test_a_bad_list_request_is_refused_in_french(client: httpx.AsyncClient, params: Any) -> None:
     response = await client.get("/notifications", params=params, headers=headers(SEPT))
@@ -113,9 +111,9 @@ async def test_a_bad_list_request_is_refused_in_french(client: httpx.AsyncClient
 
 
 async def test_the_unread_count_drops_when_a_notification_is_opened(
-    client: httpx.AsyncClient, deps: Dependances
+    client: httpx.AsyncClient, deps: NotifierDeps
 ) -> None:
-    first, _ = creer(deps), creer(deps, Modele.ATTESTATION_PROLONGATION)
+    first, _ = await creer(deps), await creer(deps, Modele.ATTESTATION_PROLONGATION)
 
     before = (await client.get("/notifications/compteur", headers=headers(SEPT))).json()
     await client.get(f"/notifications/{first}", headers=headers(SEPT))
@@ -124,15 +122,15 @@ async def test_the_unread_count_drops_when_a_notification_is_opened(
         "/notifications/compteur", params={"demandeur": "compte-sept"}, headers=headers(PLATEFORME)
     )
 
-    assert (before, after, platform.json()) == ({"non_lues": 2}, {"non_lues": 1}, {"non_lues": 1})
+    assert (before, after, platform.json()) == ({"nonLues": 2}, {"nonLues": 1}, {"nonLues": 1})
     assert (await client.get("/notifications/compteur", headers=headers(AGENT_59))).status_code == 403
     assert (await client.get("/notifications/compteur", headers=headers(PLATEFORME))).status_code == 422
 
 
 async def test_the_first_opening_is_the_acknowledgement_of_receipt(
-    client: httpx.AsyncClient, deps: Dependances, horloge: Horloge
+    client: httpx.AsyncClient, deps: NotifierDeps, horloge: Horloge
 ) -> None:
-    notification_id = creer(
+    notification_id = await creer(
         deps, Modele.DEMANDE_COMPLEMENTS, piecesDemandees=[{"piece": "p", "observation": "o"}]
     )
     horloge.avancer(days=2)
@@ -142,34 +140,37 @@ async def test_the_first_opening_is_the_acknowledgement_of_receipt(
     second = await client.get(f"/notifications/{notification_id}", headers=headers(SEPT))
 
     assert first.status_code == second.status_code == 200
-    assert first.json()["lue_le"] == second.json()["lue_le"] == "2023-09-14T08:00:00Z"
-    assert first.json()["contenu"]["pieces_demandees"] == [{"piece": "p", "libelle": "p", "observation": "o"}]
+    assert first.json()["lueLe"] == second.json()["lueLe"] == "2023-09-14T08:00:00Z"
+    assert first.json()["contenu"]["piecesDemandees"] == [{"piece": "p", "libelle": "p", "observation": "o"}]
     [message] = messages(deps)
-    assert (message.nom, message.cle_correlation, message.message_id) == (
+    assert (message.name, message.correlation_key, message.id, message.kind) == (
         "notification-lue",
         notification_id,
         f"notification-lue-{notification_id}",
+        "publish-message",
     )
-    assert message.variables["notificationId"] == notification_id and message.publie_le is None
+    assert message.variables["notificationId"] == notification_id and message.done_at is None
     assert events(deps).count("notifier.notification.lue") == 1
 
 
 async def test_a_double_click_records_one_reading_and_one_message(
-    client: httpx.AsyncClient, deps: Dependances
+    client: httpx.AsyncClient, deps: NotifierDeps
 ) -> None:
-    notification_id = creer(deps)
+    notification_id = await creer(deps)
 
     responses = await asyncio.gather(
         *(client.get(f"/notifications/{notification_id}", headers=headers(SEPT)) for _ in range(5))
     )
 
     assert {r.status_code for r in responses} == {200}
-    assert len({r.json()["lue_le"] for r in responses}) == 1
+    assert len({r.json()["lueLe"] for r in responses}) == 1
     assert len(messages(deps)) == 1
 
 
-async def test_other_peoples_notifications_do_not_exist(client: httpx.AsyncClient, deps: Dependances) -> None:
-    notification_id = creer(deps)
+async def test_other_peoples_notifications_do_not_exist(
+    client: httpx.AsyncClient, deps: NotifierDeps
+) -> None:
+    notification_id = await creer(deps)
 
     for path in (f"/notifications/{notification_id}", f"/notifications/{notification_id}/pieces-jointes"):
         assert (await client.get(path, headers=headers(HUIT))).json() == {
@@ -185,9 +186,9 @@ async def test_other_peoples_notifications_do_not_exist(client: httpx.AsyncClien
 
 
 async def test_agents_and_the_platform_read_without_acknowledging(
-    client: httpx.AsyncClient, deps: Dependances
+    client: httpx.AsyncClient, deps: NotifierDeps
 ) -> None:
-    notification_id = creer(deps)
+    notification_id = await creer(deps)
 
     agent = await client.get(f"/notifications/{notification_id}", headers=headers(AGENT_59))
     platform = await client.get(f"/notifications/{notification_id}", headers=headers(PLATEFORME))
@@ -202,9 +203,9 @@ async def test_agents_and_the_platform_read_without_acknowledging(
 
 
 async def test_a_demande_de_complement_is_answered_once(
-    client: httpx.AsyncClient, deps: Dependances, horloge: Horloge
+    client: httpx.AsyncClient, deps: NotifierDeps, horloge: Horloge
 ) -> None:
-    notification_id = creer(deps)
+    notification_id = await creer(deps)
     url = f"/notifications/{notification_id}/reponse"
 
     too_early = await client.post(url, headers=headers(SEPT))
@@ -217,14 +218,14 @@ async def test_a_demande_de_complement_is_answered_once(
     assert too_early.status_code == 409
     assert too_early.json() == {"detail": "La notification doit être ouverte avant d'y répondre."}
     assert answered.status_code == again.status_code == 200
-    assert answered.json()["etat"] == "repondue" and not answered.json()["attend_reponse"]
-    assert answered.json()["repondue_le"] == again.json()["repondue_le"] == "2023-09-12T11:00:00Z"
+    assert answered.json()["etat"] == "repondue" and not answered.json()["attendReponse"]
+    assert answered.json()["repondueLe"] == again.json()["repondueLe"] == "2023-09-12T11:00:00Z"
     assert events(deps).count("notifier.notification.repondue") == 1
     assert (await client.post(url, headers=headers(AGENT_59))).status_code == 403
 
 
-async def test_a_decision_cannot_be_answered(client: httpx.AsyncClient, deps: Dependances) -> None:
-    notification_id = creer(deps, Modele.ATTESTATION_DECISION_FAVORABLE)
+async def test_a_decision_cannot_be_answered(client: httpx.AsyncClient, deps: NotifierDeps) -> None:
+    notification_id = await creer(deps, Modele.ATTESTATION_DECISION_FAVORABLE)
     await client.get(f"/notifications/{notification_id}", headers=headers(SEPT))
 
     response = await client.post(f"/notifications/{notification_id}/reponse", headers=headers(SEPT))
@@ -236,15 +237,15 @@ async def test_a_decision_cannot_be_answered(client: httpx.AsyncClient, deps: De
 
 
 async def test_attachments_are_the_documents_services_ids(
-    client: httpx.AsyncClient, deps: Dependances
+    client: httpx.AsyncClient, deps: NotifierDeps
 ) -> None:
     document = {"id": "doc-7", "modele": "attestation-prolongation", "nomFichier": "attestation.pdf"}
-    notification_id = creer(deps, Modele.ATTESTATION_PROLONGATION, document=document)
+    notification_id = await creer(deps, Modele.ATTESTATION_PROLONGATION, document=document)
 
     response = await client.get(f"/notifications/{notification_id}/pieces-jointes", headers=headers(SEPT))
 
     assert response.json() == [
-        {"document_id": "doc-7", "nom_fichier": "attestation.pdf", "modele": "attestation-prolongation"}
+        {"documentId": "doc-7", "nomFichier": "attestation.pdf", "modele": "attestation-prolongation"}
     ]
 
 
@@ -256,16 +257,9 @@ async def test_internal_calls_need_the_token_and_an_actor(client: httpx.AsyncCli
     assert bad_actor.status_code == 403
 
 
-async def test_dead_letters_are_for_administrators(client: httpx.AsyncClient, deps: Dependances) -> None:
-    deps.registre.abandonne(
-        idempotence="k",
-        modele="notification",
-        subject="notifier.courriel.demande",
-        demande="{}",
-        erreur="ConnectionRefusedError",
-        livraisons=12,
-        le=deps.horloge(),
-    )
+async def test_dead_letters_are_for_administrators(client: httpx.AsyncClient, deps: NotifierDeps) -> None:
+    with deps.uow.transaction() as repositories:
+        abandonner(repositories.registre, "k", 12, deps.clock.now())
 
     listed = await client.get("/courriels/echecs", headers=headers(ADMIN))
     refused = await client.get("/courriels/echecs", headers=headers(SEPT))

@@ -6,8 +6,8 @@ import pytest
 from pydantic import ValidationError
 
 from contracts.courriel import DemandeCourriel
-from services.notifier.courriels.rendu import JinjaRedacteur, date_heure
-from services.notifier.courriels.smtp import ConfigurationSmtp, composer
+from services.notifier.adapters.rendu import JinjaRedacteur, date_heure
+from services.notifier.adapters.smtp import ConfigurationSmtp, composer
 from services.notifier.domain.courriels import DemandeEnvoi, ModeleCourriel, PolitiqueReessai
 
 pytestmark = pytest.mark.unit

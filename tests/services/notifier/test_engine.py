@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator, Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,15 +20,15 @@ from pyzeebe.proto import gateway_pb2 as pb
 from sqlalchemy import select, update
 
 from plumbing.actors import Actor, internal_headers
+from plumbing.clock import new_id
+from plumbing.engine_outbox import EngineCommandRelay
 from plumbing.settings import DEVELOPMENT_SECRET, PlatformSettings
 from plumbing.worker import create_worker, create_zeebe_channel
-from services.notifier.app import build_app
-from services.notifier.dependances import Dependances, nouvel_identifiant
-from services.notifier.moteur import RelaisMessagesMoteur, ZeebePublicateur
+from plumbing.zeebe_client import ZeebeEngineCommands
 from services.notifier.settings import NotifierSettings
-from services.notifier.storage.messages import SqlFileMessagesMoteur
-from services.notifier.storage.tables import messages_moteur, notifications
+from services.notifier.storage.tables import engine_commands, notifications
 from services.notifier.tasks import build_task_router
+from services.notifier.wiring import NotifierDeps, build_app
 from tests.engine.helpers import activate, complete, create, gateway, instance_state, variables_of
 from tests.services.notifier.conftest import DEMANDEUR
 from tests.support.engine_server import EngineServer, start_engine
@@ -56,11 +57,11 @@ async def stub(engine: EngineServer) -> AsyncIterator[Any]:
 
 
 @pytest.fixture
-async def worker(engine: EngineServer, deps: Dependances) -> AsyncIterator[asyncio.Event]:
+async def worker(engine: EngineServer, deps: NotifierDeps) -> AsyncIterator[asyncio.Event]:
     """The notifier's real pyzeebe worker; the event is set when it has created a notification."""
     created = asyncio.Event()
-    deps.signaler_outbox = created.set
-    deps.nouvel_id = nouvel_identifiant  # the engine outlives each test's database: ids must not repeat
+    deps.wake_outbox_relay = created.set
+    deps.new_id = new_id  # the engine outlives each test's database: ids must not repeat
     channel = create_zeebe_channel(engine.grpc_address)
     running = create_worker(channel, "notifier-test", [build_task_router(deps)])
     task = asyncio.create_task(running.work())
@@ -71,16 +72,12 @@ async def worker(engine: EngineServer, deps: Dependances) -> AsyncIterator[async
 
 
 @pytest.fixture
-async def relais(engine: EngineServer, deps: Dependances) -> AsyncIterator[RelaisMessagesMoteur]:
+async def relais(engine: EngineServer, deps: NotifierDeps) -> AsyncIterator[EngineCommandRelay]:
+    """The relay `wiring.build_engine_relay` makes, with a short back-off while the engine is away."""
     channel = create_zeebe_channel(engine.grpc_address)
-    relay = RelaisMessagesMoteur(
-        SqlFileMessagesMoteur(deps.sessions),
-        ZeebePublicateur(ZeebeClient(channel), ttl_ms=60_000),
-        deps.horloge,
-        delai_initial=0.1,
-        delai_maximum=0.5,
-    )
-    deps.signaler_message = relay.signaler
+    zeebe = ZeebeEngineCommands(ZeebeClient(channel), message_ttl_ms=60_000)
+    relay = EngineCommandRelay(engine_commands, deps.sessions, zeebe, max_backoff=timedelta(seconds=0.5))
+    deps.wake_engine_relay = relay.notify
     task = asyncio.create_task(relay.run())
     yield relay
     task.cancel()
@@ -89,7 +86,7 @@ async def relais(engine: EngineServer, deps: Dependances) -> AsyncIterator[Relai
 
 
 @pytest.fixture
-async def api(deps: Dependances, sqlite_url: str) -> AsyncIterator[httpx.AsyncClient]:
+async def api(deps: NotifierDeps, sqlite_url: str) -> AsyncIterator[httpx.AsyncClient]:
     app = build_app(NotifierSettings(database_url=sqlite_url), PlatformSettings(), deps=deps)
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url="http://notifier"
@@ -98,7 +95,7 @@ async def api(deps: Dependances, sqlite_url: str) -> AsyncIterator[httpx.AsyncCl
 
 
 async def notifier_via_engine(
-    engine: EngineServer, stub: Any, created: asyncio.Event, deps: Dependances
+    engine: EngineServer, stub: Any, created: asyncio.Event, deps: NotifierDeps
 ) -> tuple[int, str]:
     variables = {
         "dossierId": "d-1",
@@ -132,18 +129,18 @@ async def apres_lecture(stub: Any) -> Any:
     return job
 
 
-def published(deps: Dependances) -> list[Any]:
+def published(deps: NotifierDeps) -> list[Any]:
     with deps.sessions() as session:
-        return [row.publie_le for row in session.execute(select(messages_moteur))]
+        return [row.done_at for row in session.execute(select(engine_commands))]
 
 
 async def test_opening_the_notification_moves_the_process_on_once(
     engine: EngineServer,
     stub: Any,
     worker: asyncio.Event,
-    relais: RelaisMessagesMoteur,
+    relais: EngineCommandRelay,
     api: httpx.AsyncClient,
-    deps: Dependances,
+    deps: NotifierDeps,
 ) -> None:
     key, notification_id = await notifier_via_engine(engine, stub, worker, deps)
     url = f"/notifications/{notification_id}"
@@ -163,8 +160,8 @@ async def test_opening_the_notification_moves_the_process_on_once(
 
     # a relay that crashed after publishing publishes again: the engine keeps one copy
     with deps.sessions() as session, session.begin():
-        session.execute(update(messages_moteur).values(publie_le=None))
-    assert await relais.publier_en_attente() == 1
+        session.execute(update(engine_commands).values(done_at=None))
+    assert await relais.send_pending() == 1
     assert published(deps)[0] is not None
 
 
@@ -172,9 +169,9 @@ async def test_the_message_waits_for_the_engine_to_come_back(
     engine: EngineServer,
     stub: Any,
     worker: asyncio.Event,
-    relais: RelaisMessagesMoteur,
+    relais: EngineCommandRelay,
     api: httpx.AsyncClient,
-    deps: Dependances,
+    deps: NotifierDeps,
 ) -> None:
     key, notification_id = await notifier_via_engine(engine, stub, worker, deps)
     engine.stop()
@@ -193,13 +190,13 @@ async def test_the_message_waits_for_the_engine_to_come_back(
     assert published(deps)[0] is not None
 
 
-async def wait_for_failed_attempt(deps: Dependances) -> None:
+async def wait_for_failed_attempt(deps: NotifierDeps) -> None:
     """The relay records each failed attempt; poll the row the relay writes (no event to await)."""
     async with asyncio.timeout(20):
         while True:
             with deps.sessions() as session:
-                tentatives = session.execute(select(messages_moteur.c.tentatives)).scalar_one_or_none()
-            if tentatives:
+                erreur = session.execute(select(engine_commands.c.last_error)).scalar_one_or_none()
+            if erreur:
                 return
             await asyncio.sleep(0.05)
 

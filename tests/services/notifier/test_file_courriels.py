@@ -16,20 +16,21 @@ from nats.js import JetStreamContext
 from nats.js.errors import NotFoundError
 from sqlalchemy import select
 
+from contracts.clients.documents import DocumentsClient
 from contracts.courriel import STREAM_COURRIELS, SUBJECT_DEMANDE_COURRIEL, DemandeCourriel
 from contracts.process import Modele
+from plumbing.actors import Actor
 from plumbing.messaging import message_headers
 from plumbing.outbox import OutboxRelay
-from services.notifier.courriels.documents import HttpDocuments
-from services.notifier.courriels.file import CONSUMER, FileCourriels, preparer_flux, rejouer
-from services.notifier.courriels.rendu import JinjaRedacteur
-from services.notifier.courriels.smtp import ConfigurationSmtp, SmtpRelais
-from services.notifier.dependances import Dependances
+from services.notifier.adapters.documents import DocumentsPiecesJointes
+from services.notifier.adapters.file_courriels import CONSUMER, FileCourriels, preparer_flux, rejouer
+from services.notifier.adapters.rendu import JinjaRedacteur
+from services.notifier.adapters.smtp import ConfigurationSmtp, SmtpRelais
 from services.notifier.domain.courriels import Issue, PolitiqueReessai
 from services.notifier.storage.tables import outbox
-from services.notifier.tasks import notifier
 from services.notifier.usecases.courriels import EnvoiCourriels, Resultat
-from tests.services.notifier.conftest import ServeurSmtp, make_job
+from services.notifier.wiring import NotifierDeps
+from tests.services.notifier.conftest import ServeurSmtp, executer_job, make_job
 
 pytestmark = pytest.mark.integration
 
@@ -71,7 +72,7 @@ class Consommateur:
 
 @pytest.fixture
 async def consommateurs(
-    js: JetStreamContext, deps: Dependances, serveur_smtp: ServeurSmtp
+    js: JetStreamContext, deps: NotifierDeps, serveur_smtp: ServeurSmtp
 ) -> AsyncIterator[list[Consommateur]]:
     started: list[Consommateur] = []
     yield started
@@ -81,15 +82,15 @@ async def consommateurs(
 
 def consommateur(
     js: JetStreamContext,
-    deps: Dependances,
+    deps: NotifierDeps,
     serveur: ServeurSmtp,
     started: list[Consommateur],
     politique: PolitiqueReessai = RAPIDE,
-    documents: HttpDocuments | None = None,
+    documents: DocumentsPiecesJointes | None = None,
 ) -> Consommateur:
     issues: asyncio.Queue[Resultat] = asyncio.Queue()
     relais = SmtpRelais(ConfigurationSmtp(host="127.0.0.1", port=serveur.port, timeout=5))
-    envoi = EnvoiCourriels(deps.registre, JinjaRedacteur(), relais, politique, deps.horloge, documents)
+    envoi = EnvoiCourriels(deps.uow, JinjaRedacteur(), relais, politique, deps.clock, documents)
     created = Consommateur(
         FileCourriels(js, envoi, politique, ack_wait=1.0, observateur=issues.put_nowait), issues
     )
@@ -114,7 +115,7 @@ CONFIRMATION = DemandeCourriel(
 
 
 async def test_an_account_e_mail_is_sent_and_acknowledged(
-    js: JetStreamContext, deps: Dependances, serveur_smtp: ServeurSmtp, consommateurs: list[Consommateur]
+    js: JetStreamContext, deps: NotifierDeps, serveur_smtp: ServeurSmtp, consommateurs: list[Consommateur]
 ) -> None:
     serveur_smtp.demarrer()
     running = consommateur(js, deps, serveur_smtp, consommateurs)
@@ -137,7 +138,7 @@ async def test_an_account_e_mail_is_sent_and_acknowledged(
 
 
 async def test_relay_down_then_up_the_mail_arrives_exactly_once(
-    js: JetStreamContext, deps: Dependances, serveur_smtp: ServeurSmtp, consommateurs: list[Consommateur]
+    js: JetStreamContext, deps: NotifierDeps, serveur_smtp: ServeurSmtp, consommateurs: list[Consommateur]
 ) -> None:
     first = consommateur(js, deps, serveur_smtp, consommateurs)
     await publier(js, CONFIRMATION, "identity-1")
@@ -157,14 +158,14 @@ async def test_relay_down_then_up_the_mail_arrives_exactly_once(
 
 
 async def test_after_the_last_delivery_a_dead_letter_is_kept_and_can_be_replayed(
-    js: JetStreamContext, deps: Dependances, serveur_smtp: ServeurSmtp, consommateurs: list[Consommateur]
+    js: JetStreamContext, deps: NotifierDeps, serveur_smtp: ServeurSmtp, consommateurs: list[Consommateur]
 ) -> None:
     politique = PolitiqueReessai(delai_initial=0.05, delai_maximum=0.1, livraisons_max=3)
     running = consommateur(js, deps, serveur_smtp, consommateurs, politique)
     await publier(js, CONFIRMATION, "identity-1")
 
     assert [await running.issue() for _ in range(3)] == [Issue.REESSAI, Issue.REESSAI, Issue.ABANDON]
-    [echec] = deps.registre.en_echec()
+    [echec] = deps.uow.run(lambda r: r.registre.en_echec())
     assert (echec.idempotence, echec.livraisons, echec.modele) == (
         "confirmation-compte-1",
         3,
@@ -173,7 +174,7 @@ async def test_after_the_last_delivery_a_dead_letter_is_kept_and_can_be_replayed
     assert "yopmail" not in echec.erreur
 
     serveur_smtp.demarrer()
-    replay = deps.registre.a_rejouer(echec.id)
+    replay = deps.uow.run(lambda r: r.registre.a_rejouer(echec.id))
     assert replay is not None
     await rejouer(js, echec.id, *replay)
     assert await running.issue() is Issue.ENVOYE
@@ -181,7 +182,7 @@ async def test_after_the_last_delivery_a_dead_letter_is_kept_and_can_be_replayed
 
 
 async def test_requests_that_can_never_be_sent_become_dead_letters_at_once(
-    js: JetStreamContext, deps: Dependances, serveur_smtp: ServeurSmtp, consommateurs: list[Consommateur]
+    js: JetStreamContext, deps: NotifierDeps, serveur_smtp: ServeurSmtp, consommateurs: list[Consommateur]
 ) -> None:
     serveur_smtp.boite.refuses.add("inconnu@yopmail.com")
     serveur_smtp.demarrer()
@@ -194,19 +195,19 @@ async def test_requests_that_can_never_be_sent_become_dead_letters_at_once(
     await publier(js, no_link, "x-3")
 
     assert [await running.issue() for _ in range(3)] == [Issue.ABANDON] * 3
-    errors = sorted(e.erreur for e in deps.registre.en_echec())
+    errors = sorted(e.erreur for e in deps.uow.run(lambda r: r.registre.en_echec()))
     assert errors == ["CourrielRefuse", "demande invalide ()", "données manquantes : lien"]
     assert serveur_smtp.boite.recus == []
 
 
 async def test_the_job_e_mail_goes_from_the_outbox_to_the_applicant(
-    js: JetStreamContext, deps: Dependances, serveur_smtp: ServeurSmtp, consommateurs: list[Consommateur]
+    js: JetStreamContext, deps: NotifierDeps, serveur_smtp: ServeurSmtp, consommateurs: list[Consommateur]
 ) -> None:
     serveur_smtp.demarrer()
     running = consommateur(js, deps, serveur_smtp, consommateurs)
     job = make_job(Modele.ATTESTATION_PROLONGATION)
-    notifier(deps, job)
-    notifier(deps, job)  # delivered twice by the engine
+    await executer_job(deps, job)
+    await executer_job(deps, job)  # delivered twice by the engine
     relay = OutboxRelay(outbox, deps.sessions, js, "NOTIFIER_TEST", ["notifier.notification.>"], "notifier")
     await preparer_flux(js)
     await js.add_stream(name="NOTIFIER_TEST", subjects=["notifier.notification.>"])
@@ -223,6 +224,10 @@ async def test_the_job_e_mail_goes_from_the_outbox_to_the_applicant(
         "Bonjour,\n\nVous venez de recevoir une notification, elle est accessible depuis votre espace personnel"
     )
     assert len(serveur_smtp.boite.recus) == 1
+
+
+def documents_de(http: httpx.AsyncClient) -> DocumentsPiecesJointes:
+    return DocumentsPiecesJointes(DocumentsClient(http, "jeton", Actor("service", "notifier")))
 
 
 class ServiceDocuments:
@@ -244,17 +249,17 @@ class ServiceDocuments:
 
 
 async def test_the_deposit_e_mail_carries_the_confirmation_pdf(
-    js: JetStreamContext, deps: Dependances, serveur_smtp: ServeurSmtp, consommateurs: list[Consommateur]
+    js: JetStreamContext, deps: NotifierDeps, serveur_smtp: ServeurSmtp, consommateurs: list[Consommateur]
 ) -> None:
     service = ServiceDocuments()
     client = httpx.AsyncClient(transport=httpx.MockTransport(service), base_url="http://documents")
     serveur_smtp.demarrer()
-    running = consommateur(js, deps, serveur_smtp, consommateurs, documents=HttpDocuments(client))
+    running = consommateur(js, deps, serveur_smtp, consommateurs, documents=documents_de(client))
     job = make_job(
         Modele.CONFIRMATION_DEPOT,
         document={"id": "doc-1", "modele": "confirmation-depot", "nomFichier": "confirmation-depot.pdf"},
     )
-    notifier(deps, job)
+    await executer_job(deps, job)
     [demande] = [row.payload for row in outbox_rows(deps) if row.subject == SUBJECT_DEMANDE_COURRIEL]
     await js.publish(
         SUBJECT_DEMANDE_COURRIEL, json.dumps(demande).encode(), headers=message_headers("depot-1")
@@ -278,19 +283,19 @@ async def test_the_deposit_e_mail_carries_the_confirmation_pdf(
 
 
 async def test_a_missing_document_does_not_hold_the_e_mail_back(
-    js: JetStreamContext, deps: Dependances, serveur_smtp: ServeurSmtp, consommateurs: list[Consommateur]
+    js: JetStreamContext, deps: NotifierDeps, serveur_smtp: ServeurSmtp, consommateurs: list[Consommateur]
 ) -> None:
     service = ServiceDocuments()
     service.disponible = True
     client = httpx.AsyncClient(transport=httpx.MockTransport(service), base_url="http://documents")
     serveur_smtp.demarrer()
-    running = consommateur(js, deps, serveur_smtp, consommateurs, documents=HttpDocuments(client))
+    running = consommateur(js, deps, serveur_smtp, consommateurs, documents=documents_de(client))
     demande = {
         "modele": "confirmation-depot",
         "destinataire": "septetranger@yopmail.com",
         "donnees": {"prenoms": "SEPT", "nom": "ETRANGER", "lien": "http://127.0.0.1:8000/connexion"},
         "idempotence": "depot-2",
-        "pieces_jointes": [{"dossier_id": "d", "document_id": "inconnu"}],
+        "piecesJointes": [{"dossierId": "d", "documentId": "inconnu"}],
     }
     await js.publish(
         SUBJECT_DEMANDE_COURRIEL, json.dumps(demande).encode(), headers=message_headers("depot-2")
@@ -304,6 +309,6 @@ async def test_a_missing_document_does_not_hold_the_e_mail_back(
     assert body is not None and "à télécharger depuis votre espace personnel" in body.get_content()
 
 
-def outbox_rows(deps: Dependances) -> list[Any]:
+def outbox_rows(deps: NotifierDeps) -> list[Any]:
     with deps.sessions() as session:
         return list(session.execute(select(outbox).order_by(outbox.c.id)))

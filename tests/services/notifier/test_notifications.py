@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from contracts.jobs.notifier import NotifierInput
 from contracts.notifier import EtatNotification
 from contracts.process import Modele
 from services.notifier.domain.notifications import Notification, Page, ReponseImpossible
@@ -17,7 +18,7 @@ T0 = datetime(2023, 9, 12, 8, 0, tzinfo=UTC)
 
 
 def notification(modele: Modele = Modele.DEMANDE_COMPLEMENTS) -> Notification:
-    redaction = rediger(modele, {"numeroDemande": "5901202308180000190"})
+    redaction = rediger(modele, NotifierInput(numero_demande="5901202308180000190"))
     return Notification(
         id="n1",
         demandeur_id="compte-sept",

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
+from contracts.jobs.notifier import NotifierInput
 from contracts.notifier import PieceJointe
 from contracts.process import Modele
+from contracts.variables import DocumentProduit
 from services.notifier.domain.redaction import (
     TITRES,
     ModeleSansNotification,
@@ -13,14 +17,20 @@ from services.notifier.domain.redaction import (
     rediger,
     verifier_modele,
 )
+from tests.services.notifier.conftest import DEMANDEUR
 
 pytestmark = pytest.mark.unit
 
-VARIABLES = {"numeroDemande": "5901202308180000190", "demandeur": {"nom": "ETRANGER", "prenoms": "SEPT"}}
+VARIABLES = {"numeroDemande": "5901202308180000190", "demandeur": DEMANDEUR}
+
+
+def entree(variables: dict[str, Any]) -> NotifierInput:
+    """The job's variables as the worker validates them (contracts.jobs.notifier)."""
+    return NotifierInput.model_validate(variables)
 
 
 def test_decision_favorable_reads_as_in_the_seed() -> None:
-    redaction = rediger(Modele.ATTESTATION_DECISION_FAVORABLE, VARIABLES)
+    redaction = rediger(Modele.ATTESTATION_DECISION_FAVORABLE, entree(VARIABLES))
     contenu = redaction.contenu()
 
     assert redaction.titre == "Notification de décision"
@@ -47,10 +57,9 @@ def test_demande_de_complement_lists_each_piece_and_warns_of_the_30_days() -> No
             },
             {"piece": "justificatif-domicile", "observation": "", "libelle": "pas celui du formulaire"},
             {"piece": "piece-inconnue", "observation": "montrée telle quelle"},
-            {"observation": "sans pièce : ignoré"},
         ],
     }
-    redaction = rediger(Modele.DEMANDE_COMPLEMENTS, variables)
+    redaction = rediger(Modele.DEMANDE_COMPLEMENTS, entree(variables))
     contenu = redaction.contenu()
 
     assert redaction.titre == "Demande de complément"
@@ -83,7 +92,7 @@ def test_demande_de_complement_lists_each_piece_and_warns_of_the_30_days() -> No
     ],
 )
 def test_every_notification_names_the_application(modele: Modele, titre: str) -> None:
-    redaction = rediger(modele, VARIABLES)
+    redaction = rediger(modele, entree(VARIABLES))
 
     assert redaction.titre == titre
     assert any("5901202308180000190" in p for p in redaction.contenu().paragraphes)
@@ -91,21 +100,21 @@ def test_every_notification_names_the_application(modele: Modele, titre: str) ->
 
 def test_every_notification_template_has_a_text() -> None:
     for modele in TITRES:
-        contenu = rediger(modele, VARIABLES).contenu()
+        contenu = rediger(modele, entree(VARIABLES)).contenu()
         assert contenu.salutation.startswith("Bonjour") and contenu.paragraphes and contenu.signature
 
 
 def test_refusal_gives_the_reason_when_there_is_one() -> None:
     contenu = rediger(
-        Modele.DECISION_REFUS, {**VARIABLES, "motifDecision": "Pièces non probantes."}
+        Modele.DECISION_REFUS, entree({**VARIABLES, "motifDecision": "Pièces non probantes."})
     ).contenu()
 
     assert "Motif de la décision : Pièces non probantes." in contenu.paragraphes
 
 
 def test_a_nameless_applicant_is_greeted_plainly() -> None:
-    assert rediger(Modele.DESISTEMENT, {"numeroDemande": "1"}).contenu().salutation == "Bonjour,"
-    assert rediger(Modele.DEMANDE_COMPLEMENTS, {"demandeur": "?"}).contenu().salutation == "Bonjour,"
+    assert rediger(Modele.DESISTEMENT, entree({"numeroDemande": "1"})).contenu().salutation == "Bonjour,"
+    assert rediger(Modele.DEMANDE_COMPLEMENTS, entree({})).contenu().salutation == "Bonjour,"
 
 
 def test_the_list_of_pieces_is_a_pdf_not_a_notification() -> None:
@@ -117,11 +126,12 @@ def test_the_list_of_pieces_is_a_pdf_not_a_notification() -> None:
 
 
 def test_the_pdf_is_attached_only_to_the_notification_it_was_made_for() -> None:
-    document = {"id": "doc-1", "modele": "attestation-prolongation", "nomFichier": "attestation.pdf"}
+    document = DocumentProduit(id="doc-1", modele="attestation-prolongation", nom_fichier="attestation.pdf")
 
     assert piece_jointe(Modele.ATTESTATION_PROLONGATION, document) == (
         PieceJointe(document_id="doc-1", nom_fichier="attestation.pdf", modele="attestation-prolongation"),
     )
     assert piece_jointe(Modele.DEMANDE_COMPLEMENTS, document) == ()
     assert piece_jointe(Modele.ATTESTATION_PROLONGATION, None) == ()
-    assert piece_jointe(Modele.ATTESTATION_PROLONGATION, {"modele": "attestation-prolongation"}) == ()
+    sans_id = DocumentProduit(id="", modele="attestation-prolongation", nom_fichier="attestation.pdf")
+    assert piece_jointe(Modele.ATTESTATION_PROLONGATION, sans_id) == ()

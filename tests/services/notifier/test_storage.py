@@ -12,19 +12,23 @@ from alembic.migration import MigrationContext
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from contracts.jobs.notifier import NotifierInput
 from contracts.notifier import FiltreLecture
 from contracts.process import Modele
 from plumbing.database import transaction
+from plumbing.unit_of_work import UnitOfWork
 from services.notifier.__main__ import VERSION_TABLE
+from services.notifier.domain.acces import Portee
 from services.notifier.domain.notifications import Filtre, Notification
-from services.notifier.domain.ports import MessageMoteur, Portee
+from services.notifier.domain.ports import MessageMoteur
 from services.notifier.domain.redaction import rediger
 from services.notifier.storage.courriels import SqlRegistreCourriels
-from services.notifier.storage.messages import SqlFileMessagesMoteur, SqlMessagesMoteur
 from services.notifier.storage.notifications import SqlNotifications
-from services.notifier.storage.tables import messages_moteur, metadata, outbox
-from services.notifier.storage.unite import ouvrir_unite
+from services.notifier.storage.outbox import OutboxMessagesMoteur
+from services.notifier.storage.repositories import repositories
+from services.notifier.storage.tables import engine_commands, metadata, outbox
 from services.notifier.usecases.notifications import consulter_notification
+from tests.services.notifier.conftest import abandonner
 
 pytestmark = pytest.mark.integration
 
@@ -32,7 +36,7 @@ T0 = datetime(2023, 9, 12, 8, 0, tzinfo=UTC)
 
 
 def notification(i: int, modele: Modele = Modele.DEMANDE_COMPLEMENTS, demandeur: str = "a") -> Notification:
-    redaction = rediger(modele, {"numeroDemande": "5901202308180000190"})
+    redaction = rediger(modele, NotifierInput(numero_demande="5901202308180000190"))
     return Notification(
         id=f"n{i:02d}",
         job_key=f"job-{i}",
@@ -105,40 +109,58 @@ def test_lists_filter_by_reading_and_type_newest_first_in_pages(sessions: sessio
     assert other_prefecture == []
 
 
-def test_engine_messages_wait_until_published(sessions: sessionmaker[Session]) -> None:
+def test_an_engine_message_is_recorded_once_as_a_command_to_publish(sessions: sessionmaker[Session]) -> None:
     message = MessageMoteur("notification-lue-n01", "notification-lue", "n01", {"notificationId": "n01"})
     with transaction(sessions) as session:
-        SqlMessagesMoteur(session).prevoir(message, T0)
-    file = SqlFileMessagesMoteur(sessions)
-    [pending] = file.en_attente()
-    file.echec(pending.id, "ZeebeGatewayUnavailableError")
-    [again] = file.en_attente()
-    file.publie(again.id, T0)
+        OutboxMessagesMoteur(session).prevoir(message, T0)
+        OutboxMessagesMoteur(session).prevoir(message, T0)  # recorded already: kept once
+    with sessions() as session:
+        [row] = session.execute(select(engine_commands)).all()
 
-    assert (pending.message, again.tentatives) == (message, 1)
-    assert file.en_attente() == []
+    assert (row.id, row.kind, row.name, row.correlation_key) == (
+        "notification-lue-n01",
+        "publish-message",
+        "notification-lue",
+        "n01",
+    )
+    assert (row.variables, row.created_at, row.attempts, row.done_at) == (
+        {"notificationId": "n01"},
+        T0,
+        0,
+        None,
+    )
 
 
 def test_e_mails_sent_and_given_up_are_recorded(sessions: sessionmaker[Session]) -> None:
-    registre = SqlRegistreCourriels(sessions)
-    registre.envoye("k1", "notification", T0)
-    registre.envoye("k1", "notification", T0)  # a concurrent delivery: no error
-    registre.abandonne(
-        idempotence="k2",
-        modele="notification",
-        subject="notifier.courriel.demande",
-        demande="{}",
-        erreur="ConnectionRefusedError",
-        livraisons=5,
-        le=T0,
-    )
-    [echec] = registre.en_echec()
+    with transaction(sessions) as session:
+        registre = SqlRegistreCourriels(session)
+        registre.envoye("k1", "notification", T0)
+        registre.envoye("k1", "notification", T0)  # a second delivery: no error
+        abandonner(registre, "k2", 5, T0)
+    with transaction(sessions) as session:
+        registre = SqlRegistreCourriels(session)
+        [echec] = registre.en_echec()
 
-    assert registre.deja_envoye("k1") and not registre.deja_envoye("k2")
-    assert (echec.idempotence, echec.livraisons, echec.date, echec.rejoue_le) == ("k2", 5, T0, None)
-    assert registre.a_rejouer(echec.id) == ("notifier.courriel.demande", "{}")
-    registre.rejoue(echec.id, T0)
-    assert registre.a_rejouer(echec.id) is None and registre.en_echec()[0].rejoue_le == T0
+        assert registre.deja_envoye("k1") and not registre.deja_envoye("k2")
+        assert (echec.idempotence, echec.livraisons, echec.date, echec.rejoue_le) == ("k2", 5, T0, None)
+        assert registre.a_rejouer(echec.id) == ("notifier.courriel.demande", "{}")
+        registre.rejoue(echec.id, T0)
+        assert registre.a_rejouer(echec.id) is None and registre.en_echec()[0].rejoue_le == T0
+
+
+def test_concurrent_deliveries_of_one_e_mail_record_it_once(sessions: sessionmaker[Session]) -> None:
+    """Both see it unsent and insert; the loser's unit of work starts over and finds it recorded."""
+    uow = UnitOfWork(sessions, repositories)
+    barrier = threading.Barrier(4)
+
+    def envoye(_: int) -> None:
+        barrier.wait()
+        uow.run(lambda r: r.registre.envoye("k1", "notification", T0))
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(envoye, range(4)))
+
+    assert uow.run(lambda r: r.registre.deja_envoye("k1"))
 
 
 def test_simultaneous_openings_record_one_reading_and_owe_one_message(
@@ -148,22 +170,25 @@ def test_simultaneous_openings_record_one_reading_and_owe_one_message(
         SqlNotifications(session).ajouter(notification(1))
     barrier = threading.Barrier(4)
 
+    uow = UnitOfWork(sessions, repositories)
+
     def ouvrir(i: int) -> Notification:
         barrier.wait()
-        with ouvrir_unite(sessions) as unite:
-            return consulter_notification(
-                unite=unite,
+        return uow.run(
+            lambda r: consulter_notification(
+                repositories=r,
                 portee=Portee(demandeur_id="a"),
                 notification_id="n01",
                 par_le_demandeur=True,
                 maintenant=T0 + timedelta(seconds=i),
             )
+        )
 
     with ThreadPoolExecutor(4) as pool:
         opened = list(pool.map(ouvrir, range(4)))
 
     assert len({n.lue_le for n in opened}) == 1 and opened[0].lue_le is not None
     with sessions() as session:
-        assert len(session.execute(select(messages_moteur)).all()) == 1
+        assert len(session.execute(select(engine_commands)).all()) == 1
         subjects = session.execute(select(outbox.c.subject)).scalars().all()
     assert subjects == ["notifier.notification.lue"]

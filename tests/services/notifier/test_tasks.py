@@ -10,27 +10,27 @@ from sqlalchemy import select
 from contracts.courriel import SUBJECT_DEMANDE_COURRIEL
 from contracts.process import JobType, Modele
 from plumbing.job_failures import PermanentJobError
-from services.notifier.dependances import Dependances
 from services.notifier.storage.tables import notifications, outbox
-from services.notifier.tasks import build_task_router, notifier
-from tests.services.notifier.conftest import make_job
+from services.notifier.tasks import build_task_router
+from services.notifier.wiring import NotifierDeps
+from tests.services.notifier.conftest import DEMANDEUR, make_job, notifier
 
 pytestmark = pytest.mark.integration
 
 DOCUMENT = {"id": "doc-42", "modele": "attestation-decision-favorable", "nomFichier": "decision.pdf"}
 
 
-def outbox_rows(deps: Dependances) -> list[Any]:
+def outbox_rows(deps: NotifierDeps) -> list[Any]:
     with deps.sessions() as session:
         return list(session.execute(select(outbox).order_by(outbox.c.id)))
 
 
-def count_notifications(deps: Dependances) -> int:
+def count_notifications(deps: NotifierDeps) -> int:
     with deps.sessions() as session:
         return len(session.execute(select(notifications.c.id)).all())
 
 
-async def test_the_task_returns_the_notification_id(deps: Dependances) -> None:
+async def test_the_task_returns_the_notification_id(deps: NotifierDeps) -> None:
     [task] = build_task_router(deps).tasks
     job = make_job(Modele.ATTESTATION_DECISION_FAVORABLE, document=DOCUMENT)
 
@@ -40,7 +40,7 @@ async def test_the_task_returns_the_notification_id(deps: Dependances) -> None:
     assert result == {"notificationId": "notif-0001"}
 
 
-def test_a_job_delivered_twice_creates_one_notification_and_one_e_mail(deps: Dependances) -> None:
+def test_a_job_delivered_twice_creates_one_notification_and_one_e_mail(deps: NotifierDeps) -> None:
     job = make_job(Modele.ATTESTATION_DECISION_FAVORABLE, document=DOCUMENT)
 
     first, second = notifier(deps, job), notifier(deps, job)
@@ -53,18 +53,18 @@ def test_a_job_delivered_twice_creates_one_notification_and_one_e_mail(deps: Dep
     ]
 
 
-def test_another_job_is_another_notification(deps: Dependances) -> None:
+def test_another_job_is_another_notification(deps: NotifierDeps) -> None:
     notifier(deps, make_job(Modele.ATTESTATION_PROLONGATION))
     notifier(deps, make_job(Modele.ATTESTATION_PROLONGATION))
 
     assert count_notifications(deps) == 2
 
 
-def test_the_notification_keeps_the_seeds_fields_and_its_attachment(deps: Dependances) -> None:
+def test_the_notification_keeps_the_seeds_fields_and_its_attachment(deps: NotifierDeps) -> None:
     notification_id = notifier(deps, make_job(Modele.ATTESTATION_DECISION_FAVORABLE, document=DOCUMENT))
 
-    with deps.unite() as unite:
-        notification = unite.notifications.par_id(notification_id)
+    with deps.uow.transaction() as repositories:
+        notification = repositories.notifications.par_id(notification_id)
     assert notification is not None
     assert (notification.titre, notification.demandeur_id, notification.prefecture) == (
         "Notification de décision",
@@ -75,7 +75,7 @@ def test_the_notification_keeps_the_seeds_fields_and_its_attachment(deps: Depend
     assert notification.lue_le is None and notification.repondue_le is None
 
 
-def test_the_e_mail_says_a_notification_arrived_without_revealing_it(deps: Dependances) -> None:
+def test_the_e_mail_says_a_notification_arrived_without_revealing_it(deps: NotifierDeps) -> None:
     notifier(deps, make_job(Modele.DEMANDE_COMPLEMENTS))
 
     event, courriel = outbox_rows(deps)
@@ -84,12 +84,12 @@ def test_the_e_mail_says_a_notification_arrived_without_revealing_it(deps: Depen
         "destinataire": "septetranger@yopmail.com",
         "donnees": {"lien": "http://127.0.0.1:8000/connexion"},
         "idempotence": "notification-notif-0001",
-        "pieces_jointes": [],
+        "piecesJointes": [],
     }
-    assert event.payload["notification_id"] == "notif-0001" and "demandeur" not in event.payload
+    assert event.payload["notificationId"] == "notif-0001" and "demandeur" not in event.payload
 
 
-def test_the_deposit_sends_its_own_e_mail(deps: Dependances) -> None:
+def test_the_deposit_sends_its_own_e_mail(deps: NotifierDeps) -> None:
     notifier(deps, make_job(Modele.CONFIRMATION_DEPOT))
 
     courriel = outbox_rows(deps)[1].payload
@@ -101,16 +101,25 @@ def test_the_deposit_sends_its_own_e_mail(deps: Dependances) -> None:
     }
 
 
-@pytest.mark.parametrize("courriel", [None, "", "pas une adresse", "a b@c.fr"])
+@pytest.mark.parametrize("courriel", [None, "pas une adresse", "a b@c.fr"])
 def test_without_a_valid_address_only_the_in_app_notification_is_made(
-    deps: Dependances, courriel: Any
+    deps: NotifierDeps, courriel: Any
 ) -> None:
-    notifier(deps, make_job(demandeur={"nom": "ETRANGER", "prenoms": "SEPT", "courriel": courriel}))
+    notifier(deps, make_job(demandeur={**DEMANDEUR, "courriel": courriel}))
 
     assert [row.subject for row in outbox_rows(deps)] == ["notifier.notification.creee"]
 
 
-def test_a_modelling_error_is_permanent_an_incident_at_once(deps: Dependances) -> None:
+def test_variables_that_break_their_contract_are_an_incident_naming_them_only(deps: NotifierDeps) -> None:
+    """The typed contract (contracts.jobs.notifier): an empty address is not an address."""
+    with pytest.raises(PermanentJobError, match=r"variables invalides : demandeur\.courriel$"):
+        notifier(deps, make_job(demandeur={**DEMANDEUR, "courriel": ""}))
+    with pytest.raises(PermanentJobError, match=r"piecesDemandees\.0\.piece"):
+        notifier(deps, make_job(piecesDemandees=[{"observation": "sans pièce"}]))
+    assert count_notifications(deps) == 0
+
+
+def test_a_modelling_error_is_permanent_an_incident_at_once(deps: NotifierDeps) -> None:
     """The shared policy (plumbing.job_failures): no retry can help, the operator must fix the model."""
     with pytest.raises(PermanentJobError, match="n'a pas de notification"):
         notifier(deps, make_job(Modele.LISTE_PIECES))
@@ -121,6 +130,6 @@ def test_a_modelling_error_is_permanent_an_incident_at_once(deps: Dependances) -
     assert count_notifications(deps) == 0
 
 
-def test_the_router_leaves_failures_to_the_workers_shared_policy(deps: Dependances) -> None:
+def test_the_router_leaves_failures_to_the_workers_shared_policy(deps: NotifierDeps) -> None:
     [task] = build_task_router(deps).tasks
     assert task.config.exception_handler is None  # create_worker's job_failure_handler applies

@@ -9,9 +9,9 @@ from fastapi import FastAPI, HTTPException
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from devtools.smtp_sink.boite import BoiteAuxLettres, Mail, MailIntrouvable
 from plumbing.web import create_app
-from services.notifier.courriels.rendu import date_heure
-from services.notifier.smtp_sink.boite import BoiteAuxLettres, Mail, MailIntrouvable
+from services.notifier.adapters.rendu import date_heure
 
 TEMPLATES = Path(__file__).parent / "templates"
 # The HTML part is shown in a sandboxed frame: no script, no request leaves the page.

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formataddr, formatdate, make_msgid
 
-from services.notifier.domain.courriels import Courriel
-from services.notifier.usecases.courriels import CourrielRefuse
+from services.notifier.domain.courriels import Courriel, CourrielRefuse
 
 
 @dataclass(frozen=True)

@@ -1,17 +1,17 @@
-"""`python -m services.notifier.smtp_sink`: the SMTP sink of `make run`, with its web page."""
+"""`python -m devtools.smtp_sink`: the SMTP sink of `make run`, with its web page."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 
+from devtools.smtp_sink.boite import BoiteAuxLettres
+from devtools.smtp_sink.serveur import demarrer_smtp
+from devtools.smtp_sink.settings import SmtpSinkSettings
+from devtools.smtp_sink.web import build_sink_app
 from plumbing.logs import configure_logging
 from plumbing.service import serve
 from plumbing.settings import PlatformSettings
-from services.notifier.settings import SmtpSinkSettings
-from services.notifier.smtp_sink.boite import BoiteAuxLettres
-from services.notifier.smtp_sink.serveur import demarrer_smtp
-from services.notifier.smtp_sink.web import build_sink_app
 
 
 async def main() -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from aiosmtpd.smtp import SMTP
 
-from services.notifier.smtp_sink.boite import BoiteAuxLettres
+from devtools.smtp_sink.boite import BoiteAuxLettres
 
 log = logging.getLogger(__name__)
 

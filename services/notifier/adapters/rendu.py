@@ -1,18 +1,16 @@
-"""Render e-mails from Jinja2 templates (`templates/<modele>.txt.j2` and `.html.j2`)."""
+"""Render e-mails from Jinja2 templates (`templates/courriels/<modele>.txt.j2` and `.html.j2`)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateNotFound, select_autoescape
 
-from services.notifier.domain.courriels import SUJETS, Courriel, DemandeEnvoi, Fichier
-from services.notifier.usecases.courriels import ModeleIntrouvable
+from plumbing.clock import PARIS
+from services.notifier.domain.courriels import SUJETS, Courriel, DemandeEnvoi, Fichier, ModeleIntrouvable
 
-TEMPLATES = Path(__file__).parent / "templates"
-PARIS = ZoneInfo("Europe/Paris")
+TEMPLATES = Path(__file__).parents[1] / "templates" / "courriels"
 
 
 def date_heure(value: object) -> str:

@@ -14,17 +14,17 @@ from pathlib import Path
 import httpx
 import pytest
 
-from services.notifier.courriels.rendu import JinjaRedacteur
-from services.notifier.courriels.smtp import ConfigurationSmtp, SmtpRelais
+from devtools.smtp_sink.boite import BoiteAuxLettres
+from devtools.smtp_sink.serveur import demarrer_smtp
+from devtools.smtp_sink.web import build_sink_app
+from services.notifier.adapters.rendu import JinjaRedacteur
+from services.notifier.adapters.smtp import ConfigurationSmtp, SmtpRelais
 from services.notifier.domain.courriels import DemandeEnvoi
-from services.notifier.smtp_sink.boite import BoiteAuxLettres
-from services.notifier.smtp_sink.serveur import demarrer_smtp
-from services.notifier.smtp_sink.web import build_sink_app
 from tests.support.ports import free_port, wait_for_port
 
 pytestmark = pytest.mark.integration
 
-REPO_ROOT = Path(__file__).resolve().parents[3]
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -111,7 +111,7 @@ def test_python_m_runs_the_sink_of_make_run(tmp_path: Path) -> None:
         "SMTP_SINK_DIR": str(tmp_path),
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "services.notifier.smtp_sink"],
+        [sys.executable, "-m", "devtools.smtp_sink"],
         cwd=REPO_ROOT,
         env=env,
         stdout=subprocess.DEVNULL,

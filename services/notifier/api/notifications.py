@@ -1,0 +1,93 @@
+"""Routes of the applicant's notifications: "Mes Notifications", the bell, opening and answering."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+from fastapi import APIRouter, Query
+
+from contracts.notifier import (
+    PAR_PAGE_DEFAUT,
+    PAR_PAGE_MAX,
+    CompteurNotifications,
+    FiltreLecture,
+    NotificationDetail,
+    PageNotifications,
+    PieceJointe,
+)
+from contracts.process import Modele
+from plumbing.actors import CurrentActor
+from services.notifier.api.views import detail, page
+from services.notifier.domain.acces import demandeur_du_compteur, exiger_reponse_autorisee, portee
+from services.notifier.domain.notifications import Filtre
+from services.notifier.usecases import notifications as cas
+
+if TYPE_CHECKING:
+    from services.notifier.wiring import NotifierDeps
+
+Demandeur = Annotated[str | None, Query(max_length=64, description="Pour un agent ou un service")]
+ParPage = Annotated[int, Query(alias="parPage", ge=1, le=PAR_PAGE_MAX)]
+
+
+def build_notifications_router(deps: NotifierDeps) -> APIRouter:
+    router = APIRouter(prefix="/notifications", tags=["notifications"])
+    uow = deps.uow
+
+    @router.get("", response_model=PageNotifications)
+    async def lister(
+        actor: CurrentActor,
+        demandeur: Demandeur = None,
+        lecture: FiltreLecture = FiltreLecture.TOUTES,
+        type: Modele | None = None,
+        page_: Annotated[int, Query(alias="page", ge=1, le=10_000)] = 1,
+        par_page: ParPage = PAR_PAGE_DEFAUT,
+    ) -> PageNotifications:
+        filtre = Filtre(lecture=lecture, type=type, page=page_, par_page=par_page)
+        scope = portee(actor, demandeur)
+        return page(
+            await uow.run_async(
+                lambda r: cas.lister_notifications(repositories=r, portee=scope, filtre=filtre)
+            )
+        )
+
+    @router.get("/compteur", response_model=CompteurNotifications)
+    async def compteur(actor: CurrentActor, demandeur: Demandeur = None) -> CompteurNotifications:
+        demandeur_id = demandeur_du_compteur(actor, demandeur)
+        non_lues = await uow.run_async(
+            lambda r: cas.compter_non_lues(repositories=r, demandeur_id=demandeur_id)
+        )
+        return CompteurNotifications(non_lues=non_lues)
+
+    @router.get("/{notification_id}", response_model=NotificationDetail)
+    async def consulter(notification_id: str, actor: CurrentActor) -> NotificationDetail:
+        maintenant = deps.clock.now()
+        notification = await uow.run_async(
+            lambda r: cas.consulter_notification(
+                repositories=r,
+                portee=portee(actor),
+                notification_id=notification_id,
+                par_le_demandeur=actor.is_applicant,
+                maintenant=maintenant,
+            )
+        )
+        deps.committed()
+        return detail(notification)
+
+    @router.post("/{notification_id}/reponse", response_model=NotificationDetail)
+    async def repondre(notification_id: str, actor: CurrentActor) -> NotificationDetail:
+        exiger_reponse_autorisee(actor)
+        maintenant = deps.clock.now()
+        notification = await uow.run_async(
+            lambda r: cas.repondre_notification(
+                repositories=r, portee=portee(actor), notification_id=notification_id, maintenant=maintenant
+            )
+        )
+        deps.committed()
+        return detail(notification)
+
+    @router.get("/{notification_id}/pieces-jointes", response_model=list[PieceJointe])
+    async def pieces_jointes(notification_id: str, actor: CurrentActor) -> list[PieceJointe]:
+        notification = await uow.run_async(lambda r: cas.visible(r, portee(actor), notification_id))
+        return list(notification.pieces_jointes)
+
+    return router

@@ -1,1 +1,0 @@
-"""E-mail adapters: Jinja2 templates, the SMTP relay and the durable JetStream queue."""
