@@ -7,13 +7,15 @@ from pathlib import Path
 import httpx
 from fastapi import FastAPI
 
+from contracts.clients.identity import IdentityClient
+from contracts.clients.notifier import NotifierClient
 from plumbing.actors import Actor
 from plumbing.dsfr import dsfr_templates, mount_dsfr
 from plumbing.health import http_check
 from plumbing.settings import PlatformSettings
 from plumbing.web import create_app
 from services.gateway.adapters.identity import IdentityAccounts
-from services.gateway.adapters.notifications import NotifierApi, NotifierNotifications
+from services.gateway.adapters.notifications import NotifierNotifications
 from services.gateway.api import build_pages_router
 from services.gateway.api.deps import GatewayDeps
 from services.gateway.api.errors import install_error_pages
@@ -36,8 +38,9 @@ def build_clients(settings: GatewaySettings, platform: PlatformSettings) -> tupl
         return httpx.AsyncClient(base_url=url, timeout=API_TIMEOUT)
 
     token = platform.internal_api_token
-    comptes = IdentityAccounts(http(settings.identity_url), token, GATEWAY)
-    return comptes, NotifierNotifications(NotifierApi(http(settings.notifier_url), token, GATEWAY))
+    comptes = IdentityAccounts(IdentityClient(http(settings.identity_url), token, GATEWAY))
+    notifier = NotifierClient(http(settings.notifier_url), token, GATEWAY)
+    return comptes, NotifierNotifications(notifier)
 
 
 def build_app(

@@ -1,97 +1,66 @@
-"""identity's account and session API, as `domain.ports.Comptes`.
-
-Until `contracts/clients/identity.py` exists, the routes are called here through the shared
-`InternalApiClient` (same error policy); the pages only see `Comptes`.
-"""
+"""identity's account and session API (`contracts.clients.identity`), as `domain.ports.Comptes`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import httpx
-
-from contracts.clients.base import InternalApiClient, RequestRefused, ServiceUnavailable, parse
+from contracts.clients.base import RequestRefused
+from contracts.clients.identity import IdentityClient, TooManyAttempts, Unauthenticated
 from contracts.identity import (
-    SESSION_HEADER,
     DemandeConnexion,
     DemandeCreationCompte,
-    DemandeJeton,
     DemandeMotDePasse,
     DemandeOubliMotDePasse,
     ReponseMessage,
     SessionCourante,
     SessionOuverte,
 )
-from plumbing.actors import internal_headers
 from services.gateway.domain.ports import ConnexionBloquee
 
 
-class IdentityAccounts(InternalApiClient):
-    service = "identity"
+class IdentityAccounts:
+    def __init__(self, client: IdentityClient) -> None:
+        self.client = client
 
     async def creer_compte(self, demande: DemandeCreationCompte) -> ReponseMessage:
-        return await self.send_model("POST", ReponseMessage, "/comptes", demande)
+        return await self.client.creer_compte(demande)
 
     async def confirmer_courriel(self, jeton: str) -> ReponseMessage:
-        return await self.send_model(
-            "POST", ReponseMessage, "/comptes/confirmation", DemandeJeton(jeton=jeton)
-        )
+        return await self.client.confirmer_courriel(jeton)
 
     async def creer_mot_de_passe(self, demande: DemandeMotDePasse) -> ReponseMessage:
-        return await self.send_model("POST", ReponseMessage, "/comptes/mot-de-passe", demande)
+        return await self.client.creer_mot_de_passe(
+            demande.jeton, demande.mot_de_passe, demande.confirmation_mot_de_passe
+        )
 
     async def demander_reinitialisation(self, demande: DemandeOubliMotDePasse) -> ReponseMessage:
-        return await self.send_model("POST", ReponseMessage, "/mots-de-passe/oubli", demande)
+        return await self.client.demander_reinitialisation(
+            demande.identifiant, adresse_client=demande.adresse_client
+        )
 
     async def verifier_lien_reinitialisation(self, jeton: str) -> ReponseMessage:
-        url = "/mots-de-passe/reinitialisation/verification"
-        return await self.send_model("POST", ReponseMessage, url, DemandeJeton(jeton=jeton))
+        return await self.client.verifier_lien_reinitialisation(jeton)
 
     async def reinitialiser_mot_de_passe(self, demande: DemandeMotDePasse) -> ReponseMessage:
-        return await self.send_model("POST", ReponseMessage, "/mots-de-passe/reinitialisation", demande)
+        return await self.client.reinitialiser_mot_de_passe(
+            demande.jeton, demande.mot_de_passe, demande.confirmation_mot_de_passe
+        )
 
     async def connecter(self, demande: DemandeConnexion) -> SessionOuverte:
-        body = demande.model_dump(mode="json", by_alias=True)
         try:
-            response = await self.http.post(
-                "/sessions", json=body, headers=internal_headers(self.token, self.actor)
+            return await self.client.connecter_demandeur(
+                demande.identifiant, demande.mot_de_passe, adresse_client=demande.adresse_client
             )
-        except httpx.HTTPError:
-            raise ServiceUnavailable("Service identity injoignable.") from None
-        if response.status_code == 429:  # the base client would call this "unavailable"
-            raise ConnexionBloquee(_detail(response) or "Trop de tentatives.")
-        if response.status_code >= 500:
-            raise ServiceUnavailable(f"Service identity en échec (HTTP {response.status_code}).")
-        if response.status_code >= 400:
-            detail = _detail(response) or "Identifiant ou mot de passe incorrect."
-            raise RequestRefused(response.status_code, detail)
-        return parse(SessionOuverte, response)
+        except TooManyAttempts as bloquee:
+            raise ConnexionBloquee(bloquee.detail) from None
 
     async def session(self, jeton: str) -> SessionCourante | None:
         try:
-            return await self.get_model(SessionCourante, "/sessions/current", auth=_jeton(jeton))
+            return await self.client.session_courante(jeton)
+        except Unauthenticated:
+            return None
         except RequestRefused as refus:
-            if refus.status in (400, 401, 404, 422):
+            if refus.status in (400, 422):  # a cookie identity cannot even read
                 return None
             raise
 
     async def deconnecter(self, jeton: str) -> None:
-        await self.request("DELETE", "/sessions/current", auth=_jeton(jeton))
-
-
-def _jeton(jeton: str) -> Callable[[httpx.Request], httpx.Request]:
-    """The session token in identity's header (the base client already sets the others)."""
-
-    def ajouter(request: httpx.Request) -> httpx.Request:
-        request.headers[SESSION_HEADER] = jeton
-        return request
-
-    return ajouter
-
-
-def _detail(response: httpx.Response) -> str | None:
-    try:
-        detail = response.json().get("detail")
-    except (ValueError, AttributeError):
-        return None
-    return detail if isinstance(detail, str) else None
+        await self.client.deconnecter(jeton)

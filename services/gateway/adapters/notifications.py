@@ -1,21 +1,17 @@
-"""The notifier's « Mes Notifications », as `domain.ports.Notifications`."""
+"""The notifier's « Mes Notifications » (`contracts.clients.notifier`), as `domain.ports.Notifications`."""
 
 from __future__ import annotations
 
-from contracts.clients.base import InternalApiClient
-from contracts.notifier import PageNotifications
+from contracts.clients.notifier import NotifierClient
+from contracts.notifier import FiltreLecture, PageNotifications
 from plumbing.actors import parse_actor
 
 
-class NotifierApi(InternalApiClient):
-    service = "notifier"
-
-
 class NotifierNotifications:
-    def __init__(self, client: NotifierApi) -> None:
+    def __init__(self, client: NotifierClient) -> None:
         self.client = client
 
     async def non_lues(self, acteur: str, *, nombre: int) -> PageNotifications:
+        """As the applicant themself: the notifier shows them their own notifications only."""
         client = self.client.as_actor(parse_actor(acteur))
-        params = {"lecture": "non-lues", "page": 1, "par_page": nombre, "parPage": nombre}
-        return await client.get_model(PageNotifications, "/notifications", params=params)
+        return await client.notifications(lecture=FiltreLecture.NON_LUES, par_page=nombre)
