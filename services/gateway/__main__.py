@@ -1,4 +1,4 @@
-"""`python -m services.gateway`: serve the applicant site."""
+"""`python -m services.gateway`: read the settings, then serve the applicant site."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import asyncio
 from plumbing.logs import configure_logging
 from plumbing.service import serve
 from plumbing.settings import PlatformSettings
-from services.gateway.app import build_app
 from services.gateway.settings import GatewaySettings
+from services.gateway.wiring import build_app
 
 
 def main() -> None:

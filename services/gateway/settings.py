@@ -1,16 +1,33 @@
+"""The applicant site's settings: environment variables prefixed GATEWAY_."""
+
 from __future__ import annotations
 
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from contracts.process import SERVICE_PORTS
 from plumbing.settings import ServiceSettings
+
+LOCAL = "http://127.0.0.1"
 
 
 class GatewaySettings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="GATEWAY_", extra="ignore")
 
     port: int = SERVICE_PORTS["gateway"]
-    identity_url: str = f"http://127.0.0.1:{SERVICE_PORTS['identity']}"
-    dossier_url: str = f"http://127.0.0.1:{SERVICE_PORTS['dossier']}"
-    documents_url: str = f"http://127.0.0.1:{SERVICE_PORTS['documents']}"
-    notifier_url: str = f"http://127.0.0.1:{SERVICE_PORTS['notifier']}"
+    identity_url: str = f"{LOCAL}:{SERVICE_PORTS['identity']}"
+    dossier_url: str = f"{LOCAL}:{SERVICE_PORTS['dossier']}"
+    documents_url: str = f"{LOCAL}:{SERVICE_PORTS['documents']}"
+    notifier_url: str = f"{LOCAL}:{SERVICE_PORTS['notifier']}"
+    cookie_secure: bool | None = Field(
+        None,
+        description="cookies « Secure » (HTTPS seulement) ; vide : partout sauf en développement local",
+    )
+    franceconnect_url: str = Field(
+        "",
+        description="adresse de connexion FranceConnect ; vide : FranceConnect présenté comme indisponible",
+    )
+
+    @property
+    def cookies_secure(self) -> bool:
+        return self.cookie_secure if self.cookie_secure is not None else self.app_env != "development"

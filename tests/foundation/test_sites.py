@@ -9,8 +9,8 @@ from fastapi import FastAPI
 from plumbing.settings import PlatformSettings
 from services.backoffice.app import build_app as build_backoffice
 from services.backoffice.settings import BackofficeSettings
-from services.gateway.app import build_app as build_gateway
 from services.gateway.settings import GatewaySettings
+from services.gateway.wiring import build_app as build_gateway
 
 pytestmark = pytest.mark.integration
 

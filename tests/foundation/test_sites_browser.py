@@ -10,8 +10,8 @@ from playwright.sync_api import Page
 from plumbing.settings import REPO_ROOT, PlatformSettings
 from services.backoffice.app import build_app as build_backoffice
 from services.backoffice.settings import BackofficeSettings
-from services.gateway.app import build_app as build_gateway
 from services.gateway.settings import GatewaySettings
+from services.gateway.wiring import build_app as build_gateway
 from tests.support.browser import serve_in_thread
 
 pytestmark = pytest.mark.browser

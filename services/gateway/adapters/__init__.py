@@ -1,0 +1,1 @@
+"""Clients of the internal APIs the site calls on behalf of its visitors."""

@@ -1,0 +1,66 @@
+"""identity's account and session API (`contracts.clients.identity`), as `domain.ports.Comptes`."""
+
+from __future__ import annotations
+
+from contracts.clients.base import RequestRefused
+from contracts.clients.identity import IdentityClient, TooManyAttempts, Unauthenticated
+from contracts.identity import (
+    DemandeConnexion,
+    DemandeCreationCompte,
+    DemandeMotDePasse,
+    DemandeOubliMotDePasse,
+    ReponseMessage,
+    SessionCourante,
+    SessionOuverte,
+)
+from services.gateway.domain.ports import ConnexionBloquee
+
+
+class IdentityAccounts:
+    def __init__(self, client: IdentityClient) -> None:
+        self.client = client
+
+    async def creer_compte(self, demande: DemandeCreationCompte) -> ReponseMessage:
+        return await self.client.creer_compte(demande)
+
+    async def confirmer_courriel(self, jeton: str) -> ReponseMessage:
+        return await self.client.confirmer_courriel(jeton)
+
+    async def creer_mot_de_passe(self, demande: DemandeMotDePasse) -> ReponseMessage:
+        return await self.client.creer_mot_de_passe(
+            demande.jeton, demande.mot_de_passe, demande.confirmation_mot_de_passe
+        )
+
+    async def demander_reinitialisation(self, demande: DemandeOubliMotDePasse) -> ReponseMessage:
+        return await self.client.demander_reinitialisation(
+            demande.identifiant, adresse_client=demande.adresse_client
+        )
+
+    async def verifier_lien_reinitialisation(self, jeton: str) -> ReponseMessage:
+        return await self.client.verifier_lien_reinitialisation(jeton)
+
+    async def reinitialiser_mot_de_passe(self, demande: DemandeMotDePasse) -> ReponseMessage:
+        return await self.client.reinitialiser_mot_de_passe(
+            demande.jeton, demande.mot_de_passe, demande.confirmation_mot_de_passe
+        )
+
+    async def connecter(self, demande: DemandeConnexion) -> SessionOuverte:
+        try:
+            return await self.client.connecter_demandeur(
+                demande.identifiant, demande.mot_de_passe, adresse_client=demande.adresse_client
+            )
+        except TooManyAttempts as bloquee:
+            raise ConnexionBloquee(bloquee.detail) from None
+
+    async def session(self, jeton: str) -> SessionCourante | None:
+        try:
+            return await self.client.session_courante(jeton)
+        except Unauthenticated:
+            return None
+        except RequestRefused as refus:
+            if refus.status in (400, 422):  # a cookie identity cannot even read
+                return None
+            raise
+
+    async def deconnecter(self, jeton: str) -> None:
+        await self.client.deconnecter(jeton)

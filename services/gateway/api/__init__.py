@@ -1,0 +1,23 @@
+"""The site's pages (`build_pages_router`), its security and its error pages."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from services.gateway.api.accueil import build_accueil_router
+from services.gateway.api.compte import build_compte_router
+from services.gateway.api.connexion import build_connexion_router
+from services.gateway.api.deps import GatewayDeps
+from services.gateway.api.mot_de_passe import build_mot_de_passe_router
+
+
+def build_pages_router(deps: GatewayDeps) -> APIRouter:
+    router = APIRouter()
+    for build in (
+        build_accueil_router,
+        build_connexion_router,
+        build_compte_router,
+        build_mot_de_passe_router,
+    ):
+        router.include_router(build(deps))
+    return router

@@ -1,0 +1,59 @@
+"""French error pages: page not found, unexpected error, service momentarily unavailable."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.responses import Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from contracts.clients.base import ServiceUnavailable
+from services.gateway.api.pages import Pages
+
+log = logging.getLogger(__name__)
+
+PAGES = {
+    404: (
+        "Page non trouvée",
+        "La page que vous cherchez est introuvable. Excusez-nous pour la gêne occasionnée.",
+    ),
+    405: (
+        "Page non trouvée",
+        "La page que vous cherchez est introuvable. Excusez-nous pour la gêne occasionnée.",
+    ),
+    500: (
+        "Erreur inattendue",
+        "Désolé, le service rencontre un problème, nous travaillons pour le résoudre le plus rapidement "
+        "possible. Les informations déjà enregistrées sont conservées.",
+    ),
+    503: (
+        "Service indisponible",
+        "Le service est momentanément indisponible. Veuillez réessayer dans quelques minutes : "
+        "les informations déjà enregistrées sont conservées.",
+    ),
+}
+
+
+def install_error_pages(app: FastAPI, pages: Pages) -> None:
+    """Replace plumbing.web's JSON errors by pages (the JSON probes keep their own answers)."""
+
+    def page(request: Request, status: int) -> Response:
+        titre, message = PAGES.get(status, PAGES[500])
+        return pages.render(request, "erreur.html", status=status, titre=titre, message=message, code=status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return page(request, exc.status_code if exc.status_code in PAGES else 500)
+
+    @app.exception_handler(ServiceUnavailable)
+    async def unavailable(request: Request, exc: ServiceUnavailable) -> Response:
+        log.warning("service interne indisponible", extra={"error": str(exc)})
+        response = page(request, 503)
+        response.headers["Retry-After"] = "60"
+        return response
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, exc: Exception) -> Response:
+        log.error("erreur interne", extra={"error": type(exc).__name__})
+        return page(request, 500)

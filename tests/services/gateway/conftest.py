@@ -1,0 +1,49 @@
+"""The site on fakes of identity and the notifier, driven with httpx like a browser without JS."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from plumbing.settings import PlatformSettings
+from services.gateway.settings import GatewaySettings
+from services.gateway.wiring import build_app
+from tests.services.gateway.fakes import FakeComptes, FakeNotifications
+
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+@dataclass
+class Site:
+    app: FastAPI
+    http: httpx.AsyncClient
+    comptes: FakeComptes
+    notifications: FakeNotifications
+
+    async def csrf(self, page: str = "/connexion") -> str:
+        found = CSRF.search((await self.http.get(page)).text)
+        assert found, "aucun jeton CSRF dans la page"
+        return found.group(1)
+
+    async def post(self, url: str, data: dict[str, str], page: str = "/connexion") -> httpx.Response:
+        return await self.http.post(url, data={**data, "csrf_token": await self.csrf(page)})
+
+    async def connecter(self) -> None:
+        response = await self.post(
+            "/connexion", {"identifiant": "5903007178", "mot_de_passe": "Sept.Etranger59!"}
+        )
+        assert response.status_code == 303, response.text
+
+
+@pytest.fixture
+async def site() -> AsyncIterator[Site]:
+    comptes, notifications = FakeComptes(), FakeNotifications()
+    app = build_app(GatewaySettings(), PlatformSettings(), (comptes, notifications))
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as http:
+        yield Site(app, http, comptes, notifications)

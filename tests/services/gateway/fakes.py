@@ -1,0 +1,168 @@
+"""In-memory stand-ins of identity and the notifier, answering as their APIs do."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from contracts.clients.base import RequestRefused, ServiceUnavailable
+from contracts.identity import (
+    Adresse,
+    DemandeConnexion,
+    DemandeCreationCompte,
+    DemandeMotDePasse,
+    DemandeOubliMotDePasse,
+    EtatCivil,
+    FicheDemandeur,
+    ReponseMessage,
+    SessionCourante,
+    SessionOuverte,
+    TitreEnCours,
+)
+from contracts.notifier import EtatNotification, NotificationResume, PageNotifications
+from contracts.process import Modele
+from services.gateway.domain.ports import ConnexionBloquee
+
+TITRE = ("9900000007", date(2025, 1, 2), date(2026, 1, 1))
+MOT_DE_PASSE = "Sept.Etranger59!"
+JETON_LIEN = "lien-valide"
+FICHE = FicheDemandeur(
+    id="compte-7",
+    etat_civil=EtatCivil(
+        nom_naissance="Etranger",
+        prenoms="Sept",
+        sexe="F",
+        date_naissance=date(2006, 7, 1),
+        pays_naissance="Bresil",
+        lieu_naissance="Brasilia",
+        nationalite="Brésilienne",
+    ),
+    numero_etranger="5903007178",
+    courriel="septetranger@yopmail.com",
+    adresse=Adresse(voie="RUE NATIONALE", code_postal="59000", ville="LILLE"),
+    titre_en_cours=TitreEnCours(
+        type="MNA placé avant 16 ans",
+        mention="VIE PRIVÉE ET FAMILIALE",
+        numero=TITRE[0],
+        date_debut=TITRE[1],
+        date_fin=TITRE[2],
+    ),
+    prefecture="59",
+)
+
+
+class FakeComptes:
+    def __init__(self) -> None:
+        self.demandes: list[object] = []
+        self.sessions: dict[str, SessionCourante] = {}
+        self.echecs = 0
+        self.indisponible = False
+
+    def _disponible(self) -> None:
+        if self.indisponible:
+            raise ServiceUnavailable("Service identity injoignable (ConnectError).")
+
+    async def creer_compte(self, demande: DemandeCreationCompte) -> ReponseMessage:
+        self._disponible()
+        self.demandes.append(demande)
+        if (demande.numero_titre, demande.date_debut_validite, demande.date_fin_validite) != TITRE:
+            raise RequestRefused(
+                422, "Les informations saisies ne correspondent à aucun visa ni titre de séjour."
+            )
+        return ReponseMessage(
+            message="Demande de création de compte bien enregistrée.",
+            paragraphes=[
+                "Vous devez confirmer votre adresse email et créer votre mot de passe avant de pouvoir envoyer votre demande.",
+                "Votre identifiant de connexion sera votre N° Etranger",
+            ],
+        )
+
+    async def confirmer_courriel(self, jeton: str) -> ReponseMessage:
+        self._lien(jeton)
+        return ReponseMessage(message="Votre adresse email a bien été validée.")
+
+    async def creer_mot_de_passe(self, demande: DemandeMotDePasse) -> ReponseMessage:
+        self._lien(demande.jeton)
+        self.demandes.append(demande)
+        if "soleil" in demande.mot_de_passe.lower():
+            raise RequestRefused(422, "Ce mot de passe fait partie des mots de passe les plus courants.")
+        return ReponseMessage(
+            message="Votre compte a bien été créé.",
+            paragraphes=[
+                "Vous pouvez désormais vous connecter.",
+                "Votre identifiant de connexion est votre N° Etranger",
+            ],
+        )
+
+    async def demander_reinitialisation(self, demande: DemandeOubliMotDePasse) -> ReponseMessage:
+        self.demandes.append(demande)
+        return ReponseMessage(
+            message="Si un compte correspond à cet identifiant, un email vous a été envoyé."
+        )
+
+    async def verifier_lien_reinitialisation(self, jeton: str) -> ReponseMessage:
+        self._lien(jeton)
+        return ReponseMessage(message="ok")
+
+    async def reinitialiser_mot_de_passe(self, demande: DemandeMotDePasse) -> ReponseMessage:
+        self._lien(demande.jeton)
+        self.demandes.append(demande)
+        return ReponseMessage(message="Votre mot de passe a bien été modifié.")
+
+    async def connecter(self, demande: DemandeConnexion) -> SessionOuverte:
+        self._disponible()
+        if self.echecs >= 5:
+            raise ConnexionBloquee(
+                "Trop de tentatives. Pour votre sécurité, réessayez dans quelques minutes."
+            )
+        if (demande.identifiant, demande.mot_de_passe) != (FICHE.numero_etranger, MOT_DE_PASSE):
+            self.echecs += 1
+            raise RequestRefused(401, "Identifiant ou mot de passe incorrect.")
+        jeton = f"session-{len(self.sessions) + 1}"
+        expire = datetime.now(UTC) + timedelta(minutes=30)
+        acteur = f"demandeur:{FICHE.id}"
+        self.sessions[jeton] = SessionCourante(id=jeton, expire_le=expire, acteur=acteur, demandeur=FICHE)
+        return SessionOuverte(jeton=jeton, expire_le=expire, acteur=acteur, demandeur=FICHE)
+
+    async def session(self, jeton: str) -> SessionCourante | None:
+        self._disponible()
+        return self.sessions.get(jeton)
+
+    async def deconnecter(self, jeton: str) -> None:
+        self.sessions.pop(jeton, None)
+
+    def _lien(self, jeton: str) -> None:
+        if jeton != JETON_LIEN:
+            raise RequestRefused(400, "Ce lien n'est plus valide : il a déjà été utilisé ou il a expiré.")
+
+
+class FakeNotifications:
+    def __init__(self) -> None:
+        self.elements: list[NotificationResume] = []
+        self.acteurs: list[str] = []
+        self.indisponible = False
+
+    def ajouter(self, titre: str) -> None:
+        self.elements.append(
+            NotificationResume(
+                id=f"n{len(self.elements) + 1}",
+                type=Modele.DEMANDE_COMPLEMENTS,
+                titre=titre,
+                libelle=titre,
+                date=datetime(2023, 9, 12, 8, tzinfo=UTC),
+                etat=EtatNotification.NON_LUE,
+                lue_le=None,
+                repondue_le=None,
+                attend_reponse=True,
+                dossier_id="d1",
+                numero_demande=None,
+            )
+        )
+
+    async def non_lues(self, acteur: str, *, nombre: int) -> PageNotifications:
+        self.acteurs.append(acteur)
+        if self.indisponible:
+            raise ServiceUnavailable("Service notifier injoignable.")
+        total = len(self.elements)
+        return PageNotifications(
+            elements=self.elements[:nombre], total=total, page=1, par_page=nombre, pages=1
+        )

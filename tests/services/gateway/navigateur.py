@@ -1,0 +1,33 @@
+"""What every page must pass in Chromium: zero axe-core violations, nothing wider than the phone,
+no Content-Security-Policy violation; and a screenshot to look at."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from playwright.sync_api import Page
+
+from plumbing.settings import REPO_ROOT
+
+AXE = (REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
+SCREENSHOTS = REPO_ROOT / "var" / "screenshots"
+
+
+def surveiller_csp(page: Page) -> list[str]:
+    """Console messages of refused resources (the policy is strict: every one is a bug)."""
+    refus: list[str] = []
+    page.on("console", lambda m: refus.append(m.text) if "Content Security Policy" in m.text else None)
+    return refus
+
+
+def verifier_page(page: Page, nom: str) -> None:
+    page.wait_for_load_state("networkidle")
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE)  # through DevTools: the page's own CSP does not apply
+    resultat: dict[str, Any] = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in resultat["violations"]]
+    assert violations == [], f"{nom} : {violations}"
+    largeur = page.evaluate("document.documentElement.scrollWidth")
+    assert largeur <= page.viewport_size["width"] if page.viewport_size else True, f"{nom} : {largeur}px"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"gateway-{nom}.png"), full_page=True)
