@@ -12,7 +12,7 @@ from pydantic import Field
 from contracts.base import JobVariables
 from contracts.jobs import JobContract
 from contracts.process import JobType
-from contracts.variables import Demandeur, DocumentProduit, PieceDemandee
+from contracts.variables import Delais, Demandeur, DocumentProduit, PieceDemandee
 
 
 class NotifierHeaders(JobVariables):
@@ -33,6 +33,7 @@ class NotifierInput(JobVariables):
     )  # a demande de compléments: what the agent asks for
     motif_decision: str | None = None  # a refusal: its reason
     document: DocumentProduit | None = None  # attached if `pdf.generer` made it for this notification
+    delais: Delais | None = None  # the model's deadlines, stated by the complement and closure texts
 
 
 class NotifierOutput(JobVariables):

@@ -15,8 +15,8 @@ from pyzeebe import ZeebeTaskRouter
 from contracts.jobs.notifier import NOTIFIER, NotifierHeaders, NotifierInput, NotifierOutput
 from plumbing.job_failures import PermanentJobError
 from plumbing.worker import TypedJob, register_job
-from services.notifier.domain.redaction import ModeleSansNotification
-from services.notifier.usecases.notifications import VariablesManquantes, creer_notification
+from services.notifier.domain.redaction import ModeleSansNotification, VariablesManquantes
+from services.notifier.usecases.notifications import creer_notification
 
 if TYPE_CHECKING:
     from services.notifier.wiring import NotifierDeps

@@ -16,7 +16,6 @@ from contracts.process import Modele
 from contracts.variables import DocumentProduit
 from contracts.variables import PieceDemandee as PieceADemander
 
-DELAI_COMPLEMENTS_JOURS = 30
 MINISTERE = "Ministère de l'Intérieur et des Outre-Mer"
 SIGNATURE_AGENT = ["Cordialement,", "L'agent Instructeur", MINISTERE]
 SIGNATURE_DGEF = ["Cordialement,", "La Direction Générale des Etrangers en France"]
@@ -38,11 +37,15 @@ INFORMATION_COMPLEMENTS = (
     ".bmp. La taille maximale : 10 Mo"
 )
 AVERTISSEMENT_COMPLEMENTS = (
-    "Si vous n'apportez pas les compléments nécessaires dans un délai de {jours} jours après avoir pris "
+    "Si vous n'apportez pas les compléments nécessaires dans un délai de {delai} après avoir pris "
     "connaissance de ce message, votre demande pourra être considérée comme incomplète par "
     "l'administration qui ne sera pas en mesure de prendre une décision d'acceptation ou de refus de "
     "votre demande, et elle sera clôturée."
 )
+
+
+class VariablesManquantes(ValueError):
+    """The process did not give what a notification needs (a modelling error: the job fails)."""
 
 
 class ModeleSansNotification(ValueError):
@@ -59,6 +62,7 @@ class Redaction:
     nom: str = ""
     pieces_demandees: tuple[PieceDemandee, ...] = ()
     motif_decision: str = ""
+    delai_reponse: str = ""  # « 30 jours »: the model's delais.reponseComplements
 
     @property
     def titre(self) -> str:
@@ -130,7 +134,7 @@ def _complements(r: Redaction) -> ContenuNotification:
         information=INFORMATION_COMPLEMENTS,
         introduction_pieces="Les documents mentionnés ci-dessous ne sont pas lisibles :",
         pieces_demandees=list(r.pieces_demandees),
-        avertissement=AVERTISSEMENT_COMPLEMENTS.format(jours=DELAI_COMPLEMENTS_JOURS),
+        avertissement=AVERTISSEMENT_COMPLEMENTS.format(delai=_delai_reponse(r)),
         signature=SIGNATURE_AGENT,
     )
 
@@ -204,7 +208,7 @@ def _cloture(r: Redaction) -> ContenuNotification:
         paragraphes=[
             f"Je vous informe que votre demande en ligne de titre de séjour n° {r.numero_demande} a été "
             "clôturée : les compléments demandés n'ont pas été apportés dans le délai de "
-            f"{DELAI_COMPLEMENTS_JOURS} jours qui suivait la prise de connaissance de la demande de "
+            f"{_delai_reponse(r)} qui suivait la prise de connaissance de la demande de "
             "complément.",
             "Votre demande étant incomplète, l'administration n'a pas été en mesure de prendre une décision "
             "d'acceptation ou de refus. Si vous souhaitez obtenir un titre de séjour, vous devez déposer "
@@ -212,6 +216,13 @@ def _cloture(r: Redaction) -> ContenuNotification:
         ],
         signature=SIGNATURE_AGENT,
     )
+
+
+def _delai_reponse(r: Redaction) -> str:
+    """The deadline is the model's (task « Fixer les délais de la procédure »), never the notifier's."""
+    if not r.delai_reponse:
+        raise VariablesManquantes("la variable delais (reponseComplements) manque")
+    return r.delai_reponse
 
 
 def _desistement(r: Redaction) -> ContenuNotification:
@@ -247,4 +258,5 @@ def rediger(modele: Modele, entree: NotifierInput) -> Redaction:
         nom=demandeur.nom if demandeur else "",
         pieces_demandees=pieces_demandees(entree.pieces_demandees),
         motif_decision=entree.motif_decision or "",
+        delai_reponse=entree.delais.reponse_complements.en_toutes_lettres() if entree.delais else "",
     )

@@ -13,13 +13,15 @@ from services.notifier.domain.acces import Portee
 from services.notifier.domain.courriels import DemandeEnvoi, ModeleCourriel, PieceJointeCourriel
 from services.notifier.domain.notifications import Filtre, Notification, NotificationIntrouvable, Page
 from services.notifier.domain.ports import MessageMoteur, Repositories
-from services.notifier.domain.redaction import Redaction, piece_jointe, rediger, verifier_modele
+from services.notifier.domain.redaction import (
+    Redaction,
+    VariablesManquantes,
+    piece_jointe,
+    rediger,
+    verifier_modele,
+)
 
 ADRESSE_COURRIEL = re.compile(r"[^@\s]+@[^@\s]+")
-
-
-class VariablesManquantes(ValueError):
-    """The process did not give what a notification needs (a modelling error: the job fails)."""
 
 
 def creer_notification(

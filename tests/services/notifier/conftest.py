@@ -103,6 +103,13 @@ def deps(sqlite_url: str, horloge: Horloge) -> Iterator[NotifierDeps]:
 
 
 _job_keys = itertools.count(2251799813685249)
+# What « Fixer les délais de la procédure » sets at the start of the model.
+DELAIS = {
+    "reponseComplements": "P30D",
+    "notificationReputeeLue": "P15D",
+    "validiteProlongation": "P3M",
+    "alerteRejetImplicite": "P4M",
+}
 
 
 def make_job(
@@ -115,6 +122,7 @@ def make_job(
         "numeroDemande": "5901202308180000190",
         "prefecture": "prefecture-59",
         "demandeur": DEMANDEUR,
+        "delais": DELAIS,
         **variables,
     }
     return Job(

@@ -30,7 +30,7 @@ from services.notifier.storage.tables import engine_commands, notifications
 from services.notifier.tasks import build_task_router
 from services.notifier.wiring import NotifierDeps, build_app
 from tests.engine.helpers import activate, complete, create, gateway, instance_state, variables_of
-from tests.services.notifier.conftest import DEMANDEUR
+from tests.services.notifier.conftest import DELAIS, DEMANDEUR
 from tests.support.engine_server import EngineServer, start_engine
 
 pytestmark = pytest.mark.integration
@@ -102,6 +102,7 @@ async def notifier_via_engine(
         "demandeurId": "compte-sept",
         "numeroDemande": "59012023",
         "demandeur": DEMANDEUR,
+        "delais": DELAIS,
     }
     key = await create(stub, PROCESS, variables)
     async with asyncio.timeout(45):

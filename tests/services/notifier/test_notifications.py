@@ -11,6 +11,7 @@ from contracts.notifier import EtatNotification
 from contracts.process import Modele
 from services.notifier.domain.notifications import Notification, Page, ReponseImpossible
 from services.notifier.domain.redaction import rediger
+from tests.services.notifier.conftest import DELAIS
 
 pytestmark = pytest.mark.unit
 
@@ -18,7 +19,9 @@ T0 = datetime(2023, 9, 12, 8, 0, tzinfo=UTC)
 
 
 def notification(modele: Modele = Modele.DEMANDE_COMPLEMENTS) -> Notification:
-    redaction = rediger(modele, NotifierInput(numero_demande="5901202308180000190"))
+    redaction = rediger(
+        modele, NotifierInput.model_validate({"numeroDemande": "5901202308180000190", "delais": DELAIS})
+    )
     return Notification(
         id="n1",
         demandeur_id="compte-sept",

@@ -13,15 +13,16 @@ from contracts.variables import DocumentProduit
 from services.notifier.domain.redaction import (
     TITRES,
     ModeleSansNotification,
+    VariablesManquantes,
     piece_jointe,
     rediger,
     verifier_modele,
 )
-from tests.services.notifier.conftest import DEMANDEUR
+from tests.services.notifier.conftest import DELAIS, DEMANDEUR
 
 pytestmark = pytest.mark.unit
 
-VARIABLES = {"numeroDemande": "5901202308180000190", "demandeur": DEMANDEUR}
+VARIABLES = {"numeroDemande": "5901202308180000190", "demandeur": DEMANDEUR, "delais": DELAIS}
 
 
 def entree(variables: dict[str, Any]) -> NotifierInput:
@@ -114,7 +115,7 @@ def test_refusal_gives_the_reason_when_there_is_one() -> None:
 
 def test_a_nameless_applicant_is_greeted_plainly() -> None:
     assert rediger(Modele.DESISTEMENT, entree({"numeroDemande": "1"})).contenu().salutation == "Bonjour,"
-    assert rediger(Modele.DEMANDE_COMPLEMENTS, entree({})).contenu().salutation == "Bonjour,"
+    assert rediger(Modele.DEMANDE_COMPLEMENTS, entree({"delais": DELAIS})).contenu().salutation == "Bonjour,"
 
 
 def test_the_list_of_pieces_is_a_pdf_not_a_notification() -> None:
@@ -135,3 +136,19 @@ def test_the_pdf_is_attached_only_to_the_notification_it_was_made_for() -> None:
     assert piece_jointe(Modele.ATTESTATION_PROLONGATION, None) == ()
     sans_id = DocumentProduit(id="", modele="attestation-prolongation", nom_fichier="attestation.pdf")
     assert piece_jointe(Modele.ATTESTATION_PROLONGATION, sans_id) == ()
+
+
+@pytest.mark.parametrize(("delai", "texte"), [("P30D", "30 jours"), ("P45D", "45 jours"), ("P2M", "2 mois")])
+def test_the_response_deadline_is_the_models(delai: str, texte: str) -> None:
+    """A process owner who changes delais.reponseComplements changes what the applicant reads."""
+    variables = {**VARIABLES, "delais": {**DELAIS, "reponseComplements": delai}}
+    complements = rediger(Modele.DEMANDE_COMPLEMENTS, entree(variables)).contenu()
+    assert f"dans un délai de {texte} après avoir pris connaissance" in (complements.avertissement or "")
+    cloture = rediger(Modele.CLOTURE_INCOMPLET, entree(variables)).contenu()
+    assert f"dans le délai de {texte} qui suivait" in " ".join(cloture.paragraphes)
+
+
+def test_a_model_without_deadlines_is_a_modelling_error() -> None:
+    sans_delais = {k: v for k, v in VARIABLES.items() if k != "delais"}
+    with pytest.raises(VariablesManquantes, match="delais"):
+        rediger(Modele.DEMANDE_COMPLEMENTS, entree(sans_delais)).contenu()

@@ -28,7 +28,7 @@ from services.notifier.storage.outbox import OutboxMessagesMoteur
 from services.notifier.storage.repositories import repositories
 from services.notifier.storage.tables import engine_commands, metadata, outbox
 from services.notifier.usecases.notifications import consulter_notification
-from tests.services.notifier.conftest import abandonner
+from tests.services.notifier.conftest import DELAIS, abandonner
 
 pytestmark = pytest.mark.integration
 
@@ -36,7 +36,9 @@ T0 = datetime(2023, 9, 12, 8, 0, tzinfo=UTC)
 
 
 def notification(i: int, modele: Modele = Modele.DEMANDE_COMPLEMENTS, demandeur: str = "a") -> Notification:
-    redaction = rediger(modele, NotifierInput(numero_demande="5901202308180000190"))
+    redaction = rediger(
+        modele, NotifierInput.model_validate({"numeroDemande": "5901202308180000190", "delais": DELAIS})
+    )
     return Notification(
         id=f"n{i:02d}",
         job_key=f"job-{i}",
