@@ -23,3 +23,5 @@ class ScellerSortie(JobVariables):
 SCELLER = JobContract(
     job_type=JobType.DOCUMENTS_SCELLER, input=ScellerEntree, output=ScellerSortie, headers=NoVariables
 )
+
+CONTRACTS = (SCELLER,)

@@ -66,6 +66,10 @@ class DecisionPrise(JobDossier):
     motif_decision: Annotated[str, StringConstraints(max_length=4000)] | None = None
 
 
+class DecisionEnregistree(JobVariables):
+    date_decision: date  # the day in France the decision was recorded: the documents state it
+
+
 class EnTetesCloture(JobVariables):
     motif: MotifCloture
 
@@ -84,7 +88,7 @@ OUVRIR_COMPLEMENTS = JobContract(
     JobType.DOSSIER_OUVRIR_COMPLEMENTS, input=PiecesDemandees, output=RondeOuverte, headers=NoVariables
 )
 ENREGISTRER_DECISION = JobContract(
-    JobType.DOSSIER_ENREGISTRER_DECISION, input=DecisionPrise, output=NoVariables, headers=NoVariables
+    JobType.DOSSIER_ENREGISTRER_DECISION, input=DecisionPrise, output=DecisionEnregistree, headers=NoVariables
 )
 CLOTURER = JobContract(JobType.DOSSIER_CLOTURER, input=JobDossier, output=NoVariables, headers=EnTetesCloture)
 ALERTER = JobContract(JobType.DOSSIER_ALERTER, input=JobDossier, output=NoVariables, headers=EnTetesAlerte)

@@ -41,3 +41,5 @@ class NotifierOutput(JobVariables):
 
 
 NOTIFIER = JobContract(JobType.NOTIFIER_NOTIFIER, NotifierInput, NotifierOutput, NotifierHeaders)
+
+CONTRACTS = (NOTIFIER,)

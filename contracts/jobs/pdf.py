@@ -2,8 +2,8 @@
 
 The input is every variable one of the templates reads; each template then checks the ones it
 needs (`services.pdf.domain.donnees`), so a variable another template needs may be absent.
-`dureeCarteAnnees`, `montantTaxe` and `mention` (attestation de décision favorable) and
-`dateDecision` are not set by any task or form yet: their defaults are the seed's.
+`dureeCarteAnnees`, `montantTaxe` and `mention` (attestation de décision favorable) are input
+mappings of its task in the model; `dateDecision` is written by `dossier.enregistrer-decision`.
 """
 
 from __future__ import annotations
@@ -19,10 +19,6 @@ from contracts.jobs import JobContract
 from contracts.process import JobType, Modele
 from contracts.variables import Delais, Demandeur, DocumentProduit, Texte
 from plumbing.clock import day_in_france
-
-DUREE_CARTE_ANNEES = 4  # the seed's pluriannual card « Vie privée et familiale »
-MONTANT_TAXE_EUROS = 225  # the seed's taxes for a renewal
-MENTION_CARTE = "Vie privée et familiale"
 
 
 def jour_en_france(valeur: object) -> object:
@@ -54,9 +50,10 @@ class GenererInput(JobVariables):
     date_decision: JourEnFrance | None = None  # default: the date of emission
     motif_decision: str | None = None
     delais: Delais | None = None  # the model's deadlines: the attestation de prolongation's validity
-    duree_carte_annees: int = Field(DUREE_CARTE_ANNEES, ge=1, le=10)
-    montant_taxe: int = Field(MONTANT_TAXE_EUROS, ge=0, le=10_000)  # euros
-    mention: Texte = MENTION_CARTE
+    # the card of a favourable decision, set by the model's input mappings on its task
+    duree_carte_annees: int | None = Field(None, ge=1, le=10)
+    montant_taxe: int | None = Field(None, ge=0, le=10_000)  # euros
+    mention: Texte | None = None
 
 
 class GenererOutput(JobVariables):

@@ -88,9 +88,11 @@ def build_task_router(deps: TaskDeps) -> ZeebeTaskRouter:
         return jobs.RondeOuverte(ronde_complements=ronde.numero)
 
     @_failures
-    async def enregistrer_decision(job: TypedJob[jobs.DecisionPrise, NoVariables]) -> NoVariables:
+    async def enregistrer_decision(
+        job: TypedJob[jobs.DecisionPrise, NoVariables],
+    ) -> jobs.DecisionEnregistree:
         prise = job.variables
-        await run(
+        date_decision = await run(
             partial(
                 processus.enregistrer_decision,
                 clock=clock,
@@ -100,7 +102,7 @@ def build_task_router(deps: TaskDeps) -> ZeebeTaskRouter:
                 motif=prise.motif_decision,
             )
         )
-        return NoVariables()
+        return jobs.DecisionEnregistree(date_decision=date_decision)
 
     @_failures
     async def cloturer(job: TypedJob[jobs.JobDossier, jobs.EnTetesCloture]) -> NoVariables:

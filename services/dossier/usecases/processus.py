@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import date
 
 from contracts.documents import PieceCode
 from contracts.dossier import STATUTS_PROCESSUS, Decision, EvenementDossier, MotifCloture, Statut
 from contracts.jobs.dossier import DossierEnregistre
 from contracts.process import JobType
 from contracts.variables import Demandeur, PieceDemandee, groupe_prefecture
-from plumbing.clock import Clock
+from plumbing.clock import Clock, day_in_france
 from services.dossier.domain.complements import RondeComplements, pieces_de_la_demande
 from services.dossier.domain.dossier import Dossier
 from services.dossier.domain.erreurs import EtatIncompatible
@@ -160,17 +161,21 @@ def ouvrir_complements(
 
 def enregistrer_decision(
     repos: Repositories, *, clock: Clock, job_key: int, dossier_id: str, decision: Decision, motif: str | None
-) -> None:
-    """The validated decision; a second decision changes nothing."""
+) -> date:
+    """The validated decision, and its date in France; a second decision changes nothing.
+
+    The date travels in the process (`dateDecision`) to the documents that state it, so that a job
+    retried another day still prints the day the decision was recorded.
+    """
     dossier = _dossier(repos, dossier_id)
-    if _deja_traite(repos, job_key) or dossier.decision is not None:
-        return
-    if dossier.statut in STATUTS_CLOS:
-        raise DossierClos()
-    motif = (motif or "").strip()[:4000] or None
-    dossier.enregistrer_decision(decision, motif=motif, maintenant=clock.now(), origine=str(job_key))
-    repos.dossiers.enregistrer(dossier)
-    _noter(repos, clock, job_key, JobType.DOSSIER_ENREGISTRER_DECISION, dossier)
+    if dossier.decision is None and not _deja_traite(repos, job_key):
+        if dossier.statut in STATUTS_CLOS:
+            raise DossierClos()
+        motif = (motif or "").strip()[:4000] or None
+        dossier.enregistrer_decision(decision, motif=motif, maintenant=clock.now(), origine=str(job_key))
+        repos.dossiers.enregistrer(dossier)
+        _noter(repos, clock, job_key, JobType.DOSSIER_ENREGISTRER_DECISION, dossier)
+    return day_in_france(dossier.decision.date) if dossier.decision else clock.today()
 
 
 def cloturer(

@@ -68,7 +68,7 @@ def _attestation_prolongation(
 
 def _decision_favorable(d: DonneesDecisionFavorable, aujourdhui: date) -> tuple[str, dict[str, Any]]:
     emission = d.date_emission or aujourdhui
-    decision = d.date_decision or emission
+    decision = d.date_decision
     debut, fin = periode_de_validite(decision + timedelta(days=1), mois=12 * d.duree_carte_annees)
     contexte = {"d": d, "date_emission": emission, "date_decision": decision, "debut": debut, "fin": fin}
     return d.numero_demande, contexte
@@ -79,7 +79,7 @@ def _decision_refus(d: DonneesDecisionRefus, aujourdhui: date) -> tuple[str, dic
     contexte = {
         "d": d,
         "date_emission": emission,
-        "date_decision": d.date_decision or emission,
+        "date_decision": d.date_decision,
         "autorite": prefectures.autorite(d.prefecture),
         "destinataire": prefectures.destinataire(d.prefecture),
         "motifs": [ligne.strip() for ligne in d.motif_decision.splitlines() if ligne.strip()],

@@ -13,7 +13,6 @@ from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from contracts.base import JobVariables
 from contracts.documents import AnnexePieces, Cas
-from contracts.jobs.pdf import DUREE_CARTE_ANNEES, MENTION_CARTE, MONTANT_TAXE_EUROS
 from contracts.jobs.pdf import JourEnFrance as Jour
 from contracts.variables import Delais, Demandeur, Texte
 from services.pdf.domain import prefectures
@@ -43,15 +42,15 @@ class DonneesAttestationProlongation(DocumentDemandeur):
 
 
 class DonneesDecisionFavorable(DocumentDemandeur):
-    date_decision: Jour | None = None  # default: the date of emission
-    duree_carte_annees: int = Field(DUREE_CARTE_ANNEES, ge=1, le=10)
-    montant_taxe: int = Field(MONTANT_TAXE_EUROS, ge=0, le=10_000)  # euros
-    mention: Texte = MENTION_CARTE
+    date_decision: Jour  # recorded by dossier.enregistrer-decision
+    duree_carte_annees: int = Field(ge=1, le=10)  # the model's input mappings of the task
+    montant_taxe: int = Field(ge=0, le=10_000)  # euros
+    mention: Texte
 
 
 class DonneesDecisionRefus(DocumentDemandeur):
     date_depot: Jour
-    date_decision: Jour | None = None
+    date_decision: Jour  # recorded by dossier.enregistrer-decision
     prefecture: str
     motif_decision: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
 

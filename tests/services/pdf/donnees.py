@@ -52,6 +52,11 @@ def variables_processus(**autres: Any) -> dict[str, Any]:
         "demandeur": dict(SEPT_ETRANGER),
         "decision": "defavorable",
         "motifDecision": MOTIF_REFUS,
+        "dateDecision": "2023-09-12",
+        # the input mappings of « Générer l'attestation de décision favorable »
+        "mention": "Vie privée et familiale",
+        "dureeCarteAnnees": 4,
+        "montantTaxe": 225,
         "delais": dict(DELAIS_DU_MODELE),
         **autres,
     }
