@@ -4,7 +4,8 @@ A use case runs inside `UnitOfWork.run`: it receives the repositories of one tra
 the service's `repositories(session)` factory); on success everything is committed, on any error
 rolled back. When two writers collide (a unique key taken meanwhile, a row changed meanwhile, a
 serialisation failure, a deadlock, SQLite busy), the whole use case starts over on fresh data, at
-most `attempts` times: idempotent use cases then find what the other writer did.
+most `attempts` times: idempotent use cases then find what the other writer did. A conflict that
+outlasts the attempts is raised as `ConcurrentUpdate`, whatever the database said.
 """
 
 from __future__ import annotations
@@ -64,8 +65,13 @@ class UnitOfWork(Generic[R]):
                 with self.transaction() as repositories:
                     return use_case(repositories)
             except Exception as error:
-                if attempt == self.attempts or not is_conflict(error):
+                if not is_conflict(error):
                     raise
+                if attempt == self.attempts:
+                    if isinstance(error, ConcurrentUpdate):
+                        raise
+                    # callers (an API's error table) meet one exception for every kind of conflict
+                    raise ConcurrentUpdate() from error
                 time.sleep(0.005 * attempt)
         raise AssertionError("unreachable")
 

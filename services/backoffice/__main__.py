@@ -7,8 +7,8 @@ import asyncio
 from plumbing.logs import configure_logging
 from plumbing.service import serve
 from plumbing.settings import PlatformSettings
-from services.backoffice.app import build_app
 from services.backoffice.settings import BackofficeSettings
+from services.backoffice.wiring import build_app
 
 
 def main() -> None:

@@ -7,8 +7,8 @@ import pytest
 from fastapi import FastAPI
 
 from plumbing.settings import PlatformSettings
-from services.backoffice.app import build_app as build_backoffice
 from services.backoffice.settings import BackofficeSettings
+from services.backoffice.wiring import build_app as build_backoffice
 from services.gateway.settings import GatewaySettings
 from services.gateway.wiring import build_app as build_gateway
 

@@ -8,8 +8,8 @@ import pytest
 from playwright.sync_api import Page
 
 from plumbing.settings import REPO_ROOT, PlatformSettings
-from services.backoffice.app import build_app as build_backoffice
 from services.backoffice.settings import BackofficeSettings
+from services.backoffice.wiring import build_app as build_backoffice
 from services.gateway.settings import GatewaySettings
 from services.gateway.wiring import build_app as build_gateway
 from tests.support.browser import serve_in_thread

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import Column, Integer, MetaData, String, Table, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from plumbing.database import create_database_engine, create_session_factory
@@ -82,6 +83,15 @@ def test_a_concurrent_update_is_retried_then_reported(unit_of_work: UnitOfWork[C
     with pytest.raises(ConcurrentUpdate):
         unit_of_work.run(toujours_en_conflit)
     assert len(essais) == 3
+
+
+def test_a_key_conflict_that_outlasts_the_attempts_is_a_concurrent_update(
+    unit_of_work: UnitOfWork[Comptes],
+) -> None:
+    unit_of_work.run(lambda repos: repos.ajouter("e"))
+    with pytest.raises(ConcurrentUpdate) as raised:
+        unit_of_work.run(lambda repos: repos.ajouter("e"))
+    assert isinstance(raised.value.__cause__, IntegrityError)
 
 
 def test_other_errors_are_not_retried(unit_of_work: UnitOfWork[Comptes]) -> None:

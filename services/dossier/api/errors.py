@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
-
 from contracts.clients.base import ServiceUnavailable
 from contracts.dossier import TITRE_NON_ELIGIBLE, Manquant, RefusDepot
 from plumbing.unit_of_work import ConcurrentUpdate
@@ -53,6 +51,5 @@ ERREURS: dict[type[Exception], ErrorAnswer] = {
     DepotIncomplet: _depot_incomplet,
     # Writers that collided more often than the unit of work starts over.
     ConcurrentUpdate: lambda _error: (409, {"detail": MODIFICATION_CONCURRENTE}),
-    IntegrityError: lambda _error: (409, {"detail": MODIFICATION_CONCURRENTE}),
     ServiceUnavailable: lambda _error: (503, {"detail": DOCUMENTS_INDISPONIBLES}),
 }
