@@ -11,9 +11,11 @@ Messages name the service and the status, never the data sent.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, ClassVar, Self, TypeVar
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import httpx
 from pydantic import BaseModel, TypeAdapter
@@ -91,6 +93,28 @@ class InternalApiClient:
         if body is not None:
             options["json"] = body.model_dump(mode="json", by_alias=True)
         return parse(model, await self.request(method, url, **options))
+
+
+@dataclass(frozen=True)
+class FichierLu:
+    """A file an internal API answered with: its bytes, the media type the service gave, its name."""
+
+    contenu: bytes
+    type_media: str
+    nom: str | None = None
+
+
+# The exact name comes percent-encoded (RFC 6266 `filename*`), after an ASCII `filename` fallback.
+_NOM_ENCODE = re.compile(r"filename\*=UTF-8''([^;\s\"]*)", re.IGNORECASE)
+_NOM_ASCII = re.compile(r'filename="([^"]*)"', re.IGNORECASE)
+
+
+def fichier_lu(response: httpx.Response) -> FichierLu:
+    type_media = response.headers.get("content-type", "application/octet-stream").split(";")[0].strip()
+    disposition = response.headers.get("content-disposition", "")
+    encode, ascii_ = _NOM_ENCODE.search(disposition), _NOM_ASCII.search(disposition)
+    nom = unquote(encode[1]) if encode else ascii_[1] if ascii_ else None
+    return FichierLu(contenu=response.content, type_media=type_media, nom=nom)
 
 
 def parse(model: type[M], response: httpx.Response) -> M:

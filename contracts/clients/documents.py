@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from urllib.parse import unquote
 
-from contracts.clients.base import InternalApiClient, path
+from contracts.clients.base import FichierLu, InternalApiClient, fichier_lu, path
 from contracts.documents import (
     AnnexePieces,
     Cas,
@@ -31,19 +29,6 @@ class FichierEnvoye:
     nom: str
     contenu: bytes
     type_media: str = "application/octet-stream"
-
-
-@dataclass(frozen=True)
-class FichierLu:
-    """A stored file as read back: its bytes, the media type the service detected, its name."""
-
-    contenu: bytes
-    type_media: str
-    nom: str | None = None
-
-
-# The service puts the exact name last, percent-encoded (RFC 6266), after an ASCII fallback.
-_NOM_ENCODE = re.compile(r"filename\*=UTF-8''([^;\s\"]*)\s*$", re.IGNORECASE)
 
 
 class DocumentsClient(InternalApiClient):
@@ -152,12 +137,7 @@ class DocumentsClient(InternalApiClient):
         return await self._lire(path("dossiers", dossier_id, "documents-generes", document_id))
 
     async def _lire(self, url: str) -> FichierLu:
-        response = await self.request("GET", url)
-        type_media = response.headers.get("content-type", "application/octet-stream").split(";")[0].strip()
-        nom = _NOM_ENCODE.search(response.headers.get("content-disposition", ""))
-        return FichierLu(
-            contenu=response.content, type_media=type_media, nom=unquote(nom[1]) if nom else None
-        )
+        return fichier_lu(await self.request("GET", url))
 
 
 def _multipart(fichiers: list[FichierEnvoye]) -> list[tuple[str, tuple[str, bytes, str]]]:
