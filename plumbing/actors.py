@@ -1,5 +1,8 @@
 """Who acts on an internal API, so that every service checks authorization on every object.
 
+Framework-free, so that domain rules take an `Actor`; `plumbing.authentication` reads it from a
+request.
+
 Internal APIs are called by the gateway (for an authenticated applicant), the back-office (for an
 authenticated agent) and workers (the process itself). The caller proves it is part of the
 platform with the shared internal token and names the actor in `X-Acteur`:
@@ -11,11 +14,8 @@ platform with the shared internal token and names the actor in `X-Acteur`:
 
 from __future__ import annotations
 
-import hmac
 from dataclasses import dataclass, field
-from typing import Annotated, Literal
-
-from fastapi import Depends, Header, HTTPException, Request
+from typing import Literal
 
 ActorKind = Literal["demandeur", "agent", "service"]
 ACTOR_HEADER = "X-Acteur"
@@ -68,22 +68,3 @@ def parse_actor(value: str) -> Actor:
 def internal_headers(token: str, actor: Actor) -> dict[str, str]:
     """Headers a caller sends to an internal API on behalf of `actor`."""
     return {"Authorization": f"Bearer {token}", ACTOR_HEADER: actor.header()}
-
-
-def require_actor(
-    request: Request,
-    authorization: Annotated[str, Header()] = "",
-    x_acteur: Annotated[str, Header()] = "",
-) -> Actor:
-    """FastAPI dependency: check the internal token, return the actor (401/403 in French)."""
-    expected: str = request.app.state.internal_api_token
-    supplied = authorization.removeprefix("Bearer ").strip()
-    if not supplied or not hmac.compare_digest(supplied, expected):
-        raise HTTPException(status_code=401, detail="Authentification interne requise.")
-    try:
-        return parse_actor(x_acteur)
-    except ValueError:
-        raise HTTPException(status_code=403, detail="Acteur inconnu ou mal formé.") from None
-
-
-CurrentActor = Annotated[Actor, Depends(require_actor)]

@@ -7,7 +7,8 @@ import pytest
 from fastapi import APIRouter
 from pydantic import BaseModel
 
-from plumbing.actors import Actor, CurrentActor, internal_headers, parse_actor
+from plumbing.actors import Actor, internal_headers, parse_actor
+from plumbing.authentication import CurrentActor
 from plumbing.correlation import HEADER
 from plumbing.erreurs_requete import detail_http, message_francais
 from plumbing.web import create_app

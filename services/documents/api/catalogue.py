@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from contracts.documents import AnnexePieces, Cas, Hebergement, PieceCatalogue
-from plumbing.actors import CurrentActor
+from plumbing.authentication import CurrentActor
 from services.documents.domain.annexe import annexe_pour
 from services.documents.domain.catalogue import Situation
 from services.documents.domain.pieces import CATALOGUE

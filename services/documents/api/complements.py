@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Response
 
 from contracts.documents import FichierPiece, OuvertureComplements, PieceCode, Scellement
-from plumbing.actors import CurrentActor
+from plumbing.authentication import CurrentActor
 from services.documents.api.formulaires import DOSSIER, FichiersRecus
 from services.documents.api.views import vue_fichier
 from services.documents.domain.acces import verifier_service

@@ -9,7 +9,7 @@ from fastapi.responses import StreamingResponse
 
 from contracts.documents import DocumentGenere
 from contracts.process import Modele
-from plumbing.actors import CurrentActor
+from plumbing.authentication import CurrentActor
 from services.documents.api.formulaires import DOSSIER, FichierUnique, ProprietaireDeclare
 from services.documents.api.telechargement import Disposition, reponse_fichier
 from services.documents.api.views import vue_document_genere

@@ -14,7 +14,7 @@ from contracts.documents import (
     VerificationPiecesRequest,
     VerificationPiecesResponse,
 )
-from plumbing.actors import CurrentActor
+from plumbing.authentication import CurrentActor
 from services.documents.api.formulaires import (
     DOSSIER,
     FichiersRecus,

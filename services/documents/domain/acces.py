@@ -11,27 +11,13 @@ from __future__ import annotations
 from typing import Protocol
 
 from contracts.variables import departement_du_groupe
+from plumbing.actors import Actor
 from services.documents.domain.erreurs import Interdit, Introuvable, Invalide
 
 DOSSIER_INTROUVABLE = "Dossier introuvable."
 RESERVE_AU_DEMANDEUR = "Seul le demandeur peut joindre ou retirer ses justificatifs."
 RESERVE_AUX_SERVICES = "Cette opération est réservée aux services de la plateforme."
 DEMANDEUR_REQUIS = "Le demandeur du dossier doit être précisé (demandeurId) lors du premier dépôt."
-
-
-class Acteur(Protocol):
-    """The caller, as `plumbing.actors.Actor` describes it."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def prefectures(self) -> frozenset[str]: ...
-    @property
-    def is_applicant(self) -> bool: ...
-    @property
-    def is_agent(self) -> bool: ...
-    @property
-    def is_service(self) -> bool: ...
 
 
 class DossierProtege(Protocol):
@@ -45,7 +31,7 @@ class DossierProtege(Protocol):
     def depose(self) -> bool: ...
 
 
-def peut_lire(acteur: Acteur, dossier: DossierProtege) -> bool:
+def peut_lire(acteur: Actor, dossier: DossierProtege) -> bool:
     if acteur.is_service:
         return True
     if acteur.is_applicant:
@@ -54,24 +40,24 @@ def peut_lire(acteur: Acteur, dossier: DossierProtege) -> bool:
     return acteur.is_agent and dossier.depose and prefecture is not None and prefecture in acteur.prefectures
 
 
-def verifier_lecture(acteur: Acteur, dossier: DossierProtege) -> None:
+def verifier_lecture(acteur: Actor, dossier: DossierProtege) -> None:
     if not peut_lire(acteur, dossier):
         raise Introuvable(DOSSIER_INTROUVABLE)
 
 
-def verifier_ecriture(acteur: Acteur, dossier: DossierProtege) -> None:
+def verifier_ecriture(acteur: Actor, dossier: DossierProtege) -> None:
     """Only the applicant (directly or through a service) adds or removes their files."""
     verifier_lecture(acteur, dossier)
     if acteur.is_agent:
         raise Interdit(RESERVE_AU_DEMANDEUR)
 
 
-def verifier_service(acteur: Acteur) -> None:
+def verifier_service(acteur: Actor) -> None:
     if not acteur.is_service:
         raise Interdit(RESERVE_AUX_SERVICES)
 
 
-def demandeur_du_nouveau_dossier(acteur: Acteur, demandeur_id: str | None) -> str:
+def demandeur_du_nouveau_dossier(acteur: Actor, demandeur_id: str | None) -> str:
     """Who owns a dossier registered with its first document: the applicant themself, or the one a service names."""
     if acteur.is_applicant:
         if demandeur_id and demandeur_id != acteur.id:

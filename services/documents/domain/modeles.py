@@ -8,7 +8,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from contracts.documents import FICHIERS_MAX_PAR_PIECE, NaturePiece, PieceCode, StatutFichier
-from services.documents.domain.acces import Acteur, verifier_ecriture
+from plumbing.actors import Actor
+from services.documents.domain.acces import verifier_ecriture
 from services.documents.domain.contenu import FichierAnalyse
 from services.documents.domain.erreurs import Conflit, Introuvable, Invalide
 from services.documents.domain.pieces import CATALOGUE
@@ -88,13 +89,13 @@ class DossierDocuments:
     def depose(self) -> bool:
         return self.scelle_le is not None
 
-    def verifier_brouillon(self, acteur: Acteur) -> None:
+    def verifier_brouillon(self, acteur: Actor) -> None:
         """Files and the e-photo number change freely until the deposit, then never outside complements."""
         verifier_ecriture(acteur, self)
         if self.depose:
             raise Conflit(DEMANDE_DEPOSEE)
 
-    def verifier_complement(self, acteur: Acteur, piece: PieceCode) -> int:
+    def verifier_complement(self, acteur: Actor, piece: PieceCode) -> int:
         """The open complement round in which `piece` may get a new version."""
         verifier_ecriture(acteur, self)
         if self.ronde_ouverte is None:

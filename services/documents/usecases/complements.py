@@ -6,7 +6,8 @@ import logging
 from datetime import datetime
 
 from contracts.documents import Evenement, PieceCode
-from services.documents.domain.acces import Acteur, verifier_service
+from plumbing.actors import Actor
+from services.documents.domain.acces import verifier_service
 from services.documents.domain.contenu import FichierAnalyse
 from services.documents.domain.erreurs import Conflit
 from services.documents.domain.modeles import Fichier, prochaine_version, verifier_piece_a_fichiers
@@ -23,7 +24,7 @@ def ronde_terminee(ronde: int) -> Conflit:
 
 class Complements(DocumentsUseCase):
     async def ouvrir_ronde(
-        self, *, acteur: Acteur, dossier_id: str, ronde: int, pieces: list[PieceCode]
+        self, *, acteur: Actor, dossier_id: str, ronde: int, pieces: list[PieceCode]
     ) -> None:
         """Let the listed pieces (all when empty) get a new version until the next sealing.
 
@@ -42,7 +43,7 @@ class Complements(DocumentsUseCase):
     async def remplacer(
         self,
         *,
-        acteur: Acteur,
+        acteur: Actor,
         dossier_id: str,
         piece: PieceCode,
         fichiers: list[FichierRecu],

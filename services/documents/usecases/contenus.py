@@ -7,8 +7,8 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
+from plumbing.actors import Actor
 from plumbing.clock import Clock, SystemClock
-from services.documents.domain.acces import Acteur
 from services.documents.domain.contenu import FORMATS_JUSTIFICATIFS, FichierAnalyse, Format, analyser_fichier
 from services.documents.domain.erreurs import Introuvable
 from services.documents.domain.ports import BlobStore, DocumentsRepository, DocumentsTransactions
@@ -75,7 +75,7 @@ class DocumentsUseCase:
 
     async def _ouvrir(
         self,
-        acteur: Acteur,
+        acteur: Actor,
         dossier_id: str,
         chercher: Callable[[DocumentsRepository], S | None],
         introuvable: str,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from plumbing.actors import Actor
 from services.documents.domain.acces import (
     DOSSIER_INTROUVABLE,
-    Acteur,
     demandeur_du_nouveau_dossier,
     departement,
     verifier_lecture,
@@ -26,7 +26,7 @@ class Proprietaire:
 
 
 def dossier_lisible(
-    repo: DocumentsRepository, acteur: Acteur, dossier_id: str, *, verrou: bool = False
+    repo: DocumentsRepository, acteur: Actor, dossier_id: str, *, verrou: bool = False
 ) -> DossierDocuments:
     """The dossier if `acteur` may read it; unknown and forbidden give the same `Introuvable`."""
     dossier = repo.dossier(dossier_id, verrou=verrou)
@@ -38,7 +38,7 @@ def dossier_lisible(
 
 def dossier_pour_ecriture(
     repo: DocumentsRepository,
-    acteur: Acteur,
+    acteur: Actor,
     dossier_id: str,
     proprietaire: Proprietaire,
     quand: datetime,

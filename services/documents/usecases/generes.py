@@ -7,7 +7,8 @@ from collections.abc import AsyncIterator
 
 from contracts.documents import Evenement
 from contracts.process import Modele
-from services.documents.domain.acces import Acteur, verifier_service
+from plumbing.actors import Actor
+from services.documents.domain.acces import verifier_service
 from services.documents.domain.contenu import PDF
 from services.documents.domain.generes import DocumentGenereEnregistre
 from services.documents.domain.modeles import nouvel_id
@@ -23,7 +24,7 @@ class DocumentsGeneres(DocumentsUseCase):
     async def enregistrer(
         self,
         *,
-        acteur: Acteur,
+        acteur: Actor,
         dossier_id: str,
         modele: Modele,
         idempotence: str,
@@ -68,7 +69,7 @@ class DocumentsGeneres(DocumentsUseCase):
             log.info("document généré conservé", extra={"dossier_id": dossier_id, "modele": modele.value})
         return document, nouveau
 
-    async def lister(self, *, acteur: Acteur, dossier_id: str) -> list[DocumentGenereEnregistre]:
+    async def lister(self, *, acteur: Actor, dossier_id: str) -> list[DocumentGenereEnregistre]:
         """The dossier's generated PDFs, oldest first (confirmation of deposit, decision, ...)."""
 
         def lister(repo: DocumentsRepository) -> list[DocumentGenereEnregistre]:
@@ -78,7 +79,7 @@ class DocumentsGeneres(DocumentsUseCase):
         return await self.transactions.run_async(lister)
 
     async def ouvrir(
-        self, *, acteur: Acteur, dossier_id: str, document_id: str
+        self, *, acteur: Actor, dossier_id: str, document_id: str
     ) -> tuple[DocumentGenereEnregistre, AsyncIterator[bytes]]:
         """The PDF and its content, for whoever may read the dossier."""
         return await self._ouvrir(

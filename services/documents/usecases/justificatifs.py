@@ -8,7 +8,8 @@ from dataclasses import replace
 from datetime import datetime
 
 from contracts.documents import Evenement, PieceCode
-from services.documents.domain.acces import Acteur, verifier_lecture
+from plumbing.actors import Actor
+from services.documents.domain.acces import verifier_lecture
 from services.documents.domain.catalogue import Situation
 from services.documents.domain.contenu import FichierAnalyse
 from services.documents.domain.ephoto import normaliser_numero_ephoto
@@ -33,7 +34,7 @@ class Justificatifs(DocumentsUseCase):
     async def joindre(
         self,
         *,
-        acteur: Acteur,
+        acteur: Actor,
         dossier_id: str,
         piece: PieceCode,
         fichiers: list[FichierRecu],
@@ -63,7 +64,7 @@ class Justificatifs(DocumentsUseCase):
     def _brouillon(
         self,
         repo: DocumentsRepository,
-        acteur: Acteur,
+        acteur: Actor,
         dossier_id: str,
         proprietaire: Proprietaire,
         creer: bool = True,
@@ -73,7 +74,7 @@ class Justificatifs(DocumentsUseCase):
             dossier.verifier_brouillon(acteur)
         return dossier
 
-    async def retirer(self, *, acteur: Acteur, dossier_id: str, fichier_id: str) -> None:
+    async def retirer(self, *, acteur: Actor, dossier_id: str, fichier_id: str) -> None:
         """Remove a file from a draft; its content is forgotten when nothing else points at it."""
 
         def supprimer(repo: DocumentsRepository) -> tuple[str, bool]:
@@ -89,14 +90,14 @@ class Justificatifs(DocumentsUseCase):
         if not encore_reference:
             await self.blobs.delete(sha256)
 
-    async def consulter(self, *, acteur: Acteur, dossier_id: str) -> tuple[DossierDocuments, list[Fichier]]:
+    async def consulter(self, *, acteur: Actor, dossier_id: str) -> tuple[DossierDocuments, list[Fichier]]:
         """The dossier and every version of its files, for the pieces page and the back-office."""
         return await self.transactions.run_async(
             lambda repo: (dossier_lisible(repo, acteur, dossier_id), repo.fichiers(dossier_id))
         )
 
     async def ouvrir(
-        self, *, acteur: Acteur, dossier_id: str, fichier_id: str
+        self, *, acteur: Actor, dossier_id: str, fichier_id: str
     ) -> tuple[Fichier, AsyncIterator[bytes]]:
         """The file and its content, for its owner, an agent of its préfecture or a service."""
         return await self._ouvrir(
@@ -104,7 +105,7 @@ class Justificatifs(DocumentsUseCase):
         )
 
     async def definir_ephoto(
-        self, *, acteur: Acteur, dossier_id: str, numero: str | None, proprietaire: Proprietaire
+        self, *, acteur: Actor, dossier_id: str, numero: str | None, proprietaire: Proprietaire
     ) -> str | None:
         """Set (or remove, with None) the e-photo number of a draft: the photo is a number, not a file."""
         numero = normaliser_numero_ephoto(numero) if numero is not None else None
@@ -117,13 +118,13 @@ class Justificatifs(DocumentsUseCase):
 
         return await self.transactions.run_async(definir)
 
-    async def lire_ephoto(self, *, acteur: Acteur, dossier_id: str) -> str | None:
+    async def lire_ephoto(self, *, acteur: Actor, dossier_id: str) -> str | None:
         return await self.transactions.run_async(
             lambda repo: dossier_lisible(repo, acteur, dossier_id).numero_ephoto
         )
 
     async def verifier(
-        self, *, acteur: Acteur, dossier_id: str, situation: Situation
+        self, *, acteur: Actor, dossier_id: str, situation: Situation
     ) -> list[tuple[PieceCode, str]]:
         """The required pieces still missing, in the catalogue's order (all of them for an unknown dossier).
 

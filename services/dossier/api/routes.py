@@ -28,7 +28,7 @@ from contracts.dossier import (
     RondeComplementsVue,
     Statut,
 )
-from plumbing.actors import CurrentActor
+from plumbing.authentication import CurrentActor
 from plumbing.clock import Clock
 from services.dossier.api.views import page_dossiers, resume_dossier, vue_dossier, vue_historique, vue_ronde
 from services.dossier.domain.ports import Transactions

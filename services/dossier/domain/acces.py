@@ -2,33 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Protocol
-
+from plumbing.actors import Actor
 from services.dossier.domain.dossier import Dossier
 
 
-class Acteur(Protocol):
-    """Who acts (`plumbing.actors.Actor`), as the rule reads it."""
-
-    @property
-    def id(self) -> str: ...
-
-    @property
-    def prefectures(self) -> frozenset[str]: ...
-
-    @property
-    def is_applicant(self) -> bool: ...
-
-    @property
-    def is_agent(self) -> bool: ...
-
-    @property
-    def is_service(self) -> bool: ...
-
-    def may_instruct(self, prefecture: str) -> bool: ...
-
-
-def peut_voir(dossier: Dossier, acteur: Acteur) -> bool:
+def peut_voir(dossier: Dossier, acteur: Actor) -> bool:
     """Anyone else is answered « Dossier introuvable » (404), so that ids cannot be probed."""
     if acteur.is_applicant:
         return dossier.demandeur_id == acteur.id

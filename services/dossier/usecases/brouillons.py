@@ -10,8 +10,8 @@ from contracts.dossier import (
     EtapeMotifSejour,
 )
 from contracts.identity import FicheDemandeur
+from plumbing.actors import Actor
 from plumbing.clock import Clock, new_id
-from services.dossier.domain.acces import Acteur
 from services.dossier.domain.dossier import Dossier
 from services.dossier.domain.erreurs import ActionReservee, EtatIncompatible
 from services.dossier.domain.ports import Repositories
@@ -19,7 +19,7 @@ from services.dossier.usecases.acces import dossier_du_demandeur, exiger_demande
 
 
 def creer_brouillon(
-    repos: Repositories, *, clock: Clock, acteur: Acteur, fiche: FicheDemandeur
+    repos: Repositories, *, clock: Clock, acteur: Actor, fiche: FicheDemandeur
 ) -> tuple[Dossier, bool]:
     """Start the draft, or resume the one in progress (one application at a time); (draft, created)."""
     exiger_demandeur(acteur)
@@ -41,7 +41,7 @@ def enregistrer_informations_personnelles(
     repos: Repositories,
     *,
     clock: Clock,
-    acteur: Acteur,
+    acteur: Actor,
     dossier_id: str,
     etape: EtapeInformationsPersonnelles,
 ) -> Dossier:
@@ -52,7 +52,7 @@ def enregistrer_informations_personnelles(
 
 
 def enregistrer_motif_sejour(
-    repos: Repositories, *, clock: Clock, acteur: Acteur, dossier_id: str, etape: EtapeMotifSejour
+    repos: Repositories, *, clock: Clock, acteur: Actor, dossier_id: str, etape: EtapeMotifSejour
 ) -> Dossier:
     dossier = dossier_du_demandeur(repos, dossier_id, acteur)
     dossier.enregistrer_motif_sejour(etape, aujourdhui=clock.today(), maintenant=clock.now())
@@ -60,7 +60,7 @@ def enregistrer_motif_sejour(
     return dossier
 
 
-def preparer_justificatifs(repos: Repositories, *, acteur: Acteur, dossier_id: str) -> Dossier:
+def preparer_justificatifs(repos: Repositories, *, acteur: Actor, dossier_id: str) -> Dossier:
     """Before asking documents whether pieces are missing: may step 3 be saved at all?"""
     dossier = dossier_du_demandeur(repos, dossier_id, acteur)
     dossier.exiger_etape_precedente(Etape.JUSTIFICATIFS)
@@ -68,7 +68,7 @@ def preparer_justificatifs(repos: Repositories, *, acteur: Acteur, dossier_id: s
 
 
 def enregistrer_justificatifs(
-    repos: Repositories, *, clock: Clock, acteur: Acteur, dossier_id: str, etape: EtapeJustificatifs
+    repos: Repositories, *, clock: Clock, acteur: Actor, dossier_id: str, etape: EtapeJustificatifs
 ) -> Dossier:
     dossier = dossier_du_demandeur(repos, dossier_id, acteur)
     dossier.enregistrer_justificatifs(etape.hebergement, maintenant=clock.now())
@@ -77,7 +77,7 @@ def enregistrer_justificatifs(
 
 
 def enregistrer_observations(
-    repos: Repositories, *, clock: Clock, acteur: Acteur, dossier_id: str, etape: EtapeDepot
+    repos: Repositories, *, clock: Clock, acteur: Actor, dossier_id: str, etape: EtapeDepot
 ) -> Dossier:
     dossier = dossier_du_demandeur(repos, dossier_id, acteur)
     dossier.enregistrer_observations(etape.observations, maintenant=clock.now())
@@ -85,7 +85,7 @@ def enregistrer_observations(
     return dossier
 
 
-def abandonner(repos: Repositories, *, clock: Clock, acteur: Acteur, dossier_id: str) -> Dossier:
+def abandonner(repos: Repositories, *, clock: Clock, acteur: Actor, dossier_id: str) -> Dossier:
     """ "Abandonner la demande": the draft is closed and a new one may be started."""
     dossier = dossier_du_demandeur(repos, dossier_id, acteur)
     dossier.abandonner(maintenant=clock.now())

@@ -6,8 +6,8 @@ from functools import partial
 
 from contracts.dossier import EvenementDossier, ReponsePieceComplement, Statut
 from contracts.process import Message, Variable
+from plumbing.actors import Actor
 from plumbing.clock import Clock
-from services.dossier.domain.acces import Acteur
 from services.dossier.domain.complements import RondeComplements
 from services.dossier.domain.dossier import Dossier
 from services.dossier.domain.erreurs import DossierIntrouvable, EtatIncompatible
@@ -26,7 +26,7 @@ def id_message_desistement(dossier_id: str) -> str:
 
 
 def _ronde_du_demandeur(
-    repos: Repositories, acteur: Acteur, dossier_id: str, numero: int
+    repos: Repositories, acteur: Actor, dossier_id: str, numero: int
 ) -> tuple[Dossier, RondeComplements]:
     dossier = dossier_du_demandeur(repos, dossier_id, acteur)
     ronde = repos.rondes.charger(dossier.id, numero)
@@ -39,7 +39,7 @@ def repondre_piece(
     repos: Repositories,
     *,
     clock: Clock,
-    acteur: Acteur,
+    acteur: Actor,
     dossier_id: str,
     numero: int,
     piece: str,
@@ -55,7 +55,7 @@ def repondre_piece(
 
 
 def lire_ronde_a_envoyer(
-    repos: Repositories, *, acteur: Acteur, dossier_id: str, numero: int
+    repos: Repositories, *, acteur: Actor, dossier_id: str, numero: int
 ) -> RondeComplements:
     return _ronde_du_demandeur(repos, acteur, dossier_id, numero)[1]
 
@@ -64,7 +64,7 @@ def envoyer_ronde(
     repos: Repositories,
     *,
     clock: Clock,
-    acteur: Acteur,
+    acteur: Actor,
     dossier_id: str,
     numero: int,
     pieces_remplacees: set[str],
@@ -92,7 +92,7 @@ def envoyer_ronde(
     return ronde
 
 
-def se_desister(repos: Repositories, *, clock: Clock, acteur: Acteur, dossier_id: str) -> Dossier:
+def se_desister(repos: Repositories, *, clock: Clock, acteur: Actor, dossier_id: str) -> Dossier:
     """The applicant withdraws before the decision; the process gets the `desistement` message once."""
     dossier = dossier_du_demandeur(repos, dossier_id, acteur)
     maintenant = clock.now()
@@ -107,7 +107,7 @@ def se_desister(repos: Repositories, *, clock: Clock, acteur: Acteur, dossier_id
 class ReponsesComplements(ActionsDuDemandeur):
     """What the applicant sends to the process: each committed, then its message sent at once."""
 
-    async def envoyer(self, *, acteur: Acteur, dossier_id: str, numero: int) -> RondeComplements:
+    async def envoyer(self, *, acteur: Actor, dossier_id: str, numero: int) -> RondeComplements:
         """Every updated piece must have its new file in documents, asked outside the transaction."""
         ronde = await self.transactions.run_async(
             partial(lire_ronde_a_envoyer, acteur=acteur, dossier_id=dossier_id, numero=numero)
@@ -127,7 +127,7 @@ class ReponsesComplements(ActionsDuDemandeur):
         await self.envoi.send(id_message_complements(dossier_id, numero))
         return ronde
 
-    async def se_desister(self, *, acteur: Acteur, dossier_id: str) -> Dossier:
+    async def se_desister(self, *, acteur: Actor, dossier_id: str) -> Dossier:
         desistement = partial(se_desister, clock=self.clock, acteur=acteur, dossier_id=dossier_id)
         dossier = await self.transactions.run_async(desistement)
         await self.envoi.send(id_message_desistement(dossier_id))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from contracts.dossier import Cas, Statut
-from services.dossier.domain.acces import Acteur
+from plumbing.actors import Actor
 from services.dossier.domain.complements import RondeComplements
 from services.dossier.domain.dossier import Dossier
 from services.dossier.domain.erreurs import DossierIntrouvable
@@ -12,26 +12,26 @@ from services.dossier.domain.statuts import Transition
 from services.dossier.usecases.acces import dossier_visible, exiger_agent, exiger_demandeur
 
 
-def lire(repos: Repositories, *, acteur: Acteur, dossier_id: str) -> Dossier:
+def lire(repos: Repositories, *, acteur: Actor, dossier_id: str) -> Dossier:
     return dossier_visible(repos, dossier_id, acteur)
 
 
-def mes_dossiers(repos: Repositories, *, acteur: Acteur) -> list[Dossier]:
+def mes_dossiers(repos: Repositories, *, acteur: Actor) -> list[Dossier]:
     exiger_demandeur(acteur)
     return repos.dossiers.du_demandeur(acteur.id)
 
 
-def historique(repos: Repositories, *, acteur: Acteur, dossier_id: str) -> list[Transition]:
+def historique(repos: Repositories, *, acteur: Actor, dossier_id: str) -> list[Transition]:
     dossier = dossier_visible(repos, dossier_id, acteur)
     return repos.dossiers.historique(dossier.id)
 
 
-def rondes(repos: Repositories, *, acteur: Acteur, dossier_id: str) -> list[RondeComplements]:
+def rondes(repos: Repositories, *, acteur: Actor, dossier_id: str) -> list[RondeComplements]:
     dossier = dossier_visible(repos, dossier_id, acteur)
     return repos.rondes.du_dossier(dossier.id)
 
 
-def ronde(repos: Repositories, *, acteur: Acteur, dossier_id: str, numero: int) -> RondeComplements:
+def ronde(repos: Repositories, *, acteur: Actor, dossier_id: str, numero: int) -> RondeComplements:
     dossier = dossier_visible(repos, dossier_id, acteur)
     trouvee = repos.rondes.charger(dossier.id, numero)
     if trouvee is None:
@@ -42,7 +42,7 @@ def ronde(repos: Repositories, *, acteur: Acteur, dossier_id: str, numero: int) 
 def dossiers_de_prefecture(
     repos: Repositories,
     *,
-    acteur: Acteur,
+    acteur: Actor,
     prefecture: str | None,
     statut: Statut | None,
     cas: Cas | None,

@@ -11,9 +11,9 @@ from contracts.dossier import Cas, Etape, EtapeDepot, EtapeJustificatifs
 from contracts.jobs.dossier import VariablesDemarrage
 from contracts.process import PROCESS_ID
 from contracts.variables import groupe_prefecture
+from plumbing.actors import Actor
 from plumbing.clock import Clock
 from plumbing.correlation import current_correlation_id, new_correlation_id
-from services.dossier.domain.acces import Acteur
 from services.dossier.domain.depot import manquants_des_etapes
 from services.dossier.domain.dossier import Dossier
 from services.dossier.domain.erreurs import DepotIncomplet, EtatIncompatible, Manquant
@@ -38,7 +38,7 @@ def manquants_des_pieces(pieces: list[PieceManquante]) -> list[Manquant]:
     return [Manquant(Etape.JUSTIFICATIFS, f"pieces.{p.code.value}", p.libelle) for p in pieces]
 
 
-def preparer_depot(repos: Repositories, *, clock: Clock, acteur: Acteur, dossier_id: str) -> Preparation:
+def preparer_depot(repos: Repositories, *, clock: Clock, acteur: Actor, dossier_id: str) -> Preparation:
     dossier = dossier_du_demandeur(repos, dossier_id, acteur)
     if not dossier.est_depose and not dossier.est_brouillon:
         raise EtatIncompatible("Cette demande a été abandonnée.")
@@ -50,7 +50,7 @@ def figer(
     repos: Repositories,
     *,
     clock: Clock,
-    acteur: Acteur,
+    acteur: Actor,
     dossier_id: str,
     etape: EtapeDepot,
     pieces_manquantes: list[PieceManquante],
@@ -90,7 +90,7 @@ def variables_de_demarrage(dossier: Dossier) -> dict[str, Any]:
 class Depot(ActionsDuDemandeur):
     """ "Déposer la demande": what is missing comes back as a list; a double click deposits once."""
 
-    async def deposer(self, *, acteur: Acteur, dossier_id: str, etape: EtapeDepot) -> Dossier:
+    async def deposer(self, *, acteur: Actor, dossier_id: str, etape: EtapeDepot) -> Dossier:
         """The pieces are asked of documents outside the transaction; the start is sent after it."""
         preparation = await self.transactions.run_async(
             partial(preparer_depot, clock=self.clock, acteur=acteur, dossier_id=dossier_id)
@@ -114,7 +114,7 @@ class Depot(ActionsDuDemandeur):
         return dossier
 
     async def enregistrer_justificatifs(
-        self, *, acteur: Acteur, dossier_id: str, etape: EtapeJustificatifs
+        self, *, acteur: Actor, dossier_id: str, etape: EtapeJustificatifs
     ) -> Dossier:
         """Step 3 is saved only when the documents service has every required piece."""
         dossier = await self.transactions.run_async(

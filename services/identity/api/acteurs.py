@@ -6,7 +6,8 @@ from typing import Annotated
 
 from fastapi import Depends, HTTPException
 
-from plumbing.actors import Actor, CurrentActor
+from plumbing.actors import Actor
+from plumbing.authentication import CurrentActor
 from services.identity.domain.erreurs import ActionReservee
 
 

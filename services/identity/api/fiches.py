@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from fastapi import APIRouter
 
 from contracts.identity import Agent, FicheDemandeur
-from plumbing.actors import CurrentActor
+from plumbing.authentication import CurrentActor
 from services.identity.api import views
 from services.identity.usecases.fiches import lire_agent, lire_fiche
 

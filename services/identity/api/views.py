@@ -54,7 +54,7 @@ def agent(compte: CompteAgent) -> Agent:
 
 
 def acteur(tenue: SessionTenue) -> str:
-    """The `X-Acteur` value the gateway or back-office sends on behalf of the session's holder."""
+    """The `X-Actor` value the gateway or back-office sends on behalf of the session's holder."""
     titulaire = tenue.titulaire
     if isinstance(titulaire, Fiche):
         return Actor("demandeur", titulaire.compte.id).header()

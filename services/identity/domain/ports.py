@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Set
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol
@@ -76,22 +75,6 @@ class Evenements(Protocol):
     """Messages leaving the service with the transaction that caused them (the outbox)."""
 
     def publier(self, sujet: str, contenu: dict[str, Any]) -> None: ...
-
-
-class Acteur(Protocol):
-    """Who acts on the internal API (`plumbing.actors.Actor`): an applicant, an agent or a service."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def roles(self) -> Set[str]: ...
-    @property
-    def is_applicant(self) -> bool: ...
-    @property
-    def is_agent(self) -> bool: ...
-    @property
-    def is_service(self) -> bool: ...
-    def may_instruct(self, prefecture: str) -> bool: ...
 
 
 class Hacheur(Protocol):

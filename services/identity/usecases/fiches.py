@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from plumbing.actors import Actor
 from services.identity.domain.acces import peut_voir_agent, peut_voir_fiche
 from services.identity.domain.comptes import CompteAgent, CompteDemandeur
 from services.identity.domain.erreurs import Introuvable
 from services.identity.domain.fiche import Fiche
-from services.identity.domain.ports import Acteur, Depots
+from services.identity.domain.ports import Depots
 from services.identity.domain.registre import titre_le_plus_recent
 
 DEMANDEUR_INTROUVABLE = "Demandeur introuvable."
@@ -21,7 +22,7 @@ def fiche_de(depots: Depots, compte: CompteDemandeur) -> Fiche:
     return Fiche(compte, personne, titre)
 
 
-def lire_fiche(*, depots: Depots, acteur: Acteur, demandeur_id: str) -> Fiche:
+def lire_fiche(*, depots: Depots, acteur: Actor, demandeur_id: str) -> Fiche:
     """What the dossier copies at draft creation; 404 for whoever may not see it."""
     compte = depots.demandeurs.par_id(demandeur_id)
     fiche = fiche_de(depots, compte) if compte is not None else None
@@ -30,7 +31,7 @@ def lire_fiche(*, depots: Depots, acteur: Acteur, demandeur_id: str) -> Fiche:
     return fiche
 
 
-def lire_agent(*, depots: Depots, acteur: Acteur, agent_id: str) -> CompteAgent:
+def lire_agent(*, depots: Depots, acteur: Actor, agent_id: str) -> CompteAgent:
     """The back-office shows who is connected; 404 for whoever may not see that agent."""
     compte = depots.agents.par_id(agent_id)
     if compte is None or not peut_voir_agent(acteur, agent_id):

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 from fastapi import APIRouter, Path, Query, Response
 
 from contracts.notifier import CourrielEnEchec
-from plumbing.actors import CurrentActor
+from plumbing.authentication import CurrentActor
 from services.notifier.domain.acces import exiger_administrateur
 from services.notifier.usecases.echecs import lister_echecs, rejouer_echec
 

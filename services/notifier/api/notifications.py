@@ -16,7 +16,7 @@ from contracts.notifier import (
     PieceJointe,
 )
 from contracts.process import Modele
-from plumbing.actors import CurrentActor
+from plumbing.authentication import CurrentActor
 from services.notifier.api.views import detail, page
 from services.notifier.domain.acces import demandeur_du_compteur, exiger_reponse_autorisee, portee
 from services.notifier.domain.notifications import Filtre

@@ -6,34 +6,11 @@ of them. Anything else does not exist for the actor (404), so that identifiers c
 
 from __future__ import annotations
 
-from collections.abc import Set
 from dataclasses import dataclass
-from typing import Protocol
 
 from contracts.variables import groupe_prefecture
+from plumbing.actors import Actor
 from services.notifier.domain.notifications import Notification
-
-
-class Acteur(Protocol):
-    """Who calls the API (`plumbing.actors.Actor` fits, without importing the web framework)."""
-
-    @property
-    def id(self) -> str: ...
-
-    @property
-    def prefectures(self) -> Set[str]: ...
-
-    @property
-    def roles(self) -> Set[str]: ...
-
-    @property
-    def is_applicant(self) -> bool: ...
-
-    @property
-    def is_agent(self) -> bool: ...
-
-    @property
-    def is_service(self) -> bool: ...
 
 
 class ActionReservee(Exception):
@@ -57,7 +34,7 @@ class Portee:
         return self.prefectures is None or notification.prefecture in self.prefectures
 
 
-def portee(acteur: Acteur, demandeur: str | None = None) -> Portee:
+def portee(acteur: Actor, demandeur: str | None = None) -> Portee:
     """An applicant sees their own notifications, an agent those of their préfectures (by
     département or by group name), the platform those of the applicant it names, if it names one."""
     if acteur.is_applicant:
@@ -68,7 +45,7 @@ def portee(acteur: Acteur, demandeur: str | None = None) -> Portee:
     return Portee(demandeur_id=demandeur)
 
 
-def demandeur_du_compteur(acteur: Acteur, demandeur: str | None) -> str:
+def demandeur_du_compteur(acteur: Actor, demandeur: str | None) -> str:
     """The bell's count is the applicant's, or one the platform asks for by name; not an agent's."""
     if acteur.is_agent:
         raise ActionReservee("Réservé au demandeur et à la plateforme.")
@@ -78,12 +55,12 @@ def demandeur_du_compteur(acteur: Acteur, demandeur: str | None) -> str:
     return demandeur_id
 
 
-def exiger_reponse_autorisee(acteur: Acteur) -> None:
+def exiger_reponse_autorisee(acteur: Actor) -> None:
     if acteur.is_agent:
         raise ActionReservee("Seul le demandeur peut répondre à une notification.")
 
 
-def exiger_administrateur(acteur: Acteur) -> None:
+def exiger_administrateur(acteur: Actor) -> None:
     """Dead letters are for the platform and its administrators."""
     if not (acteur.is_service or (acteur.is_agent and "admin" in acteur.roles)):
         raise ActionReservee("Accès réservé aux administrateurs.")

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Response
 
-from plumbing.actors import CurrentActor
+from plumbing.authentication import CurrentActor
 from services.pdf.api import views
 from services.pdf.usecases.generation import GenerationDocuments
 
