@@ -31,11 +31,18 @@ LATENCY = Histogram("http_request_duration_seconds", "Durée des requêtes HTTP"
 
 
 def create_app(
-    service: str, readiness: Mapping[str, ReadinessCheck] | None = None, **fastapi_options: object
+    service: str,
+    readiness: Mapping[str, ReadinessCheck] | None = None,
+    errors: ErrorTable | None = None,
+    **fastapi_options: object,
 ) -> FastAPI:
-    """An app with `/healthz`, `/readyz`, `/metrics`, correlation ids and uniform errors."""
+    """An app with `/healthz`, `/readyz`, `/metrics`, correlation ids and uniform errors.
+
+    `errors` is the service's table of domain errors (`api/errors.py`), answered in French.
+    """
     app = FastAPI(title=service, **fastapi_options)  # type: ignore[arg-type]
     checks = dict(readiness or {})
+    install_error_table(app, errors or {})
 
     @app.middleware("http")
     async def correlate(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
@@ -90,19 +97,34 @@ def create_app(
     return app
 
 
-# A service's table of domain errors (`api/errors.py`): each error type, and how to answer it.
-ErrorAnswer = Callable[[Any], tuple[int, dict[str, Any]]]
+# A service's table of domain errors (`api/errors.py`): each error type, and how to answer it:
+# a status and a body, and headers if any. The most specific type wins (Starlette walks the MRO).
+ErrorAnswer = Callable[[Any], tuple[int, dict[str, Any]] | tuple[int, dict[str, Any], dict[str, str]]]
+ErrorTable = Mapping[type[Exception], ErrorAnswer]
 
 
-def install_error_table(app: FastAPI, table: Mapping[type[Exception], ErrorAnswer]) -> None:
-    """Answer each error of the table with its status and French body (the most specific type wins)."""
+def detail(status: int, headers: dict[str, str] | None = None) -> ErrorAnswer:
+    """Answer `{"detail": <the error's French message>}` with `status`."""
+
+    def answer(error: Exception) -> tuple[int, dict[str, Any], dict[str, str]]:
+        return status, {"detail": getattr(error, "message", None) or str(error)}, headers or {}
+
+    return answer
+
+
+def fixed(status: int, message: str) -> ErrorAnswer:
+    """Answer always the same French message (the error's own text is not for the user)."""
+    return lambda _error: (status, {"detail": message})
+
+
+def install_error_table(app: FastAPI, table: ErrorTable) -> None:
     for error_type, answer in table.items():
         app.add_exception_handler(error_type, _answer_with(answer))
 
 
 def _answer_with(answer: ErrorAnswer) -> Callable[[Request, Exception], Awaitable[JSONResponse]]:
     async def handle(_request: Request, error: Exception) -> JSONResponse:
-        status, body = answer(error)
-        return JSONResponse(status_code=status, content=body)
+        status, body, *headers = answer(error)
+        return JSONResponse(status_code=status, content=body, headers=headers[0] if headers else None)
 
     return handle

@@ -22,7 +22,7 @@ from plumbing.web import create_app
 from services.documents.adapters.blobs_filesystem import FilesystemBlobStore
 from services.documents.adapters.blobs_nats import NatsBlobStore
 from services.documents.api import build_api_router
-from services.documents.api.errors import EXCEPTION_HANDLERS
+from services.documents.api.errors import ERREURS
 from services.documents.domain.ports import BlobStore
 from services.documents.settings import DocumentsSettings
 from services.documents.storage.repositories import SqlDocumentsRepository
@@ -82,7 +82,7 @@ def build_app(
     """The internal API; `parts` lets the caller share them with the worker (or use another blob store)."""
     parts = parts or build_parts(settings)
     checks = {"base de données": database_check(parts.engine), **(readiness or {})}
-    app = create_app("documents", checks, exception_handlers=EXCEPTION_HANDLERS)
+    app = create_app("documents", checks, errors=ERREURS)
     app.state.internal_api_token = platform.internal_api_token
     app.include_router(
         build_api_router(

@@ -24,7 +24,7 @@ from plumbing.outbox import OutboxRelay
 from plumbing.service import BackgroundLoop
 from plumbing.settings import PlatformSettings
 from plumbing.unit_of_work import UnitOfWork
-from plumbing.web import create_app, install_error_table
+from plumbing.web import create_app
 from plumbing.worker import create_worker, create_zeebe_channel
 from plumbing.zeebe_client import ZeebeEngineCommands
 from services.dossier.adapters.documents import DOSSIER, DocumentsPiecesJustificatives
@@ -77,9 +77,8 @@ def build_parts(
 def build_app(
     parts: DossierParts, platform: PlatformSettings, readiness: Mapping[str, ReadinessCheck] | None = None
 ) -> FastAPI:
-    app = create_app("dossier", readiness)
+    app = create_app("dossier", readiness, errors=ERREURS)
     app.state.internal_api_token = platform.internal_api_token
-    install_error_table(app, ERREURS)
     app.include_router(build_api_router(parts.api))
     return app
 

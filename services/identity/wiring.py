@@ -23,7 +23,7 @@ from plumbing.web import create_app
 from services.identity.adapters.crypto import Argon2Hacheur, SignataireJetons, nouveau_jeton_session
 from services.identity.adapters.mots_de_passe_courants import politique_mot_de_passe
 from services.identity.api import build_api_router
-from services.identity.api.errors import install_errors
+from services.identity.api.errors import ERREURS
 from services.identity.domain.limitation import PolitiqueLimitation
 from services.identity.domain.ports import Depots
 from services.identity.domain.sessions import PolitiqueSession
@@ -86,9 +86,9 @@ def build_app(
     platform: PlatformSettings, parts: IdentityParts, readiness: Mapping[str, ReadinessCheck] | None = None
 ) -> FastAPI:
     """The internal API (its readiness checks the database, and `readiness` besides)."""
-    app = create_app("identity", {"base de données": database_check(parts.engine), **(readiness or {})})
+    checks = {"base de données": database_check(parts.engine), **(readiness or {})}
+    app = create_app("identity", checks, errors=ERREURS)
     app.state.internal_api_token = platform.internal_api_token
-    install_errors(app)
     app.include_router(build_api_router(parts))
     return app
 

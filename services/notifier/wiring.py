@@ -33,7 +33,7 @@ from services.notifier.adapters.file_courriels import FileCourriels, preparer_fl
 from services.notifier.adapters.rendu import JinjaRedacteur
 from services.notifier.adapters.smtp import SmtpRelais
 from services.notifier.api import build_api_router
-from services.notifier.api.errors import EXCEPTION_HANDLERS
+from services.notifier.api.errors import ERREURS
 from services.notifier.settings import NotifierSettings
 from services.notifier.storage.repositories import NotifierRepositories, repositories
 from services.notifier.storage.tables import engine_commands, outbox
@@ -88,7 +88,7 @@ def build_app(
     checks = dict(readiness or {})
     if deps is None:
         deps, checks["database"] = build_deps(settings)
-    app = create_app("notifier", checks, exception_handlers=EXCEPTION_HANDLERS)
+    app = create_app("notifier", checks, errors=ERREURS)
     app.state.internal_api_token = platform.internal_api_token
     app.include_router(build_api_router(deps))
     return app

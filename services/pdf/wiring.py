@@ -16,7 +16,7 @@ from plumbing.settings import PlatformSettings
 from plumbing.web import create_app
 from services.pdf.adapters.depot_documents import DocumentsServiceDepot
 from services.pdf.adapters.rendu_pdf import WeasyPrintRendu
-from services.pdf.api.errors import install_errors
+from services.pdf.api.errors import ERREURS
 from services.pdf.api.routes import build_api_router
 from services.pdf.settings import PdfSettings
 from services.pdf.tasks import build_task_router
@@ -47,9 +47,8 @@ def build_app(
     readiness: Mapping[str, ReadinessCheck] | None = None,
 ) -> FastAPI:
     """The internal API over `generation` (owned by the caller: `generation_documents`)."""
-    app = create_app("pdf", readiness)
+    app = create_app("pdf", readiness, errors=ERREURS)
     app.state.internal_api_token = platform.internal_api_token
-    install_errors(app)
     app.include_router(build_api_router(generation))
     return app
 

@@ -10,26 +10,18 @@ from typing import Any
 from contracts.clients.base import ServiceUnavailable
 from contracts.dossier import TITRE_NON_ELIGIBLE, Manquant, RefusDepot
 from plumbing.unit_of_work import ConcurrentUpdate
-from plumbing.web import ErrorAnswer
+from plumbing.web import ErrorTable, detail, fixed
 from services.dossier.domain.erreurs import (
     ActionReservee,
     DemandeurNonEligible,
     DepotIncomplet,
     DossierIntrouvable,
-    ErreurDossier,
     EtatIncompatible,
     SaisieInvalide,
 )
 
 MODIFICATION_CONCURRENTE = "La demande a été modifiée en même temps par ailleurs : veuillez réessayer."
 DOCUMENTS_INDISPONIBLES = "Le service des justificatifs est momentanément indisponible. Veuillez réessayer."
-
-
-def _detail(status: int) -> ErrorAnswer:
-    def answer(error: ErreurDossier) -> tuple[int, dict[str, Any]]:
-        return status, {"detail": error.message}
-
-    return answer
 
 
 def _saisie_invalide(error: SaisieInvalide) -> tuple[int, dict[str, Any]]:
@@ -43,13 +35,13 @@ def _depot_incomplet(error: DepotIncomplet) -> tuple[int, dict[str, Any]]:
     return 422, RefusDepot(detail=error.message, manquants=manquants).model_dump(mode="json")
 
 
-ERREURS: dict[type[Exception], ErrorAnswer] = {
-    DossierIntrouvable: _detail(404),
-    ActionReservee: _detail(403),
-    EtatIncompatible: _detail(409),
+ERREURS: ErrorTable = {
+    DossierIntrouvable: detail(404),
+    ActionReservee: detail(403),
+    EtatIncompatible: detail(409),
     SaisieInvalide: _saisie_invalide,
     DepotIncomplet: _depot_incomplet,
     # Writers that collided more often than the unit of work starts over.
-    ConcurrentUpdate: lambda _error: (409, {"detail": MODIFICATION_CONCURRENTE}),
-    ServiceUnavailable: lambda _error: (503, {"detail": DOCUMENTS_INDISPONIBLES}),
+    ConcurrentUpdate: fixed(409, MODIFICATION_CONCURRENTE),
+    ServiceUnavailable: fixed(503, DOCUMENTS_INDISPONIBLES),
 }

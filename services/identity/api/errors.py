@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
-
+from plumbing.web import ErrorTable, detail
 from services.identity.domain.erreurs import (
     ActionReservee,
     DonneesInvalides,
@@ -18,22 +16,17 @@ from services.identity.domain.erreurs import (
     TropDeTentatives,
 )
 
-STATUTS: dict[type[ErreurIdentite], int] = {
-    DonneesInvalides: 422,
-    MotDePasseRefuse: 422,
-    TitreIntrouvable: 422,
-    LienInvalide: 400,
-    IdentifiantsIncorrects: 401,
-    SessionInvalide: 401,
-    ActionReservee: 403,
-    Introuvable: 404,
-    TropDeTentatives: 429,
+LOCKOUT = {"Retry-After": "900"}  # the default lockout: 15 minutes
+
+ERREURS: ErrorTable = {
+    ErreurIdentite: detail(400),
+    DonneesInvalides: detail(422),
+    MotDePasseRefuse: detail(422),
+    TitreIntrouvable: detail(422),
+    LienInvalide: detail(400),
+    IdentifiantsIncorrects: detail(401),
+    SessionInvalide: detail(401),
+    ActionReservee: detail(403),
+    Introuvable: detail(404),
+    TropDeTentatives: detail(429, LOCKOUT),
 }
-
-
-def install_errors(app: FastAPI) -> None:
-    @app.exception_handler(ErreurIdentite)
-    async def refus(_request: Request, erreur: ErreurIdentite) -> JSONResponse:
-        statut = next((s for t, s in STATUTS.items() if isinstance(erreur, t)), 400)
-        entetes = {"Retry-After": "900"} if statut == 429 else None  # the default lockout: 15 minutes
-        return JSONResponse(status_code=statut, content={"detail": erreur.message}, headers=entetes)
