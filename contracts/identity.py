@@ -93,13 +93,6 @@ def demandeur(
     )
 
 
-def variable_demandeur(
-    etat_civil: EtatCivil, numero_etranger: str | None, courriel: str, adresse: Adresse
-) -> dict[str, object]:
-    """`demandeur(...)` as the JSON value of the process variable (camelCase, ISO dates)."""
-    return demandeur(etat_civil, numero_etranger, courriel, adresse).model_dump(mode="json", by_alias=True)
-
-
 class Agent(ContractModel):
     """A préfecture agent or a platform user of the back-office."""
 

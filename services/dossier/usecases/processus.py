@@ -8,9 +8,10 @@ from datetime import date
 
 from contracts.documents import PieceCode
 from contracts.dossier import STATUTS_PROCESSUS, Decision, EvenementDossier, MotifCloture, Statut
+from contracts.identity import demandeur
 from contracts.jobs.dossier import DossierEnregistre
 from contracts.process import JobType
-from contracts.variables import Demandeur, PieceDemandee, groupe_prefecture
+from contracts.variables import PieceDemandee, groupe_prefecture
 from plumbing.clock import Clock, day_in_france
 from services.dossier.domain.complements import RondeComplements, pieces_de_la_demande
 from services.dossier.domain.dossier import Dossier
@@ -75,25 +76,7 @@ def dossier_enregistre(dossier: Dossier) -> DossierEnregistre:
         cas=dossier.cas,
         prefecture=groupe_prefecture(dossier.prefecture),
         date_fin_validite_titre=dossier.titre_en_cours.date_fin,
-        demandeur=demandeur(dossier),
-    )
-
-
-def demandeur(dossier: Dossier) -> Demandeur:
-    """The `demandeur` variable, from the dossier's copy of the register's data."""
-    etat_civil = dossier.etat_civil
-    return Demandeur(
-        nom=etat_civil.nom_naissance,
-        nom_usage=etat_civil.nom_usage,
-        prenoms=etat_civil.prenoms,
-        sexe=etat_civil.sexe,
-        date_naissance=etat_civil.date_naissance,
-        pays_naissance=etat_civil.pays_naissance,
-        lieu_naissance=etat_civil.lieu_naissance,
-        nationalite=etat_civil.nationalite,
-        numero_etranger=dossier.numero_etranger,
-        courriel=dossier.courriel,
-        adresse=dossier.adresse.ligne(),
+        demandeur=demandeur(dossier.etat_civil, dossier.numero_etranger, dossier.courriel, dossier.adresse),
     )
 
 
