@@ -12,8 +12,9 @@ from fastapi import FastAPI
 
 from plumbing.settings import PlatformSettings
 from services.gateway.settings import GatewaySettings
-from services.gateway.wiring import build_app
+from services.gateway.wiring import Clients, build_app
 from tests.services.gateway.fakes import FakeComptes, FakeNotifications
+from tests.services.gateway.fakes_demande import FakeDemandes, FakeJustificatifs
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -24,6 +25,8 @@ class Site:
     http: httpx.AsyncClient
     comptes: FakeComptes
     notifications: FakeNotifications
+    demandes: FakeDemandes
+    justificatifs: FakeJustificatifs
 
     async def csrf(self, page: str = "/connexion") -> str:
         found = CSRF.search((await self.http.get(page)).text)
@@ -42,8 +45,10 @@ class Site:
 
 @pytest.fixture
 async def site() -> AsyncIterator[Site]:
-    comptes, notifications = FakeComptes(), FakeNotifications()
-    app = build_app(GatewaySettings(), PlatformSettings(), (comptes, notifications))
+    comptes, notifications, demandes = FakeComptes(), FakeNotifications(), FakeDemandes()
+    justificatifs = FakeJustificatifs(demandes)
+    clients = Clients(comptes, notifications, demandes, justificatifs)
+    app = build_app(GatewaySettings(), PlatformSettings(), clients)
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as http:
-        yield Site(app, http, comptes, notifications)
+        yield Site(app, http, comptes, notifications, demandes, justificatifs)
