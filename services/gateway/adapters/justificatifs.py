@@ -3,7 +3,7 @@ pieces (`contracts.clients.pdf`), as `domain.ports.Justificatifs`."""
 
 from __future__ import annotations
 
-from contracts.clients.base import FichierLu
+from contracts.clients.base import FichierLu, NotFound
 from contracts.clients.documents import DocumentsClient, FichierEnvoye
 from contracts.clients.pdf import PdfClient
 from contracts.documents import (
@@ -39,7 +39,12 @@ class DocumentsJustificatifs:
         return self._catalogues[cas]
 
     async def pieces(self, acteur: str, dossier_id: str) -> PiecesDossier:
-        return await self._pour(acteur).pieces(dossier_id)
+        """A draft without any file yet is unknown to documents (404): it has no pieces. The pages
+        ask the dossier service first, which answers 404 for anyone else's dossier."""
+        try:
+            return await self._pour(acteur).pieces(dossier_id)
+        except NotFound:
+            return PiecesDossier(dossier_id=dossier_id, scelle=False, pieces=[])
 
     async def joindre(
         self, acteur: str, dossier_id: str, piece: PieceCode, fichiers: list[Fichier], prefecture: str
@@ -56,7 +61,10 @@ class DocumentsJustificatifs:
         return await self._pour(acteur).definir_ephoto(dossier_id, numero, prefecture=prefecture)
 
     async def documents_generes(self, acteur: str, dossier_id: str) -> list[DocumentGenere]:
-        return await self._pour(acteur).documents_generes(dossier_id)
+        try:
+            return await self._pour(acteur).documents_generes(dossier_id)
+        except NotFound:  # nothing stored for this dossier yet (its owner was checked first)
+            return []
 
     async def document_genere(self, acteur: str, dossier_id: str, document_id: str) -> Fichier:
         lu = await self._pour(acteur).document_genere(dossier_id, document_id)

@@ -18,11 +18,11 @@ from services.gateway.api.mot_de_passe import build_mot_de_passe_router
 def build_pages_router(deps: GatewayDeps) -> APIRouter:
     router = APIRouter()
     for build in (
+        build_demande_router,  # before the home's « bientôt » entries under /espace/
         build_accueil_router,
         build_connexion_router,
         build_compte_router,
         build_mot_de_passe_router,
-        build_demande_router,
         build_etapes_router,
         build_justificatifs_router,
         build_confirmation_router,

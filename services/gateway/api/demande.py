@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
@@ -24,7 +26,7 @@ NON_RENOUVELABLE = (
     "Ce service en ligne renouvelle uniquement le titre de séjour « MNA placé avant 16 ans » portant la "
     "mention « VIE PRIVÉE ET FAMILIALE » : votre demande relève d'une autre démarche."
 )
-Choix = Query(default="", max_length=100)
+Choix = Annotated[str, Query(max_length=100)]
 
 
 def build_demande_router(deps: GatewayDeps) -> APIRouter:
@@ -53,7 +55,7 @@ def build_demande_router(deps: GatewayDeps) -> APIRouter:
         return await choix(request)
 
     @router.get("/espace/demande/situation")
-    async def situation(request: Request, pour: str = Choix) -> Response:
+    async def situation(request: Request, pour: Choix = "") -> Response:
         """« Votre situation actuelle »: the title held and its mention, from the register."""
         if pour not in POUR:
             return await choix(request, _erreur("pour", "Choisissez pour qui vous faites la demande."))
@@ -78,7 +80,7 @@ def build_demande_router(deps: GatewayDeps) -> APIRouter:
         )
 
     @router.get("/espace/demande/preambule")
-    async def preambule(request: Request, titre: str = Choix) -> Response:
+    async def preambule(request: Request, titre: Choix = "") -> Response:
         """« Demander un titre de séjour »: the five steps, the formats, the e-photo, the list of pieces."""
         visiteur = await deps.visiteur(request)
         if visiteur is None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 
 import httpx
@@ -15,6 +15,7 @@ from services.gateway.settings import GatewaySettings
 from services.gateway.wiring import Clients, build_app
 from tests.services.gateway.fakes import FakeComptes, FakeNotifications
 from tests.services.gateway.fakes_demande import FakeDemandes, FakeJustificatifs
+from tests.support.stack import Stack, free_stack_ports, running_stack
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -52,3 +53,10 @@ async def site() -> AsyncIterator[Site]:
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as http:
         yield Site(app, http, comptes, notifications, demandes, justificatifs)
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """The whole stack (`make run`'s processes), shared by the browser tests of the site."""
+    with running_stack(tmp_path_factory.mktemp("anef-var"), free_stack_ports()) as running:
+        yield running
