@@ -18,6 +18,7 @@ from contracts.documents import (
     FORMATS_ACCEPTES,
     Cas,
     NaturePiece,
+    PieceCatalogue,
     PieceCode,
 )
 from contracts.dossier import DossierVue, EtapeJustificatifs
@@ -68,6 +69,7 @@ def build_justificatifs_router(deps: GatewayDeps) -> APIRouter:
             erreurs=erreurs,
             status=status,
             catalogue=catalogue,
+            rubriques=par_rubrique(catalogue),
             fichiers=fichiers,
             ephoto_enregistre=pieces.numero_ephoto or "",
             formats=", ".join(FORMATS_ACCEPTES),
@@ -140,6 +142,14 @@ async def _enregistrer(
             await documents.joindre(acteur, dossier.id, piece, fichiers, dossier.prefecture)
         except RequestRefused as refus:
             erreurs.ajouter(nom, refus.detail)
+
+
+def par_rubrique(catalogue: list[PieceCatalogue]) -> list[tuple[str, list[PieceCatalogue]]]:
+    """The catalogue's headings in its own order (« ÉTAT CIVIL », « DOMICILIATION », …)."""
+    rubriques: dict[str, list[PieceCatalogue]] = {}
+    for piece in catalogue:
+        rubriques.setdefault(piece.rubrique, []).append(piece)
+    return list(rubriques.items())
 
 
 def _pieces_manquantes(erreurs: Erreurs, refus: RequestRefused) -> None:

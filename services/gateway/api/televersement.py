@@ -70,9 +70,16 @@ async def lire_televersement(request: Request) -> Televersement:
     """`RequeteTropVolumineuse` past `MAX_REQUETE`; `MultiPartException` for a malformed form."""
     if int(request.headers.get("content-length") or 0) > MAX_REQUETE:
         raise RequeteTropVolumineuse()
+    lu = Televersement()
+    if not request.headers.get("content-type", "").startswith("multipart/form-data"):
+        simple = await request.form(max_files=0, max_fields=60)  # no file chosen, sent without one
+        lu.valeurs = {
+            nom: v[:MAX_CHAMP] for nom, v in simple.items() if isinstance(v, str) and nom != CSRF_FIELD
+        }
+        lu.jeton = str(simple.get(CSRF_FIELD) or "")
+        return lu
     parser = _ParserLimite(request, _borne(request))
     form = await parser.parse()
-    lu = Televersement()
     try:
         for nom, valeur in form.multi_items():
             if isinstance(valeur, str):
