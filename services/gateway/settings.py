@@ -19,6 +19,7 @@ class GatewaySettings(ServiceSettings):
     dossier_url: str = f"{LOCAL}:{SERVICE_PORTS['dossier']}"
     documents_url: str = f"{LOCAL}:{SERVICE_PORTS['documents']}"
     notifier_url: str = f"{LOCAL}:{SERVICE_PORTS['notifier']}"
+    pdf_url: str = f"{LOCAL}:{SERVICE_PORTS['pdf']}"
     cookie_secure: bool | None = Field(
         None,
         description="cookies « Secure » (HTTPS seulement) ; vide : partout sauf en développement local",

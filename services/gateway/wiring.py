@@ -2,26 +2,32 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 from fastapi import FastAPI
 
+from contracts.clients.documents import DocumentsClient
+from contracts.clients.dossier import DossierClient
 from contracts.clients.identity import IdentityClient
 from contracts.clients.notifier import NotifierClient
+from contracts.clients.pdf import PdfClient
 from plumbing.actors import Actor
 from plumbing.dsfr import dsfr_templates, mount_dsfr
 from plumbing.health import http_check
 from plumbing.settings import PlatformSettings
 from plumbing.web import create_app
+from services.gateway.adapters.dossiers import DossierDemandes
 from services.gateway.adapters.identity import IdentityAccounts
+from services.gateway.adapters.justificatifs import DocumentsJustificatifs
 from services.gateway.adapters.notifications import NotifierNotifications
 from services.gateway.api import build_pages_router
 from services.gateway.api.deps import GatewayDeps
 from services.gateway.api.errors import install_error_pages
 from services.gateway.api.pages import Pages
 from services.gateway.api.security import Security, install_security
-from services.gateway.domain.ports import Comptes, Notifications
+from services.gateway.domain.ports import Comptes, Demandes, Justificatifs, Notifications
 from services.gateway.settings import GatewaySettings
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -31,22 +37,38 @@ STATIC_MAX_AGE = 24 * 3600
 API_TIMEOUT = httpx.Timeout(10.0, connect=2.0)
 
 
-def build_clients(settings: GatewaySettings, platform: PlatformSettings) -> tuple[Comptes, Notifications]:
-    """The internal APIs, called as the gateway (identity) or as each applicant (notifier)."""
+@dataclass(frozen=True)
+class Clients:
+    """The other services as the pages see them (`domain.ports`); tests pass fakes."""
+
+    comptes: Comptes
+    notifications: Notifications
+    demandes: Demandes
+    justificatifs: Justificatifs
+
+
+def build_clients(settings: GatewaySettings, platform: PlatformSettings) -> Clients:
+    """The internal APIs, called as the gateway (identity, pdf) or as each applicant (the others)."""
 
     def http(url: str) -> httpx.AsyncClient:
         return httpx.AsyncClient(base_url=url, timeout=API_TIMEOUT)
 
     token = platform.internal_api_token
-    comptes = IdentityAccounts(IdentityClient(http(settings.identity_url), token, GATEWAY))
-    notifier = NotifierClient(http(settings.notifier_url), token, GATEWAY)
-    return comptes, NotifierNotifications(notifier)
+    return Clients(
+        comptes=IdentityAccounts(IdentityClient(http(settings.identity_url), token, GATEWAY)),
+        notifications=NotifierNotifications(NotifierClient(http(settings.notifier_url), token, GATEWAY)),
+        demandes=DossierDemandes(DossierClient(http(settings.dossier_url), token, GATEWAY)),
+        justificatifs=DocumentsJustificatifs(
+            DocumentsClient(http(settings.documents_url), token, GATEWAY),
+            PdfClient(http(settings.pdf_url), token, GATEWAY),
+        ),
+    )
 
 
 def build_app(
     settings: GatewaySettings,
     platform: PlatformSettings,
-    clients: tuple[Comptes, Notifications] | None = None,
+    clients: Clients | None = None,
 ) -> FastAPI:
     """The site; tests pass their own `clients` (fakes of `domain.ports`)."""
     readiness = {
@@ -56,6 +78,7 @@ def build_app(
             "dossier": settings.dossier_url,
             "documents": settings.documents_url,
             "notifier": settings.notifier_url,
+            "pdf": settings.pdf_url,
         }.items()
     }
     app = create_app("gateway", readiness, docs_url=None, redoc_url=None, openapi_url=None)
@@ -64,8 +87,8 @@ def build_app(
     app.state.security = security
     templates = dsfr_templates(TEMPLATES, SITE_NAME, platform.ui_theme)
     pages = Pages(templates, security, settings.franceconnect_url)
-    comptes, notifications = clients or build_clients(settings, platform)
-    deps = GatewayDeps(comptes, notifications, pages, security)
+    c = clients or build_clients(settings, platform)
+    deps = GatewayDeps(c.comptes, c.notifications, c.demandes, c.justificatifs, pages, security)
     install_security(app, security)
     install_error_pages(app, pages)
     app.include_router(build_pages_router(deps))

@@ -6,18 +6,26 @@ from fastapi import APIRouter
 
 from services.gateway.api.accueil import build_accueil_router
 from services.gateway.api.compte import build_compte_router
+from services.gateway.api.confirmation import build_confirmation_router
 from services.gateway.api.connexion import build_connexion_router
+from services.gateway.api.demande import build_demande_router
 from services.gateway.api.deps import GatewayDeps
+from services.gateway.api.etapes import build_etapes_router
+from services.gateway.api.justificatifs import build_justificatifs_router
 from services.gateway.api.mot_de_passe import build_mot_de_passe_router
 
 
 def build_pages_router(deps: GatewayDeps) -> APIRouter:
     router = APIRouter()
     for build in (
+        build_demande_router,  # before the home's « bientôt » entries under /espace/
         build_accueil_router,
         build_connexion_router,
         build_compte_router,
         build_mot_de_passe_router,
+        build_etapes_router,
+        build_justificatifs_router,
+        build_confirmation_router,
     ):
         router.include_router(build(deps))
     return router

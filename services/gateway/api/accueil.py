@@ -13,7 +13,6 @@ HORS_PROCEDURE = {
     "document-de-voyage": "Document de voyage",
 }
 BIENTOT = {
-    "demande": "Je demande ou renouvelle un titre de séjour",
     "changement-de-situation": "Je déclare un changement de situation",
 }
 

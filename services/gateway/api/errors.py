@@ -5,10 +5,12 @@ from __future__ import annotations
 import logging
 
 from fastapi import FastAPI, Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from contracts.clients.base import ServiceUnavailable
+from contracts.clients.base import NotFound, ServiceUnavailable
+from services.gateway.api.deps import ConnexionRequise, FormulairePerime, Redirection
+from services.gateway.api.formulaire import CSRF_REFUSE
 from services.gateway.api.pages import Pages
 
 log = logging.getLogger(__name__)
@@ -45,6 +47,22 @@ def install_error_pages(app: FastAPI, pages: Pages) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         return page(request, exc.status_code if exc.status_code in PAGES else 500)
+
+    @app.exception_handler(ConnexionRequise)
+    async def sign_in(request: Request, exc: ConnexionRequise) -> Response:
+        if isinstance(exc, FormulairePerime):
+            titre = "Formulaire non envoyé"
+            return pages.render(request, "erreur.html", status=403, titre=titre, message=CSRF_REFUSE)
+        return RedirectResponse("/connexion", status_code=303)
+
+    @app.exception_handler(Redirection)
+    async def redirect(request: Request, exc: Redirection) -> Response:
+        return RedirectResponse(exc.url, status_code=303)
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound) -> Response:
+        """Another applicant's dossier or document: the services answer 404, so does the site."""
+        return page(request, 404)
 
     @app.exception_handler(ServiceUnavailable)
     async def unavailable(request: Request, exc: ServiceUnavailable) -> Response:

@@ -11,6 +11,7 @@ from services.gateway.api.security import CSRF_FIELD
 from services.gateway.domain.formulaires import Erreurs
 
 MAX_CHAMP = 1024
+MAX_CHAMPS_LONGS = {"observations": 4100}  # « Observations à destination de l'administration »
 SECRETS = ("mot_de_passe", "confirmation_mot_de_passe")
 CSRF_REFUSE = (
     "Pour votre sécurité, ce formulaire n'a pas été envoyé : la page était ouverte depuis trop "
@@ -42,7 +43,7 @@ class Formulaire:
 async def lire_formulaire(request: Request) -> Formulaire:
     form = await request.form(max_files=0, max_fields=50)
     valeurs = {
-        nom: valeur[:MAX_CHAMP]
+        nom: valeur[: MAX_CHAMPS_LONGS.get(nom, MAX_CHAMP)]
         for nom, valeur in form.items()
         if isinstance(valeur, str) and nom != CSRF_FIELD
     }

@@ -11,7 +11,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from contracts.identity import SessionCourante
+from contracts.identity import FicheDemandeur, SessionCourante
 from contracts.notifier import NotificationResume
 from services.gateway.api.security import Security
 from services.gateway.domain.formulaires import Erreurs
@@ -25,6 +25,12 @@ class Visiteur:
     jeton: str
     non_lues: int | None  # None: the notifier did not answer, the bell shows no count
     dernieres: list[NotificationResume]
+
+    @property
+    def fiche(self) -> FicheDemandeur:
+        """The applicant's fiche (a Visiteur is always an applicant: `GatewayDeps.connecte`)."""
+        assert self.session.demandeur is not None
+        return self.session.demandeur
 
     @property
     def nom_affiche(self) -> str:

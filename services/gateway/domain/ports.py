@@ -6,18 +6,48 @@ message, `ServiceUnavailable` becomes the « service momentanément indisponible
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Protocol
 
+from contracts.documents import (
+    Cas,
+    DocumentGenere,
+    FichierPiece,
+    NumeroEphoto,
+    PieceCatalogue,
+    PieceCode,
+    PiecesDossier,
+)
+from contracts.dossier import (
+    DossierResume,
+    DossierVue,
+    EtapeDepot,
+    EtapeInformationsPersonnelles,
+    EtapeJustificatifs,
+    EtapeMotifSejour,
+)
 from contracts.identity import (
     DemandeConnexion,
     DemandeCreationCompte,
     DemandeMotDePasse,
     DemandeOubliMotDePasse,
+    FicheDemandeur,
     ReponseMessage,
     SessionCourante,
     SessionOuverte,
 )
 from contracts.notifier import PageNotifications
+
+SaisieEtape = EtapeInformationsPersonnelles | EtapeMotifSejour | EtapeJustificatifs | EtapeDepot
+
+
+@dataclass(frozen=True)
+class Fichier:
+    """A file sent by the applicant or read back: its name, bytes and media type."""
+
+    nom: str
+    contenu: bytes
+    type_media: str = "application/octet-stream"
 
 
 class ConnexionBloquee(Exception):
@@ -53,4 +83,42 @@ class Notifications(Protocol):
 
     async def non_lues(self, acteur: str, *, nombre: int) -> PageNotifications:
         """The newest unread notifications; `total` is the bell's count."""
+        ...
+
+
+class Demandes(Protocol):
+    """The dossier service as the signed-in applicant (`acteur`): others' dossiers answer `NotFound`."""
+
+    async def commencer(self, acteur: str, fiche: FicheDemandeur) -> DossierVue:
+        """The draft from the register's fiche, or the one already in progress."""
+        ...
+
+    async def mes_dossiers(self, acteur: str) -> list[DossierResume]: ...
+    async def dossier(self, acteur: str, dossier_id: str) -> DossierVue: ...
+    async def enregistrer(self, acteur: str, dossier_id: str, saisie: SaisieEtape) -> DossierVue: ...
+    async def abandonner(self, acteur: str, dossier_id: str) -> DossierVue: ...
+    async def deposer(self, acteur: str, dossier_id: str, depot: EtapeDepot) -> DossierVue:
+        """Once, whatever the clicks; `RequestRefused` with the list of what is missing."""
+        ...
+
+
+class Justificatifs(Protocol):
+    """The documents service as the applicant, and the pdf service's public list of pieces."""
+
+    async def catalogue(self, cas: Cas) -> list[PieceCatalogue]: ...
+    async def pieces(self, acteur: str, dossier_id: str) -> PiecesDossier: ...
+    async def joindre(
+        self, acteur: str, dossier_id: str, piece: PieceCode, fichiers: list[Fichier], prefecture: str
+    ) -> list[FichierPiece]:
+        """`RequestRefused` with the documents service's French message for a refused file."""
+        ...
+
+    async def retirer(self, acteur: str, dossier_id: str, fichier_id: str) -> None: ...
+    async def definir_ephoto(
+        self, acteur: str, dossier_id: str, numero: str | None, prefecture: str
+    ) -> NumeroEphoto: ...
+    async def documents_generes(self, acteur: str, dossier_id: str) -> list[DocumentGenere]: ...
+    async def document_genere(self, acteur: str, dossier_id: str, document_id: str) -> Fichier: ...
+    async def liste_des_pieces(self, cas: Cas) -> Fichier:
+        """Annexe 1 « Liste des pièces justificatives demandées » (a public document)."""
         ...

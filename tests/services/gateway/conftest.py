@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 
 import httpx
@@ -12,8 +12,10 @@ from fastapi import FastAPI
 
 from plumbing.settings import PlatformSettings
 from services.gateway.settings import GatewaySettings
-from services.gateway.wiring import build_app
+from services.gateway.wiring import Clients, build_app
 from tests.services.gateway.fakes import FakeComptes, FakeNotifications
+from tests.services.gateway.fakes_demande import FakeDemandes, FakeJustificatifs
+from tests.support.stack import Stack, free_stack_ports, running_stack
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -24,6 +26,8 @@ class Site:
     http: httpx.AsyncClient
     comptes: FakeComptes
     notifications: FakeNotifications
+    demandes: FakeDemandes
+    justificatifs: FakeJustificatifs
 
     async def csrf(self, page: str = "/connexion") -> str:
         found = CSRF.search((await self.http.get(page)).text)
@@ -42,8 +46,17 @@ class Site:
 
 @pytest.fixture
 async def site() -> AsyncIterator[Site]:
-    comptes, notifications = FakeComptes(), FakeNotifications()
-    app = build_app(GatewaySettings(), PlatformSettings(), (comptes, notifications))
+    comptes, notifications, demandes = FakeComptes(), FakeNotifications(), FakeDemandes()
+    justificatifs = FakeJustificatifs(demandes)
+    clients = Clients(comptes, notifications, demandes, justificatifs)
+    app = build_app(GatewaySettings(), PlatformSettings(), clients)
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as http:
-        yield Site(app, http, comptes, notifications)
+        yield Site(app, http, comptes, notifications, demandes, justificatifs)
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """The whole stack (`make run`'s processes), shared by the browser tests of the site."""
+    with running_stack(tmp_path_factory.mktemp("anef-var"), free_stack_ports()) as running:
+        yield running

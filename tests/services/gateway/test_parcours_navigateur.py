@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -15,19 +14,13 @@ from playwright.sync_api import Page, expect
 
 from services.identity.domain.registre import decaler_annees
 from tests.services.gateway.navigateur import surveiller_csp, verifier_page
-from tests.support.stack import Stack, free_stack_ports, running_stack
+from tests.support.stack import Stack
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 
 NEUF = {"titre": "9900000009", "numero_etranger": "5903007179"}  # the demo register's NEUF ETRANGER
 COURRIEL = "neuf.navigateur@example.org"
 MOT_DE_PASSE = "Neuf.Navigateur59!"  # `+` and `,` once identity accepts them (issue 8)
-
-
-@pytest.fixture(scope="module")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    with running_stack(tmp_path_factory.mktemp("anef-var"), free_stack_ports()) as running:
-        yield running
 
 
 def validite_demo() -> tuple[date, date]:

@@ -1,0 +1,37 @@
+"""The dossier service's API (`contracts.clients.dossier`), as `domain.ports.Demandes`."""
+
+from __future__ import annotations
+
+from contracts.clients.dossier import DossierClient
+from contracts.dossier import DossierResume, DossierVue, EtapeDepot
+from contracts.identity import FicheDemandeur
+from plumbing.actors import parse_actor
+from services.gateway.domain.ports import SaisieEtape
+
+
+class DossierDemandes:
+    """Every call as the applicant themself: the dossier service shows them their own dossiers only."""
+
+    def __init__(self, client: DossierClient) -> None:
+        self.client = client
+
+    def _pour(self, acteur: str) -> DossierClient:
+        return self.client.as_actor(parse_actor(acteur))
+
+    async def commencer(self, acteur: str, fiche: FicheDemandeur) -> DossierVue:
+        return await self._pour(acteur).creer_brouillon(fiche)
+
+    async def mes_dossiers(self, acteur: str) -> list[DossierResume]:
+        return await self._pour(acteur).mes_dossiers()
+
+    async def dossier(self, acteur: str, dossier_id: str) -> DossierVue:
+        return await self._pour(acteur).dossier(dossier_id)
+
+    async def enregistrer(self, acteur: str, dossier_id: str, saisie: SaisieEtape) -> DossierVue:
+        return await self._pour(acteur).enregistrer_etape(dossier_id, saisie)
+
+    async def abandonner(self, acteur: str, dossier_id: str) -> DossierVue:
+        return await self._pour(acteur).abandonner(dossier_id)
+
+    async def deposer(self, acteur: str, dossier_id: str, depot: EtapeDepot) -> DossierVue:
+        return await self._pour(acteur).deposer(dossier_id, depot)

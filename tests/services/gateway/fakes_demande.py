@@ -1,0 +1,259 @@
+"""In-memory stand-ins of the dossier and documents services, answering as their APIs do."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from contracts.clients.base import NotFound, RequestRefused
+from contracts.documents import (
+    Cas,
+    DocumentGenere,
+    FichierPiece,
+    NaturePiece,
+    NumeroEphoto,
+    PieceCatalogue,
+    PieceCode,
+    PieceDossier,
+    PiecesDossier,
+    StatutFichier,
+)
+from contracts.dossier import (
+    MESSAGE_NON_ELIGIBLE,
+    TITRE_NON_ELIGIBLE,
+    DossierResume,
+    DossierVue,
+    EtapeDepot,
+    EtapeInformationsPersonnelles,
+    EtapeJustificatifs,
+    EtapeMotifSejour,
+    MotifSejour,
+    Statut,
+)
+from contracts.identity import FicheDemandeur
+from contracts.process import Modele
+from services.gateway.domain.ports import Fichier, SaisieEtape
+
+MOMENT = datetime(2024, 5, 2, 9, tzinfo=UTC)
+CATALOGUE = [
+    PieceCatalogue(
+        code=PieceCode.PHOTOGRAPHIE_IDENTITE,
+        libelle="Photographie d'identité récente",
+        rubrique="ÉTAT CIVIL",
+        obligatoire=True,
+        nature=NaturePiece.NUMERO_EPHOTO,
+    ),
+    PieceCatalogue(
+        code=PieceCode.JUSTIFICATIF_NATIONALITE,
+        libelle="Justificatif de nationalité",
+        rubrique="ÉTAT CIVIL",
+        elements=["Passeport ;"],
+        obligatoire=True,
+    ),
+]
+
+
+class FakeDemandes:
+    def __init__(self) -> None:
+        self.dossiers: dict[str, DossierVue] = {}
+        self.acteurs: list[str] = []
+        self.depots = 0
+
+    def _du(self, acteur: str, dossier_id: str) -> DossierVue:
+        self.acteurs.append(acteur)
+        dossier = self.dossiers.get(dossier_id)
+        if dossier is None or f"demandeur:{dossier.demandeur_id}" != acteur:
+            raise NotFound(404, "Dossier introuvable.")
+        return dossier
+
+    def _maj(self, dossier: DossierVue, **changes: object) -> DossierVue:
+        self.dossiers[dossier.id] = dossier.model_copy(update=changes)
+        return self.dossiers[dossier.id]
+
+    async def commencer(self, acteur: str, fiche: FicheDemandeur) -> DossierVue:
+        for dossier in self.dossiers.values():
+            if dossier.demandeur_id == fiche.id and dossier.statut is Statut.BROUILLON:
+                return dossier
+        dossier = DossierVue(
+            id=f"d{len(self.dossiers) + 1}",
+            demandeur_id=fiche.id,
+            statut=Statut.BROUILLON,
+            libelle_statut="Demande en cours de saisie",
+            cas=None,
+            derniere_etape=0,
+            etat_civil=fiche.etat_civil,
+            numero_etranger=fiche.numero_etranger,
+            courriel=fiche.courriel,
+            titre_en_cours=fiche.titre_en_cours,
+            mineur_emancipe=False,
+            adresse=fiche.adresse,
+            telephone=None,
+            motif_sejour=None,
+            hebergement=None,
+            observations=None,
+            prefecture=fiche.prefecture,
+            numero_demande=None,
+            date_depot=None,
+            depose_le=None,
+            desistement_le=None,
+            decision=None,
+            alertes=[],
+            cree_le=MOMENT,
+            modifie_le=MOMENT,
+        )
+        self.dossiers[dossier.id] = dossier
+        return dossier
+
+    async def mes_dossiers(self, acteur: str) -> list[DossierResume]:
+        return [
+            DossierResume(
+                id=d.id,
+                statut=d.statut,
+                libelle_statut=d.libelle_statut,
+                cas=d.cas,
+                prefecture=d.prefecture,
+                numero_demande=d.numero_demande,
+                date_depot=d.date_depot,
+                nom_naissance=d.etat_civil.nom_naissance,
+                prenoms=d.etat_civil.prenoms,
+                alertes=[],
+                modifie_le=d.modifie_le,
+            )
+            for d in self.dossiers.values()
+            if f"demandeur:{d.demandeur_id}" == acteur
+        ]
+
+    async def dossier(self, acteur: str, dossier_id: str) -> DossierVue:
+        return self._du(acteur, dossier_id)
+
+    async def enregistrer(self, acteur: str, dossier_id: str, saisie: SaisieEtape) -> DossierVue:
+        dossier = self._du(acteur, dossier_id)
+        if isinstance(saisie, EtapeInformationsPersonnelles):
+            if saisie.telephone.startswith("00"):
+                raise RequestRefused(
+                    422, "Données invalides.", [{"champ": "telephone", "message": "Numéro refusé."}]
+                )
+            return self._maj(
+                dossier,
+                telephone=saisie.telephone,
+                cas=Cas.MAJEUR,
+                derniere_etape=max(1, dossier.derniere_etape),
+            )
+        if isinstance(saisie, EtapeMotifSejour):
+            if saisie.date_prise_en_charge_ase > date(2022, 7, 1):
+                refus = RequestRefused(
+                    422,
+                    MESSAGE_NON_ELIGIBLE,
+                    [{"champ": "datePriseEnChargeAse", "message": MESSAGE_NON_ELIGIBLE}],
+                )
+                refus.body = {"titre": TITRE_NON_ELIGIBLE}
+                raise refus
+            motif = MotifSejour(**saisie.model_dump())
+            return self._maj(dossier, motif_sejour=motif, derniere_etape=max(2, dossier.derniere_etape))
+        if isinstance(saisie, EtapeJustificatifs):
+            return self._maj(dossier, derniere_etape=max(3, dossier.derniere_etape))
+        return dossier
+
+    async def abandonner(self, acteur: str, dossier_id: str) -> DossierVue:
+        return self._maj(self._du(acteur, dossier_id), statut=Statut.ABANDONNEE)
+
+    async def deposer(self, acteur: str, dossier_id: str, depot: EtapeDepot) -> DossierVue:
+        dossier = self._du(acteur, dossier_id)
+        self.depots += 1
+        if dossier.statut is not Statut.BROUILLON:
+            return dossier
+        return self._maj(
+            dossier,
+            statut=Statut.DEPOSEE,
+            observations=depot.observations,
+            depose_le=MOMENT,
+            date_depot=date(2024, 5, 2),
+        )
+
+
+class FakeJustificatifs:
+    def __init__(self, demandes: FakeDemandes) -> None:
+        self.demandes = demandes
+        self.fichiers: dict[str, list[FichierPiece]] = {}
+        self.ephoto: str | None = None
+        self.generes: list[DocumentGenere] = []
+        self.appels_catalogue = 0
+
+    async def catalogue(self, cas: Cas) -> list[PieceCatalogue]:
+        self.appels_catalogue += 1
+        return CATALOGUE
+
+    async def pieces(self, acteur: str, dossier_id: str) -> PiecesDossier:
+        self.demandes._du(acteur, dossier_id)
+        pieces = [
+            PieceDossier(code=PieceCode(code), libelle=code, fichiers=fichiers)
+            for code, fichiers in self.fichiers.items()
+        ]
+        return PiecesDossier(dossier_id=dossier_id, scelle=False, numero_ephoto=self.ephoto, pieces=pieces)
+
+    async def joindre(
+        self, acteur: str, dossier_id: str, piece: PieceCode, fichiers: list[Fichier], prefecture: str
+    ) -> list[FichierPiece]:
+        self.demandes._du(acteur, dossier_id)
+        for fichier in fichiers:
+            if not fichier.contenu.startswith((b"\x89PNG", b"%PDF")):
+                raise RequestRefused(
+                    415,
+                    f"Le fichier « {fichier.nom} » n'est pas dans un format accepté : JPG, PNG, PDF, TIFF ou BMP.",
+                )
+        joints = [
+            FichierPiece(
+                id=f"f{sum(map(len, self.fichiers.values())) + i + 1}",
+                dossier_id=dossier_id,
+                piece=piece,
+                nom_fichier=f.nom,
+                type_media=f.type_media,
+                taille=len(f.contenu),
+                sha256="0" * 64,
+                version=1,
+                ronde=0,
+                statut=StatutFichier.BROUILLON,
+                depose_le=MOMENT,
+            )
+            for i, f in enumerate(fichiers)
+        ]
+        self.fichiers.setdefault(piece.value, []).extend(joints)
+        return joints
+
+    async def retirer(self, acteur: str, dossier_id: str, fichier_id: str) -> None:
+        self.demandes._du(acteur, dossier_id)
+        for code, fichiers in self.fichiers.items():
+            self.fichiers[code] = [f for f in fichiers if f.id != fichier_id]
+
+    async def definir_ephoto(
+        self, acteur: str, dossier_id: str, numero: str | None, prefecture: str
+    ) -> NumeroEphoto:
+        self.demandes._du(acteur, dossier_id)
+        self.ephoto = numero
+        return NumeroEphoto(numero_ephoto=numero)
+
+    async def documents_generes(self, acteur: str, dossier_id: str) -> list[DocumentGenere]:
+        self.demandes._du(acteur, dossier_id)
+        return self.generes
+
+    async def document_genere(self, acteur: str, dossier_id: str, document_id: str) -> Fichier:
+        self.demandes._du(acteur, dossier_id)
+        if not any(d.id == document_id for d in self.generes):
+            raise NotFound(404, "Document introuvable.")
+        return Fichier("confirmation-depot.pdf", b"%PDF-1.4 confirmation", "application/pdf")
+
+    async def liste_des_pieces(self, cas: Cas) -> Fichier:
+        return Fichier("liste-des-pieces.pdf", b"%PDF-1.4 " + cas.value.encode(), "application/pdf")
+
+    def generer_confirmation(self, dossier_id: str) -> None:
+        self.generes.append(
+            DocumentGenere(
+                id="g1",
+                dossier_id=dossier_id,
+                modele=Modele.CONFIRMATION_DEPOT,
+                nom_fichier="confirmation-depot.pdf",
+                type_media="application/pdf",
+                taille=20,
+                sha256="0" * 64,
+                cree_le=MOMENT,
+            )
+        )

@@ -1,0 +1,150 @@
+"""Screens 4 and 5 in Chromium on a 360 px phone, through the real stack: the demo adult ONZE
+chooses the procedure, downloads the list of pieces, goes through the five steps (the « Demandeur
+non éligible » dialog, a refused file, real PNG and PDF uploads), deposits, sees the N° demande
+and downloads the confirmation PDF."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from PIL import Image
+from playwright.sync_api import Page, expect
+from pypdf import PdfWriter
+
+from tests.services.gateway.navigateur import surveiller_csp, verifier_page
+from tests.support.stack import Stack
+
+pytestmark = [pytest.mark.browser, pytest.mark.e2e]
+
+ONZE = {"identifiant": "6203007181", "mot_de_passe": "Onze.Etranger62!"}  # devtools/seed.py
+EPHOTO = "1234567890123456789012"
+
+
+def aujourdhui() -> date:
+    return datetime.now(ZoneInfo("Europe/Paris")).date()
+
+
+def fichiers(dossier: Path) -> tuple[Path, Path, Path]:
+    png, pdf, faux = dossier / "passeport.png", dossier / "attestation.pdf", dossier / "faux.pdf"
+    image = io.BytesIO()
+    Image.new("RGB", (40, 30), (200, 220, 255)).save(image, "PNG")
+    png.write_bytes(image.getvalue())
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    with pdf.open("wb") as sortie:
+        writer.write(sortie)
+    faux.write_text("ceci n'est pas un PDF", encoding="utf-8")
+    return png, pdf, faux
+
+
+def cocher(page: Page, id_: str) -> None:
+    """A DSFR radio or box is ticked through its label (the input itself is drawn over)."""
+    page.locator(f'label[for="{id_}"]').click()
+    expect(page.locator(f'[id="{id_}"]')).to_be_checked()
+
+
+def saisir_date(page: Page, prefixe: str, jour: date) -> None:
+    page.fill(f"#{prefixe}_jour", str(jour.day))
+    page.fill(f"#{prefixe}_mois", str(jour.month))
+    page.fill(f"#{prefixe}_annee", str(jour.year))
+
+
+def test_choisir_la_demarche_remplir_les_cinq_etapes_et_deposer(
+    stack: Stack, phone_page: Page, tmp_path: Path
+) -> None:
+    page, site = phone_page, stack.url("gateway")
+    refus_csp = surveiller_csp(page)
+    png, pdf, faux = fichiers(tmp_path)
+
+    page.goto(site + "/connexion")
+    page.fill("#identifiant", ONZE["identifiant"])
+    page.fill("#mot_de_passe", ONZE["mot_de_passe"])
+    page.keyboard.press("Enter")
+    page.get_by_role("link", name="Je demande ou renouvelle un titre de séjour").click()
+
+    # Screen 4: for whom, the title held, the preamble.
+    expect(page.get_by_text("Je sollicite ou renouvelle un titre de séjour pour :")).to_be_visible()
+    page.get_by_role("button", name="Je continue").click()
+    expect(page.locator("#pour-messages")).to_contain_text("Choisissez pour qui")
+    verifier_page(page, "10-pour-qui")
+    cocher(page, "pour-moi-meme")
+    page.get_by_role("button", name="Je continue").click()
+    expect(page.get_by_text("en tant que « MNA placé avant 16 ans »")).to_be_visible()
+    verifier_page(page, "11-situation")
+    cocher(page, "titre-renouvellement")
+    page.get_by_role("button", name="Je commence").click()
+    expect(page.get_by_text("Déposez votre demande en 5 étapes", exact=False)).to_be_visible()
+    verifier_page(page, "12-preambule")
+    with page.expect_download() as telechargement:
+        page.get_by_role("link", name=re.compile("Télécharger la liste des pièces justificatives")).click()
+    assert telechargement.value.suggested_filename.endswith(".pdf")
+    page.get_by_role("button", name="Je continue").click()
+
+    # Step 1: civil status read-only, the register's address, the phone.
+    expect(page.get_by_text("Je vérifie les informations personnelles que j'ai fournies")).to_be_visible()
+    expect(page.get_by_text("Étape 1 sur 5")).to_be_visible()
+    expect(page.get_by_label("Je suis un mineur (+16 ans) émancipé")).to_have_count(0)  # an adult
+    for bouton in ("Revenir à l'étape précédente", "Abandonner la demande", "Quitter et revenir plus tard"):
+        expect(page.get_by_role("link", name=bouton)).to_be_visible()
+    page.get_by_role("button", name="Enregistrer et poursuivre").click()  # no phone: its error
+    expect(page.locator("#telephone")).to_have_attribute("aria-invalid", "true")
+    verifier_page(page, "13-etape1-erreur")
+    page.fill("#telephone", "06 12 34 56 78")
+    page.get_by_role("button", name="Enregistrer et poursuivre").click()
+
+    # Step 2: placed after 16, the dialog; then a date that fits.
+    expect(page.get_by_text("Je renseigne mon motif de séjour")).to_be_visible()
+    saisir_date(page, "ase", aujourdhui() - timedelta(days=365))
+    page.select_option("#situation_familiale", "celibataire")
+    cocher(page, "enfants-non")
+    for case in page.locator("input[type=checkbox][name^=attestation_]").all():
+        cocher(page, str(case.get_attribute("id")))
+    page.get_by_role("button", name="Enregistrer et poursuivre").click()
+    dialogue = page.get_by_role("dialog", name="Demandeur non éligible")
+    expect(dialogue).to_be_visible()
+    verifier_page(page, "14-non-eligible")
+    dialogue.get_by_role("button", name="Modifier ma saisie").click()
+    expect(dialogue).to_be_hidden()
+    expect(page.locator("#situation_familiale")).to_have_value("celibataire")  # nothing lost
+    saisir_date(page, "ase", aujourdhui() - timedelta(days=5 * 365))
+    page.get_by_role("button", name="Enregistrer et poursuivre").click()
+
+    # Step 3: the e-photo number, a refused file, then real files for every piece.
+    expect(page.get_by_text("Je joins mes documents justificatifs")).to_be_visible()
+    verifier_page(page, "15-justificatifs")
+    page.fill("#ephoto", EPHOTO)
+    page.set_input_files("#fichiers_justificatif-nationalite", str(faux))
+    page.get_by_role("button", name="Joindre un document : Justificatif de nationalité").click()
+    expect(page.locator("#fichiers_justificatif-nationalite-messages")).to_contain_text("faux.pdf")
+    expect(page.locator("#ephoto")).to_have_value(EPHOTO)  # what was typed is kept
+    verifier_page(page, "16-fichier-refuse")
+    entrees = page.locator("input[type=file]")
+    for indice in range(entrees.count()):
+        entrees.nth(indice).set_input_files(str(png if indice % 2 == 0 else pdf))
+    page.get_by_role("button", name="Joindre un document : Justificatif de nationalité").click()
+    expect(page.get_by_role("button", name="Supprimer passeport.png").first).to_be_visible()
+    verifier_page(page, "17-fichiers-joints")
+    page.get_by_role("button", name="Enregistrer et poursuivre").click()
+
+    # Step 4: the summary, the observations, the deposit.
+    expect(page.get_by_text("Je confirme le dépôt définitif de ma demande.")).to_be_visible()
+    expect(page.get_by_text("0612345678")).to_be_visible()
+    expect(page.get_by_text(EPHOTO)).to_be_visible()
+    page.fill("#observations", "Mon nom d'usage a changé.")
+    verifier_page(page, "18-depot")
+    page.get_by_role("button", name="Déposer la demande").click()
+
+    # Step 5: waiting for the N° demande, then the PDF.
+    expect(page.get_by_text("N° de la demande")).to_be_visible(timeout=90_000)
+    expect(page.get_by_text(re.compile(r"\d{19}"))).to_be_visible()
+    expect(page.get_by_text("Un email de confirmation vous est envoyé")).to_be_visible()
+    verifier_page(page, "19-confirmation")
+    with page.expect_download() as confirmation:
+        page.get_by_role("link", name=re.compile("Télécharger la confirmation de dépôt")).click()
+    assert Path(confirmation.value.path()).read_bytes().startswith(b"%PDF")
+    assert refus_csp == []
