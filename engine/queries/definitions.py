@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from engine.queries.search import Page, SearchSpec, run_search
 from engine.state.schema import process_definitions
@@ -26,7 +26,9 @@ SEARCH = SearchSpec(
         "name": "name",
         "version": "version",
         "resourceName": "resource_name",
+        "tenantId": "tenant_id",
     },
+    instance_column=None,
 )
 
 
@@ -44,3 +46,13 @@ def process_definition(store: Store, key: int) -> Any:
         )
         conn.rollback()
     return row
+
+
+def definition_names(conn: Connection, keys: set[int]) -> dict[int, str | None]:
+    """The names of these definitions by key, in one query."""
+    if not keys:
+        return {}
+    query = select(process_definitions.c.key, process_definitions.c.name).where(
+        process_definitions.c.key.in_(sorted(keys))
+    )
+    return {key: name for key, name in conn.execute(query).tuples()}

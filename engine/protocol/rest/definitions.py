@@ -24,6 +24,7 @@ def definition_item(row: Any) -> dict[str, Any]:
         "resourceName": row["resource_name"],
         "versionTag": None,
         "tenantId": row["tenant_id"],
+        "hasStartForm": False,
     }
 
 

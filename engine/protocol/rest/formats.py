@@ -21,6 +21,13 @@ def iso(epoch_ms: int | None) -> str | None:
 
 
 def page_response(page: Page, to_item: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
-    """A search result as Camunda answers it (no cursors: pages are asked for by offset)."""
-    items = [to_item(row) for row in page.rows]
-    return {"items": items, "page": {"totalItems": page.total, "startCursor": None, "endCursor": None}}
+    """A search result as Camunda answers it; totals are exact, so there are never more items than counted."""
+    return {
+        "items": [to_item(row) for row in page.rows],
+        "page": {
+            "totalItems": page.total,
+            "hasMoreTotalItems": False,
+            "startCursor": page.start_cursor,
+            "endCursor": page.end_cursor,
+        },
+    }
