@@ -4,11 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import ColumnElement, Connection, Table, exists, select
+from sqlalchemy.orm import aliased
 
 from engine.queries.search import Page, SearchSpec, run_search
 from engine.state.schema import process_definitions
 from engine.state.unit_of_work import Store
+
+
+def _latest_version(table: Table, value: Any) -> ColumnElement[bool]:
+    """`isLatestVersion`: the highest version of each process id and tenant (or all the others)."""
+    newer = aliased(process_definitions)
+    latest = ~exists().where(
+        newer.c.bpmn_process_id == table.c.bpmn_process_id,
+        newer.c.tenant_id == table.c.tenant_id,
+        newer.c.version > table.c.version,
+    )
+    return latest if value else ~latest
+
 
 SEARCH = SearchSpec(
     table=process_definitions,
@@ -28,6 +41,7 @@ SEARCH = SearchSpec(
         "resourceName": "resource_name",
         "tenantId": "tenant_id",
     },
+    custom_filters={"isLatestVersion": _latest_version},
     instance_column=None,
 )
 

@@ -6,12 +6,13 @@ tenant), their name in the model, and their active incident.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Table, select
+from sqlalchemy import ColumnElement, Connection, Table, exists, select
 
 from engine.model.instances import ACTIVE_STATES
-from engine.queries.search import Page, SearchSpec, run_search
+from engine.queries.search import Page, SearchSpec, condition, run_search
 from engine.state.schema import element_instances, incidents, process_instances
 from engine.state.unit_of_work import Store
 
@@ -23,6 +24,26 @@ def _element_state(table: Table, value: Any) -> ColumnElement[bool]:
     return table.c.state == str(wanted)
 
 
+def _of_process(column_name: str) -> Callable[[Table, Any], ColumnElement[bool]]:
+    """Filters on the instance's process (definition key or id), which the element rows do not carry."""
+    kind = "key" if column_name == "definition_key" else "text"
+
+    def build(table: Table, value: Any) -> ColumnElement[bool]:
+        matching = select(process_instances.c.key).where(
+            condition(process_instances.c[column_name], kind, value)
+        )
+        return table.c.process_instance_key.in_(matching)
+
+    return build
+
+
+def _has_incident(table: Table, value: Any) -> ColumnElement[bool]:
+    open_incident = exists().where(
+        incidents.c.element_instance_key == table.c.key, incidents.c.state == "ACTIVE"
+    )
+    return open_incident if value else ~open_incident
+
+
 SEARCH = SearchSpec(
     table=element_instances,
     filters={
@@ -31,6 +52,7 @@ SEARCH = SearchSpec(
         "elementId": ("element_id", "text"),
         "type": ("element_type", "text"),
         "flowScopeKey": ("flow_scope_key", "key"),
+        "elementInstanceScopeKey": ("flow_scope_key", "key"),
     },
     sorts={
         "elementInstanceKey": "key",
@@ -41,7 +63,12 @@ SEARCH = SearchSpec(
         "type": "element_type",
         "state": "state",
     },
-    custom_filters={"state": _element_state},
+    custom_filters={
+        "state": _element_state,
+        "processDefinitionKey": _of_process("definition_key"),
+        "processDefinitionId": _of_process("bpmn_process_id"),
+        "hasIncident": _has_incident,
+    },
 )
 
 

@@ -122,7 +122,7 @@ def _conditions(spec: SearchSpec, filters: dict[str, Any]) -> list[ColumnElement
             raise InvalidArgument(f"Unsupported filter property '{name}'")
         column_name, kind = spec.filters[name]
         column = _column(spec, column_name)
-        conditions.append(_condition(column, kind, value))
+        conditions.append(condition(column, kind, value))
     return conditions
 
 
@@ -136,7 +136,7 @@ def _convert(kind: str, value: Any) -> Any:
     return str(value)
 
 
-def _condition(column: Column[Any], kind: str, value: Any) -> ColumnElement[bool]:
+def condition(column: Column[Any], kind: str, value: Any) -> ColumnElement[bool]:
     if not isinstance(value, dict):
         return column == _convert(kind, value)
     parts: list[ColumnElement[bool]] = []

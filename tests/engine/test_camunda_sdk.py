@@ -88,6 +88,12 @@ async def test_a_dossier_runs_through_the_rest_api_with_camundas_client(camunda)
     [definition] = [d for d in found.items if d.process_definition_key == process.process_definition_key]
     assert definition.name == "Dossier (client Camunda)" and found.page.has_more_total_items is False
     assert 'id="sdk-dossier"' in await camunda.get_process_definition_xml(definition.process_definition_key)
+    latest = await camunda.search_process_definitions(
+        data=ProcessDefinitionSearchQuery(
+            filter_=ProcessDefinitionFilter(process_definition_id="sdk-dossier", is_latest_version=True)
+        )
+    )
+    assert [d.process_definition_key for d in latest.items] == [process.process_definition_key]
 
     created = [
         await camunda.create_process_instance(
@@ -164,6 +170,12 @@ async def test_a_dossier_runs_through_the_rest_api_with_camundas_client(camunda)
     assert path == ["start", "verifier", "examiner", "pieces", "cloturer", "end"]
     assert {e.state for e in elements.items} == {"COMPLETED"}
     assert [e.element_name for e in elements.items if e.element_id == "pieces"] == ["Pièces reçues"]
+    examined = await camunda.search_element_instances(
+        data=ElementInstanceSearchQuery(
+            filter_=ElementInstanceFilter(process_definition_id="sdk-dossier", element_id="examiner")
+        )
+    )
+    assert kept in [str(e.process_instance_key) for e in examined.items]
 
     # the client cannot send the cancellation without a body (it serializes its UNSET marker)
     await camunda.cancel_process_instance(cancelled, data=CancelProcessInstanceData())  # type: ignore[arg-type]

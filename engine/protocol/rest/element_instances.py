@@ -6,10 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Body
 
-from engine.errors import NotFound
 from engine.keys import parse_key
 from engine.model.instances import ACTIVE_STATES
-from engine.protocol.rest.formats import iso, key_text, page_response
+from engine.protocol.rest.formats import found, iso, key_text, page_response
 from engine.queries.element_instances import element_instance, search_element_instances
 
 if TYPE_CHECKING:
@@ -44,9 +43,6 @@ def element_instance_routes(parts: EngineParts) -> APIRouter:
 
     @router.get("/{key}")
     async def get(key: str) -> dict[str, Any]:
-        row = element_instance(parts.store, parse_key(key))
-        if row is None:
-            raise NotFound(f"Element instance with key '{key}' not found")
-        return element_item(row)
+        return element_item(found(element_instance(parts.store, parse_key(key)), "Element instance", key))
 
     return router

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
+from engine.errors import NotFound
 from engine.queries.search import Page
+
+T = TypeVar("T")
 
 
 def key_text(value: int | None) -> str | None:
@@ -31,3 +34,10 @@ def page_response(page: Page, to_item: Callable[[Any], dict[str, Any]]) -> dict[
             "endCursor": page.end_cursor,
         },
     }
+
+
+def found(row: T | None, what: str, key: str) -> T:
+    """The resource read by key, or Camunda's 404 naming what was looked for."""
+    if row is None:
+        raise NotFound(f"{what} with key '{key}' not found")
+    return row

@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING, Any
 from fastapi import APIRouter, Body, Response
 
 from engine.commands.incidents import resolve_incident
-from engine.errors import NotFound
 from engine.keys import parse_key
-from engine.protocol.rest.formats import iso, key_text, page_response
+from engine.protocol.rest.formats import found, iso, key_text, page_response
 from engine.queries.incidents import incident, search_incidents
 
 if TYPE_CHECKING:
@@ -43,10 +42,7 @@ def incident_routes(parts: EngineParts) -> APIRouter:
 
     @router.get("/{key}")
     async def get(key: str) -> dict[str, Any]:
-        row = incident(parts.store, parse_key(key))
-        if row is None:
-            raise NotFound(f"Incident with key '{key}' not found")
-        return incident_item(row)
+        return incident_item(found(incident(parts.store, parse_key(key)), "Incident", key))
 
     @router.post("/{key}/resolution", status_code=204)
     async def resolve(key: str, body: dict[str, Any] | None = Body(default=None)) -> Response:

@@ -8,9 +8,9 @@ from fastapi import APIRouter, Body, Response
 
 from engine.commands.documents import require_object
 from engine.commands.process_instances import cancel_process_instance, create_process_instance
-from engine.errors import InvalidArgument, NotFound
+from engine.errors import InvalidArgument
 from engine.keys import parse_key
-from engine.protocol.rest.formats import iso, key_text, page_response
+from engine.protocol.rest.formats import found, iso, key_text, page_response
 from engine.queries.process_instances import process_instance, search_process_instances
 
 if TYPE_CHECKING:
@@ -91,10 +91,7 @@ def process_instance_routes(parts: EngineParts, results: InstanceResults) -> API
 
     @router.get("/{key}")
     async def get(key: str) -> dict[str, Any]:
-        row = process_instance(store, parse_key(key))
-        if row is None:
-            raise NotFound(f"Process instance with key '{key}' not found")
-        return instance_item(row)
+        return instance_item(found(process_instance(store, parse_key(key)), "Process instance", key))
 
     @router.post("/{key}/cancellation", status_code=204)
     async def cancel(key: str, body: dict[str, Any] | None = Body(default=None)) -> Response:

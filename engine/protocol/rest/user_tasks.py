@@ -9,9 +9,9 @@ from fastapi import APIRouter, Body, Response
 
 from engine.commands import user_tasks as commands
 from engine.commands.documents import require_object
-from engine.errors import InvalidArgument, NotFound
+from engine.errors import InvalidArgument
 from engine.keys import parse_key
-from engine.protocol.rest.formats import iso, key_text, page_response
+from engine.protocol.rest.formats import found, iso, key_text, page_response
 from engine.protocol.rest.variables import variable_item
 from engine.queries import user_tasks as queries
 from engine.queries.search import Page
@@ -65,10 +65,7 @@ def user_task_routes(parts: EngineParts) -> APIRouter:
     store = parts.store
 
     def load(key: str) -> Any:
-        row = queries.user_task(store, parse_key(key))
-        if row is None:
-            raise NotFound(f"User task with key '{key}' not found")
-        return row
+        return found(queries.user_task(store, parse_key(key)), "User task", key)
 
     @router.post("/search")
     async def search(body: dict[str, Any] | None = Body(default=None)) -> dict[str, Any]:
@@ -103,10 +100,7 @@ def user_task_routes(parts: EngineParts) -> APIRouter:
         task = load(key)
         if task["form_key"] is None:
             return Response(status_code=204)
-        row = queries.form(store, task["form_key"])
-        if row is None:
-            raise NotFound(f"Form with key '{task['form_key']}' not found")
-        return form_item(row)
+        return form_item(found(queries.form(store, task["form_key"]), "Form", str(task["form_key"])))
 
     @router.post("/{key}/variables/search")
     async def task_variables(key: str, body: dict[str, Any] | None = Body(default=None)) -> dict[str, Any]:
