@@ -36,9 +36,8 @@ async def serve(settings: EngineSettings) -> None:
     store, hub = parts.store, parts.hub
     shared = store.engine.dialect.name != "sqlite"
     poller = JobPoller(store, hub.jobs, settings.long_poll_timeout_ms, shared)
-    gateway = Gateway(
-        store, poller, InstanceResults(store, hub.instances), parts.topology, settings.max_inflight_requests
-    )
+    results = InstanceResults(store, hub.instances)
+    gateway = Gateway(store, poller, results, parts.topology, settings.max_inflight_requests)
     server = grpc.aio.server(options=[("grpc.so_reuseport", 0)])
     gateway_pb2_grpc.add_GatewayServicer_to_server(gateway, server)
     health = health_aio.HealthServicer()
@@ -46,7 +45,7 @@ async def serve(settings: EngineSettings) -> None:
     server.add_insecure_port(f"{settings.host}:{settings.grpc_port}")
     rest = _Uvicorn(
         uvicorn.Config(
-            build_rest_app(parts),
+            build_rest_app(parts, poller, results),
             host=settings.host,
             port=settings.rest_port,
             log_config=None,

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Lints BPMN files for Camunda 8.8 with bpmnlint and bpmnlint-plugin-camunda-compat.
+// Lints BPMN files for Camunda 8.9 with bpmnlint and bpmnlint-plugin-camunda-compat.
 //
 // Why not the `bpmnlint` command line: it parses with plain bpmn-moddle, so every zeebe:*
 // extension is an unknown element to it and the camunda-compat rules see none of them.

@@ -194,23 +194,31 @@ def throw_error(store: Store, key: int, code: str, message: str, variables: dict
         )
 
 
-def update_job_retries(store: Store, key: int, retries: int) -> None:
-    if retries < 1:
+def update_job(store: Store, key: int, *, retries: int | None = None, timeout_ms: int | None = None) -> None:
+    """Change a job's retries, its timeout, or both at once (Camunda's REST update), in one transaction."""
+    if retries is None and timeout_ms is None:
+        raise InvalidArgument("At least one of [retries, timeout] is required")
+    if retries is not None and retries < 1:
         raise InvalidArgument(f"Expected retries to be greater than zero, but was {retries}")
+    action = "update" if retries is not None and timeout_ms is not None else ""
+    action = action or ("update retries of" if retries is not None else "update the timeout of")
     with store.transaction() as uow:
-        job, state, _ = _load_job(uow, key, "update retries of")
-        job_table.update_job(uow.conn, key, retries=retries)
-        uow.record("JOB", "RETRIES_UPDATED", key, state.key, retries=retries, type=job["type"])
+        job, state, _ = _load_job(uow, key, action)
+        if retries is not None:
+            job_table.update_job(uow.conn, key, retries=retries)
+            uow.record("JOB", "RETRIES_UPDATED", key, state.key, retries=retries, type=job["type"])
+        if timeout_ms is not None:
+            if job["state"] != job_table.ACTIVATED:
+                raise FailedPrecondition(f"Expected to {action} job with key '{key}', but it is not active")
+            deadline = uow.now + timeout_ms
+            job_table.update_job(uow.conn, key, deadline=deadline)
+            uow.record("JOB", "TIMEOUT_UPDATED", key, state.key, deadline=deadline, type=job["type"])
+            uow.effects.schedule_changed = True
+
+
+def update_job_retries(store: Store, key: int, retries: int) -> None:
+    update_job(store, key, retries=retries)
 
 
 def update_job_timeout(store: Store, key: int, timeout_ms: int) -> None:
-    with store.transaction() as uow:
-        job, state, _ = _load_job(uow, key, "update the timeout of")
-        if job["state"] != job_table.ACTIVATED:
-            raise FailedPrecondition(
-                f"Expected to update the timeout of job with key '{key}', but it is not active"
-            )
-        deadline = uow.now + timeout_ms
-        job_table.update_job(uow.conn, key, deadline=deadline)
-        uow.record("JOB", "TIMEOUT_UPDATED", key, state.key, deadline=deadline, type=job["type"])
-        uow.effects.schedule_changed = True
+    update_job(store, key, timeout_ms=timeout_ms)

@@ -16,7 +16,7 @@ from engine.commands import deploy as deploy_commands
 from engine.commands import incidents, jobs, messages, process_instances, signals, variables
 from engine.commands.documents import parse_variables
 from engine.commands.jobs import ActivatedJob
-from engine.errors import CommandRejected, DeadlineExceeded, FailedPrecondition
+from engine.errors import CommandRejected
 from engine.protocol.grpc_status import status_of
 from engine.protocol.instance_results import InstanceResults
 from engine.protocol.job_polling import JobPoller
@@ -150,18 +150,9 @@ class Gateway(pb_grpc.GatewayServicer):
             remaining = context.time_remaining()
             if remaining is not None:
                 timeout_s = remaining if timeout_s is None else min(timeout_s, remaining)
-            outcome = await self.results.wait(created.process_instance_key, timeout_s)
-            if outcome is None:
-                raise DeadlineExceeded(
-                    f"Expected to receive the result of process instance '{created.process_instance_key}' "
-                    "before the request timeout, but it was not completed in time"
-                )
-            if outcome != "COMPLETED":
-                raise FailedPrecondition(
-                    f"Expected process instance '{created.process_instance_key}' to complete, but it was "
-                    f"{outcome.lower()}"
-                )
-            result_vars = self.results.variables(created.process_instance_key, list(request.fetchVariables))
+            result_vars = await self.results.completed_variables(
+                created.process_instance_key, timeout_s, list(request.fetchVariables)
+            )
             return pb.CreateProcessInstanceWithResultResponse(
                 processDefinitionKey=created.definition_key,
                 bpmnProcessId=created.bpmn_process_id,

@@ -1,10 +1,11 @@
-"""Waiting for a process instance to end (CreateProcessInstanceWithResult) and reading its variables."""
+"""Waiting for a process instance to end (created with a result, over gRPC or REST) and reading its variables."""
 
 from __future__ import annotations
 
 import asyncio
 from typing import Any
 
+from engine.errors import DeadlineExceeded, FailedPrecondition
 from engine.notifications import InstanceWaiters
 from engine.queries.process_instances import process_instance_state
 from engine.queries.variables import process_variables
@@ -45,6 +46,22 @@ class InstanceResults:
                         return state
         finally:
             self.waiters.unregister(key, future)
+
+    async def completed_variables(
+        self, key: int, timeout_s: float | None, names: list[str]
+    ) -> dict[str, Any]:
+        """The instance's variables once it completed; rejected when it is terminated or not done in time."""
+        outcome = await self.wait(key, timeout_s)
+        if outcome is None:
+            raise DeadlineExceeded(
+                f"Expected to receive the result of process instance '{key}' before the request timeout, "
+                "but it was not completed in time"
+            )
+        if outcome != "COMPLETED":
+            raise FailedPrecondition(
+                f"Expected process instance '{key}' to complete, but it was {outcome.lower()}"
+            )
+        return self.variables(key, names)
 
     def variables(self, key: int, names: list[str]) -> dict[str, Any]:
         values = process_variables(self.store, key)

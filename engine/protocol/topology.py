@@ -6,7 +6,8 @@ from typing import Any
 
 from pyzeebe.proto import gateway_pb2 as pb
 
-GATEWAY_VERSION = "8.5.0"
+GATEWAY_VERSION = "8.9.0"
+CLUSTER_ID = "embedded-engine"
 
 
 class Topology:
@@ -37,6 +38,7 @@ class Topology:
 
     def rest_response(self) -> dict[str, Any]:
         return {
+            "clusterId": CLUSTER_ID,
             "brokers": [
                 {
                     "nodeId": 0,

@@ -4,11 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Connection, Table, exists, select
+from sqlalchemy.orm import aliased
 
 from engine.queries.search import Page, SearchSpec, run_search
 from engine.state.schema import process_definitions
 from engine.state.unit_of_work import Store
+
+
+def _latest_version(table: Table, value: Any) -> ColumnElement[bool]:
+    """`isLatestVersion`: the highest version of each process id and tenant (or all the others)."""
+    newer = aliased(process_definitions)
+    latest = ~exists().where(
+        newer.c.bpmn_process_id == table.c.bpmn_process_id,
+        newer.c.tenant_id == table.c.tenant_id,
+        newer.c.version > table.c.version,
+    )
+    return latest if value else ~latest
+
 
 SEARCH = SearchSpec(
     table=process_definitions,
@@ -26,7 +39,10 @@ SEARCH = SearchSpec(
         "name": "name",
         "version": "version",
         "resourceName": "resource_name",
+        "tenantId": "tenant_id",
     },
+    custom_filters={"isLatestVersion": _latest_version},
+    instance_column=None,
 )
 
 
@@ -44,3 +60,13 @@ def process_definition(store: Store, key: int) -> Any:
         )
         conn.rollback()
     return row
+
+
+def definition_names(conn: Connection, keys: set[int]) -> dict[int, str | None]:
+    """The names of these definitions by key, in one query."""
+    if not keys:
+        return {}
+    query = select(process_definitions.c.key, process_definitions.c.name).where(
+        process_definitions.c.key.in_(sorted(keys))
+    )
+    return {key: name for key, name in conn.execute(query).tuples()}

@@ -35,3 +35,9 @@ SEARCH = SearchSpec(
 
 def search_incidents(store: Store, request: dict[str, Any] | None) -> Page:
     return run_search(store, SEARCH, request)
+
+
+def incident(store: Store, key: int) -> Any:
+    """The incident's row as a search answers it, or None."""
+    rows = run_search(store, SEARCH, {"filter": {"incidentKey": str(key)}}).rows
+    return rows[0] if rows else None

@@ -6,6 +6,8 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Table, exists, select
 
+from engine.queries.definitions import definition_names
+from engine.queries.roots import with_root_instances
 from engine.queries.search import Page, SearchSpec, run_search
 from engine.state.schema import incidents, process_instances
 from engine.state.unit_of_work import Store
@@ -35,29 +37,36 @@ SEARCH = SearchSpec(
         "state": "state",
     },
     custom_filters={"hasIncident": _has_incident},
+    instance_column="key",
 )
 
 
 def search_process_instances(store: Store, request: dict[str, Any] | None) -> Page:
-    """Rows carry `has_incident`, read for the whole page in one query."""
+    """Rows carry `has_incident` and `definition_name`, read for the whole page in one query each."""
     page = run_search(store, SEARCH, request)
-    keys = [row["key"] for row in page.rows]
-    flagged: set[int] = set()
-    if keys:
-        with store.reading() as conn:
-            flagged = _with_active_incident(conn, keys)
-            conn.rollback()
-    page.rows = [{**row, "has_incident": row["key"] in flagged} for row in page.rows]
+    with store.reading() as conn:
+        page.rows = _described(conn, page.rows)
+        conn.rollback()
     return page
 
 
 def process_instance(store: Store, key: int) -> dict[str, Any] | None:
-    """The instance's row with `has_incident`, or None."""
+    """The instance's row as a search answers it, or None."""
     with store.reading() as conn:
         row = conn.execute(select(process_instances).where(process_instances.c.key == key)).mappings().first()
-        flagged = row is not None and bool(_with_active_incident(conn, [row["key"]]))
+        rows = [] if row is None else _described(conn, with_root_instances(conn, [dict(row)], "key"))
         conn.rollback()
-    return None if row is None else {**row, "has_incident": flagged}
+    return rows[0] if rows else None
+
+
+def _described(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    keys = [row["key"] for row in rows]
+    flagged = _with_active_incident(conn, keys) if keys else set()
+    names = definition_names(conn, {row["definition_key"] for row in rows})
+    return [
+        {**row, "has_incident": row["key"] in flagged, "definition_name": names.get(row["definition_key"])}
+        for row in rows
+    ]
 
 
 def process_instance_state(store: Store, key: int) -> str | None:

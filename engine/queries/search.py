@@ -6,6 +6,7 @@ module says which fields map to which columns, and this module turns the request
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,6 +15,7 @@ from sqlalchemy import Column, ColumnElement, Select, Table, and_, func, select
 
 from engine.errors import InvalidArgument
 from engine.keys import parse_key
+from engine.queries.roots import with_root_instances
 from engine.state.unit_of_work import Store
 
 MAX_LIMIT = 10_000
@@ -21,10 +23,19 @@ MAX_LIMIT = 10_000
 
 @dataclass
 class Page:
-    """One page of rows and how many rows match in all."""
+    """One page of rows, how many rows match in all, and where the page starts among them."""
 
     rows: list[Any]
     total: int
+    offset: int = 0
+
+    @property
+    def start_cursor(self) -> str | None:
+        return encode_cursor(self.offset) if self.rows else None
+
+    @property
+    def end_cursor(self) -> str | None:
+        return encode_cursor(self.offset + len(self.rows) - 1) if self.rows else None
 
 
 @dataclass
@@ -37,6 +48,8 @@ class SearchSpec:
     default_sort: str = "key"
     custom_filters: dict[str, Callable[[Table, Any], ColumnElement[bool]]] = field(default_factory=dict)
     base: Callable[[Table], ColumnElement[bool]] | None = None
+    # The column naming the row's process instance: rows then carry `root_process_instance_key`.
+    instance_column: str | None = "process_instance_key"
 
 
 def run_search(store: Store, spec: SearchSpec, body: dict[str, Any] | None) -> Page:
@@ -44,11 +57,7 @@ def run_search(store: Store, spec: SearchSpec, body: dict[str, Any] | None) -> P
     conditions = _conditions(spec, body.get("filter") or {})
     if spec.base is not None:
         conditions.append(spec.base(spec.table))
-    page = body.get("page") or {}
-    limit = int(page.get("limit", 100))
-    offset = int(page.get("from", 0) or 0)
-    if not 0 <= limit <= MAX_LIMIT or offset < 0:
-        raise InvalidArgument("The page limit must be between 0 and 10000 and 'from' positive")
+    offset, limit = _page(body.get("page") or {})
     where = and_(*conditions) if conditions else None
     query: Select[Any] = select(spec.table)
     count_query: Select[Any] = select(func.count()).select_from(spec.table)
@@ -57,10 +66,44 @@ def run_search(store: Store, spec: SearchSpec, body: dict[str, Any] | None) -> P
         count_query = count_query.where(where)
     query = query.order_by(*_order(spec, body.get("sort") or [])).offset(offset).limit(limit)
     with store.reading() as conn:
-        rows = list(conn.execute(query).mappings())
+        rows: list[Any] = [dict(row) for row in conn.execute(query).mappings()]
         total = conn.execute(count_query).scalar() or 0
+        if spec.instance_column is not None:
+            rows = with_root_instances(conn, rows, spec.instance_column)
         conn.rollback()
-    return Page(rows, total)
+    return Page(rows, total, offset)
+
+
+def encode_cursor(position: int) -> str:
+    """Cursors are opaque to clients: here, the row's position among the matching rows."""
+    return base64.urlsafe_b64encode(f"p{position}".encode()).decode()
+
+
+def _decode_cursor(cursor: Any) -> int:
+    try:
+        text = base64.urlsafe_b64decode(str(cursor).encode()).decode()
+        if text.startswith("p") and text[1:].isdigit():
+            return int(text[1:])
+    except ValueError:
+        pass
+    raise InvalidArgument(f"The cursor '{cursor}' is not valid")
+
+
+def _page(page: dict[str, Any]) -> tuple[int, int]:
+    """(offset, limit) from Camunda's offset (`from`) or cursor (`after`, `before`) pagination."""
+    try:
+        limit = int(page.get("limit", 100))
+        offset = int(page.get("from", 0) or 0)
+    except (TypeError, ValueError) as error:
+        raise InvalidArgument("The page 'limit' and 'from' must be integers") from error
+    if page.get("after") is not None:
+        offset = _decode_cursor(page["after"]) + 1
+    elif page.get("before") is not None:
+        before = _decode_cursor(page["before"])
+        offset, limit = max(before - limit, 0), min(limit, before)
+    if not 0 <= limit <= MAX_LIMIT or offset < 0:
+        raise InvalidArgument("The page limit must be between 0 and 10000 and 'from' positive")
+    return offset, limit
 
 
 def _column(spec: SearchSpec, name: str) -> Column[Any]:
@@ -79,7 +122,7 @@ def _conditions(spec: SearchSpec, filters: dict[str, Any]) -> list[ColumnElement
             raise InvalidArgument(f"Unsupported filter property '{name}'")
         column_name, kind = spec.filters[name]
         column = _column(spec, column_name)
-        conditions.append(_condition(column, kind, value))
+        conditions.append(condition(column, kind, value))
     return conditions
 
 
@@ -93,7 +136,7 @@ def _convert(kind: str, value: Any) -> Any:
     return str(value)
 
 
-def _condition(column: Column[Any], kind: str, value: Any) -> ColumnElement[bool]:
+def condition(column: Column[Any], kind: str, value: Any) -> ColumnElement[bool]:
     if not isinstance(value, dict):
         return column == _convert(kind, value)
     parts: list[ColumnElement[bool]] = []

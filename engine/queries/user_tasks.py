@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Table, or_, select
 
+from engine.queries.definitions import definition_names
 from engine.queries.search import Page, SearchSpec, run_search
 from engine.state.schema import forms, user_tasks
 from engine.state.unit_of_work import Store
@@ -58,15 +59,19 @@ SEARCH = SearchSpec(
 
 
 def search_user_tasks(store: Store, request: dict[str, Any] | None) -> Page:
-    return run_search(store, SEARCH, request)
+    """Rows carry `process_name`, their definition's name."""
+    page = run_search(store, SEARCH, request)
+    with store.reading() as conn:
+        names = definition_names(conn, {row["definition_key"] for row in page.rows})
+        conn.rollback()
+    page.rows = [{**row, "process_name": names.get(row["definition_key"])} for row in page.rows]
+    return page
 
 
 def user_task(store: Store, key: int) -> Any:
-    """The task's row, or None."""
-    with store.reading() as conn:
-        row = conn.execute(select(user_tasks).where(user_tasks.c.key == key)).mappings().first()
-        conn.rollback()
-    return row
+    """The task's row as a search answers it, or None."""
+    rows = search_user_tasks(store, {"filter": {"userTaskKey": str(key)}}).rows
+    return rows[0] if rows else None
 
 
 def form(store: Store, form_key: int) -> Any:

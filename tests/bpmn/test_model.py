@@ -79,7 +79,7 @@ def test_the_process_is_executable_on_camunda_8_8() -> None:
     assert proc.get("id") == PROCESS_ID
     assert proc.get("isExecutable") == "true"
     assert ROOT.get(f"{{{NS['modeler']}}}executionPlatform") == "Camunda Cloud"
-    assert ROOT.get(f"{{{NS['modeler']}}}executionPlatformVersion") == "8.8.0"
+    assert ROOT.get(f"{{{NS['modeler']}}}executionPlatformVersion") == "8.9.0"
 
 
 def test_job_types_and_headers_are_those_of_the_contract() -> None:

@@ -6,15 +6,18 @@ from typing import TYPE_CHECKING, Any
 
 from fastapi import Body, FastAPI, Response
 from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException
 
 from engine.commands.documents import require_object
 from engine.commands.messages import publish_message
 from engine.errors import CommandRejected, InvalidArgument
 from engine.protocol.rest.definitions import definition_routes
+from engine.protocol.rest.deployments import deployment_routes
 from engine.protocol.rest.element_instances import element_instance_routes
 from engine.protocol.rest.formats import key_text
 from engine.protocol.rest.incidents import incident_routes
-from engine.protocol.rest.problems import invalid_request, problem, rejected
+from engine.protocol.rest.jobs import job_routes
+from engine.protocol.rest.problems import http_error, internal_error, invalid_request, problem, rejected
 from engine.protocol.rest.process_instances import process_instance_routes
 from engine.protocol.rest.user_tasks import user_task_routes
 from engine.protocol.rest.variables import variable_routes
@@ -22,21 +25,28 @@ from engine.state.database import is_reachable
 
 if TYPE_CHECKING:
     from engine.parts import EngineParts
+    from engine.protocol.instance_results import InstanceResults
+    from engine.protocol.job_polling import JobPoller
 
 
-def build_rest_app(parts: EngineParts) -> FastAPI:
+def build_rest_app(parts: EngineParts, poller: JobPoller, results: InstanceResults) -> FastAPI:
+    """The routes share the gRPC gateway's long polls and result waits, so both protocols behave alike."""
     app = FastAPI(title="engine", docs_url=None, redoc_url=None, openapi_url=None)
     app.add_exception_handler(CommandRejected, rejected)
     app.add_exception_handler(RequestValidationError, invalid_request)
+    app.add_exception_handler(HTTPException, http_error)
+    app.add_exception_handler(Exception, internal_error)
     for router in (
-        user_task_routes,
-        process_instance_routes,
-        incident_routes,
-        variable_routes,
-        definition_routes,
-        element_instance_routes,
+        user_task_routes(parts),
+        process_instance_routes(parts, results),
+        incident_routes(parts),
+        variable_routes(parts),
+        definition_routes(parts),
+        element_instance_routes(parts),
+        deployment_routes(parts),
+        job_routes(parts, poller),
     ):
-        app.include_router(router(parts))
+        app.include_router(router)
     _core_routes(app, parts)
     return app
 

@@ -6,9 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Body, Response
 
-from engine.errors import NotFound
 from engine.keys import parse_key
-from engine.protocol.rest.formats import key_text, page_response
+from engine.protocol.rest.formats import found, key_text, page_response
 from engine.queries.definitions import process_definition, search_definitions
 
 if TYPE_CHECKING:
@@ -24,6 +23,7 @@ def definition_item(row: Any) -> dict[str, Any]:
         "resourceName": row["resource_name"],
         "versionTag": None,
         "tenantId": row["tenant_id"],
+        "hasStartForm": False,
     }
 
 
@@ -32,10 +32,7 @@ def definition_routes(parts: EngineParts) -> APIRouter:
     store = parts.store
 
     def definition(key: str) -> Any:
-        row = process_definition(store, parse_key(key))
-        if row is None:
-            raise NotFound(f"Process definition with key '{key}' not found")
-        return row
+        return found(process_definition(store, parse_key(key)), "Process definition", key)
 
     @router.post("/search")
     async def search(body: dict[str, Any] | None = Body(default=None)) -> dict[str, Any]:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
+from engine.errors import NotFound
 from engine.queries.search import Page
+
+T = TypeVar("T")
 
 
 def key_text(value: int | None) -> str | None:
@@ -21,6 +24,20 @@ def iso(epoch_ms: int | None) -> str | None:
 
 
 def page_response(page: Page, to_item: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
-    """A search result as Camunda answers it (no cursors: pages are asked for by offset)."""
-    items = [to_item(row) for row in page.rows]
-    return {"items": items, "page": {"totalItems": page.total, "startCursor": None, "endCursor": None}}
+    """A search result as Camunda answers it; totals are exact, so there are never more items than counted."""
+    return {
+        "items": [to_item(row) for row in page.rows],
+        "page": {
+            "totalItems": page.total,
+            "hasMoreTotalItems": False,
+            "startCursor": page.start_cursor,
+            "endCursor": page.end_cursor,
+        },
+    }
+
+
+def found(row: T | None, what: str, key: str) -> T:
+    """The resource read by key, or Camunda's 404 naming what was looked for."""
+    if row is None:
+        raise NotFound(f"{what} with key '{key}' not found")
+    return row

@@ -1,4 +1,4 @@
-"""/v2/process-instances: search, get, cancel."""
+"""/v2/process-instances: create (optionally awaiting the result), search, get, cancel."""
 
 from __future__ import annotations
 
@@ -6,22 +6,30 @@ from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Body, Response
 
-from engine.commands.process_instances import cancel_process_instance
-from engine.errors import NotFound
+from engine.commands.documents import require_object
+from engine.commands.process_instances import cancel_process_instance, create_process_instance
+from engine.errors import InvalidArgument
 from engine.keys import parse_key
-from engine.protocol.rest.formats import iso, key_text, page_response
+from engine.protocol.rest.formats import found, iso, key_text, page_response
 from engine.queries.process_instances import process_instance, search_process_instances
 
 if TYPE_CHECKING:
     from engine.parts import EngineParts
+    from engine.protocol.instance_results import InstanceResults
+
+# Camunda applies its gateway's request timeout when a creation awaiting completion names none.
+DEFAULT_RESULT_TIMEOUT_MS = 15_000
 
 
 def instance_item(row: Any) -> dict[str, Any]:
     return {
         "processInstanceKey": key_text(row["key"]),
+        "rootProcessInstanceKey": key_text(row["root_process_instance_key"]),
         "processDefinitionId": row["bpmn_process_id"],
         "processDefinitionKey": key_text(row["definition_key"]),
+        "processDefinitionName": row["definition_name"],
         "processDefinitionVersion": row["version"],
+        "processDefinitionVersionTag": None,
         "state": row["state"],
         "startDate": iso(row["started_at"]),
         "endDate": iso(row["ended_at"]),
@@ -29,12 +37,53 @@ def instance_item(row: Any) -> dict[str, Any]:
         "parentElementInstanceKey": key_text(row["parent_element_instance_key"]),
         "hasIncident": row["has_incident"],
         "tenantId": row["tenant_id"],
+        "tags": [],
+        "businessId": None,
     }
 
 
-def process_instance_routes(parts: EngineParts) -> APIRouter:
+def _start_elements(body: dict[str, Any]) -> list[str]:
+    instructions = body.get("startInstructions") or []
+    if not isinstance(instructions, list) or not all(
+        isinstance(i, dict) and isinstance(i.get("elementId"), str) for i in instructions
+    ):
+        raise InvalidArgument("Property 'startInstructions' must be a list of objects with an 'elementId'")
+    return [i["elementId"] for i in instructions]
+
+
+def process_instance_routes(parts: EngineParts, results: InstanceResults) -> APIRouter:
     router = APIRouter(prefix="/v2/process-instances")
     store = parts.store
+
+    @router.post("")
+    async def create(body: dict[str, Any] = Body(...)) -> dict[str, Any]:
+        definition_key = body.get("processDefinitionKey")
+        created = create_process_instance(
+            store,
+            bpmn_process_id=str(body.get("processDefinitionId") or ""),
+            definition_key=parse_key(definition_key) if definition_key is not None else 0,
+            version=int(body.get("processDefinitionVersion", -1)),
+            variables=require_object(body.get("variables")),
+            start_element_ids=_start_elements(body),
+            tenant_id=str(body.get("tenantId") or ""),
+        )
+        variables: dict[str, Any] = {}
+        if body.get("awaitCompletion"):
+            timeout_ms = int(body.get("requestTimeout") or 0) or DEFAULT_RESULT_TIMEOUT_MS
+            fetch = [str(name) for name in body.get("fetchVariables") or []]
+            variables = await results.completed_variables(
+                created.process_instance_key, timeout_ms / 1000, fetch
+            )
+        return {
+            "processDefinitionKey": key_text(created.definition_key),
+            "processDefinitionId": created.bpmn_process_id,
+            "processDefinitionVersion": created.version,
+            "processInstanceKey": key_text(created.process_instance_key),
+            "tenantId": created.tenant_id,
+            "variables": variables,
+            "tags": [],
+            "businessId": None,
+        }
 
     @router.post("/search")
     async def search(body: dict[str, Any] | None = Body(default=None)) -> dict[str, Any]:
@@ -42,10 +91,7 @@ def process_instance_routes(parts: EngineParts) -> APIRouter:
 
     @router.get("/{key}")
     async def get(key: str) -> dict[str, Any]:
-        row = process_instance(store, parse_key(key))
-        if row is None:
-            raise NotFound(f"Process instance with key '{key}' not found")
-        return instance_item(row)
+        return instance_item(found(process_instance(store, parse_key(key)), "Process instance", key))
 
     @router.post("/{key}/cancellation", status_code=204)
     async def cancel(key: str, body: dict[str, Any] | None = Body(default=None)) -> Response:

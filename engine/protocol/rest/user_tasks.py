@@ -9,11 +9,12 @@ from fastapi import APIRouter, Body, Response
 
 from engine.commands import user_tasks as commands
 from engine.commands.documents import require_object
-from engine.errors import InvalidArgument, NotFound
+from engine.errors import InvalidArgument
 from engine.keys import parse_key
-from engine.protocol.rest.formats import iso, key_text, page_response
+from engine.protocol.rest.formats import found, iso, key_text, page_response
 from engine.protocol.rest.variables import variable_item
 from engine.queries import user_tasks as queries
+from engine.queries.search import Page
 from engine.queries.variables import visible_variables
 
 if TYPE_CHECKING:
@@ -34,6 +35,8 @@ def task_item(row: Any) -> dict[str, Any]:
         "processDefinitionKey": key_text(row["definition_key"]),
         "processDefinitionVersion": row["version"],
         "processInstanceKey": key_text(row["process_instance_key"]),
+        "rootProcessInstanceKey": key_text(row["root_process_instance_key"]),
+        "processName": row["process_name"],
         "formKey": key_text(row["form_key"]),
         "externalFormReference": row["external_form_reference"],
         "creationDate": iso(row["created_at"]),
@@ -43,6 +46,17 @@ def task_item(row: Any) -> dict[str, Any]:
         "priority": row["priority"],
         "customHeaders": json.loads(row["custom_headers"]),
         "tenantId": row["tenant_id"],
+        "tags": [],
+    }
+
+
+def form_item(row: Any) -> dict[str, Any]:
+    return {
+        "formKey": key_text(row["key"]),
+        "formId": row["form_id"],
+        "version": row["version"],
+        "schema": row["resource"],
+        "tenantId": row["tenant_id"],
     }
 
 
@@ -51,10 +65,7 @@ def user_task_routes(parts: EngineParts) -> APIRouter:
     store = parts.store
 
     def load(key: str) -> Any:
-        row = queries.user_task(store, parse_key(key))
-        if row is None:
-            raise NotFound(f"User task with key '{key}' not found")
-        return row
+        return found(queries.user_task(store, parse_key(key)), "User task", key)
 
     @router.post("/search")
     async def search(body: dict[str, Any] | None = Body(default=None)) -> dict[str, Any]:
@@ -85,28 +96,18 @@ def user_task_routes(parts: EngineParts) -> APIRouter:
         return Response(status_code=204)
 
     @router.get("/{key}/form")
-    async def form(key: str) -> Response:
+    async def form(key: str) -> Any:
         task = load(key)
         if task["form_key"] is None:
             return Response(status_code=204)
-        row = queries.form(store, task["form_key"])
-        if row is None:
-            raise NotFound(f"Form with key '{task['form_key']}' not found")
-        document = {
-            "formKey": key_text(row["key"]),
-            "tenantId": row["tenant_id"],
-            "bpmnId": row["form_id"],
-            "version": row["version"],
-            "schema": row["resource"],
-        }
-        return Response(json.dumps(document), media_type="application/json")
+        return form_item(found(queries.form(store, task["form_key"]), "Form", str(task["form_key"])))
 
     @router.post("/{key}/variables/search")
     async def task_variables(key: str, body: dict[str, Any] | None = Body(default=None)) -> dict[str, Any]:
         task = load(key)
         wanted = ((body or {}).get("filter") or {}).get("name")
         rows = visible_variables(store, task["element_instance_key"])
-        items = [variable_item(r, task["tenant_id"]) for r in rows if wanted in (None, r["name"])]
-        return {"items": items, "page": {"totalItems": len(items)}}
+        items = [r for r in rows if wanted in (None, r["name"])]
+        return page_response(Page(items, len(items)), lambda r: variable_item(r, task["tenant_id"]))
 
     return router

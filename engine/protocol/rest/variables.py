@@ -24,6 +24,7 @@ def variable_item(row: Any, tenant_id: str = "<default>") -> dict[str, Any]:
         "isTruncated": len(value) > TRUNCATE_AT,
         "scopeKey": key_text(row["scope_key"]),
         "processInstanceKey": key_text(row["process_instance_key"]),
+        "rootProcessInstanceKey": key_text(row.get("root_process_instance_key")),
         "tenantId": tenant_id,
     }
 
