@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 from contracts.clients.notifier import NotifierClient
-from contracts.notifier import FiltreLecture, PageNotifications
+from contracts.notifier import FiltreLecture, NotificationDetail, PageNotifications
 from plumbing.actors import parse_actor
 
 
 class NotifierNotifications:
+    """Every call as the applicant themself: the notifier shows them their own notifications only."""
+
     def __init__(self, client: NotifierClient) -> None:
         self.client = client
 
+    def _pour(self, acteur: str) -> NotifierClient:
+        return self.client.as_actor(parse_actor(acteur))
+
     async def non_lues(self, acteur: str, *, nombre: int) -> PageNotifications:
-        """As the applicant themself: the notifier shows them their own notifications only."""
-        client = self.client.as_actor(parse_actor(acteur))
-        return await client.notifications(lecture=FiltreLecture.NON_LUES, par_page=nombre)
+        return await self._pour(acteur).notifications(lecture=FiltreLecture.NON_LUES, par_page=nombre)
+
+    async def lister(
+        self, acteur: str, *, lecture: FiltreLecture, page: int, par_page: int
+    ) -> PageNotifications:
+        return await self._pour(acteur).notifications(lecture=lecture, page=page, par_page=par_page)
+
+    async def ouvrir(self, acteur: str, notification_id: str) -> NotificationDetail:
+        return await self._pour(acteur).notification(notification_id)

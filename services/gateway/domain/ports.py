@@ -36,7 +36,7 @@ from contracts.identity import (
     SessionCourante,
     SessionOuverte,
 )
-from contracts.notifier import PageNotifications
+from contracts.notifier import FiltreLecture, NotificationDetail, PageNotifications
 
 SaisieEtape = EtapeInformationsPersonnelles | EtapeMotifSejour | EtapeJustificatifs | EtapeDepot
 
@@ -83,6 +83,17 @@ class Notifications(Protocol):
 
     async def non_lues(self, acteur: str, *, nombre: int) -> PageNotifications:
         """The newest unread notifications; `total` is the bell's count."""
+        ...
+
+    async def lister(
+        self, acteur: str, *, lecture: FiltreLecture, page: int, par_page: int
+    ) -> PageNotifications:
+        """One page of « Mes Notifications », newest first."""
+        ...
+
+    async def ouvrir(self, acteur: str, notification_id: str) -> NotificationDetail:
+        """The notification; the applicant's first opening is the acknowledgement of receipt.
+        Another applicant's answers `NotFound`."""
         ...
 
 

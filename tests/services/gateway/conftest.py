@@ -13,8 +13,9 @@ from fastapi import FastAPI
 from plumbing.settings import PlatformSettings
 from services.gateway.settings import GatewaySettings
 from services.gateway.wiring import Clients, build_app
-from tests.services.gateway.fakes import FakeComptes, FakeNotifications
+from tests.services.gateway.fakes import FakeComptes
 from tests.services.gateway.fakes_demande import FakeDemandes, FakeJustificatifs
+from tests.services.gateway.fakes_notifications import FakeNotifications
 from tests.support.stack import Stack, free_stack_ports, running_stack
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')

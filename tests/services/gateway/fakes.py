@@ -18,8 +18,6 @@ from contracts.identity import (
     SessionOuverte,
     TitreEnCours,
 )
-from contracts.notifier import EtatNotification, NotificationResume, PageNotifications
-from contracts.process import Modele
 from services.gateway.domain.ports import ConnexionBloquee
 
 TITRE = ("9900000007", date(2025, 1, 2), date(2026, 1, 1))
@@ -133,36 +131,3 @@ class FakeComptes:
     def _lien(self, jeton: str) -> None:
         if jeton != JETON_LIEN:
             raise RequestRefused(400, "Ce lien n'est plus valide : il a déjà été utilisé ou il a expiré.")
-
-
-class FakeNotifications:
-    def __init__(self) -> None:
-        self.elements: list[NotificationResume] = []
-        self.acteurs: list[str] = []
-        self.indisponible = False
-
-    def ajouter(self, titre: str) -> None:
-        self.elements.append(
-            NotificationResume(
-                id=f"n{len(self.elements) + 1}",
-                type=Modele.DEMANDE_COMPLEMENTS,
-                titre=titre,
-                libelle=titre,
-                date=datetime(2023, 9, 12, 8, tzinfo=UTC),
-                etat=EtatNotification.NON_LUE,
-                lue_le=None,
-                repondue_le=None,
-                attend_reponse=True,
-                dossier_id="d1",
-                numero_demande=None,
-            )
-        )
-
-    async def non_lues(self, acteur: str, *, nombre: int) -> PageNotifications:
-        self.acteurs.append(acteur)
-        if self.indisponible:
-            raise ServiceUnavailable("Service notifier injoignable.")
-        total = len(self.elements)
-        return PageNotifications(
-            elements=self.elements[:nombre], total=total, page=1, par_page=nombre, pages=1
-        )
