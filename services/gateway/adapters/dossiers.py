@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from contracts.clients.dossier import DossierClient
-from contracts.dossier import DossierResume, DossierVue, EtapeDepot
+from contracts.dossier import DossierResume, DossierVue, EtapeDepot, HistoriqueStatuts
 from contracts.identity import FicheDemandeur
 from plumbing.actors import parse_actor
 from services.gateway.domain.ports import SaisieEtape
@@ -35,3 +35,9 @@ class DossierDemandes:
 
     async def deposer(self, acteur: str, dossier_id: str, depot: EtapeDepot) -> DossierVue:
         return await self._pour(acteur).deposer(dossier_id, depot)
+
+    async def historique(self, acteur: str, dossier_id: str) -> HistoriqueStatuts:
+        return await self._pour(acteur).historique(dossier_id)
+
+    async def se_desister(self, acteur: str, dossier_id: str) -> DossierVue:
+        return await self._pour(acteur).se_desister(dossier_id)

@@ -60,6 +60,9 @@ class DocumentsJustificatifs:
     ) -> NumeroEphoto:
         return await self._pour(acteur).definir_ephoto(dossier_id, numero, prefecture=prefecture)
 
+    async def fichier(self, acteur: str, dossier_id: str, fichier_id: str) -> Fichier:
+        return _fichier(await self._pour(acteur).fichier(dossier_id, fichier_id), "document")
+
     async def documents_generes(self, acteur: str, dossier_id: str) -> list[DocumentGenere]:
         try:
             return await self._pour(acteur).documents_generes(dossier_id)

@@ -14,6 +14,7 @@ from services.gateway.api.etapes import build_etapes_router
 from services.gateway.api.justificatifs import build_justificatifs_router
 from services.gateway.api.mot_de_passe import build_mot_de_passe_router
 from services.gateway.api.notifications import build_notifications_router
+from services.gateway.api.suivi import build_suivi_router
 
 
 def build_pages_router(deps: GatewayDeps) -> APIRouter:
@@ -28,6 +29,7 @@ def build_pages_router(deps: GatewayDeps) -> APIRouter:
         build_etapes_router,
         build_justificatifs_router,
         build_confirmation_router,
+        build_suivi_router,
     ):
         router.include_router(build(deps))
     return router

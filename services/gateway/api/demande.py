@@ -37,6 +37,7 @@ def build_demande_router(deps: GatewayDeps) -> APIRouter:
         connecte = await deps.demandeur(request)
         dossiers = await deps.demandes.mes_dossiers(connecte.acteur)
         en_cours = next((d for d in dossiers if d.statut is Statut.BROUILLON), None)
+        deposees = [d for d in dossiers if d.statut not in (Statut.BROUILLON, Statut.ABANDONNEE)]
         visiteur = await deps.cloche(connecte)
         statut = 422 if erreurs else 200
         return pages.render(
@@ -46,6 +47,7 @@ def build_demande_router(deps: GatewayDeps) -> APIRouter:
             visiteur=visiteur,
             pour=POUR,
             en_cours=en_cours,
+            deposees=deposees,
             erreurs=erreurs,
         )
 

@@ -25,6 +25,7 @@ from contracts.dossier import (
     EtapeInformationsPersonnelles,
     EtapeJustificatifs,
     EtapeMotifSejour,
+    HistoriqueStatuts,
 )
 from contracts.identity import (
     DemandeConnexion,
@@ -112,6 +113,14 @@ class Demandes(Protocol):
         """Once, whatever the clicks; `RequestRefused` with the list of what is missing."""
         ...
 
+    async def historique(self, acteur: str, dossier_id: str) -> HistoriqueStatuts:
+        """Every status the application went through, with its date."""
+        ...
+
+    async def se_desister(self, acteur: str, dossier_id: str) -> DossierVue:
+        """« Je me désiste », until the decision (`Conflict` afterwards, with the reason)."""
+        ...
+
 
 class Justificatifs(Protocol):
     """The documents service as the applicant, and the pdf service's public list of pieces."""
@@ -128,6 +137,10 @@ class Justificatifs(Protocol):
     async def definir_ephoto(
         self, acteur: str, dossier_id: str, numero: str | None, prefecture: str
     ) -> NumeroEphoto: ...
+    async def fichier(self, acteur: str, dossier_id: str, fichier_id: str) -> Fichier:
+        """A file the applicant sent, any version (the documents service checks whose)."""
+        ...
+
     async def documents_generes(self, acteur: str, dossier_id: str) -> list[DocumentGenere]: ...
     async def document_genere(self, acteur: str, dossier_id: str, document_id: str) -> Fichier: ...
     async def liste_des_pieces(self, cas: Cas) -> Fichier:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from contracts.clients.base import NotFound, RequestRefused
+from contracts.clients.base import Conflict, NotFound, RequestRefused
 from contracts.documents import (
     Cas,
     DocumentGenere,
@@ -18,14 +18,17 @@ from contracts.documents import (
     StatutFichier,
 )
 from contracts.dossier import (
+    LIBELLES_STATUT,
     MESSAGE_NON_ELIGIBLE,
     TITRE_NON_ELIGIBLE,
+    ChangementStatut,
     DossierResume,
     DossierVue,
     EtapeDepot,
     EtapeInformationsPersonnelles,
     EtapeJustificatifs,
     EtapeMotifSejour,
+    HistoriqueStatuts,
     MotifSejour,
     Statut,
 )
@@ -57,6 +60,7 @@ class FakeDemandes:
         self.dossiers: dict[str, DossierVue] = {}
         self.acteurs: list[str] = []
         self.depots = 0
+        self.historiques: dict[str, list[ChangementStatut]] = {}
 
     def _du(self, acteur: str, dossier_id: str) -> DossierVue:
         self.acteurs.append(acteur)
@@ -67,7 +71,16 @@ class FakeDemandes:
 
     def _maj(self, dossier: DossierVue, **changes: object) -> DossierVue:
         self.dossiers[dossier.id] = dossier.model_copy(update=changes)
+        statut = self.dossiers[dossier.id].statut
+        if statut is not dossier.statut:
+            self.historiques.setdefault(dossier.id, []).append(
+                ChangementStatut(statut=statut, libelle=LIBELLES_STATUT[statut], date=MOMENT)
+            )
         return self.dossiers[dossier.id]
+
+    def passer_a(self, dossier_id: str, statut: Statut) -> None:
+        """What the process does (instruction, complement round, decision…)."""
+        self._maj(self.dossiers[dossier_id], statut=statut, libelle_statut=LIBELLES_STATUT[statut])
 
     async def commencer(self, acteur: str, fiche: FicheDemandeur) -> DossierVue:
         for dossier in self.dossiers.values():
@@ -164,9 +177,26 @@ class FakeDemandes:
         return self._maj(
             dossier,
             statut=Statut.DEPOSEE,
+            libelle_statut=LIBELLES_STATUT[Statut.DEPOSEE],
             observations=depot.observations,
             depose_le=MOMENT,
             date_depot=date(2024, 5, 2),
+        )
+
+    async def historique(self, acteur: str, dossier_id: str) -> HistoriqueStatuts:
+        self._du(acteur, dossier_id)
+        return HistoriqueStatuts(dossier_id=dossier_id, changements=self.historiques.get(dossier_id, []))
+
+    async def se_desister(self, acteur: str, dossier_id: str) -> DossierVue:
+        dossier = self._du(acteur, dossier_id)
+        if dossier.statut in (Statut.ACCEPTEE, Statut.REFUSEE, Statut.TITRE_DISPONIBLE):
+            raise Conflict(
+                409,
+                "Une décision a été prise ou la demande est clôturée : le désistement n'est plus possible.",
+            )
+        statut = Statut.DESISTEMENT
+        return self._maj(
+            dossier, statut=statut, libelle_statut=LIBELLES_STATUT[statut], desistement_le=MOMENT
         )
 
 
@@ -174,6 +204,7 @@ class FakeJustificatifs:
     def __init__(self, demandes: FakeDemandes) -> None:
         self.demandes = demandes
         self.fichiers: dict[str, list[FichierPiece]] = {}
+        self.anciennes: dict[str, list[FichierPiece]] = {}
         self.ephoto: str | None = None
         self.generes: list[DocumentGenere] = []
         self.appels_catalogue = 0
@@ -185,7 +216,12 @@ class FakeJustificatifs:
     async def pieces(self, acteur: str, dossier_id: str) -> PiecesDossier:
         self.demandes._du(acteur, dossier_id)
         pieces = [
-            PieceDossier(code=PieceCode(code), libelle=code, fichiers=fichiers)
+            PieceDossier(
+                code=PieceCode(code),
+                libelle=code,
+                fichiers=fichiers,
+                anciennes_versions=self.anciennes.get(code, []),
+            )
             for code, fichiers in self.fichiers.items()
         ]
         return PiecesDossier(dossier_id=dossier_id, scelle=False, numero_ephoto=self.ephoto, pieces=pieces)
@@ -230,6 +266,14 @@ class FakeJustificatifs:
         self.demandes._du(acteur, dossier_id)
         self.ephoto = numero
         return NumeroEphoto(numero_ephoto=numero)
+
+    async def fichier(self, acteur: str, dossier_id: str, fichier_id: str) -> Fichier:
+        self.demandes._du(acteur, dossier_id)
+        tous = [f for fichiers in [*self.fichiers.values(), *self.anciennes.values()] for f in fichiers]
+        trouve = next((f for f in tous if f.id == fichier_id), None)
+        if trouve is None:
+            raise NotFound(404, "Fichier introuvable.")
+        return Fichier(trouve.nom_fichier, b"\x89PNG fichier", trouve.type_media)
 
     async def documents_generes(self, acteur: str, dossier_id: str) -> list[DocumentGenere]:
         self.demandes._du(acteur, dossier_id)
