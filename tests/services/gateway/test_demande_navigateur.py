@@ -147,4 +147,12 @@ def test_choisir_la_demarche_remplir_les_cinq_etapes_et_deposer(
     with page.expect_download() as confirmation:
         page.get_by_role("link", name=re.compile("Télécharger la confirmation de dépôt")).click()
     assert Path(confirmation.value.path()).read_bytes().startswith(b"%PDF")
+
+    # The personal space: the application and its history, then « Mes Notifications ».
+    page.get_by_role("link", name="Suivre ma demande").click()
+    expect(page.get_by_text("Historique de ma demande")).to_be_visible()
+    verifier_page(page, "20-ma-demande")
+    page.goto(page.url.split("/demande/")[0] + "/espace/notifications")
+    expect(page.get_by_text("Filtrer mes notifications")).to_be_visible()
+    verifier_page(page, "21-mes-notifications")
     assert refus_csp == []
