@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from contracts.process import SERVICE_PORTS
@@ -15,16 +14,11 @@ class BackofficeSettings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="BACKOFFICE_", extra="ignore")
 
     port: int = SERVICE_PORTS["backoffice"]
-    identity_url: str = Field(f"{LOCAL}:{SERVICE_PORTS['identity']}", description="API interne d'identity")
-    dossier_url: str = Field(f"{LOCAL}:{SERVICE_PORTS['dossier']}", description="API interne de dossier")
-    documents_url: str = Field(
-        f"{LOCAL}:{SERVICE_PORTS['documents']}", description="API interne de documents"
-    )
-    cookie_secure: bool | None = Field(
-        None,
-        description="cookies « Secure » (HTTPS seulement) ; vide : partout sauf en développement local",
-    )
+    identity_url: str = f"{LOCAL}:{SERVICE_PORTS['identity']}"
+    dossier_url: str = f"{LOCAL}:{SERVICE_PORTS['dossier']}"
+    documents_url: str = f"{LOCAL}:{SERVICE_PORTS['documents']}"
 
     @property
     def cookies_secure(self) -> bool:
-        return self.cookie_secure if self.cookie_secure is not None else self.app_env != "development"
+        """« Secure » cookies (HTTPS only) everywhere but in local development."""
+        return self.app_env != "development"

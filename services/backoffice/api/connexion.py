@@ -19,8 +19,10 @@ def build_connexion_router(deps: BackofficeDeps) -> APIRouter:
 
     @router.get("/")
     async def accueil(request: Request) -> Response:
-        connecte = await deps.connecte(request)
-        return RedirectResponse("/taches" if connecte else "/connexion", status_code=303)
+        """The public home; a signed-in agent goes straight to their tasks."""
+        if await deps.connecte(request):
+            return RedirectResponse("/taches", status_code=303)
+        return pages.render(request, "accueil.html")
 
     @router.get("/connexion")
     async def formulaire(request: Request) -> Response:
