@@ -1,3 +1,5 @@
+"""The back-office's settings: environment variables prefixed BACKOFFICE_."""
+
 from __future__ import annotations
 
 from pydantic_settings import SettingsConfigDict
@@ -5,11 +7,18 @@ from pydantic_settings import SettingsConfigDict
 from contracts.process import SERVICE_PORTS
 from plumbing.settings import ServiceSettings
 
+LOCAL = "http://127.0.0.1"
+
 
 class BackofficeSettings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="BACKOFFICE_", extra="ignore")
 
     port: int = SERVICE_PORTS["backoffice"]
-    identity_url: str = f"http://127.0.0.1:{SERVICE_PORTS['identity']}"
-    dossier_url: str = f"http://127.0.0.1:{SERVICE_PORTS['dossier']}"
-    documents_url: str = f"http://127.0.0.1:{SERVICE_PORTS['documents']}"
+    identity_url: str = f"{LOCAL}:{SERVICE_PORTS['identity']}"
+    dossier_url: str = f"{LOCAL}:{SERVICE_PORTS['dossier']}"
+    documents_url: str = f"{LOCAL}:{SERVICE_PORTS['documents']}"
+
+    @property
+    def cookies_secure(self) -> bool:
+        """« Secure » cookies (HTTPS only) everywhere but in local development."""
+        return self.app_env != "development"

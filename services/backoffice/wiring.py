@@ -1,23 +1,63 @@
-"""The back-office application: pages, DSFR assets, health of the engine and the services."""
+"""Build the back-office from its settings: the engine's REST client, identity, dossier, pages."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse
+from fastapi import FastAPI
 
+from contracts.clients.dossier import DossierClient
+from contracts.clients.identity import IdentityClient
+from plumbing.actors import Actor
 from plumbing.dsfr import dsfr_templates, mount_dsfr
 from plumbing.health import http_check
 from plumbing.settings import PlatformSettings
 from plumbing.web import create_app
+from services.backoffice.adapters.camunda import CamundaClient
+from services.backoffice.adapters.dossiers import DossierDossiers
+from services.backoffice.adapters.identity import IdentityAgents
+from services.backoffice.adapters.moteur import CamundaMoteur
+from services.backoffice.api import build_pages_router
+from services.backoffice.api.deps import BackofficeDeps
+from services.backoffice.api.errors import install_error_pages
+from services.backoffice.api.pages import Pages
+from services.backoffice.api.security import Security, install_security
+from services.backoffice.domain.ports import Agents, Dossiers, Moteur
 from services.backoffice.settings import BackofficeSettings
 
 TEMPLATES = Path(__file__).parent / "templates"
+SITE_NAME = "Espace agents"
+BACKOFFICE = Actor("service", "backoffice")
+STATIC_MAX_AGE = 24 * 3600
+API_TIMEOUT = httpx.Timeout(10.0, connect=2.0)
 
 
-def build_app(settings: BackofficeSettings, platform: PlatformSettings) -> FastAPI:
+@dataclass(frozen=True)
+class Clients:
+    """The engine and the services as the pages see them (`domain.ports`); tests may pass fakes."""
+
+    agents: Agents
+    moteur: Moteur
+    dossiers: Dossiers
+
+
+def build_clients(settings: BackofficeSettings, platform: PlatformSettings) -> Clients:
+    def http(url: str) -> httpx.AsyncClient:
+        return httpx.AsyncClient(base_url=url, timeout=API_TIMEOUT)
+
+    token = platform.internal_api_token
+    return Clients(
+        agents=IdentityAgents(IdentityClient(http(settings.identity_url), token, BACKOFFICE)),
+        moteur=CamundaMoteur(CamundaClient(http(platform.camunda_rest_address))),
+        dossiers=DossierDossiers(DossierClient(http(settings.dossier_url), token, BACKOFFICE)),
+    )
+
+
+def build_app(
+    settings: BackofficeSettings, platform: PlatformSettings, clients: Clients | None = None
+) -> FastAPI:
     readiness = {
         "moteur": http_check(httpx.AsyncClient, f"{platform.camunda_rest_address}/v2/topology"),
         "identity": http_check(httpx.AsyncClient, f"{settings.identity_url}/healthz"),
@@ -25,11 +65,11 @@ def build_app(settings: BackofficeSettings, platform: PlatformSettings) -> FastA
         "documents": http_check(httpx.AsyncClient, f"{settings.documents_url}/healthz"),
     }
     app = create_app("backoffice", readiness, docs_url=None, redoc_url=None, openapi_url=None)
-    mount_dsfr(app)
-    templates = dsfr_templates(TEMPLATES, "Espace agents", platform.ui_theme)
-
-    @app.get("/", response_class=HTMLResponse)
-    async def accueil(request: Request) -> HTMLResponse:
-        return templates.TemplateResponse(request, "accueil.html")
-
+    mount_dsfr(app, max_age=STATIC_MAX_AGE)
+    security = Security(settings.secret_key, secure_cookies=settings.cookies_secure)
+    pages = Pages(dsfr_templates(TEMPLATES, SITE_NAME, platform.ui_theme), security)
+    c = clients or build_clients(settings, platform)
+    install_security(app, security)
+    install_error_pages(app, pages)
+    app.include_router(build_pages_router(BackofficeDeps(c.agents, c.moteur, c.dossiers, pages, security)))
     return app

@@ -1,0 +1,31 @@
+"""Rendering a page: the template, the signed-in agent and the CSRF token of its forms."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from services.backoffice.api.security import Security
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def date_fr(moment: datetime | None) -> str:
+    """12/09/2023 14:05, in Paris time; « — » when there is none."""
+    return moment.astimezone(PARIS).strftime("%d/%m/%Y %H:%M") if moment else "—"
+
+
+class Pages:
+    def __init__(self, templates: Jinja2Templates, security: Security) -> None:
+        self.templates, self.security = templates, security
+        templates.env.filters["date_fr"] = date_fr
+
+    def render(self, request: Request, template: str, *, status: int = 200, **context: Any) -> HTMLResponse:
+        context.setdefault("agent", None)
+        context["csrf_token"] = self.security.csrf_token(request)
+        return self.templates.TemplateResponse(request, template, context, status_code=status)

@@ -1,0 +1,1 @@
+"""The tasklist's use cases, typed against `domain.ports`."""

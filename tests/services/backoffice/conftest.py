@@ -1,0 +1,89 @@
+"""The back-office on a REAL engine (its Camunda REST API) with identity and dossier faked.
+
+Each test gets a fresh engine with two tiny models: « Examiner la demande » offered to the
+instance's `prefecture` group, « Valider la décision » offered to the shared `valideur` group.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from plumbing.settings import PlatformSettings
+from services.backoffice.settings import BackofficeSettings
+from services.backoffice.wiring import Clients, build_app, build_clients
+from tests.services.backoffice.fakes import MOTS_DE_PASSE, FakeAgents, FakeDossiers
+from tests.support.engine_server import EngineServer, start_engine
+
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+MODELES = [Path(__file__).parent / "taches.bpmn", Path(__file__).parent / "validation.bpmn"]
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Iterator[EngineServer]:
+    with start_engine(tmp_path) as server:
+        files = [("resources", (m.name, m.read_bytes(), "application/xml")) for m in MODELES]
+        httpx.post(f"{server.rest_url}/v2/deployments", files=files, timeout=10).raise_for_status()
+        yield server
+
+
+@dataclass
+class Backoffice:
+    app: FastAPI
+    http: httpx.AsyncClient
+    engine: httpx.AsyncClient
+    dossiers: FakeDossiers
+
+    async def demarrer(self, processus: str, prefecture: str, echeance: str, **variables: object) -> str:
+        """A new instance whose user task is waiting: its key."""
+        corps = {
+            "processDefinitionId": processus,
+            "variables": {"prefecture": f"prefecture-{prefecture}", "echeance": echeance, **variables},
+        }
+        instance = (await self.engine.post("/v2/process-instances", json=corps)).json()
+        filtre = {"filter": {"processInstanceKey": instance["processInstanceKey"]}}
+        for _ in range(200):
+            items = (await self.engine.post("/v2/user-tasks/search", json=filtre)).json()["items"]
+            if items:
+                return str(items[0]["userTaskKey"])
+            await asyncio.sleep(0.05)
+        raise AssertionError("la tâche n'a pas été créée")
+
+    async def csrf(self, page: str = "/connexion") -> str:
+        found = CSRF.search((await self.http.get(page)).text)
+        assert found, "aucun jeton CSRF dans la page"
+        return found.group(1)
+
+    async def post(
+        self, url: str, data: dict[str, str] | None = None, page: str = "/connexion"
+    ) -> httpx.Response:
+        return await self.http.post(url, data={**(data or {}), "csrf_token": await self.csrf(page)})
+
+    async def connecter(self, identifiant: str) -> None:
+        self.http.cookies.clear()
+        reponse = await self.post(
+            "/connexion", {"identifiant": identifiant, "mot_de_passe": MOTS_DE_PASSE[identifiant]}
+        )
+        assert reponse.status_code == 303, reponse.text
+
+
+@pytest.fixture
+async def backoffice(engine: EngineServer) -> AsyncIterator[Backoffice]:
+    platform = PlatformSettings(CAMUNDA_REST_ADDRESS=engine.rest_url)  # type: ignore[call-arg]
+    settings = BackofficeSettings()
+    dossiers = FakeDossiers()
+    reels = build_clients(settings, platform)
+    app = build_app(settings, platform, Clients(FakeAgents(), reels.moteur, dossiers))
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with (
+        httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as http,
+        httpx.AsyncClient(base_url=engine.rest_url, timeout=10) as moteur,
+    ):
+        yield Backoffice(app, http, moteur, dossiers)
