@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 from typing import Any
@@ -22,6 +23,15 @@ async def connect_nats(url: str, name: str) -> Client:
     return await nats.connect(
         url, name=name, max_reconnect_attempts=-1, reconnect_time_wait=0.5, connect_timeout=5
     )
+
+
+async def close_nats(client: Client) -> None:
+    """Drain what is in flight, or just close when the server is already gone (a whole-stack stop)."""
+    if client.is_connected:
+        with contextlib.suppress(nats.errors.Error):
+            await client.drain()
+            return
+    await client.close()
 
 
 async def ensure_stream(js: JetStreamContext, name: str, subjects: list[str]) -> None:

@@ -12,6 +12,7 @@ from contracts.clients.dossier import DossierClient
 from contracts.clients.identity import IdentityClient
 from plumbing.actors import Actor
 from plumbing.dsfr import dsfr_templates, mount_dsfr
+from plumbing.dsfr.security import install_security
 from plumbing.health import http_check
 from plumbing.settings import PlatformSettings
 from plumbing.web import create_app
@@ -23,7 +24,7 @@ from services.backoffice.api import build_pages_router
 from services.backoffice.api.deps import BackofficeDeps
 from services.backoffice.api.errors import install_error_pages
 from services.backoffice.api.pages import Pages
-from services.backoffice.api.security import Security, install_security
+from services.backoffice.api.security import site_security
 from services.backoffice.domain.ports import Agents, Dossiers, Moteur
 from services.backoffice.settings import BackofficeSettings
 
@@ -66,7 +67,7 @@ def build_app(
     }
     app = create_app("backoffice", readiness, docs_url=None, redoc_url=None, openapi_url=None)
     mount_dsfr(app, max_age=STATIC_MAX_AGE)
-    security = Security(settings.secret_key, secure_cookies=settings.cookies_secure)
+    security = site_security(settings.secret_key, secure_cookies=settings.cookies_secure)
     pages = Pages(dsfr_templates(TEMPLATES, SITE_NAME, platform.ui_theme), security)
     c = clients or build_clients(settings, platform)
     install_security(app, security)

@@ -7,7 +7,7 @@ import asyncio
 from plumbing.database import upgrade_database
 from plumbing.health import engine_check, nats_check
 from plumbing.logs import configure_logging
-from plumbing.messaging import connect_nats
+from plumbing.messaging import close_nats, connect_nats
 from plumbing.service import serve
 from plumbing.settings import PlatformSettings
 from plumbing.worker import create_worker, create_zeebe_channel
@@ -43,7 +43,7 @@ async def run(settings: DocumentsSettings, platform: PlatformSettings) -> None:
     try:
         await serve(app, settings.host, settings.port, worker, background=[build_outbox_relay(parts, js).run])
     finally:
-        await nats.close()
+        await close_nats(nats)
 
 
 if __name__ == "__main__":

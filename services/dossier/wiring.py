@@ -19,7 +19,7 @@ from plumbing.clock import Clock, SystemClock
 from plumbing.database import create_database_engine, create_session_factory
 from plumbing.engine_outbox import EngineCommandRelay, EngineCommands
 from plumbing.health import ReadinessCheck, database_check, engine_check, nats_check
-from plumbing.messaging import connect_nats
+from plumbing.messaging import close_nats, connect_nats
 from plumbing.outbox import OutboxRelay
 from plumbing.service import BackgroundLoop
 from plumbing.settings import PlatformSettings
@@ -122,6 +122,6 @@ async def running_service(
         )
     finally:
         await http.aclose()
-        await nats.drain()
+        await close_nats(nats)
         await channel.close()
         database.dispose()

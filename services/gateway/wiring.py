@@ -15,6 +15,7 @@ from contracts.clients.notifier import NotifierClient
 from contracts.clients.pdf import PdfClient
 from plumbing.actors import Actor
 from plumbing.dsfr import dsfr_templates, mount_dsfr
+from plumbing.dsfr.security import install_security
 from plumbing.health import http_check
 from plumbing.settings import PlatformSettings
 from plumbing.web import create_app
@@ -26,7 +27,7 @@ from services.gateway.api import build_pages_router
 from services.gateway.api.deps import GatewayDeps
 from services.gateway.api.errors import install_error_pages
 from services.gateway.api.pages import Pages
-from services.gateway.api.security import Security, install_security
+from services.gateway.api.security import site_security
 from services.gateway.domain.ports import Comptes, Demandes, Justificatifs, Notifications
 from services.gateway.settings import GatewaySettings
 
@@ -83,7 +84,7 @@ def build_app(
     }
     app = create_app("gateway", readiness, docs_url=None, redoc_url=None, openapi_url=None)
     mount_dsfr(app, max_age=STATIC_MAX_AGE)
-    security = Security(settings.secret_key, secure_cookies=settings.cookies_secure)
+    security = site_security(settings.secret_key, secure_cookies=settings.cookies_secure)
     app.state.security = security
     templates = dsfr_templates(TEMPLATES, SITE_NAME, platform.ui_theme)
     pages = Pages(templates, security, settings.franceconnect_url)

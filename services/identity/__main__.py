@@ -9,7 +9,7 @@ import sys
 from contracts.courriel import STREAM_COURRIELS, SUBJECTS_COURRIELS
 from plumbing.health import engine_check, nats_check
 from plumbing.logs import configure_logging
-from plumbing.messaging import connect_nats, ensure_stream
+from plumbing.messaging import close_nats, connect_nats, ensure_stream
 from plumbing.service import serve
 from plumbing.settings import PlatformSettings
 from plumbing.worker import create_worker, create_zeebe_channel
@@ -47,7 +47,7 @@ async def run(settings: IdentitySettings, platform: PlatformSettings, parts: Ide
     try:
         await serve(app, settings.host, settings.port, worker, [relay.run, lambda: menage_periodique(parts)])
     finally:
-        await nats.close()
+        await close_nats(nats)
 
 
 if __name__ == "__main__":

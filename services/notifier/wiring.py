@@ -20,7 +20,7 @@ from plumbing.clock import Clock, SystemClock, new_id
 from plumbing.database import create_database_engine, create_session_factory
 from plumbing.engine_outbox import EngineCommandRelay, EngineCommands
 from plumbing.health import ReadinessCheck, database_check, engine_check, nats_check
-from plumbing.messaging import connect_nats
+from plumbing.messaging import close_nats, connect_nats
 from plumbing.outbox import OutboxRelay
 from plumbing.service import BackgroundLoop
 from plumbing.settings import PlatformSettings
@@ -154,7 +154,7 @@ async def build_service(settings: NotifierSettings, platform: PlatformSettings) 
 
     async def close() -> None:
         await http.aclose()
-        await nats.drain()
+        await close_nats(nats)
 
     return NotifierService(
         app=build_app(settings, platform, deps=deps, readiness=readiness),

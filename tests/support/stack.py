@@ -180,7 +180,7 @@ def running_stack(
     try:
         assert stack.main is not None and stack.output is not None
         ready = stack.output.wait_for(READY_LINE, START_TIMEOUT_S, stack.main)
-        assert ready, f"la pile n'a pas démarré en {START_TIMEOUT_S} s :\n{stack.tail(60)}"
+        assert ready, f"la pile n'a pas démarré en {START_TIMEOUT_S} s :\n{stack.tail(200)}"
         yield stack
     finally:
         stack._close()

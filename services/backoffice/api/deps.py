@@ -8,8 +8,9 @@ from fastapi import Request
 
 from contracts.identity import Agent, SessionCourante
 from plumbing.actors import Actor, parse_actor
+from plumbing.dsfr.security import CSRF_FIELD, Security
 from services.backoffice.api.pages import Pages
-from services.backoffice.api.security import CSRF_FIELD, SESSION_COOKIE, Security
+from services.backoffice.api.security import SESSION_COOKIE
 from services.backoffice.domain.ports import Agents, Dossiers, Moteur
 
 MAX_CHAMP = 1024

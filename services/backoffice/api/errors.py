@@ -6,9 +6,8 @@ import logging
 
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from contracts.clients.base import NotFound, ServiceUnavailable
+from plumbing.dsfr import error_pages
 from services.backoffice.api.deps import ConnexionRequise, FormulaireRefuse
 from services.backoffice.api.pages import Pages
 from services.backoffice.domain.acces import TacheDejaAssignee, TacheIntrouvable
@@ -36,13 +35,10 @@ PAGES = {
 def install_error_pages(app: FastAPI, pages: Pages) -> None:
     """Replace plumbing.web's JSON errors by pages (the JSON probes keep their own answers)."""
 
-    def page(request: Request, status: int) -> Response:
-        titre, message = PAGES.get(status, PAGES[500])
+    def render(request: Request, status: int, titre: str, message: str) -> Response:
         return pages.render(request, "erreur.html", status=status, titre=titre, message=message, code=status)
 
-    @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        return page(request, exc.status_code if exc.status_code in PAGES else 500)
+    page = error_pages.install_error_pages(app, render, PAGES)
 
     @app.exception_handler(ConnexionRequise)
     async def sign_in(request: Request, exc: ConnexionRequise) -> Response:
@@ -56,22 +52,6 @@ def install_error_pages(app: FastAPI, pages: Pages) -> None:
     async def unknown_task(request: Request, exc: TacheIntrouvable) -> Response:
         return page(request, 404)
 
-    @app.exception_handler(NotFound)
-    async def not_found(request: Request, exc: NotFound) -> Response:
-        return page(request, 404)
-
     @app.exception_handler(TacheDejaAssignee)
     async def taken(request: Request, exc: TacheDejaAssignee) -> Response:
         return page(request, 409)
-
-    @app.exception_handler(ServiceUnavailable)
-    async def unavailable(request: Request, exc: ServiceUnavailable) -> Response:
-        log.warning("service indisponible", extra={"error": str(exc)})
-        response = page(request, 503)
-        response.headers["Retry-After"] = "60"
-        return response
-
-    @app.exception_handler(Exception)
-    async def internal_error(request: Request, exc: Exception) -> Response:
-        log.error("erreur interne", extra={"error": type(exc).__name__})
-        return page(request, 500)

@@ -10,7 +10,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from services.backoffice.api.security import Security
+from plumbing.dsfr.security import Security
 
 PARIS = ZoneInfo("Europe/Paris")
 

@@ -8,8 +8,9 @@ from fastapi import Request
 
 from contracts.clients.base import ServiceUnavailable
 from contracts.identity import FicheDemandeur, SessionCourante
+from plumbing.dsfr.security import Security
 from services.gateway.api.pages import Pages, Visiteur
-from services.gateway.api.security import SESSION_COOKIE, Security
+from services.gateway.api.security import SESSION_COOKIE
 from services.gateway.domain.ports import Comptes, Demandes, Justificatifs, Notifications
 
 DANS_LA_CLOCHE = 5  # notifications listed under the bell

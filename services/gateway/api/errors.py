@@ -6,9 +6,8 @@ import logging
 
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from contracts.clients.base import NotFound, ServiceUnavailable
+from plumbing.dsfr import error_pages
 from services.gateway.api.deps import ConnexionRequise, FormulairePerime, Redirection
 from services.gateway.api.formulaire import CSRF_REFUSE
 from services.gateway.api.pages import Pages
@@ -40,13 +39,10 @@ PAGES = {
 def install_error_pages(app: FastAPI, pages: Pages) -> None:
     """Replace plumbing.web's JSON errors by pages (the JSON probes keep their own answers)."""
 
-    def page(request: Request, status: int) -> Response:
-        titre, message = PAGES.get(status, PAGES[500])
+    def render(request: Request, status: int, titre: str, message: str) -> Response:
         return pages.render(request, "erreur.html", status=status, titre=titre, message=message, code=status)
 
-    @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        return page(request, exc.status_code if exc.status_code in PAGES else 500)
+    error_pages.install_error_pages(app, render, PAGES)
 
     @app.exception_handler(ConnexionRequise)
     async def sign_in(request: Request, exc: ConnexionRequise) -> Response:
@@ -58,20 +54,3 @@ def install_error_pages(app: FastAPI, pages: Pages) -> None:
     @app.exception_handler(Redirection)
     async def redirect(request: Request, exc: Redirection) -> Response:
         return RedirectResponse(exc.url, status_code=303)
-
-    @app.exception_handler(NotFound)
-    async def not_found(request: Request, exc: NotFound) -> Response:
-        """Another applicant's dossier or document: the services answer 404, so does the site."""
-        return page(request, 404)
-
-    @app.exception_handler(ServiceUnavailable)
-    async def unavailable(request: Request, exc: ServiceUnavailable) -> Response:
-        log.warning("service interne indisponible", extra={"error": str(exc)})
-        response = page(request, 503)
-        response.headers["Retry-After"] = "60"
-        return response
-
-    @app.exception_handler(Exception)
-    async def internal_error(request: Request, exc: Exception) -> Response:
-        log.error("erreur interne", extra={"error": type(exc).__name__})
-        return page(request, 500)

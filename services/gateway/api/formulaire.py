@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from services.gateway.api.security import CSRF_FIELD
+from plumbing.dsfr.security import CSRF_FIELD
 from services.gateway.domain.formulaires import Erreurs
 
 MAX_CHAMP = 1024

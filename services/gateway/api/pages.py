@@ -13,7 +13,7 @@ from fastapi.templating import Jinja2Templates
 
 from contracts.identity import FicheDemandeur, SessionCourante
 from contracts.notifier import NotificationResume
-from services.gateway.api.security import Security
+from plumbing.dsfr.security import Security
 from services.gateway.domain.formulaires import Erreurs
 
 

@@ -16,7 +16,7 @@ from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 
 from contracts.documents import FICHIERS_MAX_PAR_PIECE, TAILLE_MAX_FICHIER
-from services.gateway.api.security import CSRF_FIELD
+from plumbing.dsfr.security import CSRF_FIELD
 from services.gateway.domain.ports import Fichier
 
 MAX_REQUETE = FICHIERS_MAX_PAR_PIECE * TAILLE_MAX_FICHIER * 4  # a few pieces at once, at most

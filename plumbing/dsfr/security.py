@@ -1,0 +1,86 @@
+"""Security of every page of the two sites: the CSRF token of forms, cookies, response headers.
+
+CSRF: each browser gets a random value in an `HttpOnly` cookie; forms carry its HMAC under the
+site's secret (a signed double submit). A forged form from another site knows neither. Each site
+names its cookies (`services/<site>/api/security.py`) and derives its own key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from collections.abc import Awaitable, Callable
+
+from fastapi import FastAPI, Request, Response
+
+CSRF_FIELD = "csrf_token"
+
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'none'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "manifest-src 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+    ]
+)
+HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
+}
+
+
+class Security:
+    """The site's secret and cookie policy, shared by the middleware and the pages."""
+
+    def __init__(self, secret_key: str, *, secure_cookies: bool, site: str, csrf_cookie: str) -> None:
+        self.key = hashlib.sha256(f"anef-{site}-csrf:".encode() + secret_key.encode()).digest()
+        self.secure_cookies, self.csrf_cookie = secure_cookies, csrf_cookie
+
+    def csrf_token(self, request: Request) -> str:
+        """The token to put in this page's forms (creating the browser's value if needed)."""
+        value = request.cookies.get(self.csrf_cookie) or getattr(request.state, "new_csrf", None)
+        if not value:
+            value = request.state.new_csrf = secrets.token_urlsafe(32)
+        return self._sign(value)
+
+    def csrf_valid(self, request: Request, token: str) -> bool:
+        value = request.cookies.get(self.csrf_cookie)
+        return bool(value and token) and hmac.compare_digest(self._sign(value or ""), token)
+
+    def _sign(self, value: str) -> str:
+        return hmac.new(self.key, value.encode(), hashlib.sha256).hexdigest()
+
+    def set_cookie(self, response: Response, name: str, value: str) -> None:
+        response.set_cookie(name, value, httponly=True, samesite="lax", secure=self.secure_cookies, path="/")
+
+    def delete_cookie(self, response: Response, name: str) -> None:
+        response.delete_cookie(name, httponly=True, samesite="lax", secure=self.secure_cookies, path="/")
+
+
+def install_security(app: FastAPI, security: Security) -> None:
+    """Headers on every response; pages are never cached (they show personal data)."""
+
+    @app.middleware("http")
+    async def secure(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await call_next(request)
+        for name, value in HEADERS.items():
+            response.headers.setdefault(name, value)
+        if security.secure_cookies:
+            response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+        if not request.url.path.startswith("/static/"):
+            response.headers["Cache-Control"] = "no-store"
+        if new := getattr(request.state, "new_csrf", None):
+            security.set_cookie(response, security.csrf_cookie, new)
+        return response
