@@ -107,6 +107,18 @@ class IdentityClient(InternalApiClient):
         """Who holds this token (its inactivity deadline is pushed back); `Unauthenticated` if expired."""
         return await self.get_model(SessionCourante, "/sessions/current", headers=_session(jeton_session))
 
+    async def session_ou_aucune(self, jeton_session: str) -> SessionCourante | None:
+        """`session_courante`, or None for a token that is expired, closed or unreadable (a cookie
+        the browser kept or someone typed): what a site needs to decide "signed in or not"."""
+        try:
+            return await self.session_courante(jeton_session)
+        except Unauthenticated:
+            return None
+        except RequestRefused as refus:
+            if refus.status in (400, 422):
+                return None
+            raise
+
     async def deconnecter(self, jeton_session: str) -> None:
         """Log out; nothing happens when the session is already closed."""
         await self.request("DELETE", "/sessions/current", headers=_session(jeton_session))

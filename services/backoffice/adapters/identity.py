@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from contracts.clients.base import RequestRefused
-from contracts.clients.identity import IdentityClient, TooManyAttempts, Unauthenticated
+from contracts.clients.identity import IdentityClient, TooManyAttempts
 from contracts.identity import SessionCourante, SessionOuverte
 from services.backoffice.domain.ports import ConnexionBloquee
 
@@ -19,14 +18,7 @@ class IdentityAgents:
             raise ConnexionBloquee(bloquee.detail) from None
 
     async def session(self, jeton: str) -> SessionCourante | None:
-        try:
-            return await self.client.session_courante(jeton)
-        except Unauthenticated:
-            return None
-        except RequestRefused as refus:
-            if refus.status in (400, 422):  # a cookie identity cannot even read
-                return None
-            raise
+        return await self.client.session_ou_aucune(jeton)
 
     async def deconnecter(self, jeton: str) -> None:
         await self.client.deconnecter(jeton)

@@ -80,6 +80,8 @@ async def test_les_sessions_du_demandeur(identite: IdentityClient) -> None:
         with pytest.raises(Unauthenticated) as expiree:
             await identite.session_courante(jeton)
         assert expiree.value.detail == "Votre session a expiré. Veuillez vous reconnecter."
+        assert await identite.session_ou_aucune(jeton) is None  # what a site asks: signed in or not
+    assert await identite.session_ou_aucune("x" * 5000) is None  # a cookie nobody could have had
 
 
 async def test_l_agent_se_connecte_et_se_lit(identite: IdentityClient) -> None:
