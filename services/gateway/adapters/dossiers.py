@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from contracts.clients.dossier import DossierClient
-from contracts.dossier import DossierResume, DossierVue, EtapeDepot, HistoriqueStatuts
+from contracts.dossier import (
+    DossierResume,
+    DossierVue,
+    EtapeDepot,
+    HistoriqueStatuts,
+    ReponsePieceComplement,
+    RondeComplementsVue,
+)
 from contracts.identity import FicheDemandeur
 from plumbing.actors import parse_actor
 from services.gateway.domain.ports import SaisieEtape
@@ -41,3 +48,17 @@ class DossierDemandes:
 
     async def se_desister(self, acteur: str, dossier_id: str) -> DossierVue:
         return await self._pour(acteur).se_desister(dossier_id)
+
+    async def rondes(self, acteur: str, dossier_id: str) -> list[RondeComplementsVue]:
+        return await self._pour(acteur).rondes(dossier_id)
+
+    async def ronde(self, acteur: str, dossier_id: str, numero: int) -> RondeComplementsVue:
+        return await self._pour(acteur).ronde(dossier_id, numero)
+
+    async def repondre_piece(
+        self, acteur: str, dossier_id: str, numero: int, piece: str, reponse: ReponsePieceComplement
+    ) -> RondeComplementsVue:
+        return await self._pour(acteur).repondre_piece(dossier_id, numero, piece, reponse)
+
+    async def envoyer_ronde(self, acteur: str, dossier_id: str, numero: int) -> RondeComplementsVue:
+        return await self._pour(acteur).envoyer_ronde(dossier_id, numero)

@@ -55,6 +55,12 @@ class DocumentsJustificatifs:
     async def retirer(self, acteur: str, dossier_id: str, fichier_id: str) -> None:
         await self._pour(acteur).retirer(dossier_id, fichier_id)
 
+    async def remplacer(
+        self, acteur: str, dossier_id: str, piece: PieceCode, fichiers: list[Fichier], ronde: int
+    ) -> list[FichierPiece]:
+        envoyes = [FichierEnvoye(f.nom, f.contenu, f.type_media) for f in fichiers]
+        return await self._pour(acteur).remplacer(dossier_id, piece, envoyes, ronde=ronde)
+
     async def definir_ephoto(
         self, acteur: str, dossier_id: str, numero: str | None, prefecture: str
     ) -> NumeroEphoto:

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from contracts.clients.notifier import NotifierClient
-from contracts.notifier import FiltreLecture, NotificationDetail, PageNotifications
+from contracts.notifier import (
+    PAR_PAGE_MAX,
+    FiltreLecture,
+    NotificationDetail,
+    NotificationResume,
+    PageNotifications,
+)
+from contracts.process import Modele
 from plumbing.actors import parse_actor
 
 
@@ -26,3 +33,10 @@ class NotifierNotifications:
 
     async def ouvrir(self, acteur: str, notification_id: str) -> NotificationDetail:
         return await self._pour(acteur).notification(notification_id)
+
+    async def demandes_de_complement(self, acteur: str) -> list[NotificationResume]:
+        page = await self._pour(acteur).notifications(type=Modele.DEMANDE_COMPLEMENTS, par_page=PAR_PAGE_MAX)
+        return page.elements
+
+    async def repondre(self, acteur: str, notification_id: str) -> None:
+        await self._pour(acteur).repondre(notification_id)

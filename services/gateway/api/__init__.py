@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from services.gateway.api.accueil import build_accueil_router
+from services.gateway.api.complements import build_complements_router
 from services.gateway.api.compte import build_compte_router
 from services.gateway.api.confirmation import build_confirmation_router
 from services.gateway.api.connexion import build_connexion_router
@@ -30,6 +31,7 @@ def build_pages_router(deps: GatewayDeps) -> APIRouter:
         build_justificatifs_router,
         build_confirmation_router,
         build_suivi_router,
+        build_complements_router,
     ):
         router.include_router(build(deps))
     return router

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from contracts.clients.base import Conflict
-from contracts.dossier import DossierVue
+from contracts.dossier import DossierVue, Statut
 from contracts.notifier import PAR_PAGE_MAX, FiltreLecture
 from services.gateway.api.assistant import DossierId
 from services.gateway.api.deps import Connecte, FormulairePerime, GatewayDeps, Redirection
@@ -59,6 +59,7 @@ def build_suivi_router(deps: GatewayDeps) -> APIRouter:
             noms_documents=DOCUMENTS_DE_L_ADMINISTRATION,
             notifications=[n for n in notifications.elements if n.dossier_id == dossier_id],
             desistement_possible=peut_se_desister(dossier),
+            complements_ouverts=dossier.statut is Statut.COMPLEMENTS_DEMANDES,
         )
 
     @router.get("/demande/{dossier_id}/fichiers/{fichier_id}")

@@ -29,8 +29,8 @@ class RequeteTropVolumineuse(Exception):
 
 
 class _ParserLimite(MultiPartParser):
-    def __init__(self, request: Request, stream: AsyncGenerator[bytes, None]) -> None:
-        super().__init__(request.headers, stream, max_files=40, max_fields=60, max_part_size=MAX_CHAMP)
+    def __init__(self, request: Request, stream: AsyncGenerator[bytes, None], max_champ: int) -> None:
+        super().__init__(request.headers, stream, max_files=40, max_fields=60, max_part_size=max_champ * 4)
         self.tailles: dict[int, int] = {}
         self.refuses: set[int] = set()
 
@@ -66,19 +66,20 @@ class Televersement:
     jeton: str = ""
 
 
-async def lire_televersement(request: Request) -> Televersement:
-    """`RequeteTropVolumineuse` past `MAX_REQUETE`; `MultiPartException` for a malformed form."""
+async def lire_televersement(request: Request, *, max_champ: int = MAX_CHAMP) -> Televersement:
+    """`RequeteTropVolumineuse` past `MAX_REQUETE`; `MultiPartException` for a malformed form.
+    Text fields keep `max_champ` characters (UTF-8: up to 4 bytes each)."""
     if int(request.headers.get("content-length") or 0) > MAX_REQUETE:
         raise RequeteTropVolumineuse()
     lu = Televersement()
     if not request.headers.get("content-type", "").startswith("multipart/form-data"):
         simple = await request.form(max_files=0, max_fields=60)  # no file chosen, sent without one
         lu.valeurs = {
-            nom: v[:MAX_CHAMP] for nom, v in simple.items() if isinstance(v, str) and nom != CSRF_FIELD
+            nom: v[:max_champ] for nom, v in simple.items() if isinstance(v, str) and nom != CSRF_FIELD
         }
         lu.jeton = str(simple.get(CSRF_FIELD) or "")
         return lu
-    parser = _ParserLimite(request, _borne(request))
+    parser = _ParserLimite(request, _borne(request), max_champ)
     form = await parser.parse()
     try:
         for nom, valeur in form.multi_items():
@@ -86,7 +87,7 @@ async def lire_televersement(request: Request) -> Televersement:
                 if nom == CSRF_FIELD:
                     lu.jeton = valeur
                 else:
-                    lu.valeurs[nom] = valeur[:MAX_CHAMP]
+                    lu.valeurs[nom] = valeur[:max_champ]
             elif isinstance(valeur, UploadFile) and valeur.filename:
                 nom_fichier = valeur.filename[-200:]
                 if id(valeur) in parser.refuses:

@@ -26,6 +26,8 @@ from contracts.dossier import (
     EtapeJustificatifs,
     EtapeMotifSejour,
     HistoriqueStatuts,
+    ReponsePieceComplement,
+    RondeComplementsVue,
 )
 from contracts.identity import (
     DemandeConnexion,
@@ -37,7 +39,7 @@ from contracts.identity import (
     SessionCourante,
     SessionOuverte,
 )
-from contracts.notifier import FiltreLecture, NotificationDetail, PageNotifications
+from contracts.notifier import FiltreLecture, NotificationDetail, NotificationResume, PageNotifications
 
 SaisieEtape = EtapeInformationsPersonnelles | EtapeMotifSejour | EtapeJustificatifs | EtapeDepot
 
@@ -97,6 +99,14 @@ class Notifications(Protocol):
         Another applicant's answers `NotFound`."""
         ...
 
+    async def demandes_de_complement(self, acteur: str) -> list[NotificationResume]:
+        """The applicant's « Demande de complément » notifications, newest first."""
+        ...
+
+    async def repondre(self, acteur: str, notification_id: str) -> None:
+        """Mark a « Demande de complément » answered (`Conflict` if unopened or answered)."""
+        ...
+
 
 class Demandes(Protocol):
     """The dossier service as the signed-in applicant (`acteur`): others' dossiers answer `NotFound`."""
@@ -121,6 +131,18 @@ class Demandes(Protocol):
         """« Je me désiste », until the decision (`Conflict` afterwards, with the reason)."""
         ...
 
+    async def rondes(self, acteur: str, dossier_id: str) -> list[RondeComplementsVue]: ...
+    async def ronde(self, acteur: str, dossier_id: str, numero: int) -> RondeComplementsVue: ...
+    async def repondre_piece(
+        self, acteur: str, dossier_id: str, numero: int, piece: str, reponse: ReponsePieceComplement
+    ) -> RondeComplementsVue:
+        """One document's answer (`RequestRefused` with `erreurs`, `Conflict` once sent)."""
+        ...
+
+    async def envoyer_ronde(self, acteur: str, dossier_id: str, numero: int) -> RondeComplementsVue:
+        """« Valider et envoyer », once whatever the clicks (`RequestRefused` when incomplete)."""
+        ...
+
 
 class Justificatifs(Protocol):
     """The documents service as the applicant, and the pdf service's public list of pieces."""
@@ -134,6 +156,12 @@ class Justificatifs(Protocol):
         ...
 
     async def retirer(self, acteur: str, dossier_id: str, fichier_id: str) -> None: ...
+    async def remplacer(
+        self, acteur: str, dossier_id: str, piece: PieceCode, fichiers: list[Fichier], ronde: int
+    ) -> list[FichierPiece]:
+        """The piece's new version in complement round `ronde` (refusals: the service's message)."""
+        ...
+
     async def definir_ephoto(
         self, acteur: str, dossier_id: str, numero: str | None, prefecture: str
     ) -> NumeroEphoto: ...

@@ -14,6 +14,7 @@ from plumbing.settings import PlatformSettings
 from services.gateway.settings import GatewaySettings
 from services.gateway.wiring import Clients, build_app
 from tests.services.gateway.fakes import FakeComptes
+from tests.services.gateway.fakes_complements import FakeRondes
 from tests.services.gateway.fakes_demande import FakeDemandes, FakeJustificatifs
 from tests.services.gateway.fakes_notifications import FakeNotifications
 from tests.support.stack import Stack, free_stack_ports, running_stack
@@ -49,6 +50,7 @@ class Site:
 async def site() -> AsyncIterator[Site]:
     comptes, notifications, demandes = FakeComptes(), FakeNotifications(), FakeDemandes()
     justificatifs = FakeJustificatifs(demandes)
+    demandes.complements = FakeRondes(demandes, justificatifs)
     clients = Clients(comptes, notifications, demandes, justificatifs)
     app = build_app(GatewaySettings(), PlatformSettings(), clients)
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from contracts.clients.base import Conflict, NotFound, RequestRefused
 from contracts.documents import (
@@ -30,11 +31,16 @@ from contracts.dossier import (
     EtapeMotifSejour,
     HistoriqueStatuts,
     MotifSejour,
+    ReponsePieceComplement,
+    RondeComplementsVue,
     Statut,
 )
 from contracts.identity import FicheDemandeur
 from contracts.process import Modele
 from services.gateway.domain.ports import Fichier, SaisieEtape
+
+if TYPE_CHECKING:
+    from tests.services.gateway.fakes_complements import FakeRondes
 
 MOMENT = datetime(2024, 5, 2, 9, tzinfo=UTC)
 CATALOGUE = [
@@ -56,6 +62,8 @@ CATALOGUE = [
 
 
 class FakeDemandes:
+    complements: FakeRondes  # the complement rounds (conftest)
+
     def __init__(self) -> None:
         self.dossiers: dict[str, DossierVue] = {}
         self.acteurs: list[str] = []
@@ -199,6 +207,20 @@ class FakeDemandes:
             dossier, statut=statut, libelle_statut=LIBELLES_STATUT[statut], desistement_le=MOMENT
         )
 
+    async def rondes(self, acteur: str, dossier_id: str) -> list[RondeComplementsVue]:
+        return await self.complements.rondes_de(acteur, dossier_id)
+
+    async def ronde(self, acteur: str, dossier_id: str, numero: int) -> RondeComplementsVue:
+        return await self.complements.ronde_de(acteur, dossier_id, numero)
+
+    async def repondre_piece(
+        self, acteur: str, dossier_id: str, numero: int, piece: str, reponse: ReponsePieceComplement
+    ) -> RondeComplementsVue:
+        return await self.complements.repondre(acteur, dossier_id, numero, piece, reponse)
+
+    async def envoyer_ronde(self, acteur: str, dossier_id: str, numero: int) -> RondeComplementsVue:
+        return await self.complements.envoyer(acteur, dossier_id, numero)
+
 
 class FakeJustificatifs:
     def __init__(self, demandes: FakeDemandes) -> None:
@@ -208,6 +230,7 @@ class FakeJustificatifs:
         self.ephoto: str | None = None
         self.generes: list[DocumentGenere] = []
         self.appels_catalogue = 0
+        self.remplacements = 0
 
     async def catalogue(self, cas: Cas) -> list[PieceCatalogue]:
         self.appels_catalogue += 1
@@ -230,30 +253,35 @@ class FakeJustificatifs:
         self, acteur: str, dossier_id: str, piece: PieceCode, fichiers: list[Fichier], prefecture: str
     ) -> list[FichierPiece]:
         self.demandes._du(acteur, dossier_id)
-        for fichier in fichiers:
-            if not fichier.contenu.startswith((b"\x89PNG", b"%PDF")):
-                raise RequestRefused(
-                    415,
-                    f"Le fichier « {fichier.nom} » n'est pas dans un format accepté : JPG, PNG, PDF, TIFF ou BMP.",
-                )
+        _verifier_formats(fichiers)
+        deja = sum(map(len, self.fichiers.values()))
         joints = [
-            FichierPiece(
-                id=f"f{sum(map(len, self.fichiers.values())) + i + 1}",
-                dossier_id=dossier_id,
-                piece=piece,
-                nom_fichier=f.nom,
-                type_media=f.type_media,
-                taille=len(f.contenu),
-                sha256="0" * 64,
-                version=1,
-                ronde=0,
-                statut=StatutFichier.BROUILLON,
-                depose_le=MOMENT,
-            )
+            _stocke(f, f"f{deja + i + 1}", dossier_id, piece, 1, 0, StatutFichier.BROUILLON)
             for i, f in enumerate(fichiers)
         ]
         self.fichiers.setdefault(piece.value, []).extend(joints)
         return joints
+
+    async def remplacer(
+        self, acteur: str, dossier_id: str, piece: PieceCode, fichiers: list[Fichier], ronde: int
+    ) -> list[FichierPiece]:
+        """The piece's new version: the current files become an old version."""
+        self.demandes._du(acteur, dossier_id)
+        _verifier_formats(fichiers)
+        courants = self.fichiers.get(piece.value, [])
+        self.anciennes.setdefault(piece.value, []).extend(
+            f.model_copy(update={"statut": StatutFichier.REMPLACE, "remplace_le": MOMENT}) for f in courants
+        )
+        version = max((f.version for f in [*courants, *self.anciennes[piece.value]]), default=0) + 1
+        self.remplacements += 1
+        nouveaux = [
+            _stocke(
+                f, f"r{self.remplacements}-{i + 1}", dossier_id, piece, version, ronde, StatutFichier.SCELLE
+            )
+            for i, f in enumerate(fichiers)
+        ]
+        self.fichiers[piece.value] = nouveaux
+        return nouveaux
 
     async def retirer(self, acteur: str, dossier_id: str, fichier_id: str) -> None:
         self.demandes._du(acteur, dossier_id)
@@ -301,3 +329,36 @@ class FakeJustificatifs:
                 cree_le=MOMENT,
             )
         )
+
+
+def _verifier_formats(fichiers: list[Fichier]) -> None:
+    for fichier in fichiers:
+        if not fichier.contenu.startswith((b"\x89PNG", b"%PDF")):
+            raise RequestRefused(
+                415,
+                f"Le fichier « {fichier.nom} » n'est pas dans un format accepté : JPG, PNG, PDF, TIFF ou BMP.",
+            )
+
+
+def _stocke(
+    fichier: Fichier,
+    id_: str,
+    dossier_id: str,
+    piece: PieceCode,
+    version: int,
+    ronde: int,
+    statut: StatutFichier,
+) -> FichierPiece:
+    return FichierPiece(
+        id=id_,
+        dossier_id=dossier_id,
+        piece=piece,
+        nom_fichier=fichier.nom,
+        type_media=fichier.type_media,
+        taille=len(fichier.contenu),
+        sha256="0" * 64,
+        version=version,
+        ronde=ronde,
+        statut=statut,
+        depose_le=MOMENT,
+    )

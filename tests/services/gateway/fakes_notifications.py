@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from contracts.clients.base import NotFound, ServiceUnavailable
+from contracts.clients.base import Conflict, NotFound, ServiceUnavailable
 from contracts.notifier import (
     ContenuNotification,
     EtatNotification,
@@ -20,6 +20,10 @@ from contracts.process import Modele
 MOMENT = datetime(2023, 9, 12, 8, tzinfo=UTC)
 LECTURE = datetime(2023, 9, 13, 22, 30, tzinfo=UTC)  # 14/09/2023 in Paris
 SEPT = "demandeur:compte-7"
+AVERTISSEMENT = (
+    "Si vous n'apportez pas les compléments nécessaires dans un délai de 45 jours après avoir pris "
+    "connaissance de ce message, votre demande pourra être considérée comme incomplète."
+)  # the notifier writes the process's deadline: 45 days here, so that no page can hard-code 30
 
 
 class FakeNotifications:
@@ -55,6 +59,7 @@ class FakeNotifications:
             ]
             if demande
             else [],
+            avertissement=AVERTISSEMENT if demande else None,
             signature=["L'agent Instructeur", "Ministère de l'Intérieur et des Outre-Mer"],
         )
         notification = NotificationDetail(
@@ -119,4 +124,33 @@ class FakeNotifications:
                     )
                     self.notifications[i] = (pour, notification)
                 return notification
+        raise NotFound(404, "Notification introuvable.")
+
+    async def demandes_de_complement(self, acteur: str) -> list[NotificationResume]:
+        self._disponible(acteur)
+        siennes = self._siennes(acteur, FiltreLecture.TOUTES)
+        return [
+            NotificationResume.model_validate(n.model_dump())
+            for n in siennes
+            if n.type is Modele.DEMANDE_COMPLEMENTS
+        ]
+
+    async def repondre(self, acteur: str, notification_id: str) -> None:
+        self._disponible(acteur)
+        for i, (pour, notification) in enumerate(self.notifications):
+            if notification.id == notification_id and pour == acteur:
+                if notification.lue_le is None or notification.repondue_le is not None:
+                    raise Conflict(409, "Cette notification n'attend pas de réponse.")
+                self.notifications[i] = (
+                    pour,
+                    notification.model_copy(
+                        update={
+                            "repondue_le": LECTURE,
+                            "etat": EtatNotification.REPONDUE,
+                            "attend_reponse": False,
+                            "mention": "Répondu le 14/09/2023",
+                        }
+                    ),
+                )
+                return
         raise NotFound(404, "Notification introuvable.")

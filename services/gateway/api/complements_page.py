@@ -1,0 +1,90 @@
+"""The page of a complement round: the demand (the notifier's text), each requested document and
+the form, or the answers once sent, read-only, with the confirmation."""
+
+from __future__ import annotations
+
+import asyncio
+
+from fastapi import Request
+from fastapi.responses import Response
+
+from contracts.clients.base import RequestRefused, ServiceUnavailable
+from contracts.documents import FICHIERS_MAX_PAR_PIECE, FORMATS_ACCEPTES
+from contracts.dossier import RondeComplementsVue
+from contracts.notifier import NotificationDetail, NotificationResume
+from services.gateway.api.deps import Connecte, GatewayDeps
+from services.gateway.domain.complements import (
+    INFORMATION,
+    LIBELLES_REPONSE,
+    champ_fichiers,
+    champ_motif,
+    champ_reponse,
+    documents_demandes,
+    notification_de_la_ronde,
+    valeurs_de_la_ronde,
+)
+from services.gateway.domain.formulaires import Erreurs
+
+
+async def notification_de(
+    deps: GatewayDeps, acteur: str, ronde: RondeComplementsVue
+) -> NotificationResume | None:
+    """The « Demande de complément » of this round, or None (none found, or the notifier is down)."""
+    try:
+        demandes = await deps.notifications.demandes_de_complement(acteur)
+    except ServiceUnavailable:
+        return None
+    return notification_de_la_ronde(demandes, ronde.dossier_id, ronde.numero)
+
+
+class PageComplements:
+    def __init__(self, deps: GatewayDeps) -> None:
+        self.deps = deps
+
+    async def demande(self, acteur: str, ronde: RondeComplementsVue) -> NotificationDetail | None:
+        """The demand as the notifier wrote it, opened (the acknowledgement of receipt)."""
+        resume = await notification_de(self.deps, acteur, ronde)
+        if resume is None:
+            return None
+        try:
+            return await self.deps.notifications.ouvrir(acteur, resume.id)
+        except (RequestRefused, ServiceUnavailable):
+            return None
+
+    async def afficher(
+        self,
+        request: Request,
+        connecte: Connecte,
+        ronde: RondeComplementsVue,
+        erreurs: Erreurs | None = None,
+        *,
+        valeurs: dict[str, str] | None = None,
+        status: int | None = None,
+    ) -> Response:
+        acteur = connecte.acteur
+        pieces, demande, visiteur = await asyncio.gather(
+            self.deps.justificatifs.pieces(acteur, ronde.dossier_id),
+            self.demande(acteur, ronde),
+            self.deps.cloche(connecte),
+        )
+        libelles = {}
+        for piece in ronde.pieces:
+            libelle = piece.libelle or piece.piece
+            for champ in (champ_reponse, champ_motif, champ_fichiers):
+                libelles[champ(piece.piece)] = libelle
+        return self.deps.pages.render(
+            request,
+            "demande/complements.html",
+            status=status or (422 if erreurs else 200),
+            visiteur=visiteur,
+            valeurs=valeurs if valeurs is not None else valeurs_de_la_ronde(ronde),
+            erreurs=erreurs,
+            ronde=ronde,
+            documents=documents_demandes(ronde, pieces),
+            demande=demande,
+            libelles=libelles,
+            reponses=LIBELLES_REPONSE,
+            information=INFORMATION,
+            formats=", ".join(FORMATS_ACCEPTES),
+            fichiers_max=FICHIERS_MAX_PAR_PIECE,
+        )
