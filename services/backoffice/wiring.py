@@ -11,10 +11,10 @@ from fastapi import FastAPI
 from contracts.clients.dossier import DossierClient
 from contracts.clients.identity import IdentityClient
 from plumbing.actors import Actor
-from plumbing.dsfr import dsfr_templates, mount_dsfr
+from plumbing.dsfr import CachedStaticFiles, dsfr_templates, mount_dsfr
 from plumbing.dsfr.security import install_security
 from plumbing.health import http_check
-from plumbing.settings import PlatformSettings
+from plumbing.settings import REPO_ROOT, PlatformSettings
 from plumbing.web import create_app
 from services.backoffice.adapters.camunda import CamundaClient
 from services.backoffice.adapters.dossiers import DossierDossiers
@@ -29,6 +29,7 @@ from services.backoffice.domain.ports import Agents, Dossiers, Moteur
 from services.backoffice.settings import BackofficeSettings
 
 TEMPLATES = Path(__file__).parent / "templates"
+FORM_JS_DIST = REPO_ROOT / "node_modules" / "@bpmn-io" / "form-js" / "dist"
 SITE_NAME = "Espace agents"
 BACKOFFICE = Actor("service", "backoffice")
 STATIC_MAX_AGE = 24 * 3600
@@ -67,6 +68,9 @@ def build_app(
     }
     app = create_app("backoffice", readiness, docs_url=None, redoc_url=None, openapi_url=None)
     mount_dsfr(app, max_age=STATIC_MAX_AGE)
+    app.mount(
+        "/static/form-js", CachedStaticFiles(directory=FORM_JS_DIST, max_age=STATIC_MAX_AGE), name="form-js"
+    )
     security = site_security(settings.secret_key, secure_cookies=settings.cookies_secure)
     pages = Pages(dsfr_templates(TEMPLATES, SITE_NAME, platform.ui_theme), security)
     c = clients or build_clients(settings, platform)

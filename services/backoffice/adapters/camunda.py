@@ -6,6 +6,7 @@ Camunda 8 cluster alike. Keys are strings of digits; a key that is not one is ne
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
@@ -92,6 +93,14 @@ class CamundaClient:
 
     async def complete_user_task(self, key: str, variables: dict[str, Any]) -> None:
         await self._call("POST", f"/v2/user-tasks/{_key(key)}/completion", json={"variables": variables})
+
+    async def user_task_form(self, key: str) -> dict[str, Any] | None:
+        """The linked form's schema (`GET /v2/user-tasks/{key}/form`), None when there is none."""
+        answer = await self._call("GET", f"/v2/user-tasks/{_key(key)}/form")
+        if answer.status_code == 204 or not answer.content:
+            return None
+        schema = answer.json().get("schema")
+        return json.loads(schema) if isinstance(schema, str) else schema
 
     async def search_variables(self, filter_: dict[str, Any]) -> list[Variable]:
         body = {"filter": filter_, "page": {"limit": MAX_PAGE}}

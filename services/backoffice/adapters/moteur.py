@@ -7,7 +7,7 @@ from typing import Any
 
 from contracts.process import Variable
 from services.backoffice.adapters.camunda import CamundaClient, CamundaRefused, UserTask
-from services.backoffice.domain.acces import TacheDejaAssignee
+from services.backoffice.domain.acces import TacheDejaAssignee, TacheIntrouvable
 from services.backoffice.domain.taches import Tache
 
 OUVERTE = "CREATED"
@@ -65,3 +65,14 @@ class CamundaMoteur:
 
     async def desassigner(self, cle: str) -> None:
         await self.client.unassign_user_task(cle)
+
+    async def formulaire(self, cle: str) -> dict[str, Any] | None:
+        return await self.client.user_task_form(cle)
+
+    async def completer(self, cle: str, variables: dict[str, Any]) -> None:
+        try:
+            await self.client.complete_user_task(cle, variables)
+        except CamundaRefused as refus:
+            if refus.status in (404, 409):
+                raise TacheIntrouvable(cle) from None
+            raise

@@ -67,10 +67,12 @@ class BackofficeDeps:
             raise ConnexionRequise()
         return connecte
 
-    async def formulaire(self, request: Request) -> dict[str, str]:
+    async def formulaire(
+        self, request: Request, *, max_champs: int = 20, max_longueur: int = MAX_CHAMP
+    ) -> dict[str, str]:
         """The posted values, or `FormulaireRefuse` when the CSRF token is not this browser's."""
-        form = await request.form(max_files=0, max_fields=20)
+        form = await request.form(max_files=0, max_fields=max_champs)
         jeton = form.get(CSRF_FIELD)
         if not isinstance(jeton, str) or not self.security.csrf_valid(request, jeton):
             raise FormulaireRefuse()
-        return {nom: v[:MAX_CHAMP] for nom, v in form.items() if isinstance(v, str) and nom != CSRF_FIELD}
+        return {nom: v[:max_longueur] for nom, v in form.items() if isinstance(v, str) and nom != CSRF_FIELD}

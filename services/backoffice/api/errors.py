@@ -11,6 +11,8 @@ from plumbing.dsfr import error_pages
 from services.backoffice.api.deps import ConnexionRequise, FormulaireRefuse
 from services.backoffice.api.pages import Pages
 from services.backoffice.domain.acces import TacheDejaAssignee, TacheIntrouvable
+from services.backoffice.domain.formulaires import FormulaireNonPris
+from services.backoffice.domain.instruction import TacheNonAssignee, ValideurEtExaminateur
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +26,10 @@ PAGES = {
     404: INTROUVABLE,
     405: INTROUVABLE,
     409: ("Tâche déjà prise", "Un autre agent a pris cette tâche avant vous."),
+    501: (
+        "Formulaire non pris en charge",
+        "Le formulaire de cette tâche utilise des éléments que l'espace agents ne sait pas vérifier.",
+    ),
     500: ("Erreur inattendue", "Le service rencontre un problème ; réessayez dans quelques instants."),
     503: (
         "Service indisponible",
@@ -55,3 +61,23 @@ def install_error_pages(app: FastAPI, pages: Pages) -> None:
     @app.exception_handler(TacheDejaAssignee)
     async def taken(request: Request, exc: TacheDejaAssignee) -> Response:
         return page(request, 409)
+
+    @app.exception_handler(TacheNonAssignee)
+    async def not_assigned(request: Request, exc: TacheNonAssignee) -> Response:
+        message = (
+            "Prenez la tâche avant de la terminer : seul l'agent à qui elle est assignée peut la terminer."
+        )
+        return render(request, 409, "Tâche non prise", message)
+
+    @app.exception_handler(ValideurEtExaminateur)
+    async def four_eyes(request: Request, exc: ValideurEtExaminateur) -> Response:
+        message = (
+            "Vous avez examiné cette demande : la décision que vous avez proposée doit être validée "
+            "par un autre agent. Rendez la tâche pour qu'un autre valideur la prenne."
+        )
+        return render(request, 403, "Validation par un autre agent", message)
+
+    @app.exception_handler(FormulaireNonPris)
+    async def unsupported_form(request: Request, exc: FormulaireNonPris) -> Response:
+        log.warning("formulaire non pris en charge", extra={"error": str(exc)})
+        return page(request, 501)

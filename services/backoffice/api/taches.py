@@ -1,15 +1,13 @@
-"""The tasklist: the three views with their counts, claiming, unclaiming, and a task's page."""
+"""The tasklist: the three views with their counts, claiming and unclaiming."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from contracts.clients.base import NotFound
-from contracts.process import Variable
 from services.backoffice.api.deps import BackofficeDeps
 from services.backoffice.domain.taches import LIBELLES_VUES, Vue
-from services.backoffice.usecases.taches import liste_des_taches, prendre, rendre, tache_de_l_agent
+from services.backoffice.usecases.taches import liste_des_taches, prendre, rendre
 
 
 def build_taches_router(deps: BackofficeDeps) -> APIRouter:
@@ -29,22 +27,6 @@ def build_taches_router(deps: BackofficeDeps) -> APIRouter:
             vues=LIBELLES_VUES,
             comptes=taches.comptes(),
             taches=taches.vue(choisie),
-        )
-
-    @router.get("/{cle}")
-    async def tache(request: Request, cle: str) -> Response:
-        connecte = await deps.agent(request)
-        trouvee = await tache_de_l_agent(agent=connecte.acteur, cle=cle, moteur=moteur)
-        variables = await moteur.variables(trouvee.instance)
-        dossier_id = variables.get(Variable.DOSSIER_ID.value)
-        dossier = None
-        if isinstance(dossier_id, str):
-            try:
-                dossier = await deps.dossiers.dossier(connecte.acteur, dossier_id)
-            except NotFound:
-                dossier = None
-        return pages.render(
-            request, "tache.html", agent=connecte, tache=trouvee, variables=variables, dossier=dossier
         )
 
     @router.post("/{cle}/prendre")

@@ -31,6 +31,13 @@ class Moteur(Protocol):
         ...
 
     async def desassigner(self, cle: str) -> None: ...
+    async def formulaire(self, cle: str) -> dict[str, Any] | None:
+        """The schema of the task's linked Camunda Form, or None when it has none."""
+        ...
+
+    async def completer(self, cle: str, variables: dict[str, Any]) -> None:
+        """`TacheIntrouvable` when the task is gone (completed meanwhile)."""
+        ...
 
 
 class ConnexionBloquee(Exception):

@@ -1,7 +1,8 @@
 """The back-office on a REAL engine (its Camunda REST API) with identity and dossier faked.
 
-Each test gets a fresh engine with two tiny models: « Examiner la demande » offered to the
-instance's `prefecture` group, « Valider la décision » offered to the shared `valideur` group.
+Each test gets a fresh engine with two tiny models (« Examiner la demande » offered to the
+instance's `prefecture` group, « Valider la décision » offered to the shared `valideur` group)
+and the renewal model of bpmn/ with its forms (`processus.Processus` drives it).
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ from plumbing.settings import PlatformSettings
 from services.backoffice.settings import BackofficeSettings
 from services.backoffice.wiring import Clients, build_app, build_clients
 from tests.services.backoffice.fakes import MOTS_DE_PASSE, FakeAgents, FakeDossiers
+from tests.services.backoffice.processus import MODELE, Processus
 from tests.support.engine_server import EngineServer, start_engine
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
-MODELES = [Path(__file__).parent / "taches.bpmn", Path(__file__).parent / "validation.bpmn"]
+MODELES = [Path(__file__).parent / "taches.bpmn", Path(__file__).parent / "validation.bpmn", *MODELE]
 
 
 @pytest.fixture
@@ -40,6 +42,7 @@ class Backoffice:
     http: httpx.AsyncClient
     engine: httpx.AsyncClient
     dossiers: FakeDossiers
+    processus: Processus
 
     async def demarrer(self, processus: str, prefecture: str, echeance: str, **variables: object) -> str:
         """A new instance whose user task is waiting: its key."""
@@ -86,4 +89,4 @@ async def backoffice(engine: EngineServer) -> AsyncIterator[Backoffice]:
         httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as http,
         httpx.AsyncClient(base_url=engine.rest_url, timeout=10) as moteur,
     ):
-        yield Backoffice(app, http, moteur, dossiers)
+        yield Backoffice(app, http, moteur, dossiers, Processus(moteur))

@@ -15,6 +15,7 @@ MOTS_DE_PASSE = {
     "valideur.nord": "Validation-Nord-59",
     "instructeur.pas-de-calais": "Instruction-PdC-62",
     "valideur.pas-de-calais": "Validation-PdC-62",
+    "polyvalent.nord": "Polyvalent-Nord-59",
 }
 AGENTS = {
     "instructeur.nord": Agent(
@@ -32,6 +33,10 @@ AGENTS = {
     "valideur.pas-de-calais": Agent(
         id="agent-4", identifiant="valideur.pas-de-calais", nom="PETIT", prenom="Claude",
         roles=["valideur"], prefectures=["62"],
+    ),
+    "polyvalent.nord": Agent(
+        id="agent-5", identifiant="polyvalent.nord", nom="BERNARD", prenom="Sacha",
+        roles=["instructeur", "valideur"], prefectures=["59"],
     ),
 }  # fmt: skip
 

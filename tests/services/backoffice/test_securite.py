@@ -22,7 +22,13 @@ async def test_every_form_refuses_a_missing_or_tampered_token(backoffice: Backof
     cle = await backoffice.demarrer("examen-test", "59", "2026-07-01T10:00:00Z")
     await backoffice.connecter("instructeur.nord")
     token = await backoffice.csrf("/taches")
-    for url in ("/connexion", "/deconnexion", f"/taches/{cle}/prendre", f"/taches/{cle}/rendre"):
+    for url in (
+        "/connexion",
+        "/deconnexion",
+        f"/taches/{cle}/prendre",
+        f"/taches/{cle}/rendre",
+        f"/taches/{cle}/formulaire",
+    ):
         for data in ({}, {"csrf_token": token[:-1] + ("1" if token.endswith("0") else "0")}):
             refus = await backoffice.http.post(url, data=data)
             assert refus.status_code == 403 and "Pour votre sécurité" in refus.text, url
