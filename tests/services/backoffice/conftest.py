@@ -18,8 +18,10 @@ import pytest
 from fastapi import FastAPI
 
 from plumbing.settings import PlatformSettings
+from services.backoffice.adapters.camunda import CamundaClient
+from services.backoffice.adapters.moteur import CamundaMoteur
 from services.backoffice.settings import BackofficeSettings
-from services.backoffice.wiring import Clients, build_app, build_clients
+from services.backoffice.wiring import Clients, build_app
 from tests.services.backoffice.fakes import MOTS_DE_PASSE, FakeAgents, FakeDossiers
 from tests.services.backoffice.processus import MODELE, Processus
 from tests.support.engine_server import EngineServer, start_engine
@@ -82,11 +84,13 @@ async def backoffice(engine: EngineServer) -> AsyncIterator[Backoffice]:
     platform = PlatformSettings(CAMUNDA_REST_ADDRESS=engine.rest_url)  # type: ignore[call-arg]
     settings = BackofficeSettings()
     dossiers = FakeDossiers()
-    reels = build_clients(settings, platform)
-    app = build_app(settings, platform, Clients(FakeAgents(), reels.moteur, dossiers))
-    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     async with (
-        httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as http,
+        # the back-office's own connection to the real engine, closed with the test (no socket left)
+        httpx.AsyncClient(base_url=platform.camunda_rest_address, timeout=10) as camunda,
         httpx.AsyncClient(base_url=engine.rest_url, timeout=10) as moteur,
     ):
-        yield Backoffice(app, http, moteur, dossiers, Processus(moteur))
+        clients = Clients(FakeAgents(), CamundaMoteur(CamundaClient(camunda)), dossiers)
+        app = build_app(settings, platform, clients)
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as http:
+            yield Backoffice(app, http, moteur, dossiers, Processus(moteur))
