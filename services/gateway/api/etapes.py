@@ -24,6 +24,7 @@ from services.gateway.api.assistant import Assistant, DossierId, url_etape
 from services.gateway.api.deps import FormulairePerime, GatewayDeps
 from services.gateway.api.formulaire import FormulaireRecu
 from services.gateway.domain.demande import est_mineur, etape_a_reprendre
+from services.gateway.domain.ports import SaisieEtape
 from services.gateway.domain.saisies import (
     lire_depot,
     lire_informations_personnelles,
@@ -58,6 +59,39 @@ def build_etapes_router(deps: GatewayDeps) -> APIRouter:
             "situations": [(s.value, libelle) for s, libelle in LIBELLES_SITUATION_FAMILIALE.items()],
         }
 
+    async def enregistrer(
+        request: Request,
+        form: FormulaireRecu,
+        connecte: Any,
+        dossier: DossierVue,
+        etape: int,
+        saisie: SaisieEtape | None,
+        erreurs: Any,
+        **page: Any,
+    ) -> Response:
+        """Save a step and go on; or show it again with what was typed and why it was refused
+        (at step 2, the dossier's « Demandeur non éligible » opens its dialog)."""
+        non_eligible = None
+        if saisie is not None and not erreurs:
+            try:
+                await deps.demandes.enregistrer(connecte.acteur, dossier.id, saisie)
+                return RedirectResponse(url_etape(dossier.id, etape + 1), status_code=303)
+            except RequestRefused as refus:
+                rattacher_erreurs(erreurs, refus.erreurs, refus.detail)
+                non_eligible = refus.detail if refus.body.get("titre") == TITRE_NON_ELIGIBLE else None
+        if etape == 2:
+            page["non_eligible"] = non_eligible
+        return await assistant.afficher(
+            request,
+            connecte,
+            dossier,
+            etape,
+            valeurs=form.a_reafficher(),
+            erreurs=erreurs,
+            status=form.statut(),
+            **page,
+        )
+
     @router.get("/demande/{dossier_id}/etape/{etape}")
     async def afficher(request: Request, dossier_id: DossierId, etape: int) -> Response:
         if etape == 3:
@@ -86,46 +120,16 @@ def build_etapes_router(deps: GatewayDeps) -> APIRouter:
         connecte, dossier = await assistant.brouillon(request, dossier_id, 1, formulaire=True)
         erreurs = form.erreurs()
         saisie = lire_informations_personnelles(form.valeurs, dossier.adresse, erreurs)
-        if saisie is not None and not erreurs:
-            try:
-                await deps.demandes.enregistrer(connecte.acteur, dossier_id, saisie)
-                return RedirectResponse(url_etape(dossier_id, 2), status_code=303)
-            except RequestRefused as refus:
-                rattacher_erreurs(erreurs, refus.erreurs, refus.detail)
-        return await assistant.afficher(
-            request,
-            connecte,
-            dossier,
-            1,
-            valeurs=form.a_reafficher(),
-            erreurs=erreurs,
-            status=form.statut(),
-            **_mineur(dossier),
-        )
+        return await enregistrer(request, form, connecte, dossier, 1, saisie, erreurs, **_mineur(dossier))
 
     @router.post("/demande/{dossier_id}/etape/2")
     async def motif_sejour(request: Request, dossier_id: DossierId, form: FormulaireRecu) -> Response:
         """ASE date (« Demandeur non éligible » after 16), family, children, sworn statements."""
         connecte, dossier = await assistant.brouillon(request, dossier_id, 2, formulaire=True)
-        erreurs, non_eligible = form.erreurs(), None
+        erreurs = form.erreurs()
         saisie = lire_motif_sejour(form.valeurs, dossier.cas or Cas.MAJEUR, erreurs)
-        if saisie is not None and not erreurs:
-            try:
-                await deps.demandes.enregistrer(connecte.acteur, dossier_id, saisie)
-                return RedirectResponse(url_etape(dossier_id, 3), status_code=303)
-            except RequestRefused as refus:
-                rattacher_erreurs(erreurs, refus.erreurs, refus.detail)
-                non_eligible = refus.detail if refus.body.get("titre") == TITRE_NON_ELIGIBLE else None
-        return await assistant.afficher(
-            request,
-            connecte,
-            dossier,
-            2,
-            valeurs=form.a_reafficher(),
-            erreurs=erreurs,
-            status=form.statut(),
-            non_eligible=non_eligible,
-            **contexte(2, dossier.cas),
+        return await enregistrer(
+            request, form, connecte, dossier, 2, saisie, erreurs, **contexte(2, dossier.cas)
         )
 
     @router.post("/demande/{dossier_id}/depot")
