@@ -1,7 +1,8 @@
 """Shapes of the structured process variables, defined once for every service that reads them.
 
 `demandeur` is written by `dossier.enregistrer` and read by the pdf, notifier and identity
-workers; `delais` holds the deadlines a process owner may change, set once by the model; `prefecture` is the candidate group of the instructing agents; `document` is the PDF that
+workers; `delais` holds the deadlines a process owner may change, set once by the model;
+`prefecture` is the candidate group of the instructing agents; `document` is the PDF that
 `pdf.generer` produced; `piecesDemandees` is what the agent's examination form asks for.
 """
 
@@ -109,14 +110,12 @@ def _duree(valeur: object) -> object:
     return Duree.iso(valeur) if isinstance(valeur, str) else valeur
 
 
-DureeProcedure = Annotated[
-    Duree, BeforeValidator(_duree), PlainSerializer(lambda d: _iso(d), return_type=str)
-]
-
-
 def _iso(duree: Duree) -> str:
     texte = "P" + (f"{duree.annees}Y" if duree.annees else "") + (f"{duree.mois}M" if duree.mois else "")
     return texte + (f"{duree.jours}D" if duree.jours or texte == "P" else "")
+
+
+DureeProcedure = Annotated[Duree, BeforeValidator(_duree), PlainSerializer(_iso, return_type=str)]
 
 
 class Delais(ContractModel):

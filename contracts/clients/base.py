@@ -119,7 +119,18 @@ def fichier_lu(response: httpx.Response) -> FichierLu:
 
 def parse(model: type[M], response: httpx.Response) -> M:
     """The response body as `model` (a pydantic model, or a type such as `list[Model]`)."""
-    return TypeAdapter(model).validate_json(response.content)
+    adapter: TypeAdapter[M] = _adapter(model)
+    return adapter.validate_json(response.content)
+
+
+# Building a validator costs more than using it: one per response type, built once.
+_ADAPTERS: dict[Any, TypeAdapter[Any]] = {}
+
+
+def _adapter(model: Any) -> TypeAdapter[Any]:
+    if (adapter := _ADAPTERS.get(model)) is None:
+        adapter = _ADAPTERS[model] = TypeAdapter(model)
+    return adapter
 
 
 def _refusal(response: httpx.Response, kinds: Mapping[int, type[RequestRefused]]) -> RequestRefused:

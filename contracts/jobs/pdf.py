@@ -47,7 +47,7 @@ class GenererInput(JobVariables):
     date_depot: JourEnFrance | None = None
     date_fin_validite_titre: JourEnFrance | None = None
     date_emission: JourEnFrance | None = None  # default: the day of generation (of deposit: confirmation)
-    date_decision: JourEnFrance | None = None  # default: the date of emission
+    date_decision: JourEnFrance | None = None  # written by dossier.enregistrer-decision
     motif_decision: str | None = None
     delais: Delais | None = None  # the model's deadlines: the attestation de prolongation's validity
     # the card of a favourable decision, set by the model's input mappings on its task
