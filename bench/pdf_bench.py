@@ -23,7 +23,7 @@ if __package__ in (None, ""):  # run as a script (`make bench`): import the proj
 
 import weasyprint
 
-from contracts.documents import AnnexePieces, Cas, ElementAnnexe, SectionAnnexe
+from contracts.documents import AnnexePieces, ElementAnnexe, SectionAnnexe
 from services.pdf.adapters.rendu_pdf import WeasyPrintRendu
 from services.pdf.domain.documents import DOCUMENTS, preparer_document
 
@@ -67,11 +67,10 @@ def annexe_de_deux_pages() -> AnnexePieces:
         ],
     )
     sections = [
-        SectionAnnexe(titre=titre, pieces=[piece] * 4)
+        SectionAnnexe(titre=titre, pieces=[piece] * 4, nouvelle_page=titre == "MOTIF DE SÉJOUR")
         for titre in ("INFORMATIONS PERSONNELLES", "DOMICILE", "MOTIF DE SÉJOUR")
     ]
     return AnnexePieces(
-        cas=Cas.MINEUR,
         titre="DEMANDE DE TITRE DE SÉJOUR VIE PRIVÉE ET FAMILIALE - ÉTRANGER CONFIE(E) À L'AIDE SOCIALE À "
         "L'ENFANCE (ASE)",
         sous_titre="Liste des documents justificatifs à fournir",

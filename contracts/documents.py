@@ -7,8 +7,8 @@ Every model is a `contracts.base.ContractModel`: JSON camelCase (`dossierId`, `n
 Internal API of the documents service (port `SERVICE_PORTS["documents"]`), called through
 `contracts.clients.documents.DocumentsClient`:
 
-    GET    /catalogue?cas=&hebergement=                      -> list[PieceCatalogue] (hebergement: personnel)
-    GET    /catalogue/annexe?cas=                            -> AnnexePieces (Annexe 1, for the pdf)
+    GET    /catalogue?cas=                                   -> list[PieceCatalogue] (step 3 of the case)
+    GET    /catalogue/annexe                                 -> AnnexePieces (Annexe 1, the same for all)
     POST   /dossiers/{dossierId}/pieces/verification         VerificationPiecesRequest -> ...Response
     GET    /dossiers/{dossierId}/pieces                      -> PiecesDossier
     POST   /dossiers/{dossierId}/pieces/{code}/fichiers      multipart: fichiers (1 to 3 files); with the
@@ -62,32 +62,37 @@ class Cas(StrEnum):
     MAJEUR = "majeur"  # CAS 3 : usager majeur
 
 
-class Hebergement(StrEnum):
-    """Where the applicant lives: chooses which home proof is required (seed, « DOMICILIATION »)."""
-
-    PERSONNEL = "personnel"  # own home: bill, lease, rent receipt
-    HOTEL = "hotel"  # « Si hébergement à l'hôtel »
-    PARTICULIER = "particulier"  # « Si hébergement chez un particulier »
-
-
 class PieceCode(StrEnum):
-    """Every piece of the catalogue (seed, step 3 and Annexe 1)."""
+    """Every piece of the catalogue (seed, step 3 and Annexe 1).
+
+    A code that was removed still reads as the piece that replaced it (`CODES_REMPLACES`): files,
+    complement rounds and process variables written before the change keep their meaning.
+    """
 
     PHOTOGRAPHIE_IDENTITE = "photographie-identite"  # the e-photo number, not a file
     JUSTIFICATIF_NATIONALITE = "justificatif-nationalite"
     ACCORD_REPRESENTANT_LEGAL = "accord-representant-legal"  # mineur non émancipé
     JUSTIFICATIF_IDENTITE = "justificatif-identite"  # acte de naissance, mineur émancipé
     JUSTIFICATIF_EMANCIPATION = "justificatif-emancipation"  # mineur émancipé
-    JUSTIFICATIF_DOMICILE = "justificatif-domicile"  # hébergement personnel
-    JUSTIFICATIF_DOMICILE_HOTEL = "justificatif-domicile-hotel"
-    JUSTIFICATIF_DOMICILE_PARTICULIER = "justificatif-domicile-particulier"
+    JUSTIFICATIF_DOMICILE = "justificatif-domicile"  # one piece, whatever the housing
     DECISION_PLACEMENT_ASE = "decision-placement-ase"
     JUSTIFICATIFS_ACTIVITE = "justificatifs-activite"
     LIENS_FAMILIAUX = "liens-familiaux"
-    INSERTION = "insertion"
+    INSERTION = "insertion"  # Annexe 1 only: not offered at step 3, an agent may still ask for it
+
+    @classmethod
+    def _missing_(cls, value: object) -> PieceCode | None:
+        remplacant = CODES_REMPLACES.get(value) if isinstance(value, str) else None
+        return cls(remplacant) if remplacant else None
 
 
-LIBELLE_DOMICILE = "Justificatif de domicile datant de moins de 6 mois"
+# The home proof was once three pieces chosen by a question the guide never asks (the housing);
+# the guide has one piece with three lists of accepted documents.
+CODES_REMPLACES: dict[str, str] = {
+    "justificatif-domicile-hotel": "justificatif-domicile",
+    "justificatif-domicile-particulier": "justificatif-domicile",
+}
+
 
 LIBELLES_PIECES: dict[PieceCode, str] = {
     PieceCode.PHOTOGRAPHIE_IDENTITE: "Photographie d'identité récente",
@@ -95,9 +100,7 @@ LIBELLES_PIECES: dict[PieceCode, str] = {
     PieceCode.ACCORD_REPRESENTANT_LEGAL: "Accord du parent/représentant légal ou du mandataire",
     PieceCode.JUSTIFICATIF_IDENTITE: "Justificatif d'identité",
     PieceCode.JUSTIFICATIF_EMANCIPATION: "Justificatif d'émancipation",
-    PieceCode.JUSTIFICATIF_DOMICILE: LIBELLE_DOMICILE,
-    PieceCode.JUSTIFICATIF_DOMICILE_HOTEL: LIBELLE_DOMICILE,  # the catalogue adds « Si hébergement à l'hôtel : »
-    PieceCode.JUSTIFICATIF_DOMICILE_PARTICULIER: LIBELLE_DOMICILE,
+    PieceCode.JUSTIFICATIF_DOMICILE: "Justificatif de domicile datant de moins de 6 mois",
     PieceCode.DECISION_PLACEMENT_ASE: (
         "Décision de placement par l'autorité judiciaire au service de l'Aide Sociale à l'Enfance (ASE)"
     ),
@@ -110,12 +113,18 @@ catalogue, the complement rounds of the dossier and the notifications, where the
 (`piecesDemandees`) carries only the code."""
 
 
+def code_piece(code: str) -> PieceCode | None:
+    """The piece of a code (a removed code reads as the piece that replaced it), None if unknown."""
+    try:
+        return PieceCode(code)
+    except ValueError:
+        return None
+
+
 def libelle_piece(code: str) -> str:
     """The label of a piece code; an unknown code is shown as it is rather than lost."""
-    try:
-        return LIBELLES_PIECES[PieceCode(code)]
-    except ValueError:
-        return code
+    piece = code_piece(code)
+    return LIBELLES_PIECES[piece] if piece else code
 
 
 class NaturePiece(StrEnum):
@@ -123,30 +132,38 @@ class NaturePiece(StrEnum):
     NUMERO_EPHOTO = "numero-ephoto"  # a 22-digit number (PUT /dossiers/{id}/ephoto)
 
 
+class ListeAide(ContractModel):
+    """One more list of accepted documents under a piece, with its heading (the home proof's
+    « Si hébergement à l'hôtel : » and « Si hébergement chez un particulier : »)."""
+
+    titre: str
+    aide: list[str] = Field(default_factory=list)
+    elements: list[str] = Field(default_factory=list)
+
+
 class PieceCatalogue(ContractModel):
-    """One piece as the applicant sees it at step 3, for a given case and situation."""
+    """One piece as the applicant sees it at step 3, for a given case."""
 
     code: PieceCode
     libelle: str  # exactly the seed's label, e.g. « Justificatif de nationalité »
     rubrique: str  # « ÉTAT CIVIL », « DOMICILIATION », « MOTIF DE SÉJOUR »
-    variante: str | None = None  # « Si hébergement à l'hôtel : » for the home-proof variants
     aide: list[str] = Field(default_factory=list)  # paragraphs of help text
     elements: list[str] = Field(default_factory=list)  # the bulleted list of accepted documents
-    obligatoire: bool  # required in this case and situation (shown with « * »)
-    condition: str | None = None  # when it is required, in French, e.g. « Si hébergement à l'hôtel »
+    autres_listes: list[ListeAide] = Field(default_factory=list)  # further lists, one upload for all
+    obligatoire: bool  # required in this case (shown with « * »)
+    condition: str | None = None  # when it is required, in French, e.g. « Usager mineur émancipé »
     nature: NaturePiece = NaturePiece.FICHIERS
     fichiers_max: int = FICHIERS_MAX_PAR_PIECE
 
 
 class VerificationPiecesRequest(ContractModel):
-    """The dossier's answers that decide which pieces are required.
+    """The case decides which pieces are required.
 
     Emancipation is carried by `cas` (mineur_emancipe). The seed makes no other answer (family
-    situation, children, activity) change the list of pieces: activity proofs are always required.
+    situation, children, activity, housing) change the list of pieces.
     """
 
     cas: Cas
-    hebergement: Hebergement = Hebergement.PERSONNEL
 
 
 class PieceManquante(ContractModel):
@@ -235,12 +252,13 @@ class ElementAnnexe(ContractModel):
 class SectionAnnexe(ContractModel):
     titre: str  # « INFORMATIONS PERSONNELLES », « DOMICILE », « MOTIF DE SÉJOUR »
     pieces: list[ElementAnnexe]
+    nouvelle_page: bool = False  # the guide's « MOTIF DE SÉJOUR » opens its page 2
 
 
 class AnnexePieces(ContractModel):
-    """Annexe 1 « Liste des pièces justificatives demandées », per case, for the pdf service."""
+    """Annexe 1 « Liste des pièces justificatives demandées », for the pdf service: one list for
+    everybody (the preamble offers it before the case is known)."""
 
-    cas: Cas
     titre: str
     sous_titre: str
     introduction: list[str]

@@ -41,7 +41,6 @@ from enum import StrEnum
 from pydantic import Field
 
 from contracts.base import ContractModel
-from contracts.documents import Hebergement
 from contracts.identity import Adresse, EtatCivil, FicheDemandeur, TitreEnCours
 
 STREAM_DOSSIER = "DOSSIER"
@@ -225,10 +224,8 @@ class EtapeMotifSejour(ContractModel):
 
 
 class EtapeJustificatifs(ContractModel):
-    """Step 3: the pieces themselves go to the documents service; the dossier keeps the home situation
-    that decides which home proof is required, and checks with documents that nothing is missing."""
-
-    hebergement: Hebergement = Hebergement.PERSONNEL
+    """Step 3: the pieces themselves go to the documents service; the dossier checks with documents
+    that nothing the case requires is missing (the guide asks no other question at this step)."""
 
 
 class EtapeDepot(ContractModel):
@@ -293,7 +290,6 @@ class DossierVue(ContractModel):
     adresse: Adresse
     telephone: str | None
     motif_sejour: MotifSejour | None
-    hebergement: Hebergement | None
     observations: str | None
     prefecture: str
     numero_demande: str | None

@@ -82,7 +82,7 @@ def personnes_demo(aujourd_hui: date) -> list[PersonneDemo]:
             LILLE,
             "9900000007",
             courriel="septetranger@yopmail.com",
-            mot_de_passe="Sept.Etranger59!",
+            mot_de_passe="Tournesol.Lille59!",
         ),
         PersonneDemo(
             "5903007177",
@@ -124,7 +124,7 @@ def personnes_demo(aujourd_hui: date) -> list[PersonneDemo]:
             ),
             "9900000011",
             courriel="onzeetranger@yopmail.com",
-            mot_de_passe="Onze.Etranger62!",
+            mot_de_passe="Beffroi.Arras62!",
         ),
         PersonneDemo(
             None,

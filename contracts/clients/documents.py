@@ -10,7 +10,6 @@ from contracts.documents import (
     Cas,
     DocumentGenere,
     FichierPiece,
-    Hebergement,
     NumeroEphoto,
     OuvertureComplements,
     PieceCatalogue,
@@ -42,14 +41,12 @@ class DocumentsClient(InternalApiClient):
 
     service = "documents"
 
-    async def catalogue(
-        self, cas: Cas, hebergement: Hebergement = Hebergement.PERSONNEL
-    ) -> list[PieceCatalogue]:
-        params = {"cas": cas.value, "hebergement": hebergement.value}
-        return await self.get_model(list[PieceCatalogue], "/catalogue", params=params)
+    async def catalogue(self, cas: Cas) -> list[PieceCatalogue]:
+        return await self.get_model(list[PieceCatalogue], "/catalogue", params={"cas": cas.value})
 
-    async def annexe(self, cas: Cas) -> AnnexePieces:
-        return await self.get_model(AnnexePieces, "/catalogue/annexe", params={"cas": cas.value})
+    async def annexe(self) -> AnnexePieces:
+        """Annexe 1, the same for everybody."""
+        return await self.get_model(AnnexePieces, "/catalogue/annexe")
 
     async def verifier_pieces(
         self, dossier_id: str, demande: VerificationPiecesRequest

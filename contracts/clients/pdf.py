@@ -13,7 +13,6 @@ from typing import Any
 
 from contracts.base import ContractModel
 from contracts.clients.base import FichierLu, InternalApiClient, fichier_lu, path
-from contracts.documents import Cas
 
 
 class ModeleDocument(ContractModel):
@@ -31,6 +30,7 @@ class PdfClient(InternalApiClient):
         """The PDF of `modele` made from `variables`, named as it would be stored."""
         return fichier_lu(await self.request("POST", path("rendus", modele), json=variables))
 
-    async def liste_des_pieces(self, cas: Cas) -> FichierLu:
-        """Annexe 1 « Liste des pièces justificatives demandées » for a case (anyone may have it)."""
-        return await self.rendre("liste-pieces", {"cas": cas.value})
+    async def liste_des_pieces(self) -> FichierLu:
+        """Annexe 1 « Liste des pièces justificatives demandées », one list for everybody (anyone
+        may have it)."""
+        return await self.rendre("liste-pieces", {})

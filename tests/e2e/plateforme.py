@@ -243,7 +243,7 @@ class Plateforme:
             "PUT",
             f"/dossiers/{dossier_id}/etapes/justificatifs",
             qui,
-            json={"hebergement": "personnel"},
+            json={},
         )
         observations = {"observations": "Je suis en apprentissage jusqu'en juin."}
         self.json("dossier", "PUT", f"/dossiers/{dossier_id}/etapes/depot", qui, json=observations)

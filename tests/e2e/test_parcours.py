@@ -154,7 +154,7 @@ def demander_complements(anef: Plateforme, demandeur: Demandeur, dossier_id: str
 
 
 def test_complements_demandes_puis_fournis(anef: Plateforme) -> None:
-    sept = anef.connecter("5903007178", "Sept.Etranger59!")
+    sept = anef.connecter("5903007178", "Tournesol.Lille59!")
     dossier_id = anef.deposer(sept)["id"]
     anef.statut_atteint(dossier_id, sept.acteur, "en_instruction")
     demande = demander_complements(anef, sept, dossier_id)
@@ -272,7 +272,7 @@ def test_complements_jamais_fournis_cloture_pour_dossier_incomplet(anef: Platefo
 
 
 def test_refus_puis_nouvelle_demande_et_desistement(anef: Plateforme) -> None:
-    onze = anef.connecter("6203007181", "Onze.Etranger62!")
+    onze = anef.connecter("6203007181", "Beffroi.Arras62!")
     instructeur = anef.agent("instructeur.pas-de-calais", "Instruction-PdC-62")
     dossier_id = anef.deposer(onze)["id"]
     numero = anef.statut_atteint(dossier_id, onze.acteur, "en_instruction")["numeroDemande"]

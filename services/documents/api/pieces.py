@@ -93,8 +93,8 @@ def build_pieces_router(justificatifs: Justificatifs) -> APIRouter:
     async def verifier(
         acteur: CurrentActor, dossier_id: str, demande: VerificationPiecesRequest
     ) -> VerificationPiecesResponse:
-        """Which required pieces are still missing for this case and situation."""
-        situation = Situation(demande.cas, demande.hebergement)
+        """Which required pieces are still missing for this case."""
+        situation = Situation(demande.cas)
         manquantes = await justificatifs.verifier(acteur=acteur, dossier_id=dossier_id, situation=situation)
         return VerificationPiecesResponse(
             complet=not manquantes, manquantes=[PieceManquante(code=c, libelle=lib) for c, lib in manquantes]

@@ -1,12 +1,13 @@
-"""Annexe 1 « Liste des pièces justificatives demandées », in the seed's words, per case.
+"""Annexe 1 « Liste des pièces justificatives demandées », in the seed's words.
 
-The seed's annexe is common to the three cases; the pieces only one case asks for at step 3
-(parental consent, birth certificate, emancipation) are added to « INFORMATIONS PERSONNELLES ».
+One list for everybody: the preamble offers it before the case is known. The pieces only one case
+asks for at step 3 (parental consent, birth certificate, emancipation) are not in the guide's
+annexe, and « Insertion dans la société française » is only there.
 """
 
 from __future__ import annotations
 
-from contracts.documents import AnnexePieces, Cas, ElementAnnexe, SectionAnnexe
+from contracts.documents import AnnexePieces, ElementAnnexe, SectionAnnexe
 
 TITRE = (
     "DEMANDE DE TITRE DE SÉJOUR VIE PRIVÉE ET FAMILIALE - ÉTRANGER CONFIE(E) À L'AIDE SOCIALE À "
@@ -36,21 +37,6 @@ PHOTOGRAPHIE = ElementAnnexe(
         "https://permisdeconduire.ants.gouv.fr/Services-associés/Ou-faire-ma-photo-et-ma-signature-numerisee"
     ],
 )
-ACCORD_REPRESENTANT_LEGAL = ElementAnnexe(
-    titre="Accord du parent/représentant légal ou du mandataire",
-    aide=["Veuillez joindre le justificatif suivant :"],
-    elements=["Accord des parents / représentant légal / mandataire..."],
-)
-IDENTITE = ElementAnnexe(
-    titre="Justificatif d'identité",
-    aide=["Extrait d'acte de naissance avec filiation ou copie intégrale de l'acte de naissance"],
-)
-EMANCIPATION = ElementAnnexe(
-    titre="Justificatif d'émancipation",
-    aide=["Veuillez joindre le justificatif suivant :"],
-    elements=["Décision du juge des tutelles ou un acte de mariage"],
-)
-
 DOMICILE = SectionAnnexe(
     titre="DOMICILE",
     pieces=[
@@ -83,6 +69,7 @@ DOMICILE = SectionAnnexe(
 
 MOTIF_DE_SEJOUR = SectionAnnexe(
     titre="MOTIF DE SÉJOUR",
+    nouvelle_page=True,
     pieces=[
         ElementAnnexe(
             titre=(
@@ -116,22 +103,19 @@ MOTIF_DE_SEJOUR = SectionAnnexe(
     ],
 )
 
-PIECES_DU_CAS: dict[Cas, list[ElementAnnexe]] = {
-    Cas.MINEUR: [ACCORD_REPRESENTANT_LEGAL],
-    Cas.MINEUR_EMANCIPE: [IDENTITE, EMANCIPATION],
-    Cas.MAJEUR: [],
-}
+INFORMATIONS_PERSONNELLES = SectionAnnexe(
+    titre="INFORMATIONS PERSONNELLES", pieces=[NATIONALITE, PHOTOGRAPHIE]
+)
+
+ANNEXE = AnnexePieces(
+    titre=TITRE,
+    sous_titre=SOUS_TITRE,
+    introduction=list(INTRODUCTION),
+    sections=[INFORMATIONS_PERSONNELLES, DOMICILE, MOTIF_DE_SEJOUR],
+)
 
 
-def annexe_pour(cas: Cas) -> AnnexePieces:
-    """Annexe 1 for one case, ready for the pdf service's « liste-pieces » template."""
-    personnelles = SectionAnnexe(
-        titre="INFORMATIONS PERSONNELLES", pieces=[NATIONALITE, PHOTOGRAPHIE, *PIECES_DU_CAS[cas]]
-    )
-    return AnnexePieces(
-        cas=cas,
-        titre=TITRE,
-        sous_titre=SOUS_TITRE,
-        introduction=list(INTRODUCTION),
-        sections=[personnelles, DOMICILE, MOTIF_DE_SEJOUR],
-    )
+def annexe() -> AnnexePieces:
+    """Annexe 1, ready for the pdf service's « liste-pieces » template (a copy: callers may not
+    change the one list)."""
+    return ANNEXE.model_copy(deep=True)

@@ -1,7 +1,7 @@
 """The pieces of step 3 « Je joins mes documents justificatifs », worded exactly as the seed.
 
-Which piece is required depends on the case (parental consent for a minor, birth certificate and
-emancipation proof for an emancipated minor) and on the housing (one home proof per variant).
+Which piece is shown and required depends on the case only (parental consent for a minor, birth
+certificate and emancipation proof for an emancipated minor): the guide asks no other question.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from contracts.documents import LIBELLES_PIECES, Cas, Hebergement, NaturePiece, PieceCatalogue, PieceCode
+from contracts.documents import LIBELLES_PIECES, Cas, ListeAide, NaturePiece, PieceCatalogue, PieceCode
 
 ETAT_CIVIL = "ÉTAT CIVIL"
 DOMICILIATION = "DOMICILIATION"
@@ -30,7 +30,6 @@ class Situation:
     """The dossier's answers that make pieces required."""
 
     cas: Cas
-    hebergement: Hebergement = Hebergement.PERSONNEL
 
 
 Regle = Callable[[Situation], bool]
@@ -48,20 +47,16 @@ def pour_cas(*cas: Cas) -> Regle:
     return lambda situation: situation.cas in cas
 
 
-def si_hebergement(hebergement: Hebergement) -> Regle:
-    return lambda situation: situation.hebergement == hebergement
-
-
 @dataclass(frozen=True)
 class DefinitionPiece:
     code: PieceCode
     rubrique: str
     obligatoire: Regle = toujours
     condition: str | None = None
-    proposee: Regle = toujours  # shown to the applicant in this case at all
-    variante: str | None = None
+    proposee: Regle = toujours  # shown to the applicant at step 3 in this case at all
     aide: tuple[str, ...] = ()
     elements: tuple[str, ...] = ()
+    autres_listes: tuple[ListeAide, ...] = ()
     nature: NaturePiece = NaturePiece.FICHIERS
 
     @property
@@ -73,9 +68,9 @@ class DefinitionPiece:
             code=self.code,
             libelle=self.libelle,
             rubrique=self.rubrique,
-            variante=self.variante,
             aide=list(self.aide),
             elements=list(self.elements),
+            autres_listes=list(self.autres_listes),
             obligatoire=self.obligatoire(situation),
             condition=self.condition,
             nature=self.nature,

@@ -1,12 +1,14 @@
 """The catalogue's content: each piece of the seed's step 3, its help text and when it is required.
 
-The seed marks « Justificatif de nationalité » required (« * ») only for the emancipated minor;
-« Insertion dans la société française » appears only in Annexe 1, without being required.
+The seed marks « Justificatif de nationalité » required (« * ») only for the emancipated minor.
+The home proof is one piece with the guide's three lists (own home, hotel, private host) and one
+upload. « Insertion dans la société française » appears only in Annexe 1: step 3 does not offer it,
+but an agent may ask for it in a complement round.
 """
 
 from __future__ import annotations
 
-from contracts.documents import Cas, Hebergement, NaturePiece, PieceCode
+from contracts.documents import Cas, ListeAide, NaturePiece, PieceCode
 from services.documents.domain.catalogue import (
     DOMICILIATION,
     ETAT_CIVIL,
@@ -15,26 +17,39 @@ from services.documents.domain.catalogue import (
     DefinitionPiece,
     jamais,
     pour_cas,
-    si_hebergement,
 )
 
 LE_JUSTIFICATIF = "Veuillez joindre le justificatif suivant :"
 UN_JUSTIFICATIF_DE_DOMICILE = "Veuillez joindre un des justificatifs de domicile suivants :"
 
 
-def domicile(
-    code: PieceCode, hebergement: Hebergement, condition: str, *elements: str, variante: str | None = None
-) -> DefinitionPiece:
-    """One home proof per housing: only the one of the applicant's housing is shown, and required."""
-    return DefinitionPiece(
-        code=code,
-        rubrique=DOMICILIATION,
-        variante=variante,
-        proposee=si_hebergement(hebergement),
-        condition=condition,
-        aide=(UN_JUSTIFICATIF_DE_DOMICILE,),
-        elements=elements,
-    )
+DOMICILE = DefinitionPiece(
+    code=PieceCode.JUSTIFICATIF_DOMICILE,
+    rubrique=DOMICILIATION,
+    aide=(UN_JUSTIFICATIF_DE_DOMICILE,),
+    elements=(
+        "Une facture d'électricité, gaz, eau, internet, fixe ou mobile ;",
+        "ou une copie du bail de location ;",
+        "ou une copie d'une quittance de loyer ou de taxe d'habitation.",
+    ),
+    autres_listes=(
+        ListeAide(
+            titre="Si hébergement à l'hôtel :",
+            aide=[UN_JUSTIFICATIF_DE_DOMICILE],
+            elements=["Une attestation de l'hôtelier ;", "Une copie de la facture du dernier mois."],
+        ),
+        ListeAide(
+            titre="Si hébergement chez un particulier :",
+            aide=[UN_JUSTIFICATIF_DE_DOMICILE],
+            elements=[
+                "Une attestation de l'hébergeant datée et signée ;",
+                "Une copie de sa Carte Nationale d'Identité ou de sa carte de séjour ;",
+                "Un justificatif de domicile de l'hébergeant si l'adresse inscrite sur sa carte "
+                "d'identité n'est plus à jour.",
+            ],
+        ),
+    ),
+)
 
 
 CATALOGUE = Catalogue(
@@ -85,32 +100,7 @@ CATALOGUE = Catalogue(
             aide=(LE_JUSTIFICATIF,),
             elements=("Décision du juge des tutelles ou un acte de mariage",),
         ),
-        domicile(
-            PieceCode.JUSTIFICATIF_DOMICILE,
-            Hebergement.PERSONNEL,
-            "Si vous êtes logé(e) à votre domicile",
-            "Une facture d'électricité, gaz, eau, internet, fixe ou mobile ;",
-            "ou une copie du bail de location ;",
-            "ou une copie d'une quittance de loyer ou de taxe d'habitation.",
-        ),
-        domicile(
-            PieceCode.JUSTIFICATIF_DOMICILE_HOTEL,
-            Hebergement.HOTEL,
-            "Si hébergement à l'hôtel",
-            "Une attestation de l'hôtelier ;",
-            "Une copie de la facture du dernier mois.",
-            variante="Si hébergement à l'hôtel :",
-        ),
-        domicile(
-            PieceCode.JUSTIFICATIF_DOMICILE_PARTICULIER,
-            Hebergement.PARTICULIER,
-            "Si hébergement chez un particulier",
-            "Une attestation de l'hébergeant datée et signée ;",
-            "Une copie de sa Carte Nationale d'Identité ou de sa carte de séjour ;",
-            "Un justificatif de domicile de l'hébergeant si l'adresse inscrite sur sa carte "
-            "d'identité n'est plus à jour.",
-            variante="Si hébergement chez un particulier :",
-        ),
+        DOMICILE,
         DefinitionPiece(
             code=PieceCode.DECISION_PLACEMENT_ASE,
             rubrique=MOTIF_DE_SEJOUR,
@@ -140,6 +130,7 @@ CATALOGUE = Catalogue(
             code=PieceCode.INSERTION,
             rubrique=MOTIF_DE_SEJOUR,
             obligatoire=jamais,
+            proposee=jamais,
             aide=("Veuillez joindre une attestation de la structure d'accueil (foyer ou famille d'accueil)",),
         ),
     )

@@ -9,7 +9,6 @@ from contracts.clients.base import RequestRefused, ServiceUnavailable
 from contracts.clients.documents import DocumentsClient
 from contracts.documents import Cas as CasDocuments
 from contracts.documents import (
-    Hebergement,
     OuvertureComplements,
     PieceCode,
     PieceManquante,
@@ -28,10 +27,8 @@ class DocumentsPiecesJustificatives:
     def __init__(self, client: DocumentsClient) -> None:
         self.client = client
 
-    async def manquantes(
-        self, dossier_id: str, *, cas: Cas, hebergement: Hebergement
-    ) -> list[PieceManquante]:
-        demande = VerificationPiecesRequest(cas=CasDocuments(cas.value), hebergement=hebergement)
+    async def manquantes(self, dossier_id: str, *, cas: Cas) -> list[PieceManquante]:
+        demande = VerificationPiecesRequest(cas=CasDocuments(cas.value))
         return (await _reponse(self.client.verifier_pieces(dossier_id, demande))).manquantes
 
     async def ouvrir_complements(self, dossier_id: str, *, ronde: int, pieces: list[str]) -> None:

@@ -38,7 +38,6 @@ def vue_dossier(dossier: Dossier) -> DossierVue:
         adresse=dossier.adresse,
         telephone=dossier.telephone,
         motif_sejour=dossier.motif_sejour,
-        hebergement=dossier.hebergement,
         observations=dossier.observations,
         prefecture=dossier.prefecture,
         numero_demande=dossier.numero_demande,

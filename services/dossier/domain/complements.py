@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from contracts.documents import libelle_piece
+from contracts.documents import code_piece, libelle_piece
 from contracts.dossier import ReponseComplement, ReponsePieceComplement
 from contracts.variables import PieceDemandee as PieceDemandeeParAgent
 from services.dossier.domain.erreurs import DossierIntrouvable, ErreurChamp, EtatIncompatible, SaisieInvalide
@@ -85,16 +85,20 @@ class RondeComplements:
             raise EtatIncompatible("Vous avez déjà répondu à cette demande de complément.")
 
 
-def pieces_de_la_demande(
-    demandees: list[PieceDemandeeParAgent], pieces_connues: set[str]
-) -> list[PieceDemandee]:
+def pieces_de_la_demande(demandees: list[PieceDemandeeParAgent]) -> list[PieceDemandee]:
     """The pieces of a new round, from the `piecesDemandees` the agent's form set.
 
     The form carries only the piece's code: the label the applicant reads is the catalogue's
-    (`contracts.documents.LIBELLES_PIECES`), whatever else the variable says.
+    (`contracts.documents.LIBELLES_PIECES`), whatever else the variable says. A form filled in
+    before a piece was merged into another names the old code: the round asks for the new piece.
     """
     if not demandees:
         raise ValueError("Variable piecesDemandees : une liste non vide est attendue.")
-    if any(p.piece not in pieces_connues for p in demandees):
+    codes = [code_piece(p.piece) for p in demandees]
+    if None in codes:
         raise ValueError("Variable piecesDemandees : pièce inconnue du catalogue.")
-    return [PieceDemandee(p.piece, p.observation, libelle_piece(p.piece)) for p in demandees]
+    pieces: dict[str, PieceDemandee] = {}
+    for code, p in zip(codes, demandees, strict=True):
+        if code is not None and code.value not in pieces:
+            pieces[code.value] = PieceDemandee(code.value, p.observation, libelle_piece(code.value))
+    return list(pieces.values())

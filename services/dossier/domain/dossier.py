@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from contracts.documents import Hebergement
 from contracts.dossier import (
     Cas,
     Decision,
@@ -54,7 +53,6 @@ class Dossier:
     mineur_emancipe: bool = False
     telephone: str | None = None
     motif_sejour: MotifSejour | None = None
-    hebergement: Hebergement | None = None
     observations: str | None = None
     derniere_etape: int = 0
     cas: Cas | None = None
@@ -138,11 +136,10 @@ class Dossier:
         )
         self._etape_enregistree(Etape.MOTIF_SEJOUR, maintenant)
 
-    def enregistrer_justificatifs(self, hebergement: Hebergement, *, maintenant: datetime) -> None:
+    def enregistrer_justificatifs(self, *, maintenant: datetime) -> None:
         """The pieces live in the documents service, checked by the caller before this."""
         self._exiger_brouillon()
         self._exiger_etape_precedente(Etape.JUSTIFICATIFS)
-        self.hebergement = hebergement
         self._etape_enregistree(Etape.JUSTIFICATIFS, maintenant)
 
     def enregistrer_observations(self, observations: str | None, *, maintenant: datetime) -> None:

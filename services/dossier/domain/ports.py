@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
-from contracts.documents import Hebergement, PieceManquante
+from contracts.documents import PieceManquante
 from contracts.dossier import Cas, Statut
 from services.dossier.domain.complements import RondeComplements
 from services.dossier.domain.dossier import Dossier
@@ -140,10 +140,8 @@ class PiecesJustificatives(Protocol):
     Raises `contracts.clients.base.ServiceUnavailable` when the documents service cannot answer.
     """
 
-    async def manquantes(
-        self, dossier_id: str, *, cas: Cas, hebergement: Hebergement
-    ) -> list[PieceManquante]:
-        """The required pieces still missing for this case and home situation."""
+    async def manquantes(self, dossier_id: str, *, cas: Cas) -> list[PieceManquante]:
+        """The required pieces still missing for this case."""
         ...
 
     async def ouvrir_complements(self, dossier_id: str, *, ronde: int, pieces: list[str]) -> None:

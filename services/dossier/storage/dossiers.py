@@ -8,7 +8,6 @@ from sqlalchemy import ColumnElement, func, insert, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
 
-from contracts.documents import Hebergement
 from contracts.dossier import Cas, Decision, EvenementDossierPayload, MotifSejour, Statut
 from contracts.identity import Adresse, EtatCivil, TitreEnCours
 from plumbing.outbox import Outbox
@@ -157,7 +156,6 @@ def _colonnes(dossier: Dossier) -> dict[str, Any]:
         "mineur_emancipe": dossier.mineur_emancipe,
         "telephone": dossier.telephone,
         "motif_sejour": dossier.motif_sejour.model_dump(mode="json") if dossier.motif_sejour else None,
-        "hebergement": dossier.hebergement.value if dossier.hebergement else None,
         "observations": dossier.observations,
         "decision": decision.decision.value if decision else None,
         "motif_decision": decision.motif if decision else None,
@@ -184,7 +182,6 @@ def _dossier(row: Row[Any]) -> Dossier:
         mineur_emancipe=row.mineur_emancipe,
         telephone=row.telephone,
         motif_sejour=MotifSejour.model_validate(row.motif_sejour) if row.motif_sejour else None,
-        hebergement=Hebergement(row.hebergement) if row.hebergement else None,
         observations=row.observations,
         derniere_etape=row.derniere_etape,
         cas=Cas(row.cas) if row.cas else None,

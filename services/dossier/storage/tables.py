@@ -54,7 +54,6 @@ dossiers = Table(
     Column("mineur_emancipe", Boolean, nullable=False, default=False),
     Column("telephone", String(20)),
     Column("motif_sejour", JSON),
-    Column("hebergement", String(20)),
     Column("observations", Text),
     Column("decision", String(20)),
     Column("motif_decision", Text),

@@ -71,7 +71,7 @@ def enregistrer_justificatifs(
     repos: Repositories, *, clock: Clock, acteur: Actor, dossier_id: str, etape: EtapeJustificatifs
 ) -> Dossier:
     dossier = dossier_du_demandeur(repos, dossier_id, acteur)
-    dossier.enregistrer_justificatifs(etape.hebergement, maintenant=clock.now())
+    dossier.enregistrer_justificatifs(maintenant=clock.now())
     repos.dossiers.enregistrer(dossier)
     return dossier
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from contracts.documents import Hebergement, PieceManquante
+from contracts.documents import PieceManquante
 from contracts.dossier import Cas, Etape, EtapeDepot, EtapeJustificatifs
 from contracts.jobs.dossier import VariablesDemarrage
 from contracts.process import PROCESS_ID
@@ -27,7 +27,6 @@ from services.dossier.usecases.demandeur import ActionsDuDemandeur
 class Preparation:
     dossier: Dossier
     cas: Cas
-    hebergement: Hebergement
 
 
 def id_demarrage(dossier_id: str) -> str:
@@ -43,7 +42,7 @@ def preparer_depot(repos: Repositories, *, clock: Clock, acteur: Actor, dossier_
     if not dossier.est_depose and not dossier.est_brouillon:
         raise EtatIncompatible("Cette demande a été abandonnée.")
     cas = dossier.cas if dossier.est_depose and dossier.cas else dossier.cas_le(clock.today())
-    return Preparation(dossier, cas, dossier.hebergement or Hebergement.PERSONNEL)
+    return Preparation(dossier, cas)
 
 
 def figer(
@@ -97,9 +96,7 @@ class Depot(ActionsDuDemandeur):
         )
         dossier = preparation.dossier
         if not dossier.est_depose:
-            manquantes = await self.pieces.manquantes(
-                dossier_id, cas=preparation.cas, hebergement=preparation.hebergement
-            )
+            manquantes = await self.pieces.manquantes(dossier_id, cas=preparation.cas)
             dossier = await self.transactions.run_async(
                 partial(
                     figer,
@@ -121,7 +118,7 @@ class Depot(ActionsDuDemandeur):
             partial(brouillons.preparer_justificatifs, acteur=acteur, dossier_id=dossier_id)
         )
         cas = dossier.cas_le(self.clock.today())
-        manquantes = await self.pieces.manquantes(dossier_id, cas=cas, hebergement=etape.hebergement)
+        manquantes = await self.pieces.manquantes(dossier_id, cas=cas)
         if manquantes:
             raise DepotIncomplet(
                 manquants_des_pieces(manquantes), "Des justificatifs obligatoires sont manquants."

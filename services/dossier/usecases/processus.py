@@ -6,7 +6,6 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 
-from contracts.documents import PieceCode
 from contracts.dossier import STATUTS_PROCESSUS, Decision, EvenementDossier, MotifCloture, Statut
 from contracts.identity import demandeur
 from contracts.jobs.dossier import DossierEnregistre
@@ -21,7 +20,6 @@ from services.dossier.domain.ports import Repositories
 from services.dossier.domain.statuts import STATUTS_CLOS
 
 log = logging.getLogger(__name__)
-PIECES_CONNUES = {code.value for code in PieceCode}
 
 
 class DonneeInvalide(ValueError):
@@ -120,7 +118,7 @@ def ouvrir_complements(
     if dossier.statut in STATUTS_CLOS:
         raise DossierClos()
     try:
-        pieces = pieces_de_la_demande(pieces_demandees, PIECES_CONNUES)
+        pieces = pieces_de_la_demande(pieces_demandees)
     except ValueError as error:
         raise DonneeInvalide(str(error)) from None
     maintenant = clock.now()

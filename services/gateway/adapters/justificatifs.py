@@ -79,5 +79,5 @@ class DocumentsJustificatifs:
         lu = await self._pour(acteur).document_genere(dossier_id, document_id)
         return _fichier(lu, "confirmation-depot.pdf")
 
-    async def liste_des_pieces(self, cas: Cas) -> Fichier:
-        return _fichier(await self.pdf.liste_des_pieces(cas), "liste-des-pieces-justificatives.pdf")
+    async def liste_des_pieces(self) -> Fichier:
+        return _fichier(await self.pdf.liste_des_pieces(), "liste-des-pieces-justificatives.pdf")

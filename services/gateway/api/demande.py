@@ -9,12 +9,11 @@ from fastapi.responses import RedirectResponse, Response
 
 from contracts.clients.base import Conflict
 from contracts.dossier import Statut
-from plumbing.clock import day_in_france, utc_now
 from services.gateway.api.deps import GatewayDeps
 from services.gateway.api.formulaire import FormulaireRecu
 from services.gateway.api.pages import Visiteur
 from services.gateway.api.telechargement import telechargement
-from services.gateway.domain.demande import AUTRES_TITRES, ETAPES, cas_probable, titre_renouvelable
+from services.gateway.domain.demande import AUTRES_TITRES, ETAPES, titre_renouvelable
 from services.gateway.domain.formulaires import Erreurs
 
 POUR = {
@@ -97,11 +96,10 @@ def build_demande_router(deps: GatewayDeps) -> APIRouter:
 
     @router.get("/espace/demande/liste-des-pieces.pdf")
     async def liste_des_pieces(request: Request) -> Response:
-        """Annexe 1, « Télécharger la liste des pièces justificatives. »"""
-        fiche = (await deps.demandeur(request)).fiche
-        civil = fiche.etat_civil
-        cas = cas_probable(civil.date_naissance, civil.emancipe, day_in_france(utc_now()))
-        return telechargement(await deps.justificatifs.liste_des_pieces(cas))
+        """Annexe 1, « Télécharger la liste des pièces justificatives. »: one list for everybody,
+        since the case is known only once the draft exists."""
+        await deps.demandeur(request)
+        return telechargement(await deps.justificatifs.liste_des_pieces())
 
     @router.post("/espace/demande/brouillon")
     async def commencer(request: Request, form: FormulaireRecu) -> Response:

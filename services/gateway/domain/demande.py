@@ -11,7 +11,6 @@ from __future__ import annotations
 import unicodedata
 from datetime import date
 
-from contracts.documents import Cas
 from contracts.identity import TitreEnCours
 
 TYPE_RENOUVELABLE = "MNA placé avant 16 ans"
@@ -66,13 +65,6 @@ def age_le(date_naissance: date, jour: date) -> int:
 def est_mineur(date_naissance: date, jour: date) -> bool:
     """Only minors see « Je suis un mineur (+16 ans) émancipé » at step 1."""
     return age_le(date_naissance, jour) < AGE_MAJORITE
-
-
-def cas_probable(date_naissance: date, emancipe: bool, jour: date) -> Cas:
-    """The case as far as the register tells, for the preamble's list of pieces (step 1 confirms it)."""
-    if not est_mineur(date_naissance, jour):
-        return Cas.MAJEUR
-    return Cas.MINEUR_EMANCIPE if emancipe else Cas.MINEUR
 
 
 def etape_a_reprendre(derniere_etape: int) -> int:

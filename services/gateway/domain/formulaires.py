@@ -12,6 +12,10 @@ FORMAT_MOT_DE_PASSE = (
     "Format attendu : au moins 8 caractères, une majuscule, une minuscule, "
     'un caractère spécial !"#$%&()*+,-./=>?@_ et un chiffre.'
 )
+MOT_DE_PASSE_INVISIBLE = (  # identity's words (its rule is the one that counts)
+    "Le mot de passe ne doit contenir aucun caractère invisible ou de contrôle (espace insécable, "
+    "caractère de largeur nulle, retour à la ligne…) : saisissez-le de nouveau au clavier."
+)
 CRITERES_MOT_DE_PASSE = {
     "longueur": "au moins 8 caractères",
     "majuscule": "une majuscule",
@@ -99,7 +103,7 @@ def verifier_mot_de_passe(mot_de_passe: str, confirmation: str, erreurs: Erreurs
     if not all(criteres_remplis(mot_de_passe).values()):
         erreurs.ajouter("mot_de_passe", FORMAT_MOT_DE_PASSE)
     elif not mot_de_passe.isprintable():
-        erreurs.ajouter("mot_de_passe", "Le mot de passe ne doit contenir aucun caractère invisible.")
+        erreurs.ajouter("mot_de_passe", MOT_DE_PASSE_INVISIBLE)
     if mot_de_passe != confirmation:
         erreurs.ajouter(
             "confirmation_mot_de_passe",

@@ -6,6 +6,7 @@ from contracts.identity import DemandeMotDePasse, DemandeOubliMotDePasse, Repons
 from services.identity.domain.comptes import CompteDemandeur, EtatCompte, normaliser_identifiant
 from services.identity.domain.erreurs import TropDeTentatives
 from services.identity.domain.jetons import UsageJeton
+from services.identity.domain.mot_de_passe import Demandeur
 from services.identity.domain.ports import Depots
 from services.identity.usecases.contexte import Outils, Refus
 from services.identity.usecases.garde import Garde
@@ -40,7 +41,9 @@ def definir_mot_de_passe(
     if deja is not None:
         return _reponse(depots, usage, deja)
     emis, compte = compte_du_lien(depots=depots, outils=outils, jeton=demande.jeton, usage=usage)
-    outils.politique_mot_de_passe.verifier(demande.mot_de_passe, demande.confirmation_mot_de_passe)
+    outils.politique_mot_de_passe.verifier(
+        demande.mot_de_passe, demande.confirmation_mot_de_passe, _demandeur(depots, compte)
+    )
     maintenant = outils.clock.now()
     premiere_activation = compte.etat is not EtatCompte.ACTIF
     compte.mot_de_passe = outils.hacheur.hacher(demande.mot_de_passe)
@@ -52,6 +55,16 @@ def definir_mot_de_passe(
     sujet = SUJET_COMPTE_ACTIVE if premiere_activation else SUJET_MOT_DE_PASSE_CHANGE
     depots.evenements.publier(sujet, {"compteId": compte.id})
     return _reponse(depots, usage, compte)
+
+
+def _demandeur(depots: Depots, compte: CompteDemandeur) -> Demandeur:
+    """What the applicant's password must not contain, from the register."""
+    personne = depots.registre.personne(compte.personne_id)
+    if personne is None:
+        return Demandeur(courriel=compte.courriel)
+    civil = personne.etat_civil
+    noms = tuple(n for n in (civil.nom_naissance, civil.nom_usage, civil.prenoms) if n)
+    return Demandeur(noms=noms, numero_etranger=personne.numero_etranger, courriel=compte.courriel)
 
 
 def phrase_identifiant(depots: Depots, personne_id: str, *, futur: bool = False) -> str:

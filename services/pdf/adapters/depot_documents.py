@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 from contracts.clients.base import RequestRefused, ServiceUnavailable
 from contracts.clients.documents import DocumentsClient, FichierEnvoye
-from contracts.documents import AnnexePieces, Cas, DocumentGenere
+from contracts.documents import AnnexePieces, DocumentGenere
 from services.pdf.domain.ports import DepotIndisponible, DepotRefuse, DocumentADeposer
 
 
@@ -29,9 +29,9 @@ class DocumentsServiceDepot:
                 prefecture=document.proprietaire.prefecture,
             )
 
-    async def annexe(self, cas: Cas) -> AnnexePieces:
+    async def annexe(self) -> AnnexePieces:
         with _echecs_du_depot():
-            return await self.client.annexe(cas)
+            return await self.client.annexe()
 
 
 @contextmanager

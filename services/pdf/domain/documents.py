@@ -26,12 +26,6 @@ from services.pdf.domain.donnees import (
 )
 from services.pdf.domain.erreurs import ApercuReserve, DonneesInvalides, ModeleInconnu
 
-LIBELLES_CAS = {
-    "mineur": "CAS 1 : USAGER MINEUR NON ÉMANCIPÉ",
-    "mineur_emancipe": "CAS 2 : USAGER MINEUR ÉMANCIPÉ",
-    "majeur": "CAS 3 : USAGER MAJEUR",
-}
-
 
 @dataclass(frozen=True)
 class DocumentPrepare:
@@ -88,7 +82,7 @@ def _decision_refus(d: DonneesDecisionRefus, aujourdhui: date) -> tuple[str, dic
 
 
 def _liste_pieces(d: DonneesListePieces, _aujourdhui: date) -> tuple[str, dict[str, Any]]:
-    return d.cas.value.replace("_", "-"), {"annexe": d.annexe, "libelle_cas": LIBELLES_CAS[d.cas]}
+    return "", {"annexe": d.annexe}
 
 
 DOCUMENTS: dict[Modele, DefinitionDocument] = {
@@ -152,4 +146,5 @@ def preparer_document(modele: str, variables: Mapping[str, Any], *, aujourdhui: 
     except ValidationError as erreur:
         raise DonneesInvalides.depuis(document.modele, erreur) from None
     suffixe, contexte = document.preparer(donnees, aujourdhui)
-    return DocumentPrepare(document.modele, document.titre, f"{document.modele}-{suffixe}.pdf", contexte)
+    nom_fichier = f"{document.modele}-{suffixe}.pdf" if suffixe else f"{document.modele}.pdf"
+    return DocumentPrepare(document.modele, document.titre, nom_fichier, contexte)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, StringConstraints, field_validator, model_validator
+from pydantic import Field, StringConstraints, field_validator
 
 from contracts.base import JobVariables
-from contracts.documents import AnnexePieces, Cas
+from contracts.documents import AnnexePieces
 from contracts.jobs.pdf import JourEnFrance as Jour
 from contracts.variables import Delais, Demandeur, Texte
 from services.pdf.domain import prefectures
@@ -62,13 +62,7 @@ class DonneesDecisionRefus(DocumentDemandeur):
 
 
 class DonneesListePieces(JobVariables):
-    """Annexe 1 for one case; `annexe` is the documents service's catalogue (its wording, its order)."""
+    """Annexe 1, one list for everybody; `annexe` is the documents service's catalogue (its
+    wording, its order)."""
 
-    cas: Cas
     annexe: AnnexePieces
-
-    @model_validator(mode="after")
-    def _annexe_du_cas(self) -> DonneesListePieces:
-        if self.annexe.cas != self.cas:
-            raise ValueError("l'annexe ne correspond pas au cas")
-        return self

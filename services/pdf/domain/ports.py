@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from contracts.documents import AnnexePieces, Cas, DocumentGenere
+from contracts.documents import AnnexePieces, DocumentGenere
 from services.pdf.domain.documents import DocumentPrepare
 from services.pdf.domain.erreurs import DocumentImpossible
 
@@ -46,8 +46,8 @@ class DepotDocuments(Protocol):
         """Store a generated PDF with its dossier, once per `cle_idempotence`."""
         ...
 
-    async def annexe(self, cas: Cas) -> AnnexePieces:
-        """The rubriques of Annexe 1 (liste des pièces justificatives) for one case."""
+    async def annexe(self) -> AnnexePieces:
+        """The rubriques of Annexe 1 (liste des pièces justificatives), the same for everybody."""
         ...
 
 

@@ -6,13 +6,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from contracts.documents import Cas, DocumentGenere
-from contracts.process import Modele, Variable
+from contracts.documents import DocumentGenere
+from contracts.process import Modele
 from plumbing.clock import Clock, SystemClock
 from services.pdf.domain.documents import DocumentPrepare, definition, preparer_document, verifier_apercu
 from services.pdf.domain.ports import DepotDocuments, DocumentADeposer, MoteurRendu, Proprietaire
-
-CAS_CONNUS = [cas.value for cas in Cas]
 
 
 @dataclass
@@ -53,7 +51,6 @@ class GenerationDocuments:
 
     async def _avec_annexe(self, modele: str, variables: Mapping[str, Any]) -> Mapping[str, Any]:
         """Annexe 1 is the documents service's catalogue: fetched when the caller did not give it."""
-        cas = variables.get(Variable.CAS)
-        if modele != Modele.LISTE_PIECES or "annexe" in variables or cas not in CAS_CONNUS:
+        if modele != Modele.LISTE_PIECES or "annexe" in variables:
             return variables  # validation will say what is wrong
-        return {**variables, "annexe": await self.depot.annexe(Cas(cas))}
+        return {**variables, "annexe": await self.depot.annexe()}

@@ -115,7 +115,6 @@ def _dossier(dossier_id: str, prefecture: str, nom: str) -> dict[str, object]:
         "adresse": {"voie": "RUE NATIONALE", "codePostal": "59000", "ville": "LILLE"},
         "telephone": None,
         "motifSejour": None,
-        "hebergement": None,
         "observations": None,
         "prefecture": prefecture,
         "numeroDemande": "ANEF-2026-0001",

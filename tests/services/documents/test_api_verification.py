@@ -28,15 +28,22 @@ async def verifier(
     )
 
 
-async def test_le_catalogue_d_un_mineur_heberge_a_l_hotel(client: httpx.AsyncClient) -> None:
-    reponse = await client.get("/catalogue?cas=mineur&hebergement=hotel", headers=entetes(DEMANDEUR))
+async def test_le_catalogue_d_un_mineur(client: httpx.AsyncClient) -> None:
+    reponse = await client.get("/catalogue?cas=mineur", headers=entetes(DEMANDEUR))
     assert reponse.status_code == 200
     pieces = {p["code"]: p for p in reponse.json()}
     assert pieces["accord-representant-legal"]["obligatoire"] is True
-    assert pieces["justificatif-domicile-hotel"]["variante"] == "Si hébergement à l'hôtel :"
+    domicile = pieces["justificatif-domicile"]
+    assert [liste["titre"] for liste in domicile["autresListes"]] == [
+        "Si hébergement à l'hôtel :",
+        "Si hébergement chez un particulier :",
+    ]
     assert pieces["photographie-identite"]["nature"] == "numero-ephoto"
     assert pieces["justificatifs-activite"]["fichiersMax"] == 3
-    assert "justificatif-domicile" not in pieces
+    assert "insertion" not in pieces  # Annexe 1 only
+    assert [p["code"] for p in reponse.json() if p["rubrique"] == "DOMICILIATION"] == [
+        "justificatif-domicile"
+    ]
 
 
 async def test_un_cas_inconnu_est_refuse(client: httpx.AsyncClient) -> None:
@@ -44,10 +51,11 @@ async def test_un_cas_inconnu_est_refuse(client: httpx.AsyncClient) -> None:
 
 
 async def test_l_annexe_1_pour_le_service_pdf(client: httpx.AsyncClient) -> None:
-    reponse = await client.get("/catalogue/annexe?cas=mineur_emancipe", headers=entetes(PDF_SERVICE))
+    reponse = await client.get("/catalogue/annexe", headers=entetes(PDF_SERVICE))
     annexe = reponse.json()
     assert annexe["sousTitre"] == "Liste des documents justificatifs à fournir"
-    assert "Justificatif d'émancipation" in [p["titre"] for p in annexe["sections"][0]["pieces"]]
+    titres = [p["titre"] for section in annexe["sections"] for p in section["pieces"]]
+    assert "Justificatif d'émancipation" not in titres and "Insertion dans la société française" in titres
 
 
 async def test_le_numero_ephoto(client: httpx.AsyncClient) -> None:
@@ -78,20 +86,20 @@ async def test_un_dossier_sans_rien_manque_de_toutes_les_pieces_obligatoires(
     ]
 
 
-async def test_un_dossier_complet_chez_un_particulier(client: httpx.AsyncClient) -> None:
+async def test_un_dossier_complet_de_mineur_emancipe(client: httpx.AsyncClient) -> None:
     await client.put("/dossiers/dos-1/ephoto", json={"numeroEphoto": EPHOTO}, headers=entetes(DEMANDEUR))
     requises = [
         "justificatif-nationalite",
         "justificatif-identite",
         "justificatif-emancipation",
-        "justificatif-domicile-particulier",
+        "justificatif-domicile",
         "decision-placement-ase",
         "justificatifs-activite",
     ]
     for numero, piece in enumerate(requises):
         fichier = (f"{piece}.png", echantillons.image("PNG", taille=(10 + numero, 10)), "image/png")
         assert (await joindre(client, DEMANDEUR, piece, fichier)).status_code == 201
-    situation = {"cas": "mineur_emancipe", "hebergement": "particulier"}
+    situation = {"cas": "mineur_emancipe"}
     manque = (await verifier(client, situation)).json()
     assert manque["manquantes"] == [
         {
@@ -101,8 +109,16 @@ async def test_un_dossier_complet_chez_un_particulier(client: httpx.AsyncClient)
     ]
     await joindre(client, DEMANDEUR, "liens-familiaux", ("actes.pdf", echantillons.pdf(), "application/pdf"))
     assert (await verifier(client, situation)).json() == {"complet": True, "manquantes": []}
-    hotel = (await verifier(client, {**situation, "hebergement": "hotel"})).json()
-    assert [m["code"] for m in hotel["manquantes"]] == ["justificatif-domicile-hotel"]
+
+
+async def test_un_ancien_code_du_justificatif_de_domicile_range_le_fichier_sous_la_piece_du_guide(
+    client: httpx.AsyncClient,
+) -> None:
+    fichier = ("hotel.png", echantillons.png(), "image/png")
+    depot = await joindre(client, DEMANDEUR, "justificatif-domicile-hotel", fichier)
+    assert depot.status_code == 201 and depot.json()[0]["piece"] == "justificatif-domicile"
+    pieces = (await client.get("/dossiers/dos-1/pieces", headers=entetes(DEMANDEUR))).json()["pieces"]
+    assert [p["code"] for p in pieces] == ["justificatif-domicile"]
 
 
 async def test_la_verification_d_un_dossier_d_autrui_est_introuvable(client: httpx.AsyncClient) -> None:

@@ -11,7 +11,6 @@ from contracts.clients.base import Conflict, NotFound, RequestRefused, ServiceUn
 from contracts.clients.documents import DocumentsClient, FichierEnvoye
 from contracts.documents import (
     Cas,
-    Hebergement,
     NaturePiece,
     OuvertureComplements,
     PieceCode,
@@ -43,12 +42,12 @@ def demandeur(client: httpx.AsyncClient) -> DocumentsClient:
 
 
 async def test_catalogue_annexe_et_verification(demandeur: DocumentsClient) -> None:
-    catalogue = await demandeur.catalogue(Cas.MINEUR, Hebergement.HOTEL)
-    assert PieceCode.JUSTIFICATIF_DOMICILE_HOTEL in {p.code for p in catalogue}
+    catalogue = await demandeur.catalogue(Cas.MINEUR)
+    assert PieceCode.JUSTIFICATIF_DOMICILE in {p.code for p in catalogue}
     assert next(p for p in catalogue if p.code is PieceCode.PHOTOGRAPHIE_IDENTITE).nature is (
         NaturePiece.NUMERO_EPHOTO
     )
-    annexe = await demandeur.annexe(Cas.MAJEUR)
+    annexe = await demandeur.annexe()
     assert [s.titre for s in annexe.sections] == ["INFORMATIONS PERSONNELLES", "DOMICILE", "MOTIF DE SÉJOUR"]
     verification = await demandeur.verifier_pieces("dos-1", VerificationPiecesRequest(cas=Cas.MAJEUR))
     assert not verification.complet

@@ -9,7 +9,7 @@ from typing import Any
 
 from pyzeebe import Job
 
-from contracts.documents import Hebergement, PieceCode, PieceManquante
+from contracts.documents import PieceCode, PieceManquante
 from contracts.dossier import Cas
 from plumbing.clock import day_in_france
 from services.dossier.tasks import build_task_router
@@ -86,12 +86,10 @@ class PiecesFactices:
     manquantes_par_dossier: dict[str, list[PieceManquante]] = field(default_factory=dict)
     remplacees: dict[tuple[str, int], set[str]] = field(default_factory=dict)
     ouvertures: list[tuple[str, int, list[str]]] = field(default_factory=list)
-    verifications: list[tuple[str, Cas, Hebergement]] = field(default_factory=list)
+    verifications: list[tuple[str, Cas]] = field(default_factory=list)
 
-    async def manquantes(
-        self, dossier_id: str, *, cas: Cas, hebergement: Hebergement
-    ) -> list[PieceManquante]:
-        self.verifications.append((dossier_id, cas, hebergement))
+    async def manquantes(self, dossier_id: str, *, cas: Cas) -> list[PieceManquante]:
+        self.verifications.append((dossier_id, cas))
         return list(self.manquantes_par_dossier.get(dossier_id, []))
 
     async def ouvrir_complements(self, dossier_id: str, *, ronde: int, pieces: list[str]) -> None:

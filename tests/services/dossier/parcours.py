@@ -37,7 +37,7 @@ async def remplir(client: httpx.AsyncClient, acteur: Actor, fiche: FicheDemandeu
     for chemin, corps in (
         ("informations-personnelles", ETAPE_1),
         ("motif-sejour", ETAPE_2),
-        ("justificatifs", {"hebergement": "personnel"}),
+        ("justificatifs", {}),
     ):
         response = await client.put(
             f"/dossiers/{dossier_id}/etapes/{chemin}", json=corps, headers=entetes(acteur)

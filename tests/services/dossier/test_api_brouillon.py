@@ -115,7 +115,7 @@ async def test_step_3_needs_every_required_piece_from_documents(
     await client.put(f"/dossiers/{dossier_id}/etapes/motif-sejour", json=ETAPE_2, headers=entetes(HUIT))
     pieces.manquantes_par_dossier[dossier_id] = [PASSEPORT_MANQUANT]
     chemin = f"/dossiers/{dossier_id}/etapes/justificatifs"
-    response = await client.put(chemin, json={"hebergement": "hotel"}, headers=entetes(HUIT))
+    response = await client.put(chemin, json={}, headers=entetes(HUIT))
     assert response.status_code == 422
     assert response.json() == {
         "detail": "Des justificatifs obligatoires sont manquants.",
@@ -127,11 +127,12 @@ async def test_step_3_needs_every_required_piece_from_documents(
             }
         ],
     }
-    assert pieces.verifications[-1][1:] == ("majeur", "hotel")
+    assert pieces.verifications[-1][1:] == ("majeur",)
     pieces.manquantes_par_dossier.clear()
+    # A site that still sends the housing question is not refused: the answer is simply not kept.
     response = await client.put(chemin, json={"hebergement": "hotel"}, headers=entetes(HUIT))
     assert response.status_code == 200
-    assert response.json()["derniereEtape"] == 3 and response.json()["hebergement"] == "hotel"
+    assert response.json()["derniereEtape"] == 3 and "hebergement" not in response.json()
 
 
 async def test_an_abandoned_draft_lets_the_applicant_start_again(client: httpx.AsyncClient) -> None:

@@ -9,7 +9,6 @@ import pytest
 
 from contracts.clients.base import Conflict, NotFound, RequestRefused
 from contracts.clients.dossier import DossierClient, refus_depot
-from contracts.documents import Hebergement
 from contracts.dossier import (
     Attestation,
     Cas,
@@ -47,7 +46,7 @@ def sept(client: httpx.AsyncClient) -> DossierClient:
 async def test_the_applicant_fills_in_deposits_and_withdraws(sept: DossierClient) -> None:
     brouillon = await sept.creer_brouillon(fiche_sept())
     assert (await sept.creer_brouillon(fiche_sept())).id == brouillon.id  # resumed
-    for saisie in (ETAPE_1, ETAPE_2, EtapeJustificatifs(hebergement=Hebergement.PERSONNEL), EtapeDepot()):
+    for saisie in (ETAPE_1, ETAPE_2, EtapeJustificatifs(), EtapeDepot()):
         vue = await sept.enregistrer_etape(brouillon.id, saisie)
     assert vue.derniere_etape == Etape.DEPOT.numero and vue.telephone == "0612345678"
     depose = await sept.deposer(brouillon.id, EtapeDepot(observations="RAS"))

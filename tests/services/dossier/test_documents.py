@@ -12,7 +12,7 @@ from PIL import Image
 
 from contracts.clients.base import ServiceUnavailable
 from contracts.clients.documents import DocumentsClient
-from contracts.documents import Hebergement, PieceCode
+from contracts.documents import PieceCode
 from contracts.dossier import Cas
 from plumbing.actors import Actor, internal_headers
 from plumbing.database import upgrade_database
@@ -53,7 +53,7 @@ def png() -> bytes:
 
 async def test_missing_pieces_come_from_the_documents_service(documents: httpx.AsyncClient) -> None:
     port = pieces_justificatives(documents)
-    avant = await port.manquantes("d-1", cas=Cas.MINEUR_EMANCIPE, hebergement=Hebergement.PERSONNEL)
+    avant = await port.manquantes("d-1", cas=Cas.MINEUR_EMANCIPE)
     codes = {p.code for p in avant}
     assert {PieceCode.JUSTIFICATIF_EMANCIPATION, PieceCode.DECISION_PLACEMENT_ASE} <= codes
     response = await documents.post(
@@ -63,7 +63,7 @@ async def test_missing_pieces_come_from_the_documents_service(documents: httpx.A
         headers=internal_headers(TOKEN, SEPT),
     )
     assert response.status_code == 201, response.text
-    apres = await port.manquantes("d-1", cas=Cas.MINEUR_EMANCIPE, hebergement=Hebergement.PERSONNEL)
+    apres = await port.manquantes("d-1", cas=Cas.MINEUR_EMANCIPE)
     assert {p.code for p in apres} == codes - {PieceCode.JUSTIFICATIF_EMANCIPATION}
 
 
@@ -102,6 +102,4 @@ async def test_an_unreachable_documents_service_is_reported() -> None:
         transport=httpx.MockTransport(refuse), base_url="http://documents"
     ) as client:
         with pytest.raises(ServiceUnavailable):
-            await pieces_justificatives(client).manquantes(
-                "d-1", cas=Cas.MAJEUR, hebergement=Hebergement.PERSONNEL
-            )
+            await pieces_justificatives(client).manquantes("d-1", cas=Cas.MAJEUR)

@@ -6,7 +6,6 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from contracts.documents import Hebergement
 from contracts.dossier import (
     MESSAGE_NON_ELIGIBLE,
     Attestation,
@@ -55,7 +54,7 @@ def complet(majeur: bool = False) -> Dossier:
     dossier = brouillon(majeur)
     dossier.enregistrer_informations_personnelles(etape_1(), aujourdhui=AUJOURDHUI, maintenant=MAINTENANT)
     dossier.enregistrer_motif_sejour(etape_2(), aujourdhui=AUJOURDHUI, maintenant=MAINTENANT)
-    dossier.enregistrer_justificatifs(Hebergement.PERSONNEL, maintenant=MAINTENANT)
+    dossier.enregistrer_justificatifs(maintenant=MAINTENANT)
     return dossier
 
 
@@ -173,7 +172,7 @@ def complet_mineur_sans_polygamie() -> Dossier:
     dossier = brouillon()
     dossier.enregistrer_informations_personnelles(etape_1(), aujourdhui=AUJOURDHUI, maintenant=MAINTENANT)
     dossier.enregistrer_motif_sejour(etape_2(), aujourdhui=AUJOURDHUI, maintenant=MAINTENANT)
-    dossier.enregistrer_justificatifs(Hebergement.PERSONNEL, maintenant=MAINTENANT)
+    dossier.enregistrer_justificatifs(maintenant=MAINTENANT)
     return dossier
 
 

@@ -8,12 +8,12 @@ from datetime import UTC, datetime
 import pytest
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, MetaData, Table, insert, select
+from sqlalchemy import Engine, MetaData, Table, insert, inspect, select
 
 from plumbing.database import create_database_engine, create_session_factory
 from plumbing.engine_outbox import EngineCommandRelay
 from services.dossier.storage.repositories import premiere_instance_liee
-from services.dossier.storage.tables import MIGRATIONS, VERSION_TABLE, engine_commands
+from services.dossier.storage.tables import MIGRATIONS, VERSION_TABLE, engine_commands, rondes_complements
 from tests.services.dossier.factices import MoteurFactice
 
 pytestmark = pytest.mark.integration
@@ -34,6 +34,24 @@ def base(database_url: str) -> Iterator[Engine]:
     engine = create_database_engine(database_url)
     yield engine
     engine.dispose()
+
+
+DOSSIER_0002 = {
+    "id": "d-1",
+    "demandeur_id": "demandeur-sept",
+    "statut": "deposee",
+    "prefecture": "59",
+    "derniere_etape": 4,
+    "etat_civil": {},
+    "courriel": "sept@yopmail.com",
+    "titre_en_cours": {},
+    "adresse": {},
+    "mineur_emancipe": False,
+    "alertes": [],
+    "cree_le": CREE_LE,
+    "modifie_le": CREE_LE,
+    "version": 1,
+}
 
 
 def inserer_avant_0002(engine: Engine) -> None:
@@ -122,3 +140,49 @@ def test_a_downgrade_puts_the_commands_back(database_url: str, base: Engine) -> 
         ("demarrer-d-1", "d-1", "demarrer", None),
         ("desistement-d-1", "d-1", "message", "d-1"),
     ]
+
+
+def test_0003_sans_hebergement_les_rondes_nomment_le_justificatif_du_guide(database_url: str) -> None:
+    migrer(database_url, "0002")
+    engine = create_database_engine(database_url)
+    anciennes = MetaData()
+    dossiers = Table("dossier_dossiers", anciennes, autoload_with=engine)
+    rondes = Table("dossier_rondes_complements", anciennes, autoload_with=engine)
+    historique = Table("dossier_historique_statuts", anciennes, autoload_with=engine)
+    hotel = {"piece": "justificatif-domicile-hotel", "observation": "Illisible.", "libelle": "Justificatif"}
+    particulier = {
+        "piece": "justificatif-domicile-particulier",
+        "observation": "Daté.",
+        "libelle": "Justificatif",
+    }
+    nationalite = {"piece": "justificatif-nationalite", "observation": "Passeport.", "libelle": "Nationalité"}
+    with engine.begin() as connection:
+        connection.execute(insert(dossiers).values(**DOSSIER_0002, hebergement="hotel"))
+        connection.execute(insert(historique).values(dossier_id="d-1", statut="deposee", date=CREE_LE))
+        connection.execute(
+            insert(rondes),
+            [
+                {
+                    "dossier_id": "d-1",
+                    "numero": 1,
+                    "ouverte_le": CREE_LE,
+                    "pieces": [hotel, particulier, nationalite],
+                },
+                {"dossier_id": "d-1", "numero": 2, "ouverte_le": CREE_LE, "pieces": [nationalite]},
+            ],
+        )
+    migrer(database_url, "head")
+    with engine.connect() as connection:
+        colonnes = {c["name"] for c in inspect(connection).get_columns("dossier_dossiers")}
+        lues = {r.numero: r.pieces for r in connection.execute(select(rondes_complements))}
+        restes = connection.execute(select(historique)).all()
+    assert "hebergement" not in colonnes
+    assert lues == {
+        1: [{**hotel, "piece": "justificatif-domicile"}, nationalite],  # once, the agent's first observation
+        2: [nationalite],
+    }
+    assert len(restes) == 1  # the table was rebuilt under its children without losing them
+    migrer(database_url, "0002", command.downgrade)
+    with engine.connect() as connection:
+        assert "hebergement" in {c["name"] for c in inspect(connection).get_columns("dossier_dossiers")}
+    engine.dispose()

@@ -41,7 +41,7 @@ class Site:
 
     async def connecter(self) -> None:
         response = await self.post(
-            "/connexion", {"identifiant": "5903007178", "mot_de_passe": "Sept.Etranger59!"}
+            "/connexion", {"identifiant": "5903007178", "mot_de_passe": "Tournesol.Lille59!"}
         )
         assert response.status_code == 303, response.text
 

@@ -19,10 +19,14 @@ from contracts.identity import (
     TitreEnCours,
 )
 from services.gateway.domain.ports import ConnexionBloquee
+from services.identity.adapters.mots_de_passe_courants import politique_mot_de_passe
+from services.identity.domain.erreurs import MotDePasseRefuse
+from services.identity.domain.mot_de_passe import Demandeur
 
 TITRE = ("9900000007", date(2025, 1, 2), date(2026, 1, 1))
-MOT_DE_PASSE = "Sept.Etranger59!"
+MOT_DE_PASSE = "Tournesol.Lille59!"
 JETON_LIEN = "lien-valide"
+POLITIQUE = politique_mot_de_passe()
 FICHE = FicheDemandeur(
     id="compte-7",
     etat_civil=EtatCivil(
@@ -81,8 +85,7 @@ class FakeComptes:
     async def creer_mot_de_passe(self, demande: DemandeMotDePasse) -> ReponseMessage:
         self._lien(demande.jeton)
         self.demandes.append(demande)
-        if "soleil" in demande.mot_de_passe.lower():
-            raise RequestRefused(422, "Ce mot de passe fait partie des mots de passe les plus courants.")
+        self._regle_d_identity(demande)
         return ReponseMessage(
             message="Votre compte a bien été créé.",
             paragraphes=[
@@ -104,7 +107,20 @@ class FakeComptes:
     async def reinitialiser_mot_de_passe(self, demande: DemandeMotDePasse) -> ReponseMessage:
         self._lien(demande.jeton)
         self.demandes.append(demande)
+        self._regle_d_identity(demande)
         return ReponseMessage(message="Votre mot de passe a bien été modifié.")
+
+    @staticmethod
+    def _regle_d_identity(demande: DemandeMotDePasse) -> None:
+        """identity's own password rule, for the applicant of the fiche: 422 with its message."""
+        civil = FICHE.etat_civil
+        demandeur = Demandeur(
+            noms=(civil.nom_naissance, civil.prenoms), numero_etranger=FICHE.numero_etranger
+        )
+        try:
+            POLITIQUE.verifier(demande.mot_de_passe, demande.confirmation_mot_de_passe, demandeur)
+        except MotDePasseRefuse as refus:
+            raise RequestRefused(422, refus.message) from None
 
     async def connecter(self, demande: DemandeConnexion) -> SessionOuverte:
         self._disponible()

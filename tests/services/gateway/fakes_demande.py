@@ -109,7 +109,6 @@ class FakeDemandes:
             adresse=fiche.adresse,
             telephone=None,
             motif_sejour=None,
-            hebergement=None,
             observations=None,
             prefecture=fiche.prefecture,
             numero_demande=None,
@@ -313,8 +312,8 @@ class FakeJustificatifs:
             raise NotFound(404, "Document introuvable.")
         return Fichier("confirmation-depot.pdf", b"%PDF-1.4 confirmation", "application/pdf")
 
-    async def liste_des_pieces(self, cas: Cas) -> Fichier:
-        return Fichier("liste-des-pieces.pdf", b"%PDF-1.4 " + cas.value.encode(), "application/pdf")
+    async def liste_des_pieces(self) -> Fichier:
+        return Fichier("liste-des-pieces.pdf", b"%PDF-1.4 annexe 1", "application/pdf")
 
     def generer_confirmation(self, dossier_id: str) -> None:
         self.generes.append(

@@ -21,7 +21,7 @@ from tests.support.stack import Stack
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 
-ONZE = {"identifiant": "6203007181", "mot_de_passe": "Onze.Etranger62!"}  # devtools/seed.py
+ONZE = {"identifiant": "6203007181", "mot_de_passe": "Beffroi.Arras62!"}  # devtools/seed.py
 EPHOTO = "1234567890123456789012"
 
 

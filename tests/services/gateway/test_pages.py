@@ -135,13 +135,35 @@ async def test_the_password_is_checked_by_the_server_too(site: Site) -> None:
         "/compte/mot-de-passe",
         {**data, "mot_de_passe": "Bon.Mdp\u200b123", "confirmation_mot_de_passe": "Bon.Mdp\u200b123"},
     )
-    assert "aucun caractère invisible" in hidden.text
-    common = await site.post(
-        "/compte/mot-de-passe",
-        {**data, "mot_de_passe": "Soleil.2024", "confirmation_mot_de_passe": "Soleil.2024"},
-    )
-    assert "mots de passe les plus courants" in common.text  # identity's refusal, under the field
-    assert site.comptes.demandes and all(d.mot_de_passe == "Soleil.2024" for d in site.comptes.demandes)  # type: ignore[attr-defined]
+    assert "aucun caractère invisible ou de contrôle" in html.unescape(hidden.text)
+    for invisible in ["\u00a0", "\u202e", "\x1b"]:  # no-break space, bidi override, a C0 control
+        mot_de_passe = f"Kq7w#Zr{invisible}2Pm"
+        refused = await site.post(
+            "/compte/mot-de-passe",
+            {**data, "mot_de_passe": mot_de_passe, "confirmation_mot_de_passe": mot_de_passe},
+        )
+        assert refused.status_code == 422 and "caractère invisible" in refused.text, repr(invisible)
+    assert site.comptes.demandes == []  # type: ignore[attr-defined]
+    # identity's refusals, each under the password field
+    for mot_de_passe, message in [
+        ("Soleil.2024", "mots de passe les plus courants"),
+        ("Sept.Lille-59", "ni votre nom, ni votre prénom, ni votre N° étranger"),
+        ("Kq7w#5903007178", "ni votre nom, ni votre prénom, ni votre N° étranger"),
+        ("Chocolat1!", "trop facile à deviner : il repose sur un mot"),
+        ("Azer1234!", "trop facile à deviner : il suit des touches voisines du clavier"),
+        ("Summer2026!", "trop facile à deviner"),
+        ("Qwerty123!", "facile à deviner"),
+    ]:
+        refused = await site.post(
+            "/compte/mot-de-passe",
+            {**data, "mot_de_passe": mot_de_passe, "confirmation_mot_de_passe": mot_de_passe},
+        )
+        texte = html.unescape(refused.text)
+        assert refused.status_code == 422 and message in texte, mot_de_passe
+        erreur = texte.split('id="mot_de_passe-messages"', 1)[1].split("</div>", 1)[0]
+        assert message in erreur and "fr-message--error" in erreur, mot_de_passe  # tied to its field
+        assert 'aria-invalid="true"' in refused.text
+        assert "Format attendu" in texte  # the guide's format stays shown beside the field
 
 
 async def test_an_expired_link_says_so(site: Site) -> None:
@@ -189,7 +211,9 @@ async def test_wrong_credentials_never_say_which_and_lockout_is_explained(site: 
         refused = await site.post("/connexion", {"identifiant": identifiant, "mot_de_passe": "Mauvais.1"})
         assert refused.status_code == 401 and "Identifiant ou mot de passe incorrect." in refused.text
     site.comptes.echecs = 5
-    locked = await site.post("/connexion", {"identifiant": "5903007178", "mot_de_passe": "Sept.Etranger59!"})
+    locked = await site.post(
+        "/connexion", {"identifiant": "5903007178", "mot_de_passe": "Tournesol.Lille59!"}
+    )
     assert "Trop de tentatives" in locked.text
 
 

@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 
 NEUF = {"titre": "9900000009", "numero_etranger": "5903007179"}  # the demo register's NEUF ETRANGER
 COURRIEL = "neuf.navigateur@example.org"
-MOT_DE_PASSE = "Neuf.Navigateur59!"  # `+` and `,` once identity accepts them (issue 8)
+MOT_DE_PASSE = "Lilas+Navigateur,59"  # `+` and `,`: the guide's second screen lists them
 
 
 def validite_demo() -> tuple[date, date]:
@@ -86,6 +86,11 @@ def test_creer_son_compte_se_connecter_voir_la_cloche_et_se_deconnecter(
     expect(page.locator('[data-critere="minuscule"]')).to_have_class(re.compile("fr-message--valid"))
     expect(page.locator('[data-critere="majuscule"]')).to_have_class(re.compile("fr-message--info"))
     verifier_page(page, "5-mot-de-passe")
+    page.fill("#mot_de_passe", "Neuf.Lille-59!")  # the format is met, but it is her own first name
+    page.fill("#confirmation_mot_de_passe", "Neuf.Lille-59!")
+    page.get_by_role("button", name="Créer le mot de passe").click()
+    expect(page.locator("#mot_de_passe-messages")).to_contain_text("ni votre prénom")
+    expect(page.locator("#mot_de_passe")).to_have_attribute("aria-invalid", "true")
     page.fill("#mot_de_passe", MOT_DE_PASSE)
     page.fill("#confirmation_mot_de_passe", MOT_DE_PASSE)
     page.get_by_role("button", name="Créer le mot de passe").click()

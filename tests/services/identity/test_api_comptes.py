@@ -55,7 +55,11 @@ async def test_creation_de_compte_de_bout_en_bout(client: httpx.AsyncClient, dep
     assert reponse.status_code == 200
     assert reponse.json() == {"message": "Votre adresse email a bien été validée.", "paragraphes": []}
 
-    mot_de_passe = {"jeton": jeton, "motDePasse": "Huit.Lille-59", "confirmationMotDePasse": "Huit.Lille-59"}
+    mot_de_passe = {
+        "jeton": jeton,
+        "motDePasse": "Glycine.Lille-59",
+        "confirmationMotDePasse": "Glycine.Lille-59",
+    }
     reponse = await client.post("/comptes/mot-de-passe", json=mot_de_passe)
     assert reponse.status_code == 200
     assert reponse.json() == {
@@ -74,7 +78,7 @@ async def test_creation_de_compte_de_bout_en_bout(client: httpx.AsyncClient, dep
     assert (double_clic.status_code, double_clic.json()) == (200, reponse.json())
 
     connexion = await client.post(
-        "/sessions", json={"identifiant": "5903007177", "motDePasse": "Huit.Lille-59"}
+        "/sessions", json={"identifiant": "5903007177", "motDePasse": "Glycine.Lille-59"}
     )
     assert connexion.status_code == 201
     fiche = connexion.json()["demandeur"]
@@ -90,7 +94,7 @@ async def test_le_lien_ne_sert_qu_une_fois(
 ) -> None:
     await client.post("/comptes", json=titre_de_huit(deps))
     jeton = jeton_du_dernier_courriel(deps)
-    corps = {"jeton": jeton, "motDePasse": "Huit.Lille-59", "confirmationMotDePasse": "Huit.Lille-59"}
+    corps = {"jeton": jeton, "motDePasse": "Glycine.Lille-59", "confirmationMotDePasse": "Glycine.Lille-59"}
     assert (await client.post("/comptes/mot-de-passe", json=corps)).status_code == 200
     horloge.avancer(minutes=5)
     autre = {**corps, "motDePasse": "Autre.Mdp-59", "confirmationMotDePasse": "Autre.Mdp-59"}
@@ -248,8 +252,8 @@ async def test_le_mot_de_passe_suit_la_regle_de_la_notice(
     for mot_de_passe, confirmation, debut in [
         ("sansmajuscule1!", "sansmajuscule1!", "Format attendu"),
         ("Azerty123!", "Azerty123!", "Ce mot de passe fait partie des mots de passe les plus courants"),
-        ("Huit.Lille-59", "Huit.Lille-58", "La confirmation du mot de passe ne correspond pas"),
-        ("court1!A", "court1!A", None),
+        ("Glycine.Lille-59", "Glycine.Lille-58", "La confirmation du mot de passe ne correspond pas"),
+        ("Vx7#kPq2", "Vx7#kPq2", None),
     ]:
         corps = {"jeton": jeton, "motDePasse": mot_de_passe, "confirmationMotDePasse": confirmation}
         reponse = await client.post("/comptes/mot-de-passe", json=corps)
@@ -280,14 +284,14 @@ async def test_sans_numero_etranger_l_identifiant_est_l_email(
     assert courriels_demandes(deps)[-1]["donnees"]["identifiant"] == "douze@exemple.fr"
     corps = {
         "jeton": jeton_du_dernier_courriel(deps),
-        "motDePasse": "Douze.Calais-62",
-        "confirmationMotDePasse": "Douze.Calais-62",
+        "motDePasse": "Mimosa.Calais-62",
+        "confirmationMotDePasse": "Mimosa.Calais-62",
     }
     cree = await client.post("/comptes/mot-de-passe", json=corps)
     assert cree.status_code == 200
     assert cree.json()["paragraphes"][-1] == "Votre identifiant de connexion est votre adresse email"
     connexion = await client.post(
-        "/sessions", json={"identifiant": "DOUZE@exemple.fr ", "motDePasse": "Douze.Calais-62"}
+        "/sessions", json={"identifiant": "DOUZE@exemple.fr ", "motDePasse": "Mimosa.Calais-62"}
     )
     assert connexion.status_code == 201
     fiche = connexion.json()["demandeur"]

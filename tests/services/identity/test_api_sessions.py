@@ -12,7 +12,7 @@ from tests.services.identity.conftest import HorlogeReglable, courriels_demandes
 
 pytestmark = pytest.mark.integration
 
-SEPT = {"identifiant": "5903007178", "motDePasse": "Sept.Etranger59!"}
+SEPT = {"identifiant": "5903007178", "motDePasse": "Tournesol.Lille59!"}
 INCORRECT = "Identifiant ou mot de passe incorrect."
 
 
@@ -36,7 +36,7 @@ async def test_connexion_avec_le_n_etranger(client: httpx.AsyncClient) -> None:
 @pytest.mark.parametrize(
     "corps",
     [
-        {"motDePasse": "Sept.Etranger59?"},  # mauvais mot de passe
+        {"motDePasse": "Tournesol.Lille59?"},  # mauvais mot de passe
         {"identifiant": "5903007199"},  # aucun compte
         {"identifiant": "5903007177"},  # Huit : au registre, sans compte
         {
@@ -165,7 +165,7 @@ async def test_connexion_d_un_agent(client: httpx.AsyncClient) -> None:
     assert courante.json()["agent"]["identifiant"] == "instructeur.nord"
     assert courante.json()["demandeur"] is None
     faux = await client.post(
-        "/agents/sessions", json={"identifiant": "instructeur.nord", "motDePasse": "Sept.Etranger59!"}
+        "/agents/sessions", json={"identifiant": "instructeur.nord", "motDePasse": "Tournesol.Lille59!"}
     )
     assert faux.status_code == 401
     # Un demandeur ne se connecte pas à l'espace agents, ni l'inverse.
@@ -187,12 +187,12 @@ async def test_mot_de_passe_oublie(client: httpx.AsyncClient, deps: IdentityPart
         await client.post("/mots-de-passe/reinitialisation/verification", json={"jeton": jeton})
     ).status_code == 200
 
-    corps = {"jeton": jeton, "motDePasse": "Nouveau.Sept-59", "confirmationMotDePasse": "Nouveau.Sept-59"}
+    corps = {"jeton": jeton, "motDePasse": "Nouveau.Jardin-59", "confirmationMotDePasse": "Nouveau.Jardin-59"}
     reponse = await client.post("/mots-de-passe/reinitialisation", json=corps)
     assert reponse.json() == {"message": "Votre mot de passe a bien été modifié.", "paragraphes": []}
     assert (await client.get("/sessions/current", headers=session(ancienne))).status_code == 401
     assert (await connecter(client)).status_code == 401
-    assert (await connecter(client, motDePasse="Nouveau.Sept-59")).status_code == 201
+    assert (await connecter(client, motDePasse="Nouveau.Jardin-59")).status_code == 201
     verification = await client.post("/mots-de-passe/reinitialisation/verification", json={"jeton": jeton})
     assert verification.status_code == 400
     assert "Mot de passe oublié ?" in verification.json()["detail"]
@@ -212,7 +212,7 @@ async def test_le_lien_de_confirmation_ne_sert_pas_a_reinitialiser(
 ) -> None:
     await client.post("/mots-de-passe/oubli", json={"identifiant": "5903007178"})
     jeton = jeton_du_dernier_courriel(deps)
-    corps = {"jeton": jeton, "motDePasse": "Nouveau.Sept-59", "confirmationMotDePasse": "Nouveau.Sept-59"}
+    corps = {"jeton": jeton, "motDePasse": "Nouveau.Jardin-59", "confirmationMotDePasse": "Nouveau.Jardin-59"}
     assert (await client.post("/comptes/mot-de-passe", json=corps)).status_code == 400
 
 

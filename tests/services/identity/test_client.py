@@ -17,7 +17,7 @@ from tests.services.identity.conftest import GATEWAY, TOKEN, jeton_du_dernier_co
 
 pytestmark = pytest.mark.integration
 
-SEPT, MOT_DE_PASSE_SEPT = "5903007178", "Sept.Etranger59!"
+SEPT, MOT_DE_PASSE_SEPT = "5903007178", "Tournesol.Lille59!"
 
 
 @pytest.fixture
@@ -46,9 +46,9 @@ async def test_creation_de_compte_puis_connexion(identite: IdentityClient, deps:
     assert creation.message.startswith("Demande de création de compte bien enregistrée.")
     jeton = jeton_du_dernier_courriel(deps)
     assert (await identite.confirmer_courriel(jeton)).message == "Votre adresse email a bien été validée."
-    cree = await identite.creer_mot_de_passe(jeton, "Huit.Lille-59", "Huit.Lille-59")
+    cree = await identite.creer_mot_de_passe(jeton, "Glycine.Lille-59", "Glycine.Lille-59")
     assert cree.message == "Votre compte a bien été créé."
-    session = await identite.connecter_demandeur("5903007177", "Huit.Lille-59")
+    session = await identite.connecter_demandeur("5903007177", "Glycine.Lille-59")
     assert session.demandeur is not None and session.demandeur.courriel == "huit@exemple.fr"
     assert parse_actor(session.acteur) == Actor("demandeur", session.demandeur.id)
 
@@ -58,7 +58,7 @@ async def test_mot_de_passe_oublie(identite: IdentityClient, deps: IdentityParts
     assert reponse.message.startswith("Si un compte correspond à cet identifiant")
     jeton = jeton_du_dernier_courriel(deps)
     await identite.verifier_lien_reinitialisation(jeton)
-    modifie = await identite.reinitialiser_mot_de_passe(jeton, "Nouveau.Sept-59", "Nouveau.Sept-59")
+    modifie = await identite.reinitialiser_mot_de_passe(jeton, "Nouveau.Jardin-59", "Nouveau.Jardin-59")
     assert modifie.message == "Votre mot de passe a bien été modifié."
     with pytest.raises(RequestRefused) as lien_use:
         await identite.verifier_lien_reinitialisation(jeton)

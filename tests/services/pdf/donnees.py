@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from contracts.documents import AnnexePieces, Cas, ElementAnnexe, SectionAnnexe
+from contracts.documents import AnnexePieces, ElementAnnexe, SectionAnnexe
 
 NUMERO_DEMANDE = "5901202308180000190"
 NUMERO_ETRANGER = "5903007178"
@@ -62,7 +62,7 @@ def variables_processus(**autres: Any) -> dict[str, Any]:
     }
 
 
-def annexe(cas: Cas) -> AnnexePieces:
+def annexe() -> AnnexePieces:
     """An Annexe 1 in the seed's words (the documents service owns the real one)."""
     personnelles = [
         ElementAnnexe(
@@ -83,22 +83,6 @@ def annexe(cas: Cas) -> AnnexePieces:
             ],
         ),
     ]
-    if cas == Cas.MINEUR:
-        personnelles.append(
-            ElementAnnexe(
-                titre="Accord du parent/représentant légal ou du mandataire",
-                aide=["Veuillez joindre le justificatif suivant :"],
-                elements=["Accord des parents / représentant légal / mandataire..."],
-            )
-        )
-    if cas == Cas.MINEUR_EMANCIPE:
-        personnelles.append(
-            ElementAnnexe(
-                titre="Justificatif d'émancipation",
-                aide=["Veuillez joindre le justificatif suivant :"],
-                elements=["Décision du juge des tutelles ou un acte de mariage"],
-            )
-        )
     domicile = [
         ElementAnnexe(
             titre="Justificatif de domicile datant de moins de 6 mois :",
@@ -125,7 +109,6 @@ def annexe(cas: Cas) -> AnnexePieces:
         ),
     ]
     return AnnexePieces(
-        cas=cas,
         titre="DEMANDE DE TITRE DE SÉJOUR VIE PRIVÉE ET FAMILIALE - ÉTRANGER CONFIE(E) À L'AIDE SOCIALE À L'ENFANCE (ASE)",
         sous_titre="Liste des documents justificatifs à fournir",
         introduction=[
@@ -137,6 +120,6 @@ def annexe(cas: Cas) -> AnnexePieces:
         sections=[
             SectionAnnexe(titre="INFORMATIONS PERSONNELLES", pieces=personnelles),
             SectionAnnexe(titre="DOMICILE", pieces=domicile),
-            SectionAnnexe(titre="MOTIF DE SÉJOUR", pieces=motif),
+            SectionAnnexe(titre="MOTIF DE SÉJOUR", pieces=motif, nouvelle_page=True),
         ],
     )

@@ -53,10 +53,12 @@ async def test_the_list_of_pieces_is_fetched_from_the_catalogue(
     client: httpx.AsyncClient, tmp_path: Path
 ) -> None:
     demandeur = internal_headers(JETON, Actor("demandeur", "cpt-7"))
-    reponse = await client.post("/rendus/liste-pieces", json={"cas": "mineur"}, headers=demandeur)
+    reponse = await client.post("/rendus/liste-pieces", json={}, headers=demandeur)
     assert reponse.status_code == 200
-    assert "CAS 1 : USAGER MINEUR NON ÉMANCIPÉ" in texte(reponse.content, tmp_path)
-    assert "Accord du parent/représentant légal ou du mandataire" in texte(reponse.content, tmp_path)
+    contenu = texte(reponse.content, tmp_path)
+    assert "DIRECTION DES ÉTRANGERS EN FRANCE" in contenu and "CAS 1" not in contenu
+    assert "Insertion dans la société française" in contenu
+    assert "Accord du parent/représentant légal ou du mandataire" not in contenu  # not in the guide's annexe
 
 
 async def test_an_applicant_may_not_have_an_official_document_made_of_their_own_data(
@@ -90,7 +92,7 @@ async def test_missing_data_is_named_in_french(client: httpx.AsyncClient) -> Non
     assert {"champ": "dateDepot", "message": "manquant"} in corps["erreurs"]
     assert {"champ": "demandeur.nom", "message": "manquant"} in corps["erreurs"]
     assert (
-        await client.post("/rendus/liste-pieces", json={"cas": "adulte"}, headers=AGENT)
+        await client.post("/rendus/liste-pieces", json={"annexe": {"titre": 1}}, headers=AGENT)
     ).status_code == 422
 
 
@@ -109,7 +111,7 @@ async def test_the_internal_token_is_required(client: httpx.AsyncClient) -> None
 async def test_a_catalogue_outage_answers_503(
     client: httpx.AsyncClient, generation: GenerationDocuments, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    async def en_panne(_cas: object) -> None:
+    async def en_panne() -> None:
         raise DepotIndisponible("Service documents en échec (HTTP 500).")
 
     monkeypatch.setattr(generation.depot, "annexe", en_panne)

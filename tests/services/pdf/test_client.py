@@ -7,7 +7,6 @@ import pytest
 
 from contracts.clients.base import NotFound, RequestRefused
 from contracts.clients.pdf import PdfClient
-from contracts.documents import Cas
 from plumbing.actors import Actor
 from plumbing.settings import PlatformSettings
 from services.pdf.usecases.generation import GenerationDocuments
@@ -39,9 +38,9 @@ async def test_an_applicant_downloads_the_list_of_pieces_but_no_official_documen
     http: httpx.AsyncClient,
 ) -> None:
     client = PdfClient(http, JETON, Actor("demandeur", "cpt-7"))
-    liste = await client.liste_des_pieces(Cas.MAJEUR)
+    liste = await client.liste_des_pieces()
     assert liste.contenu.startswith(b"%PDF")
-    assert liste.nom and liste.nom.startswith("liste-pieces-majeur")
+    assert liste.nom == "liste-pieces.pdf"
     with pytest.raises(RequestRefused) as refus:
         await client.rendre("attestation-decision-favorable", variables_processus())
     assert refus.value.status == 403

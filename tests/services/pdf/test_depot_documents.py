@@ -6,7 +6,6 @@ import httpx
 import pytest
 from pypdf import PdfWriter
 
-from contracts.documents import Cas
 from contracts.process import Modele
 from plumbing.correlation import bind_correlation_id
 from services.pdf.adapters.depot_documents import DocumentsServiceDepot
@@ -63,11 +62,10 @@ async def test_the_same_key_stores_one_document(
     assert (await deposer(depot, cle="pdf.generer-2")).id != premier.id
 
 
-async def test_the_annexe_of_a_case_comes_from_the_catalogue(depot: DocumentsServiceDepot) -> None:
-    annexe = await depot.annexe(Cas.MINEUR_EMANCIPE)
-    assert annexe.cas == Cas.MINEUR_EMANCIPE
+async def test_the_annexe_comes_from_the_catalogue(depot: DocumentsServiceDepot) -> None:
+    annexe = await depot.annexe()
     titres = [piece.titre for section in annexe.sections for piece in section.pieces]
-    assert "Justificatif d'émancipation" in titres
+    assert "Insertion dans la société française" in titres and "Justificatif d'émancipation" not in titres
 
 
 async def test_a_refusal_is_final_and_explained(depot: DocumentsServiceDepot) -> None:
@@ -91,7 +89,7 @@ async def test_server_errors_and_unreachable_service_may_be_retried() -> None:
 
     async with httpx.AsyncClient(transport=httpx.MockTransport(injoignable), base_url="http://d") as client:
         with pytest.raises(DepotIndisponible, match="ConnectError"):
-            await depot_documents(client).annexe(Cas.MAJEUR)
+            await depot_documents(client).annexe()
 
 
 async def test_calls_carry_the_service_actor_the_owner_and_the_correlation_id() -> None:

@@ -2,7 +2,6 @@ from datetime import date
 
 import pytest
 
-from contracts.documents import Cas
 from contracts.process import Modele
 from services.pdf.domain import prefectures
 from services.pdf.domain.documents import DOCUMENTS, definition, preparer_document
@@ -92,15 +91,12 @@ def test_prefectures_are_named_with_their_article() -> None:
     assert prefectures.destinataire("prefecture-75") == "au préfet de police de Paris"
 
 
-def test_the_list_of_pieces_needs_the_annexe_of_its_own_case() -> None:
-    variables = {"cas": "majeur", "annexe": annexe(Cas.MINEUR)}
+def test_the_list_of_pieces_needs_the_annexe_and_no_case() -> None:
     with pytest.raises(DonneesInvalides, match="liste-pieces"):
-        preparer_document("liste-pieces", variables, aujourdhui=AUJOURDHUI)
-    document = preparer_document(
-        "liste-pieces", {"cas": "majeur", "annexe": annexe(Cas.MAJEUR)}, aujourdhui=AUJOURDHUI
-    )
-    assert document.contexte["libelle_cas"] == "CAS 3 : USAGER MAJEUR"
-    assert document.nom_fichier == "liste-pieces-majeur.pdf"
+        preparer_document("liste-pieces", {"cas": "majeur"}, aujourdhui=AUJOURDHUI)
+    document = preparer_document("liste-pieces", {"cas": "majeur", "annexe": annexe()}, aujourdhui=AUJOURDHUI)
+    assert "libelle_cas" not in document.contexte
+    assert document.nom_fichier == "liste-pieces.pdf"
 
 
 def test_huit_etranger_without_usage_name_nor_foreigner_number_is_identified_by_e_mail() -> None:

@@ -9,7 +9,6 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from contracts.documents import Cas
 from services.pdf.adapters.rendu_pdf import WeasyPrintRendu
 from services.pdf.domain.documents import preparer_document
 from tests.services.pdf.donnees import NUMERO_DEMANDE, NUMERO_ETRANGER, annexe, variables_processus
@@ -148,44 +147,28 @@ def test_decision_de_refus_is_motivated_and_states_the_means_of_appeal(
     )
 
 
-@pytest.mark.parametrize(
-    ("cas", "libelle", "propre_au_cas", "absent"),
-    [
-        (
-            Cas.MINEUR,
-            "CAS 1 : USAGER MINEUR NON ÉMANCIPÉ",
-            "Accord du parent/représentant légal",
-            "émancipation",
-        ),
-        (
-            Cas.MINEUR_EMANCIPE,
-            "CAS 2 : USAGER MINEUR ÉMANCIPÉ",
-            "Justificatif d'émancipation",
-            "Accord du parent",
-        ),
-        (Cas.MAJEUR, "CAS 3 : USAGER MAJEUR", "Justificatif de nationalité", "Accord du parent"),
-    ],
-)
-def test_liste_des_pieces_per_case(
-    rendu: WeasyPrintRendu, tmp_path: Path, cas: Cas, libelle: str, propre_au_cas: str, absent: str
-) -> None:
-    pdf = rendre(rendu, "liste-pieces", {"cas": cas.value, "annexe": annexe(cas)})
+def test_liste_des_pieces_is_the_guides_annexe_1(rendu: WeasyPrintRendu, tmp_path: Path) -> None:
+    pdf = rendre(rendu, "liste-pieces", {"annexe": annexe()})
+    lecteur = PdfReader(io.BytesIO(pdf))
+    assert len(lecteur.pages) == 2  # « MOTIF DE SÉJOUR » opens page 2, as in the guide
+    premiere, seconde = (page.extract_text() for page in lecteur.pages)
+    for page in (premiere, seconde):  # the header of every page
+        assert "DIRECTION DES ÉTRANGERS EN FRANCE" in page and "DIRECTION GÉNÉRALE" not in page
+        assert "L'Europe se mobilise" in page
+    assert "DOMICILE" in premiere and "MOTIF DE SÉJOUR" not in premiere
+    assert "Insertion dans la société française" in seconde
     contenu = texte(pdf, tmp_path)
     for attendu in [
         *EN_TETE,
         "DEMANDE DE TITRE DE SÉJOUR VIE PRIVÉE ET FAMILIALE",
         "Liste des documents justificatifs à fournir",
-        libelle,
         "INFORMATIONS PERSONNELLES",
-        "DOMICILE",
-        "MOTIF DE SÉJOUR",
         "Si hébergement à l'hôtel :",
         "• ou attestation consulaire ;",
-        propre_au_cas,
     ]:
         assert attendu in contenu, attendu
-    assert absent not in contenu
-    liens = [a["/A"]["/URI"] for page in PdfReader(io.BytesIO(pdf)).pages for a in page.get("/Annots", [])]
+    assert "CAS " not in contenu  # one list for everybody
+    liens = [a["/A"]["/URI"] for page in lecteur.pages for a in page.get("/Annots", [])]
     assert "https://www.service-public.fr/particuliers/vosdroits/F12956" in [str(lien) for lien in liens]
 
 
@@ -222,7 +205,7 @@ def test_documents_are_accessible_a4_pdfs_with_embedded_fonts(
 
 
 def test_pages_are_drawn_as_images(rendu: WeasyPrintRendu, tmp_path: Path) -> None:
-    pdf = rendre(rendu, "liste-pieces", {"cas": "mineur", "annexe": annexe(Cas.MINEUR)})
+    pdf = rendre(rendu, "liste-pieces", {"annexe": annexe()})
     pages = pages_png(pdf, tmp_path, "liste-pieces")
     assert pages
     with Image.open(pages[0]) as image:

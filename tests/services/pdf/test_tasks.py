@@ -117,9 +117,9 @@ async def test_a_job_delivered_twice_stores_one_document(
     assert autre_job != premier  # the next prolongation (a new job) is a new document
 
 
-async def test_the_list_of_pieces_of_the_dossiers_case(generation: GenerationDocuments) -> None:
+async def test_the_list_of_pieces_is_the_same_whatever_the_case(generation: GenerationDocuments) -> None:
     resultat = await generer(generation, job("liste-pieces", variables_processus(cas="majeur")))
-    assert resultat["document"]["nomFichier"] == "liste-pieces-majeur.pdf"
+    assert resultat["document"]["nomFichier"] == "liste-pieces.pdf"
 
 
 def test_the_idempotency_key_is_the_jobs() -> None:
