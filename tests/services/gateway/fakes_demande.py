@@ -10,7 +10,6 @@ from contracts.documents import (
     Cas,
     DocumentGenere,
     FichierPiece,
-    NaturePiece,
     NumeroEphoto,
     PieceCatalogue,
     PieceCode,
@@ -37,28 +36,19 @@ from contracts.dossier import (
 )
 from contracts.identity import FicheDemandeur
 from contracts.process import Modele
+from services.documents.domain.catalogue import Situation
+from services.documents.domain.pieces import CATALOGUE
 from services.gateway.domain.ports import Fichier, SaisieEtape
 
 if TYPE_CHECKING:
     from tests.services.gateway.fakes_complements import FakeRondes
 
 MOMENT = datetime(2024, 5, 2, 9, tzinfo=UTC)
-CATALOGUE = [
-    PieceCatalogue(
-        code=PieceCode.PHOTOGRAPHIE_IDENTITE,
-        libelle="Photographie d'identité récente",
-        rubrique="ÉTAT CIVIL",
-        obligatoire=True,
-        nature=NaturePiece.NUMERO_EPHOTO,
-    ),
-    PieceCatalogue(
-        code=PieceCode.JUSTIFICATIF_NATIONALITE,
-        libelle="Justificatif de nationalité",
-        rubrique="ÉTAT CIVIL",
-        elements=["Passeport ;"],
-        obligatoire=True,
-    ),
-]
+
+
+def catalogue_du_cas(cas: Cas) -> list[PieceCatalogue]:
+    """The documents service's own catalogue: step 3 shows the guide's pieces, worded as the guide."""
+    return CATALOGUE.pour(Situation(cas))
 
 
 class FakeDemandes:
@@ -233,7 +223,7 @@ class FakeJustificatifs:
 
     async def catalogue(self, cas: Cas) -> list[PieceCatalogue]:
         self.appels_catalogue += 1
-        return CATALOGUE
+        return catalogue_du_cas(cas)
 
     async def pieces(self, acteur: str, dossier_id: str) -> PiecesDossier:
         self.demandes._du(acteur, dossier_id)

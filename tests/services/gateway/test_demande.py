@@ -201,6 +201,36 @@ async def test_step_3_refuses_a_file_with_the_documents_message_and_keeps_the_ep
     assert suite.headers["location"] == f"/demande/{dossier_id}/etape/4"
 
 
+async def test_step_3_has_one_home_proof_with_the_guides_three_lists(site: Site) -> None:
+    dossier_id = await etape_3(site)
+    url = f"/demande/{dossier_id}/justificatifs"
+    page = html.unescape((await site.http.get(url)).text)
+    domicile = page.split('id="piece-justificatif-domicile"', 1)[1].split('id="piece-', 1)[0]
+    assert page.count("Justificatif de domicile datant de moins de 6 mois") == 3  # title, 2 hidden labels
+    assert "DOMICILIATION" in page
+    for texte in [
+        "Justificatif de domicile datant de moins de 6 mois *",
+        "Veuillez joindre un des justificatifs de domicile suivants :",
+        "Une facture d'électricité, gaz, eau, internet, fixe ou mobile ;",
+        "ou une copie d'une quittance de loyer ou de taxe d'habitation.",
+        "Si hébergement à l'hôtel :",
+        "Une copie de la facture du dernier mois.",
+        "Si hébergement chez un particulier :",
+        "Un justificatif de domicile de l'hébergeant si l'adresse inscrite sur sa carte d'identité "
+        "n'est plus à jour.",
+    ]:
+        assert texte in domicile, texte
+    assert domicile.count('type="file"') == 1  # one upload for the three lists
+    assert "hotel" not in page and 'particulier"' not in page  # no housing question, no variant piece
+    assert "Insertion dans la société française" not in page  # Annexe 1 only
+    data = {"csrf_token": await site.csrf(url), "action": "joindre:justificatif-domicile"}
+    joint = await site.http.post(
+        url, data=data, files={"fichiers_justificatif-domicile": ("facture.png", PNG, "image/png")}
+    )
+    assert joint.status_code == 303 and joint.headers["location"].endswith("#piece-justificatif-domicile")
+    assert [f.nom_fichier for f in site.justificatifs.fichiers["justificatif-domicile"]] == ["facture.png"]
+
+
 async def test_deposit_once_then_wait_for_the_number_and_the_pdf(site: Site) -> None:
     dossier_id = await etape_3(site)
     await site.demandes.enregistrer(
