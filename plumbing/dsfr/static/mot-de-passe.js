@@ -1,8 +1,12 @@
 // Live check of the password format (the server checks it again): each criterion turns valid
-// as it is met. Inputs with data-anef-criteres name the list of criteria to update.
+// as it is met. Inputs with data-anef-criteres name the list of criteria to update, and
+// data-anef-invisible the message shown while an invisible or control character is typed.
 (function () {
   "use strict";
-  var SPECIAUX = "!\"#$%&()*+,-./=>?@_";
+  var SPECIAUX = "!\"#$%&()*+,-./=>?@_";  // both screens of the guide
+  // Controls, format characters (zero-width, bidi), private or unassigned code points, line
+  // breaks and every space but the plain one: what Python's str.isprintable() refuses.
+  var INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Zl}\p{Zp}]|(?! )\p{Zs}/u;
   var TESTS = {
     longueur: function (v) { return v.length >= 8; },
     majuscule: function (v) { return v !== v.toLowerCase(); },
@@ -12,9 +16,11 @@
   };
   document.querySelectorAll("input[data-anef-criteres]").forEach(function (input) {
     var liste = document.getElementById(input.getAttribute("data-anef-criteres"));
+    var invisible = document.getElementById(input.getAttribute("data-anef-invisible") || "");
     if (!liste) { return; }
     liste.hidden = false;
     var verifier = function () {
+      if (invisible) { invisible.hidden = !INVISIBLE.test(input.value); }
       liste.querySelectorAll("[data-critere]").forEach(function (item) {
         var ok = TESTS[item.getAttribute("data-critere")](input.value);
         item.classList.toggle("fr-message--valid", ok);

@@ -12,6 +12,7 @@ from services.gateway.api.formulaire import Formulaire, FormulaireRecu
 from services.gateway.domain.formulaires import (
     CRITERES_MOT_DE_PASSE,
     FORMAT_MOT_DE_PASSE,
+    MOT_DE_PASSE_INVISIBLE,
     Erreurs,
     verifier_mot_de_passe,
 )
@@ -31,6 +32,7 @@ def build_mot_de_passe_router(deps: GatewayDeps) -> APIRouter:
             "jeton": jeton,
             "format": FORMAT_MOT_DE_PASSE,
             "criteres": CRITERES_MOT_DE_PASSE,
+            "invisible": MOT_DE_PASSE_INVISIBLE,
         }
         return pages.render(request, "compte/mot_de_passe.html", **context, **options)  # type: ignore[arg-type]
 

@@ -17,6 +17,7 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfWriter
 
 from tests.services.gateway.navigateur import surveiller_csp, verifier_page
+from tests.services.pdf.outils_pdf import texte
 from tests.support.stack import Stack
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
@@ -83,6 +84,9 @@ def test_choisir_la_demarche_remplir_les_cinq_etapes_et_deposer(
     with page.expect_download() as telechargement:
         page.get_by_role("link", name=re.compile("Télécharger la liste des pièces justificatives")).click()
     assert telechargement.value.suggested_filename.endswith(".pdf")
+    annexe = texte(Path(telechargement.value.path()).read_bytes(), tmp_path)  # the guide's Annexe 1
+    assert "DIRECTION DES ÉTRANGERS EN FRANCE" in annexe and "Insertion dans la société française" in annexe
+    assert "CAS 3" not in annexe and "Accord du parent" not in annexe  # one list for everybody
     page.get_by_role("button", name="Je continue").click()
 
     # Step 1: civil status read-only, the register's address, the phone.
@@ -117,6 +121,15 @@ def test_choisir_la_demarche_remplir_les_cinq_etapes_et_deposer(
     # Step 3: the e-photo number, a refused file, then real files for every piece.
     expect(page.get_by_text("Je joins mes documents justificatifs")).to_be_visible()
     verifier_page(page, "15-justificatifs")
+    domicile = page.locator("#piece-justificatif-domicile")
+    for liste in (
+        "Une facture d'électricité",
+        "Si hébergement à l'hôtel :",
+        "Si hébergement chez un particulier :",
+    ):
+        expect(domicile.get_by_text(liste)).to_be_visible()
+    expect(domicile.locator("input[type=file]")).to_have_count(1)  # one upload for the three lists
+    expect(page.get_by_text("Insertion dans la société française")).to_have_count(0)
     page.fill("#ephoto", EPHOTO)
     page.set_input_files("#fichiers_justificatif-nationalite", str(faux))
     page.get_by_role("button", name="Joindre un document : Justificatif de nationalité").click()

@@ -82,7 +82,10 @@ def test_creer_son_compte_se_connecter_voir_la_cloche_et_se_deconnecter(
     page.goto(lien)
     expect(page.get_by_text("Votre adresse email a bien été validée.")).to_be_visible()
     expect(page.get_by_role("heading", name="Créez votre mot de passe")).to_be_visible()
+    page.fill("#mot_de_passe", "Kq7w#Zr\u00a02Pm")  # a no-break space: told at once
+    expect(page.locator("#mot_de_passe-invisible")).to_be_visible()
     page.fill("#mot_de_passe", "abc")
+    expect(page.locator("#mot_de_passe-invisible")).to_be_hidden()
     expect(page.locator('[data-critere="minuscule"]')).to_have_class(re.compile("fr-message--valid"))
     expect(page.locator('[data-critere="majuscule"]')).to_have_class(re.compile("fr-message--info"))
     verifier_page(page, "5-mot-de-passe")
