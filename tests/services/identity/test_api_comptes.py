@@ -251,7 +251,30 @@ async def test_le_mot_de_passe_suit_la_regle_de_la_notice(
     jeton = jeton_du_dernier_courriel(deps)
     for mot_de_passe, confirmation, debut in [
         ("sansmajuscule1!", "sansmajuscule1!", "Format attendu"),
+        ("Kq7w;Zr2Pm", "Kq7w;Zr2Pm", "Format attendu"),  # « ; » is on neither screen
+        (
+            "Kq7w#Zr\u200b2Pm",
+            "Kq7w#Zr\u200b2Pm",
+            "Le mot de passe ne doit contenir aucun caractère invisible",
+        ),
+        (
+            "Kq7w#Zr\u00a02Pm",
+            "Kq7w#Zr\u00a02Pm",
+            "Le mot de passe ne doit contenir aucun caractère invisible",
+        ),
+        (
+            "Kq7w#Zr\u202e2Pm",
+            "Kq7w#Zr\u202e2Pm",
+            "Le mot de passe ne doit contenir aucun caractère invisible",
+        ),
+        ("Huit.Lille-59", "Huit.Lille-59", "Le mot de passe ne doit contenir ni votre nom, ni votre prénom"),
+        ("Lille#ÉTRANGER8", "Lille#ÉTRANGER8", "Le mot de passe ne doit contenir ni votre nom"),
+        ("Kq7w#5903007177", "Kq7w#5903007177", "Le mot de passe ne doit contenir ni votre nom"),
         ("Azerty123!", "Azerty123!", "Ce mot de passe fait partie des mots de passe les plus courants"),
+        ("Chocolat1!", "Chocolat1!", "Ce mot de passe serait trop facile à deviner : il repose sur un mot"),
+        ("Summer2026!", "Summer2026!", "Ce mot de passe serait trop facile à deviner"),
+        ("Azer1234!", "Azer1234!", "Ce mot de passe serait trop facile à deviner : il suit des touches"),
+        ("Qwerty123!", "Qwerty123!", "Ce mot de passe"),
         ("Glycine.Lille-59", "Glycine.Lille-58", "La confirmation du mot de passe ne correspond pas"),
         ("Vx7#kPq2", "Vx7#kPq2", None),
     ]:
@@ -262,6 +285,21 @@ async def test_le_mot_de_passe_suit_la_regle_de_la_notice(
             return
         assert reponse.status_code == 422, mot_de_passe
         assert reponse.json()["detail"].startswith(debut)
+
+
+async def test_les_caracteres_plus_et_virgule_du_second_ecran_sont_acceptes(
+    client: httpx.AsyncClient, deps: IdentityParts
+) -> None:
+    await client.post("/comptes", json=titre_de_huit(deps))
+    corps = {"jeton": jeton_du_dernier_courriel(deps), "motDePasse": "Rivière+Bleue,9"}
+    reponse = await client.post(
+        "/comptes/mot-de-passe", json={**corps, "confirmationMotDePasse": "Rivière+Bleue,9"}
+    )
+    assert reponse.status_code == 200, reponse.text
+    connexion = await client.post(
+        "/sessions", json={"identifiant": "5903007177", "motDePasse": "Rivière+Bleue,9"}
+    )
+    assert connexion.status_code == 201
 
 
 async def test_sans_numero_etranger_l_identifiant_est_l_email(
