@@ -74,6 +74,33 @@ class FicheDemandeur(ContractModel):
     prefecture: str = Field(description='préfecture of the address\'s département, e.g. "59"')
 
 
+class JustificatifDomicile(ContractModel):
+    """The proof of address of a change of situation, kept by the documents service: the file
+    `fichierId` of the piece « justificatif-domicile » under `dossierId` (the declaration's own)."""
+
+    dossier_id: str = Field(min_length=1, max_length=64)
+    fichier_id: str = Field(min_length=1, max_length=64)
+
+
+class DeclarationAdresse(ContractModel):
+    """« Je déclare un changement de situation »: the new address and its proof (the applicant only)."""
+
+    adresse: Adresse
+    justificatif: JustificatifDomicile
+
+
+class ChangementAdresse(ContractModel):
+    """One dated entry of the history of the applicant's address: who, when, old → new, the proof."""
+
+    id: str
+    declare_le: datetime
+    declare_par: str  # the applicant's account id (only the applicant declares)
+    ancienne: Adresse
+    nouvelle: Adresse
+    justificatif: JustificatifDomicile
+    prefecture: str = Field(description='préfecture of the new address, e.g. "62"')
+
+
 def demandeur(
     etat_civil: EtatCivil, numero_etranger: str | None, courriel: str, adresse: Adresse
 ) -> Demandeur:

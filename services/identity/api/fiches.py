@@ -1,4 +1,4 @@
-"""An applicant's fiche and an agent, for whoever may see them."""
+"""An applicant's fiche, their declared moves, and an agent, for whoever may see them."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ from typing import TYPE_CHECKING
 
 from fastapi import APIRouter
 
-from contracts.identity import Agent, FicheDemandeur
+from contracts.identity import Agent, ChangementAdresse, DeclarationAdresse, FicheDemandeur
 from plumbing.authentication import CurrentActor
 from services.identity.api import views
 from services.identity.usecases.fiches import lire_agent, lire_fiche
+from services.identity.usecases.situation import declarer_adresse, historique_adresses
 
 if TYPE_CHECKING:
     from services.identity.wiring import IdentityParts
@@ -17,13 +18,31 @@ if TYPE_CHECKING:
 
 def build_fiches_router(parts: IdentityParts) -> APIRouter:
     router = APIRouter(tags=["fiches"])
-    run = parts.unit_of_work.run
+    run, outils = parts.unit_of_work.run, parts.outils
 
     @router.get("/demandeurs/{demandeur_id}")
     def fiche(demandeur_id: str, acteur: CurrentActor) -> FicheDemandeur:
         """Le demandeur lui-même, un agent de sa préfecture ou un service ; 404 pour les autres."""
         lue = run(lambda d: lire_fiche(depots=d, acteur=acteur, demandeur_id=demandeur_id))
         return views.fiche_demandeur(lue)
+
+    @router.post("/demandeurs/{demandeur_id}/adresses", status_code=201)
+    def declarer(
+        demandeur_id: str, declaration: DeclarationAdresse, acteur: CurrentActor
+    ) -> ChangementAdresse:
+        """« Je déclare un changement de situation » : le demandeur lui-même seulement ; 404 sinon."""
+        declaree = run(
+            lambda d: declarer_adresse(
+                depots=d, outils=outils, acteur=acteur, demandeur_id=demandeur_id, declaration=declaration
+            )
+        )
+        return views.changement_adresse(declaree)
+
+    @router.get("/demandeurs/{demandeur_id}/adresses")
+    def adresses(demandeur_id: str, acteur: CurrentActor) -> list[ChangementAdresse]:
+        """L'historique daté des adresses déclarées, le plus récent d'abord (qui peut voir la fiche)."""
+        lus = run(lambda d: historique_adresses(depots=d, acteur=acteur, demandeur_id=demandeur_id))
+        return [views.changement_adresse(c) for c in lus]
 
     @router.get("/agents/{agent_id}")
     def agent(agent_id: str, acteur: CurrentActor) -> Agent:

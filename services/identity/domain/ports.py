@@ -11,6 +11,7 @@ from services.identity.domain.jetons import JetonEmis, UsageJeton
 from services.identity.domain.limitation import Compteur
 from services.identity.domain.registre import Personne, Titre
 from services.identity.domain.sessions import Session
+from services.identity.domain.situation import ChangementAdresse
 
 
 class Registre(Protocol):
@@ -22,6 +23,10 @@ class Registre(Protocol):
     def enregistrer_personne(self, personne: Personne) -> None: ...
     def enregistrer_titre(self, titre: Titre) -> None: ...
     def prochain_numero_titre(self, jour: date) -> str: ...
+    def ajouter_changement_adresse(self, changement: ChangementAdresse) -> None: ...
+    def changements_adresse(self, personne_id: str) -> list[ChangementAdresse]:
+        """The person's declared moves, newest first."""
+        ...
 
 
 class ComptesDemandeurs(Protocol):
