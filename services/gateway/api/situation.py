@@ -8,6 +8,7 @@ application shows the register's new address, and the deposit is routed by it.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Request
@@ -156,4 +157,5 @@ async def _enregistrer(
         await deps.comptes.declarer_adresse(acteur, fiche.id, declaration)
     except RequestRefused as refus:
         erreurs.formulaire = refus.detail
-        await deps.justificatifs.retirer(acteur, declaration_id, joints[0].id)
+        with contextlib.suppress(RequestRefused):  # already sealed: it stays with the declaration
+            await deps.justificatifs.retirer(acteur, declaration_id, joints[0].id)

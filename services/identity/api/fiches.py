@@ -10,7 +10,7 @@ from contracts.identity import Agent, ChangementAdresse, DeclarationAdresse, Fic
 from plumbing.authentication import CurrentActor
 from services.identity.api import views
 from services.identity.usecases.fiches import lire_agent, lire_fiche
-from services.identity.usecases.situation import declarer_adresse, historique_adresses
+from services.identity.usecases.situation import historique_adresses
 
 if TYPE_CHECKING:
     from services.identity.wiring import IdentityParts
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 def build_fiches_router(parts: IdentityParts) -> APIRouter:
     router = APIRouter(tags=["fiches"])
-    run, outils = parts.unit_of_work.run, parts.outils
+    run = parts.unit_of_work.run
 
     @router.get("/demandeurs/{demandeur_id}")
     def fiche(demandeur_id: str, acteur: CurrentActor) -> FicheDemandeur:
@@ -27,14 +27,13 @@ def build_fiches_router(parts: IdentityParts) -> APIRouter:
         return views.fiche_demandeur(lue)
 
     @router.post("/demandeurs/{demandeur_id}/adresses", status_code=201)
-    def declarer(
+    async def declarer(
         demandeur_id: str, declaration: DeclarationAdresse, acteur: CurrentActor
     ) -> ChangementAdresse:
-        """« Je déclare un changement de situation » : le demandeur lui-même seulement ; 404 sinon."""
-        declaree = run(
-            lambda d: declarer_adresse(
-                depots=d, outils=outils, acteur=acteur, demandeur_id=demandeur_id, declaration=declaration
-            )
+        """« Je déclare un changement de situation » : le demandeur lui-même seulement ; 404 sinon.
+        Le justificatif doit être un des fichiers du demandeur au service documents (il est scellé)."""
+        declaree = await parts.declarations.declarer(
+            acteur=acteur, demandeur_id=demandeur_id, declaration=declaration
         )
         return views.changement_adresse(declaree)
 

@@ -1,19 +1,21 @@
 """« Je déclare un changement de situation »: the applicant declares their new address with a proof.
 
-The register's address changes at once (the next application is routed by it) and the change is
-kept, dated, in the person's history.
+The proof (a file the applicant sent to the documents service) is checked to be theirs and sealed;
+then the register's address changes (the next application is routed by it) and the change is kept,
+dated, in the person's history.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from contracts.identity import DeclarationAdresse
+from contracts.identity import Adresse, DeclarationAdresse
 from plumbing.actors import Actor
 from plumbing.clock import new_id
-from services.identity.domain.erreurs import Introuvable
+from services.identity.domain.erreurs import DonneesInvalides, Introuvable
 from services.identity.domain.fiche import Fiche
-from services.identity.domain.ports import Depots
+from services.identity.domain.ports import Depots, JustificatifsDomicile, Transactions
+from services.identity.domain.registre import departement_de
 from services.identity.domain.situation import ChangementAdresse, nouvelle_adresse, peut_declarer
 from services.identity.usecases.contexte import Outils
 from services.identity.usecases.fiches import DEMANDEUR_INTROUVABLE, fiche_de, lire_fiche
@@ -21,14 +23,63 @@ from services.identity.usecases.fiches import DEMANDEUR_INTROUVABLE, fiche_de, l
 SUJET_ADRESSE_DECLAREE = "identity.adresse.declaree"
 
 
-def declarer_adresse(
-    *, depots: Depots, outils: Outils, acteur: Actor, demandeur_id: str, declaration: DeclarationAdresse
-) -> ChangementAdresse:
-    """Record the move in the register and its history; 404 for anyone but the applicant themself."""
+JUSTIFICATIF_INTROUVABLE = (
+    "Le justificatif de domicile est introuvable parmi vos documents : joignez-le à nouveau."
+)
+
+
+@dataclass(frozen=True)
+class Declarations:
+    """The declaration with its proof: the proof is checked and sealed by documents (outside the
+    transaction) before the register changes."""
+
+    transactions: Transactions
+    outils: Outils
+    justificatifs: JustificatifsDomicile
+
+    async def declarer(
+        self, *, acteur: Actor, demandeur_id: str, declaration: DeclarationAdresse
+    ) -> ChangementAdresse:
+        """404 for anyone but the applicant themself; 422 for an address incomplete or unchanged,
+        or a proof that is not one of the applicant's « justificatif de domicile » files."""
+        nouvelle = await self.transactions.run_async(
+            lambda d: adresse_declarable(
+                depots=d, acteur=acteur, demandeur_id=demandeur_id, saisie=declaration.adresse
+            )
+        )
+        if not await self.justificatifs.verifier(acteur, declaration.justificatif):
+            raise DonneesInvalides(JUSTIFICATIF_INTROUVABLE)
+        await self.justificatifs.sceller(declaration.justificatif, departement_de(nouvelle.code_postal))
+        return await self.transactions.run_async(
+            lambda d: declarer_adresse(
+                depots=d,
+                outils=self.outils,
+                acteur=acteur,
+                demandeur_id=demandeur_id,
+                declaration=declaration,
+            )
+        )
+
+
+def _fiche_declarable(depots: Depots, acteur: Actor, demandeur_id: str) -> Fiche:
     compte = depots.demandeurs.par_id(demandeur_id)
     fiche = fiche_de(depots, compte) if compte is not None else None
     if fiche is None or not peut_declarer(acteur, fiche):
         raise Introuvable(DEMANDEUR_INTROUVABLE)
+    return fiche
+
+
+def adresse_declarable(*, depots: Depots, acteur: Actor, demandeur_id: str, saisie: Adresse) -> Adresse:
+    """Before asking documents: may `acteur` declare, and is the address complete and new?"""
+    fiche = _fiche_declarable(depots, acteur, demandeur_id)
+    return nouvelle_adresse(fiche.personne.adresse, saisie)
+
+
+def declarer_adresse(
+    *, depots: Depots, outils: Outils, acteur: Actor, demandeur_id: str, declaration: DeclarationAdresse
+) -> ChangementAdresse:
+    """Record the move in the register and its history; 404 for anyone but the applicant themself."""
+    fiche = _fiche_declarable(depots, acteur, demandeur_id)
     personne = fiche.personne
     changement = ChangementAdresse(
         id=new_id(),

@@ -8,14 +8,16 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from contracts.clients.base import NotFound, RequestRefused
+from contracts.clients.base import NotFound, RequestRefused, ServiceUnavailable
 from contracts.clients.identity import IdentityClient
 from contracts.identity import Adresse, DeclarationAdresse, JustificatifDomicile
 from plumbing.actors import Actor
+from services.identity.api.errors import SERVICE_INDISPONIBLE
 from services.identity.domain.situation import ADRESSE_INCHANGEE, CODE_POSTAL_INVALIDE
 from services.identity.storage.tables import outbox
+from services.identity.usecases.situation import JUSTIFICATIF_INTROUVABLE
 from services.identity.wiring import IdentityParts
-from tests.services.identity.conftest import TOKEN, HorlogeReglable, en_tant_que
+from tests.services.identity.conftest import TOKEN, HorlogeReglable, JustificatifsFactices, en_tant_que
 from tests.services.identity.test_api_fiches import id_du_compte
 
 pytestmark = pytest.mark.integration
@@ -28,8 +30,18 @@ def declaration(adresse: dict[str, Any] | None = None) -> dict[str, Any]:
     return {"adresse": adresse or ARRAS, "justificatif": JUSTIFICATIF}
 
 
+@pytest.fixture(autouse=True)
+def preuve_de_sept(deps: IdentityParts, justificatifs: JustificatifsFactices) -> None:
+    """SEPT has sent the proof JUSTIFICATIF to documents."""
+    sept = id_du_compte(deps, "5903007178")
+    justificatifs.deposer(Actor("demandeur", sept), JustificatifDomicile.model_validate(JUSTIFICATIF))
+
+
 async def test_le_demandeur_declare_sa_nouvelle_adresse_datee_dans_l_historique(
-    client: httpx.AsyncClient, deps: IdentityParts, horloge: HorlogeReglable
+    client: httpx.AsyncClient,
+    deps: IdentityParts,
+    horloge: HorlogeReglable,
+    justificatifs: JustificatifsFactices,
 ) -> None:
     sept = id_du_compte(deps, "5903007178")
     moi = en_tant_que(Actor("demandeur", sept))
@@ -49,6 +61,7 @@ async def test_le_demandeur_declare_sa_nouvelle_adresse_datee_dans_l_historique(
     }
     assert changement["justificatif"] == JUSTIFICATIF
     assert changement["declareLe"].startswith("2026-03-02T09:00:00")
+    assert justificatifs.scelles == [("adresse-1", "62")]  # frozen, for the Pas-de-Calais's agents
     fiche = (await client.get(f"/demandeurs/{sept}", headers=moi)).json()
     assert fiche["adresse"]["ville"] == "ARRAS" and fiche["prefecture"] == "62"
 
@@ -116,7 +129,7 @@ async def test_le_client_type_declare_et_relit_l_historique(
     identity = IdentityClient(client, TOKEN, Actor("service", "gateway")).as_actor(Actor("demandeur", sept))
     demande = DeclarationAdresse(
         adresse=Adresse(voie="RUE GAMBETTA", code_postal="62000", ville="ARRAS"),
-        justificatif=JustificatifDomicile(dossier_id="adresse-2", fichier_id="f2"),
+        justificatif=JustificatifDomicile.model_validate(JUSTIFICATIF),
     )
     changement = await identity.declarer_adresse(sept, demande)
     assert changement.nouvelle.ville == "ARRAS"
@@ -126,3 +139,35 @@ async def test_le_client_type_declare_et_relit_l_historique(
     assert refus.value.status == 422 and refus.value.detail == ADRESSE_INCHANGEE
     with pytest.raises(NotFound):
         await identity.as_actor(Actor("demandeur", "autre")).declarer_adresse(sept, demande)
+
+
+async def test_un_justificatif_qui_n_est_pas_du_demandeur_est_refuse(
+    client: httpx.AsyncClient, deps: IdentityParts, justificatifs: JustificatifsFactices
+) -> None:
+    sept, onze = id_du_compte(deps, "5903007178"), id_du_compte(deps, "6203007181")
+    chez_onze = {"dossierId": "adresse-9", "fichierId": "f9"}
+    justificatifs.deposer(Actor("demandeur", onze), JustificatifDomicile.model_validate(chez_onze))
+    moi = en_tant_que(Actor("demandeur", sept))
+    for preuve in (chez_onze, {"dossierId": "adresse-1", "fichierId": "inconnu"}):
+        reponse = await client.post(
+            f"/demandeurs/{sept}/adresses", json={"adresse": ARRAS, "justificatif": preuve}, headers=moi
+        )
+        assert reponse.status_code == 422
+        assert reponse.json() == {"detail": JUSTIFICATIF_INTROUVABLE}
+    assert justificatifs.scelles == []
+    assert (await client.get(f"/demandeurs/{sept}", headers=moi)).json()["adresse"]["ville"] == "LILLE"
+
+
+async def test_documents_indisponible_repond_503_en_francais(
+    client: httpx.AsyncClient, deps: IdentityParts, justificatifs: JustificatifsFactices
+) -> None:
+    async def en_panne(*_args: object) -> bool:
+        raise ServiceUnavailable("Service documents injoignable (ConnectError).")
+
+    justificatifs.verifier = en_panne  # type: ignore[method-assign]
+    sept = id_du_compte(deps, "5903007178")
+    reponse = await client.post(
+        f"/demandeurs/{sept}/adresses", json=declaration(), headers=en_tant_que(Actor("demandeur", sept))
+    )
+    assert reponse.status_code == 503
+    assert reponse.json() == {"detail": SERVICE_INDISPONIBLE}
