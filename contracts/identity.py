@@ -1,7 +1,14 @@
-"""What other services read from identity: the applicant's fiche, the agent, sessions.
+"""What other services read from identity: the applicant's fiche, the agent, sessions, and the
+history of the applicant's address (« Je déclare un changement de situation »).
 
 JSON is camelCase (the process variables' style); Python attributes are snake_case.
-The gateway and the back-office call identity's internal API and get these models back.
+The gateway and the back-office call identity's internal API and get these models back; the
+dossier reads the fiche (`GET /demandeurs/{id}`) when a draft starts, at step 1 and at the deposit.
+
+    POST /demandeurs/{id}/adresses   DeclarationAdresse -> ChangementAdresse (201; the applicant
+                                     themself only, 404 otherwise; 422 in French for an incomplete
+                                     or unchanged address, or a proof that is not theirs)
+    GET  /demandeurs/{id}/adresses   -> list[ChangementAdresse], newest first (whoever reads the fiche)
 """
 
 from __future__ import annotations
