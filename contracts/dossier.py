@@ -10,16 +10,19 @@ agent only the deposited dossiers of their préfectures; anything else answers 4
 `{"detail": "<français>"}`, with `erreurs: [{champ, message}]` for bad input (422) and
 `RefusDepot` (422) for an incomplete deposit or missing pieces at step 3.
 
-    POST /dossiers                                         CreationBrouillon -> DossierVue (201; 200 resumed)
+    POST /dossiers                                         CreationBrouillon -> DossierVue (201; 200 resumed;
+                                                           403 when the procedure is not the applicant's)
     GET  /dossiers                                         -> list[DossierResume] (the applicant's)
     GET  /dossiers/{id}                                    -> DossierVue (applicant or agent)
     PUT  /dossiers/{id}/etapes/informations-personnelles   EtapeInformationsPersonnelles -> DossierVue
+                                                           (the address is the register's, read from identity)
     PUT  /dossiers/{id}/etapes/motif-sejour                EtapeMotifSejour -> DossierVue (422 + titre
                                                            "Demandeur non éligible" when placed after 16)
     PUT  /dossiers/{id}/etapes/justificatifs               EtapeJustificatifs -> DossierVue (asks documents)
     PUT  /dossiers/{id}/etapes/depot                       EtapeDepot -> DossierVue
     POST /dossiers/{id}/abandon                            -> DossierVue ("Abandonner la demande")
-    POST /dossiers/{id}/depot                              EtapeDepot (optional) -> DossierVue (idempotent)
+    POST /dossiers/{id}/depot                              EtapeDepot (optional) -> DossierVue (idempotent;
+                                                           routed by the register's address, read from identity)
     GET  /dossiers/{id}/historique                         -> HistoriqueStatuts
     GET  /dossiers/{id}/complements                        -> list[RondeComplementsVue]
     GET  /dossiers/{id}/complements/{n}                    -> RondeComplementsVue
@@ -35,13 +38,14 @@ BPMN error `dossier-clos` (`ErreurMetier`) on a withdrawn or closed dossier.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime
 from enum import StrEnum
 
 from pydantic import Field
 
 from contracts.base import ContractModel
-from contracts.identity import Adresse, EtatCivil, FicheDemandeur, TitreEnCours
+from contracts.identity import Adresse, EtatCivil, TitreEnCours
 
 STREAM_DOSSIER = "DOSSIER"
 SUBJECTS_DOSSIER = ["dossier.dossier.>"]
@@ -168,6 +172,47 @@ MESSAGE_NON_ELIGIBLE = (
 )
 
 
+class PourQui(StrEnum):
+    """« Je sollicite ou renouvelle un titre de séjour pour : »."""
+
+    MOI_MEME = "moi-meme"  # « Moi-même (à partir de 16 ans) »: this procedure
+    MINEUR_PROTECTION_INTERNATIONALE = "mineur-protection-internationale"  # another procedure
+
+
+TYPE_RENOUVELABLE = "MNA placé avant 16 ans"
+MENTION_RENOUVELABLE = "VIE PRIVÉE ET FAMILIALE"
+AGE_MINIMUM_DEMANDE = 16
+HORS_PROCEDURE_TITRE = (
+    "Ce service en ligne renouvelle uniquement le titre de séjour « MNA placé avant 16 ans » portant la "
+    "mention « VIE PRIVÉE ET FAMILIALE » : votre demande relève d'une autre démarche."
+)
+HORS_PROCEDURE_POUR = (
+    "Ce service en ligne permet uniquement de demander le renouvellement de votre propre titre de séjour "
+    "(« Moi-même (à partir de 16 ans) ») : votre demande relève d'une autre démarche."
+)
+HORS_PROCEDURE_AGE = (
+    "Ce service en ligne est ouvert à partir de 16 ans (« Moi-même (à partir de 16 ans) ») : "
+    "votre demande relève d'une autre démarche."
+)
+ADRESSE_DU_REGISTRE = (
+    "L'adresse ne se modifie pas dans la demande. Si vous avez déménagé, déclarez d'abord votre nouvelle "
+    "adresse avec « Je déclare un changement de situation », puis reprenez votre demande."
+)
+
+
+def _comparable(texte: str) -> str:
+    sans_accents = unicodedata.normalize("NFKD", texte).encode("ascii", "ignore").decode()
+    return " ".join(sans_accents.upper().split())
+
+
+def titre_renouvelable(titre: TitreEnCours) -> bool:
+    """The title this procedure renews: « MNA placé avant 16 ans », « VIE PRIVÉE ET FAMILIALE »
+    (compared without accents, case or extra spaces)."""
+    return _comparable(titre.type) == _comparable(TYPE_RENOUVELABLE) and _comparable(
+        titre.mention
+    ) == _comparable(MENTION_RENOUVELABLE)
+
+
 class ReponseComplement(StrEnum):
     MAINTENIR = "maintenir"
     METTRE_A_JOUR = "mettre_a_jour"
@@ -201,16 +246,21 @@ class ErreurMetier(StrEnum):
 
 
 class CreationBrouillon(ContractModel):
-    """Start (or resume) the applicant's draft; the register's fiche is copied as a snapshot."""
+    """Start (or resume) the applicant's draft. The dossier reads the register's fiche from identity
+    itself (civil status, address, title: copied as a snapshot) and refuses (403, `HORS_PROCEDURE_*`)
+    anyone this procedure is not for: another `pour`, under 16, another title than
+    « MNA placé avant 16 ans » « VIE PRIVÉE ET FAMILIALE »."""
 
-    fiche: FicheDemandeur
+    pour: PourQui
 
 
 class EtapeInformationsPersonnelles(ContractModel):
     """Step 1: civil status is read-only; the applicant ticks the box, checks the address, types a phone."""
 
     mineur_emancipe: bool = False
-    adresse: Adresse
+    # The address is the register's (a move is declared to identity first): leave it out; one that
+    # differs from the register's is refused (422, `ADRESSE_DU_REGISTRE` on the field `adresse`).
+    adresse: Adresse | None = None
     telephone: str = Field(max_length=30)
 
 

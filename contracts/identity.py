@@ -1,7 +1,14 @@
-"""What other services read from identity: the applicant's fiche, the agent, sessions.
+"""What other services read from identity: the applicant's fiche, the agent, sessions, and the
+history of the applicant's address (« Je déclare un changement de situation »).
 
 JSON is camelCase (the process variables' style); Python attributes are snake_case.
-The gateway and the back-office call identity's internal API and get these models back.
+The gateway and the back-office call identity's internal API and get these models back; the
+dossier reads the fiche (`GET /demandeurs/{id}`) when a draft starts, at step 1 and at the deposit.
+
+    POST /demandeurs/{id}/adresses   DeclarationAdresse -> ChangementAdresse (201; the applicant
+                                     themself only, 404 otherwise; 422 in French for an incomplete
+                                     or unchanged address, or a proof that is not theirs)
+    GET  /demandeurs/{id}/adresses   -> list[ChangementAdresse], newest first (whoever reads the fiche)
 """
 
 from __future__ import annotations
@@ -72,6 +79,33 @@ class FicheDemandeur(ContractModel):
     adresse: Adresse
     titre_en_cours: TitreEnCours
     prefecture: str = Field(description='préfecture of the address\'s département, e.g. "59"')
+
+
+class JustificatifDomicile(ContractModel):
+    """The proof of address of a change of situation, kept by the documents service: the file
+    `fichierId` of the piece « justificatif-domicile » under `dossierId` (the declaration's own)."""
+
+    dossier_id: str = Field(min_length=1, max_length=64)
+    fichier_id: str = Field(min_length=1, max_length=64)
+
+
+class DeclarationAdresse(ContractModel):
+    """« Je déclare un changement de situation »: the new address and its proof (the applicant only)."""
+
+    adresse: Adresse
+    justificatif: JustificatifDomicile
+
+
+class ChangementAdresse(ContractModel):
+    """One dated entry of the history of the applicant's address: who, when, old → new, the proof."""
+
+    id: str
+    declare_le: datetime
+    declare_par: str  # the applicant's account id (only the applicant declares)
+    ancienne: Adresse
+    nouvelle: Adresse
+    justificatif: JustificatifDomicile
+    prefecture: str = Field(description='préfecture of the new address, e.g. "62"')
 
 
 def demandeur(

@@ -26,12 +26,12 @@ from contracts.dossier import (
     EtapeMotifSejour,
     HistoriqueStatuts,
     PageDossiers,
+    PourQui,
     RefusDepot,
     ReponsePieceComplement,
     RondeComplementsVue,
     Statut,
 )
-from contracts.identity import FicheDemandeur
 
 SaisieEtape = EtapeInformationsPersonnelles | EtapeMotifSejour | EtapeJustificatifs | EtapeDepot
 ETAPE_DE_LA_SAISIE: dict[type[SaisieEtape], Etape] = {
@@ -47,9 +47,10 @@ class DossierClient(InternalApiClient):
 
     # The applicant's draft, "Déposez votre demande en 5 étapes".
 
-    async def creer_brouillon(self, fiche: FicheDemandeur) -> DossierVue:
-        """Start the applicant's draft from the register's fiche, or resume the one in progress."""
-        return await self.send_model("POST", DossierVue, "/dossiers", CreationBrouillon(fiche=fiche))
+    async def creer_brouillon(self, pour: PourQui = PourQui.MOI_MEME) -> DossierVue:
+        """Start the applicant's draft from the register's fiche (the dossier reads it from identity),
+        or resume the one in progress; `RequestRefused` (403) when this procedure is not theirs."""
+        return await self.send_model("POST", DossierVue, "/dossiers", CreationBrouillon(pour=pour))
 
     async def mes_dossiers(self) -> list[DossierResume]:
         return await self.get_model(list[DossierResume], "/dossiers")

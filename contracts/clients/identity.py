@@ -23,6 +23,8 @@ from contracts.clients.base import InternalApiClient, RequestRefused, path
 from contracts.identity import (
     SESSION_HEADER,
     Agent,
+    ChangementAdresse,
+    DeclarationAdresse,
     DemandeConnexion,
     DemandeCreationCompte,
     DemandeJeton,
@@ -143,6 +145,19 @@ class IdentityClient(InternalApiClient):
     async def fiche(self, demandeur_id: str) -> FicheDemandeur:
         """The applicant themself, an agent of their préfecture, or a service; `NotFound` otherwise."""
         return await self.get_model(FicheDemandeur, path("demandeurs", demandeur_id))
+
+    # « Je déclare un changement de situation ».
+
+    async def declarer_adresse(self, demandeur_id: str, declaration: DeclarationAdresse) -> ChangementAdresse:
+        """The applicant's new address and its proof, as the applicant themself (`as_actor`): the
+        register's address changes and the change is dated in its history. `RequestRefused` (422)
+        with a French message for an incomplete or unchanged address; `NotFound` for anyone else."""
+        url = path("demandeurs", demandeur_id, "adresses")
+        return await self.send_model("POST", ChangementAdresse, url, declaration)
+
+    async def historique_adresses(self, demandeur_id: str) -> list[ChangementAdresse]:
+        """The declared moves, newest first, for whoever may read the fiche."""
+        return await self.get_model(list[ChangementAdresse], path("demandeurs", demandeur_id, "adresses"))
 
     async def agent(self, agent_id: str) -> Agent:
         """The agent themself, an administrator, or a service; `NotFound` otherwise."""

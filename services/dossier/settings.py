@@ -23,6 +23,11 @@ class DossierSettings(StoredServiceSettings):
         description="adresse de l'API interne du service documents",
     )
     documents_timeout: float = Field(10.0, description="délai d'attente des appels au service documents (s)")
+    identity_url: str = Field(
+        f"http://127.0.0.1:{SERVICE_PORTS['identity']}",
+        description="adresse de l'API interne du service identity (fiche et adresse du registre)",
+    )
+    identity_timeout: float = Field(10.0, description="délai d'attente des appels au service identity (s)")
     message_ttl_ms: int = Field(
         24 * 3600 * 1000,
         description="durée pendant laquelle le moteur garde un message qu'aucune instance n'attend encore "

@@ -14,6 +14,7 @@ from pyzeebe import ZeebeClient, ZeebeWorker
 from sqlalchemy.orm import Session, sessionmaker
 
 from contracts.clients.documents import DocumentsClient
+from contracts.clients.identity import IdentityClient
 from contracts.dossier import STREAM_DOSSIER, SUBJECTS_DOSSIER
 from plumbing.clock import Clock, SystemClock
 from plumbing.database import create_database_engine, create_session_factory
@@ -28,14 +29,16 @@ from plumbing.web import create_app
 from plumbing.worker import create_worker, create_zeebe_channel
 from plumbing.zeebe_client import ZeebeEngineCommands
 from services.dossier.adapters.documents import DOSSIER, DocumentsPiecesJustificatives
+from services.dossier.adapters.identity import IdentityFiches
 from services.dossier.api.errors import ERREURS
 from services.dossier.api.routes import ApiDeps, build_api_router
-from services.dossier.domain.ports import PiecesJustificatives
+from services.dossier.domain.ports import FichesDemandeurs, PiecesJustificatives
 from services.dossier.settings import DossierSettings
 from services.dossier.storage.repositories import SqlRepositories, premiere_instance_liee
 from services.dossier.storage.tables import engine_commands, outbox
 from services.dossier.tasks import TaskDeps, build_task_router
 from services.dossier.usecases.complements import ReponsesComplements
+from services.dossier.usecases.demarrage import Demarrage
 from services.dossier.usecases.depot import Depot
 
 
@@ -53,6 +56,7 @@ def build_parts(
     sessions: sessionmaker[Session],
     engine: EngineCommands,
     pieces: PiecesJustificatives,
+    fiches: FichesDemandeurs,
     clock: Clock,
 ) -> DossierParts:
     transactions = UnitOfWork(sessions, SqlRepositories)
@@ -64,12 +68,12 @@ def build_parts(
         clock=clock.now,
         lease=timedelta(seconds=settings.relais_bail),
     )
-    depot = Depot(transactions, pieces, relay, clock)
+    depot = Depot(transactions, pieces, relay, clock, fiches)
     reponses = ReponsesComplements(transactions, pieces, relay, clock)
     return DossierParts(
         transactions,
         relay,
-        ApiDeps(transactions, clock, depot, reponses),
+        ApiDeps(transactions, clock, depot, reponses, Demarrage(transactions, fiches, clock)),
         TaskDeps(transactions, clock, pieces, engine, settings.guichet),
     )
 
@@ -94,19 +98,22 @@ class RunningService:
 async def running_service(
     settings: DossierSettings, platform: PlatformSettings
 ) -> AsyncIterator[RunningService]:
-    """The service connected to its database, NATS, the engine and documents; closed on exit."""
+    """The service connected to its database, NATS, the engine, documents and identity; closed on exit."""
     database = create_database_engine(settings.database())
     sessions = create_session_factory(database)
     nats = await connect_nats(platform.nats_url, "dossier")
     channel = create_zeebe_channel(platform.zeebe_address)
     http = httpx.AsyncClient(base_url=settings.documents_url, timeout=settings.documents_timeout)
+    http_identity = httpx.AsyncClient(base_url=settings.identity_url, timeout=settings.identity_timeout)
     try:
         documents = DocumentsClient(http, platform.internal_api_token, DOSSIER)
+        identity = IdentityClient(http_identity, platform.internal_api_token, DOSSIER)
         parts = build_parts(
             settings,
             sessions=sessions,
             engine=ZeebeEngineCommands(ZeebeClient(channel), message_ttl_ms=settings.message_ttl_ms),
             pieces=DocumentsPiecesJustificatives(documents),
+            fiches=IdentityFiches(identity),
             clock=SystemClock(),
         )
         readiness = {
@@ -122,6 +129,7 @@ async def running_service(
         )
     finally:
         await http.aclose()
+        await http_identity.aclose()
         await close_nats(nats)
         await channel.close()
         database.dispose()

@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 import sys
 
+import httpx
+
 from contracts.courriel import STREAM_COURRIELS, SUBJECTS_COURRIELS
 from plumbing.health import engine_check, nats_check
 from plumbing.logs import configure_logging
@@ -20,6 +22,7 @@ from services.identity.wiring import (
     build_app,
     build_outbox_relay,
     build_parts,
+    documents_justificatifs,
     menage_periodique,
     migrate,
 )
@@ -33,10 +36,19 @@ def main(arguments: list[str]) -> None:
     settings, platform = IdentitySettings(), PlatformSettings()
     configure_logging("identity", platform.log_level)
     migrate(settings)
-    asyncio.run(run(settings, platform, build_parts(settings)))
+    asyncio.run(run(settings, platform))
 
 
-async def run(settings: IdentitySettings, platform: PlatformSettings, parts: IdentityParts) -> None:
+async def run(settings: IdentitySettings, platform: PlatformSettings) -> None:
+    http = httpx.AsyncClient(base_url=settings.documents_url, timeout=settings.documents_timeout)
+    parts = build_parts(settings, justificatifs=documents_justificatifs(settings, platform, http))
+    try:
+        await serve_parts(settings, platform, parts)
+    finally:
+        await http.aclose()
+
+
+async def serve_parts(settings: IdentitySettings, platform: PlatformSettings, parts: IdentityParts) -> None:
     nats = await connect_nats(platform.nats_url, "identity")
     js = nats.jetstream()
     await ensure_stream(js, STREAM_COURRIELS, SUBJECTS_COURRIELS)  # account e-mails go to the notifier

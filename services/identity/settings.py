@@ -27,6 +27,11 @@ class IdentitySettings(StoredServiceSettings):
     max_failures_per_address: int = Field(
         30, ge=1, description="échecs avant blocage temporaire d'une adresse IP cliente"
     )
+    documents_url: str = Field(
+        f"http://127.0.0.1:{SERVICE_PORTS['documents']}",
+        description="adresse de l'API interne du service documents (justificatifs de domicile)",
+    )
+    documents_timeout: float = Field(10.0, description="délai d'attente des appels au service documents (s)")
     lockout_minutes: int = Field(15, ge=1, description="durée du blocage temporaire (minutes)")
     argon2_time_cost: int = Field(3, ge=1, description="argon2id : nombre de passes")
     argon2_memory_kib: int = Field(65536, ge=8, description="argon2id : mémoire par hachage (Kio)")

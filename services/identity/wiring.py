@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
+import httpx
 from fastapi import FastAPI
 from nats.js import JetStreamContext
 from sqlalchemy import Engine
 
+from contracts.clients.documents import DocumentsClient
 from plumbing.clock import Clock, SystemClock
 from plumbing.database import create_database_engine, create_session_factory, upgrade_database
 from plumbing.health import ReadinessCheck, database_check
@@ -21,17 +23,23 @@ from plumbing.settings import PlatformSettings
 from plumbing.unit_of_work import UnitOfWork
 from plumbing.web import create_app
 from services.identity.adapters.crypto import Argon2Hacheur, SignataireJetons, nouveau_jeton_session
+from services.identity.adapters.documents import (
+    IDENTITY,
+    DocumentsJustificatifsDomicile,
+    JustificatifsNonConfigures,
+)
 from services.identity.adapters.mots_de_passe_courants import politique_mot_de_passe
 from services.identity.api import build_api_router
 from services.identity.api.errors import ERREURS
 from services.identity.domain.limitation import PolitiqueLimitation
-from services.identity.domain.ports import Depots
+from services.identity.domain.ports import Depots, JustificatifsDomicile
 from services.identity.domain.sessions import PolitiqueSession
 from services.identity.settings import IdentitySettings
 from services.identity.storage.repositories import repositories
 from services.identity.storage.tables import outbox
 from services.identity.usecases.contexte import Outils, Reglages
 from services.identity.usecases.menage import faire_le_menage
+from services.identity.usecases.situation import Declarations
 
 MIGRATIONS = Path(__file__).parent / "storage" / "migrations"
 VERSION_TABLE = "identity_alembic_version"
@@ -45,14 +53,20 @@ class IdentityParts:
     engine: Engine
     unit_of_work: UnitOfWork[Depots]
     outils: Outils
+    declarations: Declarations  # « Je déclare un changement de situation », with documents
 
 
 def migrate(settings: IdentitySettings) -> None:
     upgrade_database(settings.database(), MIGRATIONS, VERSION_TABLE)
 
 
-def build_parts(settings: IdentitySettings, clock: Clock | None = None) -> IdentityParts:
-    """The database, the unit of work and the tools of the use cases (`clock`: tests move it)."""
+def build_parts(
+    settings: IdentitySettings,
+    clock: Clock | None = None,
+    justificatifs: JustificatifsDomicile | None = None,
+) -> IdentityParts:
+    """The database, the unit of work and the tools of the use cases (`clock`: tests move it;
+    `justificatifs`: the documents service, see `documents_justificatifs`; none for the demo seed)."""
     engine = create_database_engine(settings.database())
     outils = Outils(
         hacheur=Argon2Hacheur(
@@ -64,7 +78,16 @@ def build_parts(settings: IdentitySettings, clock: Clock | None = None) -> Ident
         nouveau_jeton_session=nouveau_jeton_session,
         reglages=reglages_de(settings),
     )
-    return IdentityParts(engine, UnitOfWork(create_session_factory(engine), repositories), outils)
+    unit_of_work = UnitOfWork(create_session_factory(engine), repositories)
+    declarations = Declarations(unit_of_work, outils, justificatifs or JustificatifsNonConfigures())
+    return IdentityParts(engine, unit_of_work, outils, declarations)
+
+
+def documents_justificatifs(
+    settings: IdentitySettings, platform: PlatformSettings, http: httpx.AsyncClient
+) -> JustificatifsDomicile:
+    """The proofs of address in the documents service (`http`: its base URL, owned by the caller)."""
+    return DocumentsJustificatifsDomicile(DocumentsClient(http, platform.internal_api_token, IDENTITY))
 
 
 def reglages_de(settings: IdentitySettings) -> Reglages:

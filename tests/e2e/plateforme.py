@@ -216,7 +216,7 @@ class Plateforme:
             "POST",
             "/dossiers",
             qui,
-            json={"fiche": demandeur.fiche.model_dump(mode="json")},
+            json={"pour": "moi-meme"},
             expect=201,
         )
         dossier_id = dossier["id"]

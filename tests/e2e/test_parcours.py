@@ -321,41 +321,45 @@ def minuit_utc(jour: date) -> datetime:
 
 
 def test_deux_prolongations_d_instruction(anef: Plateforme) -> None:
-    """The title ends in 60 days: an attestation the day after, and another 3 months later."""
+    """A visa holder is told by the dossier that this procedure is not hers; ONZE's title ends in
+    60 days: an attestation the day after, and another 3 months later."""
     douze = nouveau_compte(anef, "9900000012", DOUZE, None)  # a visa: no N° étranger, the e-mail logs in
     assert douze.fiche.numero_etranger is None
-    dossier_id = anef.deposer(douze)["id"]
-    numero = anef.statut_atteint(dossier_id, douze.acteur, "en_instruction")["numeroDemande"]
-    fin_titre = douze.fiche.titre_en_cours.date_fin
+    refus = anef.call("dossier", "POST", "/dossiers", douze.acteur, expect=403, json={"pour": "moi-meme"})
+    assert "relève d'une autre démarche" in refus.json()["detail"]
+    onze = anef.connecter("6203007181", "Beffroi.Arras62!")  # his earlier applications are closed
+    dossier_id = anef.deposer(onze)["id"]
+    numero = anef.statut_atteint(dossier_id, onze.acteur, "en_instruction")["numeroDemande"]
+    fin_titre = onze.fiche.titre_en_cours.date_fin
     premier = fin_titre + timedelta(days=1)
     second = ajouter_mois(premier, 3)
 
     anef.horloge.at(minuit_utc(premier) + timedelta(minutes=1))
-    assert len(anef.document_genere(dossier_id, douze.acteur, "attestation-prolongation")) == 1
+    assert len(anef.document_genere(dossier_id, onze.acteur, "attestation-prolongation")) == 1
     anef.horloge.at(minuit_utc(second) + timedelta(minutes=1))
-    attestations = anef.document_genere(dossier_id, douze.acteur, "attestation-prolongation", count=2)
+    attestations = anef.document_genere(dossier_id, onze.acteur, "attestation-prolongation", count=2)
 
     periodes = [(premier, second - timedelta(days=1)), (second, ajouter_mois(second, 3) - timedelta(days=1))]
     for document, (debut, fin) in zip(attestations, periodes, strict=True):
-        texte = anef.texte_pdf(dossier_id, douze.acteur, document["id"])
+        texte = anef.texte_pdf(dossier_id, onze.acteur, document["id"])
         assert "ATTESTATION DE PROLONGATION D'INSTRUCTION" in texte
         assert f"N° de la demande : {numero}" in texte
         assert f"Validité : du {debut:%d/%m/%Y} au {fin:%d/%m/%Y}" in texte, texte
         assert f"entre le {debut:%d/%m/%Y} et le {fin:%d/%m/%Y}" in texte
-    notifications = anef.notification(douze, "attestation-prolongation", count=2)
+    notifications = anef.notification(onze, "attestation-prolongation", count=2)
     assert {n["titre"] for n in notifications} == {"Notification de prolongation de l'instruction"}
     assert sorted(
-        anef.ouvrir(douze, n["id"])["piecesJointes"][0]["documentId"] for n in notifications
+        anef.ouvrir(onze, n["id"])["piecesJointes"][0]["documentId"] for n in notifications
     ) == sorted(d["id"] for d in attestations)
     # four months without a decision: the agents are alerted (not a decision)
     agent = anef.agent("instructeur.pas-de-calais", "Instruction-PdC-62")
     until(lambda: anef.dossier(dossier_id, agent)["alertes"], "l'alerte de rejet implicite")
     anef.tache(PREFECTURE_PDC, dossier_id, "UserTask_TraiterAlerte")
-    assert anef.dossier(dossier_id, douze.acteur)["statut"] == "en_instruction"
+    assert anef.dossier(dossier_id, onze.acteur)["statut"] == "en_instruction"
 
-    anef.json("dossier", "POST", f"/dossiers/{dossier_id}/desistement", douze.acteur)
+    anef.json("dossier", "POST", f"/dossiers/{dossier_id}/desistement", onze.acteur)
     anef.terminee(dossier_id)
-    assert len(anef.documents_generes(dossier_id, douze.acteur)) == 3  # the deposit's and two attestations
+    assert len(anef.documents_generes(dossier_id, onze.acteur)) == 3  # the deposit's and two attestations
 
 
 def test_services_arretes_en_cours_de_route_rien_n_est_perdu(anef: Plateforme) -> None:

@@ -21,7 +21,7 @@ from services.dossier.domain.erreurs import (
 )
 
 MODIFICATION_CONCURRENTE = "La demande a été modifiée en même temps par ailleurs : veuillez réessayer."
-DOCUMENTS_INDISPONIBLES = "Le service des justificatifs est momentanément indisponible. Veuillez réessayer."
+SERVICE_INDISPONIBLE = "Un service de la plateforme est momentanément indisponible. Veuillez réessayer."
 
 
 def _saisie_invalide(error: SaisieInvalide) -> tuple[int, dict[str, Any]]:
@@ -43,5 +43,5 @@ ERREURS: ErrorTable = {
     DepotIncomplet: _depot_incomplet,
     # Writers that collided more often than the unit of work starts over.
     ConcurrentUpdate: fixed(409, MODIFICATION_CONCURRENTE),
-    ServiceUnavailable: fixed(503, DOCUMENTS_INDISPONIBLES),
+    ServiceUnavailable: fixed(503, SERVICE_INDISPONIBLE),
 }

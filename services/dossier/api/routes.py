@@ -34,6 +34,7 @@ from services.dossier.api.views import page_dossiers, resume_dossier, vue_dossie
 from services.dossier.domain.ports import Transactions
 from services.dossier.usecases import brouillons, complements, consultation
 from services.dossier.usecases.complements import ReponsesComplements
+from services.dossier.usecases.demarrage import Demarrage
 from services.dossier.usecases.depot import Depot
 
 NumeroRonde = Annotated[int, Path(ge=1, le=1_000)]  # bounded: a huge number must not reach the database
@@ -46,6 +47,7 @@ class ApiDeps:
     clock: Clock
     depot: Depot
     reponses: ReponsesComplements
+    demarrage: Demarrage
 
 
 def build_api_router(deps: ApiDeps) -> APIRouter:
@@ -61,8 +63,7 @@ def build_draft_routes(router: APIRouter, deps: ApiDeps) -> None:
 
     @router.post("/dossiers", status_code=status.HTTP_201_CREATED)
     async def creer(demande: CreationBrouillon, acteur: CurrentActor, response: Response) -> DossierVue:
-        creation = partial(brouillons.creer_brouillon, clock=clock, acteur=acteur, fiche=demande.fiche)
-        dossier, cree = await run(creation)
+        dossier, cree = await deps.demarrage.commencer(acteur=acteur, pour=demande.pour)
         response.status_code = status.HTTP_201_CREATED if cree else status.HTTP_200_OK
         return vue_dossier(dossier)
 
@@ -78,14 +79,10 @@ def build_draft_routes(router: APIRouter, deps: ApiDeps) -> None:
     async def etape_1(
         dossier_id: str, etape: EtapeInformationsPersonnelles, acteur: CurrentActor
     ) -> DossierVue:
-        saisie = partial(
-            brouillons.enregistrer_informations_personnelles,
-            clock=clock,
-            acteur=acteur,
-            dossier_id=dossier_id,
-            etape=etape,
+        saisie = deps.demarrage.enregistrer_informations_personnelles(
+            acteur=acteur, dossier_id=dossier_id, etape=etape
         )
-        return vue_dossier(await run(saisie))
+        return vue_dossier(await saisie)
 
     @router.put("/dossiers/{dossier_id}/etapes/motif-sejour")
     async def etape_2(dossier_id: str, etape: EtapeMotifSejour, acteur: CurrentActor) -> DossierVue:

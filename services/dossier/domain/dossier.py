@@ -106,14 +106,25 @@ class Dossier:
     # Draft steps.
 
     def enregistrer_informations_personnelles(
-        self, etape: EtapeInformationsPersonnelles, *, aujourdhui: date, maintenant: datetime
+        self,
+        etape: EtapeInformationsPersonnelles,
+        *,
+        aujourdhui: date,
+        maintenant: datetime,
+        adresse_registre: Adresse | None = None,
     ) -> None:
+        """The box and the phone; the address is the register's as read now (the draft's copy
+        when none is given), never one typed in the wizard."""
         self._exiger_brouillon()
+        adresse = adresse_registre or self.adresse
         verifier_informations_personnelles(
-            etape, date_naissance=self.etat_civil.date_naissance, aujourdhui=aujourdhui
+            etape,
+            adresse_registre=adresse,
+            date_naissance=self.etat_civil.date_naissance,
+            aujourdhui=aujourdhui,
         )
         self.mineur_emancipe = etape.mineur_emancipe
-        self.adresse = etape.adresse
+        self.adresse = adresse
         self.telephone = normaliser_telephone(etape.telephone)
         self.cas = self.cas_le(aujourdhui)
         self._etape_enregistree(Etape.INFORMATIONS_PERSONNELLES, maintenant)
@@ -161,9 +172,15 @@ class Dossier:
 
     # From the deposit on.
 
-    def deposer(self, *, cas: Cas, maintenant: datetime, jour: date) -> None:
-        """Freeze the dossier: nothing of it can change afterwards (checked complete by the caller)."""
+    def deposer(
+        self, *, cas: Cas, maintenant: datetime, jour: date, adresse_registre: Adresse | None = None
+    ) -> None:
+        """Freeze the dossier: nothing of it can change afterwards (checked complete by the caller).
+
+        The préfecture (and so the N° demande) follows the register's address read at the deposit."""
         self._exiger_brouillon()
+        if adresse_registre is not None:
+            self.adresse = adresse_registre
         self.cas = cas
         self.prefecture = departement_de(self.adresse, self.prefecture)
         self.depose_le = maintenant

@@ -30,6 +30,10 @@ class ActionReservee(ErreurDossier):
     """The actor sees the dossier but may not do this (403)."""
 
 
+class HorsProcedure(ActionReservee):
+    """This procedure is not the applicant's (another title, under 16, for someone else): 403."""
+
+
 class EtatIncompatible(ErreurDossier):
     """The action does not fit the dossier's current status (a conflict, not bad input)."""
 

@@ -12,6 +12,7 @@ from typing import Any, Protocol, TypeVar
 
 from contracts.documents import PieceManquante
 from contracts.dossier import Cas, Statut
+from contracts.identity import FicheDemandeur
 from services.dossier.domain.complements import RondeComplements
 from services.dossier.domain.dossier import Dossier
 from services.dossier.domain.statuts import Transition
@@ -150,4 +151,15 @@ class PiecesJustificatives(Protocol):
 
     async def pieces_remplacees(self, dossier_id: str, *, ronde: int) -> set[str]:
         """Codes of the pieces that got a new file in complement round `ronde`."""
+        ...
+
+
+class FichesDemandeurs(Protocol):
+    """The applicants' fiches, owned by identity: civil status, the register's address, the title.
+
+    Raises `contracts.clients.base.ServiceUnavailable` when identity cannot answer.
+    """
+
+    async def fiche(self, demandeur_id: str) -> FicheDemandeur:
+        """The fiche as the register holds it now (a declared move included)."""
         ...

@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from contracts.dossier import (
+    ADRESSE_DU_REGISTRE,
     ATTESTATIONS_PAR_CAS,
     LIBELLES_ATTESTATION,
     MESSAGE_NON_ELIGIBLE,
@@ -14,6 +15,7 @@ from contracts.dossier import (
     EtapeInformationsPersonnelles,
     EtapeMotifSejour,
 )
+from contracts.identity import Adresse
 from services.dossier.domain.erreurs import DemandeurNonEligible, ErreurChamp, SaisieInvalide
 from services.dossier.domain.regles import (
     AGE_MAJORITE,
@@ -23,29 +25,29 @@ from services.dossier.domain.regles import (
 )
 
 _TELEPHONE = re.compile(r"^(?:0[1-9]\d{8}|\+\d{8,15}|00\d{8,15})$")
-_CODE_POSTAL = re.compile(r"^\d{5}$")
-_CODE_INSEE = re.compile(r"^(?:\d{5}|2[ABab]\d{3})$")
 
 
 def normaliser_telephone(telephone: str) -> str:
     return re.sub(r"[\s.\-()]", "", telephone)
 
 
+def _comparable(valeur: str | None) -> str:
+    return " ".join((valeur or "").split()).upper()
+
+
+def meme_adresse(saisie: Adresse, registre: Adresse) -> bool:
+    """The same address, whatever the case and spaces (an empty part is a missing one)."""
+    champs = tuple(Adresse.model_fields)
+    return all(_comparable(getattr(saisie, c)) == _comparable(getattr(registre, c)) for c in champs)
+
+
 def verifier_informations_personnelles(
-    etape: EtapeInformationsPersonnelles, *, date_naissance: date, aujourdhui: date
+    etape: EtapeInformationsPersonnelles, *, adresse_registre: Adresse, date_naissance: date, aujourdhui: date
 ) -> None:
+    """The box and the phone; an address sent along must be the register's (moves go to identity)."""
     erreurs: list[ErreurChamp] = []
-    adresse = etape.adresse
-    if not adresse.voie.strip():
-        erreurs.append(ErreurChamp("adresse.voie", "L'adresse est obligatoire."))
-    if not adresse.ville.strip():
-        erreurs.append(ErreurChamp("adresse.ville", "La ville est obligatoire."))
-    if not _CODE_POSTAL.match(adresse.code_postal.strip()):
-        erreurs.append(ErreurChamp("adresse.codePostal", "Le code postal doit comporter 5 chiffres."))
-    if adresse.code_insee and not _CODE_INSEE.match(adresse.code_insee.strip()):
-        erreurs.append(ErreurChamp("adresse.codeInsee", "Le code INSEE doit comporter 5 caractères."))
-    if not adresse.pays.strip():
-        erreurs.append(ErreurChamp("adresse.pays", "Le pays est obligatoire."))
+    if etape.adresse is not None and not meme_adresse(etape.adresse, adresse_registre):
+        erreurs.append(ErreurChamp("adresse", ADRESSE_DU_REGISTRE))
     telephone = normaliser_telephone(etape.telephone)
     if not telephone:
         erreurs.append(ErreurChamp("telephone", "Le numéro de téléphone est obligatoire."))

@@ -9,7 +9,7 @@ from contracts.dossier import (
     EtapeJustificatifs,
     EtapeMotifSejour,
 )
-from contracts.identity import FicheDemandeur
+from contracts.identity import Adresse, FicheDemandeur
 from plumbing.actors import Actor
 from plumbing.clock import Clock, new_id
 from services.dossier.domain.dossier import Dossier
@@ -21,7 +21,9 @@ from services.dossier.usecases.acces import dossier_du_demandeur, exiger_demande
 def creer_brouillon(
     repos: Repositories, *, clock: Clock, acteur: Actor, fiche: FicheDemandeur
 ) -> tuple[Dossier, bool]:
-    """Start the draft, or resume the one in progress (one application at a time); (draft, created)."""
+    """Start the draft, or resume the one in progress (one application at a time); (draft, created).
+
+    `fiche` is the register's, read from identity by the caller (`usecases.demarrage`)."""
     exiger_demandeur(acteur)
     if fiche.id != acteur.id:
         raise ActionReservee("La fiche transmise n'est pas celle du demandeur connecté.")
@@ -37,6 +39,13 @@ def creer_brouillon(
     return dossier, True
 
 
+def preparer_informations_personnelles(repos: Repositories, *, acteur: Actor, dossier_id: str) -> Dossier:
+    """Before reading the register: is this the applicant's draft (404 otherwise, 409 once deposited)?"""
+    dossier = dossier_du_demandeur(repos, dossier_id, acteur)
+    dossier.exiger_etape_precedente(Etape.INFORMATIONS_PERSONNELLES)
+    return dossier
+
+
 def enregistrer_informations_personnelles(
     repos: Repositories,
     *,
@@ -44,9 +53,12 @@ def enregistrer_informations_personnelles(
     acteur: Actor,
     dossier_id: str,
     etape: EtapeInformationsPersonnelles,
+    adresse_registre: Adresse | None = None,
 ) -> Dossier:
     dossier = dossier_du_demandeur(repos, dossier_id, acteur)
-    dossier.enregistrer_informations_personnelles(etape, aujourdhui=clock.today(), maintenant=clock.now())
+    dossier.enregistrer_informations_personnelles(
+        etape, aujourdhui=clock.today(), maintenant=clock.now(), adresse_registre=adresse_registre
+    )
     repos.dossiers.enregistrer(dossier)
     return dossier
 

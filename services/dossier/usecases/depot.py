@@ -8,6 +8,7 @@ from typing import Any
 
 from contracts.documents import PieceManquante
 from contracts.dossier import Cas, Etape, EtapeDepot, EtapeJustificatifs
+from contracts.identity import Adresse
 from contracts.jobs.dossier import VariablesDemarrage
 from contracts.process import PROCESS_ID
 from contracts.variables import groupe_prefecture
@@ -17,7 +18,7 @@ from plumbing.correlation import current_correlation_id, new_correlation_id
 from services.dossier.domain.depot import manquants_des_etapes
 from services.dossier.domain.dossier import Dossier
 from services.dossier.domain.erreurs import DepotIncomplet, EtatIncompatible, Manquant
-from services.dossier.domain.ports import Repositories
+from services.dossier.domain.ports import FichesDemandeurs, Repositories
 from services.dossier.usecases import brouillons
 from services.dossier.usecases.acces import dossier_du_demandeur
 from services.dossier.usecases.demandeur import ActionsDuDemandeur
@@ -53,8 +54,10 @@ def figer(
     dossier_id: str,
     etape: EtapeDepot,
     pieces_manquantes: list[PieceManquante],
+    adresse_registre: Adresse | None = None,
 ) -> Dossier:
-    """Freeze a complete dossier and record the process start in the same transaction."""
+    """Freeze a complete dossier and record the process start in the same transaction; the
+    préfecture follows `adresse_registre`, the register's address read from identity."""
     dossier = dossier_du_demandeur(repos, dossier_id, acteur)
     if dossier.est_depose:
         return dossier  # a double click: the first deposit stands
@@ -65,7 +68,7 @@ def figer(
         raise DepotIncomplet(manquants)
     if etape.observations is not None:
         dossier.enregistrer_observations(etape.observations, maintenant=maintenant)
-    dossier.deposer(cas=cas, maintenant=maintenant, jour=clock.today())
+    dossier.deposer(cas=cas, maintenant=maintenant, jour=clock.today(), adresse_registre=adresse_registre)
     repos.dossiers.enregistrer(dossier)
     repos.commandes_moteur.creer_instance(
         id_demarrage(dossier.id), PROCESS_ID, variables_de_demarrage(dossier), maintenant=maintenant
@@ -86,17 +89,22 @@ def variables_de_demarrage(dossier: Dossier) -> dict[str, Any]:
     return variables.model_dump(mode="json")
 
 
+@dataclass(frozen=True)
 class Depot(ActionsDuDemandeur):
     """ "Déposer la demande": what is missing comes back as a list; a double click deposits once."""
 
+    fiches: FichesDemandeurs
+
     async def deposer(self, *, acteur: Actor, dossier_id: str, etape: EtapeDepot) -> Dossier:
-        """The pieces are asked of documents outside the transaction; the start is sent after it."""
+        """The pieces (documents) and the register's address (identity) are asked outside the
+        transaction; the start is sent after it."""
         preparation = await self.transactions.run_async(
             partial(preparer_depot, clock=self.clock, acteur=acteur, dossier_id=dossier_id)
         )
         dossier = preparation.dossier
         if not dossier.est_depose:
             manquantes = await self.pieces.manquantes(dossier_id, cas=preparation.cas)
+            adresse = (await self.fiches.fiche(dossier.demandeur_id)).adresse
             dossier = await self.transactions.run_async(
                 partial(
                     figer,
@@ -105,6 +113,7 @@ class Depot(ActionsDuDemandeur):
                     dossier_id=dossier_id,
                     etape=etape,
                     pieces_manquantes=manquantes,
+                    adresse_registre=adresse,
                 )
             )
         await self.envoi.send(id_demarrage(dossier_id))

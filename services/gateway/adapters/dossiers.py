@@ -8,10 +8,10 @@ from contracts.dossier import (
     DossierVue,
     EtapeDepot,
     HistoriqueStatuts,
+    PourQui,
     ReponsePieceComplement,
     RondeComplementsVue,
 )
-from contracts.identity import FicheDemandeur
 from plumbing.actors import parse_actor
 from services.gateway.domain.ports import SaisieEtape
 
@@ -25,8 +25,8 @@ class DossierDemandes:
     def _pour(self, acteur: str) -> DossierClient:
         return self.client.as_actor(parse_actor(acteur))
 
-    async def commencer(self, acteur: str, fiche: FicheDemandeur) -> DossierVue:
-        return await self._pour(acteur).creer_brouillon(fiche)
+    async def commencer(self, acteur: str, pour: PourQui) -> DossierVue:
+        return await self._pour(acteur).creer_brouillon(pour)
 
     async def mes_dossiers(self, acteur: str) -> list[DossierResume]:
         return await self._pour(acteur).mes_dossiers()

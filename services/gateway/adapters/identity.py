@@ -1,9 +1,12 @@
-"""identity's account and session API (`contracts.clients.identity`), as `domain.ports.Comptes`."""
+"""identity's account, session and change-of-situation API (`contracts.clients.identity`), as
+`domain.ports.Comptes`."""
 
 from __future__ import annotations
 
 from contracts.clients.identity import IdentityClient, TooManyAttempts
 from contracts.identity import (
+    ChangementAdresse,
+    DeclarationAdresse,
     DemandeConnexion,
     DemandeCreationCompte,
     DemandeMotDePasse,
@@ -12,6 +15,7 @@ from contracts.identity import (
     SessionCourante,
     SessionOuverte,
 )
+from plumbing.actors import parse_actor
 from services.gateway.domain.ports import ConnexionBloquee
 
 
@@ -56,3 +60,12 @@ class IdentityAccounts:
 
     async def deconnecter(self, jeton: str) -> None:
         await self.client.deconnecter(jeton)
+
+    async def declarer_adresse(
+        self, acteur: str, demandeur_id: str, declaration: DeclarationAdresse
+    ) -> ChangementAdresse:
+        """As the applicant themself: identity lets no one else declare for their fiche."""
+        return await self.client.as_actor(parse_actor(acteur)).declarer_adresse(demandeur_id, declaration)
+
+    async def historique_adresses(self, acteur: str, demandeur_id: str) -> list[ChangementAdresse]:
+        return await self.client.as_actor(parse_actor(acteur)).historique_adresses(demandeur_id)

@@ -15,14 +15,16 @@ from services.gateway.api.etapes import build_etapes_router
 from services.gateway.api.justificatifs import build_justificatifs_router
 from services.gateway.api.mot_de_passe import build_mot_de_passe_router
 from services.gateway.api.notifications import build_notifications_router
+from services.gateway.api.situation import build_situation_router
 from services.gateway.api.suivi import build_suivi_router
 
 
 def build_pages_router(deps: GatewayDeps) -> APIRouter:
     router = APIRouter()
     for build in (
-        build_demande_router,  # these two before the home's « bientôt » entries under /espace/
+        build_demande_router,
         build_notifications_router,
+        build_situation_router,
         build_accueil_router,
         build_connexion_router,
         build_compte_router,

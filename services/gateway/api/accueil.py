@@ -12,9 +12,6 @@ HORS_PROCEDURE = {
     "acheter-un-timbre-fiscal": "Acheter un timbre fiscal électronique",
     "document-de-voyage": "Document de voyage",
 }
-BIENTOT = {
-    "changement-de-situation": "Je déclare un changement de situation",
-}
 
 
 def build_accueil_router(deps: GatewayDeps) -> APIRouter:
@@ -41,14 +38,5 @@ def build_accueil_router(deps: GatewayDeps) -> APIRouter:
         visiteur = await deps.visiteur(request)
         titre = HORS_PROCEDURE[demarche]
         return pages.render(request, "hors_procedure.html", titre=titre, visiteur=visiteur)
-
-    @router.get("/espace/{brique}")
-    async def bientot(request: Request, brique: str) -> Response:
-        if brique not in BIENTOT:
-            raise HTTPException(status_code=404)
-        visiteur = await deps.visiteur(request)
-        if visiteur is None:
-            return RedirectResponse("/connexion", status_code=303)
-        return pages.render(request, "espace/bientot.html", titre=BIENTOT[brique], visiteur=visiteur)
 
     return router

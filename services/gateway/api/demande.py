@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from contracts.clients.base import Conflict
-from contracts.dossier import Statut
+from contracts.clients.base import Conflict, RequestRefused
+from contracts.dossier import HORS_PROCEDURE_TITRE, PourQui, Statut
 from services.gateway.api.deps import GatewayDeps
 from services.gateway.api.formulaire import FormulaireRecu
 from services.gateway.api.pages import Visiteur
@@ -21,10 +21,7 @@ POUR = {
     "mineur-protection-internationale": "Un mineur bénéficiaire de la protection internationale de plus de 16 ans",
 }
 RENOUVELLEMENT = "renouvellement"
-NON_RENOUVELABLE = (
-    "Ce service en ligne renouvelle uniquement le titre de séjour « MNA placé avant 16 ans » portant la "
-    "mention « VIE PRIVÉE ET FAMILIALE » : votre demande relève d'une autre démarche."
-)
+NON_RENOUVELABLE = HORS_PROCEDURE_TITRE  # the dossier's own words when it refuses a start
 Choix = Annotated[str, Query(max_length=100)]
 
 
@@ -110,9 +107,13 @@ def build_demande_router(deps: GatewayDeps) -> APIRouter:
             erreurs.formulaire, statut = NON_RENOUVELABLE, 403
         elif not erreurs:
             try:
-                dossier = await deps.demandes.commencer(connecte.acteur, connecte.fiche)
+                dossier = await deps.demandes.commencer(connecte.acteur, PourQui.MOI_MEME)
             except Conflict as refus:
                 erreurs.formulaire, statut = refus.detail, 409
+            except RequestRefused as refus:
+                if refus.status != 403:
+                    raise
+                erreurs.formulaire, statut = refus.detail, 403  # not this applicant's procedure
             else:
                 return RedirectResponse(f"/demande/{dossier.id}", status_code=303)
         visiteur = await deps.cloche(connecte)

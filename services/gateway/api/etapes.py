@@ -119,7 +119,7 @@ def build_etapes_router(deps: GatewayDeps) -> APIRouter:
         """« Enregistrer et poursuivre »: the box, the phone; the address stays the register's."""
         connecte, dossier = await assistant.brouillon(request, dossier_id, 1, formulaire=True)
         erreurs = form.erreurs()
-        saisie = lire_informations_personnelles(form.valeurs, dossier.adresse, erreurs)
+        saisie = lire_informations_personnelles(form.valeurs, erreurs)
         return await enregistrer(request, form, connecte, dossier, 1, saisie, erreurs, **_mineur(dossier))
 
     @router.post("/demande/{dossier_id}/etape/2")

@@ -8,13 +8,11 @@ procedure is not theirs.
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date
 
-from contracts.identity import TitreEnCours
+from contracts.dossier import titre_renouvelable
 
-TYPE_RENOUVELABLE = "MNA placé avant 16 ans"
-MENTION_RENOUVELABLE = "VIE PRIVÉE ET FAMILIALE"
+__all__ = ["AUTRES_TITRES", "ETAPES", "est_mineur", "etape_a_reprendre", "titre_renouvelable"]
 AGE_MAJORITE = 18
 
 ETAPES = (
@@ -43,18 +41,6 @@ AUTRES_TITRES = (
     "En tant que jeune au pair, ancien combattant ou retraité ayant travaillé en France",
 )
 """« JE SOLLICITE UN AUTRE TITRE DE SÉJOUR : », all outside this online service."""
-
-
-def _comparable(texte: str) -> str:
-    sans_accents = unicodedata.normalize("NFKD", texte).encode("ascii", "ignore").decode()
-    return " ".join(sans_accents.upper().split())
-
-
-def titre_renouvelable(titre: TitreEnCours) -> bool:
-    """The title this procedure renews: « MNA placé avant 16 ans », « VIE PRIVÉE ET FAMILIALE »."""
-    return _comparable(titre.type) == _comparable(TYPE_RENOUVELABLE) and _comparable(
-        titre.mention
-    ) == _comparable(MENTION_RENOUVELABLE)
 
 
 def age_le(date_naissance: date, jour: date) -> int:

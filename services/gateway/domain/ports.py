@@ -26,15 +26,17 @@ from contracts.dossier import (
     EtapeJustificatifs,
     EtapeMotifSejour,
     HistoriqueStatuts,
+    PourQui,
     ReponsePieceComplement,
     RondeComplementsVue,
 )
 from contracts.identity import (
+    ChangementAdresse,
+    DeclarationAdresse,
     DemandeConnexion,
     DemandeCreationCompte,
     DemandeMotDePasse,
     DemandeOubliMotDePasse,
-    FicheDemandeur,
     ReponseMessage,
     SessionCourante,
     SessionOuverte,
@@ -80,6 +82,17 @@ class Comptes(Protocol):
 
     async def deconnecter(self, jeton: str) -> None: ...
 
+    async def declarer_adresse(
+        self, acteur: str, demandeur_id: str, declaration: DeclarationAdresse
+    ) -> ChangementAdresse:
+        """« Je déclare un changement de situation », as the applicant themself: the register's
+        address changes, dated in its history (`RequestRefused` with identity's French message)."""
+        ...
+
+    async def historique_adresses(self, acteur: str, demandeur_id: str) -> list[ChangementAdresse]:
+        """The applicant's declared moves, newest first."""
+        ...
+
 
 class Notifications(Protocol):
     """The notifier's « Mes Notifications », read as the signed-in applicant (`acteur`)."""
@@ -111,8 +124,9 @@ class Notifications(Protocol):
 class Demandes(Protocol):
     """The dossier service as the signed-in applicant (`acteur`): others' dossiers answer `NotFound`."""
 
-    async def commencer(self, acteur: str, fiche: FicheDemandeur) -> DossierVue:
-        """The draft from the register's fiche, or the one already in progress."""
+    async def commencer(self, acteur: str, pour: PourQui) -> DossierVue:
+        """The draft from the register's fiche (the dossier reads it from identity), or the one
+        already in progress; `RequestRefused` (403) when this procedure is not the applicant's."""
         ...
 
     async def mes_dossiers(self, acteur: str) -> list[DossierResume]: ...

@@ -19,7 +19,6 @@ from contracts.dossier import (
     EtapeMotifSejour,
     SituationFamiliale,
 )
-from contracts.identity import Adresse
 from services.gateway.domain.formulaires import Erreurs, lire_date
 
 MAX_TELEPHONE = 30
@@ -56,9 +55,10 @@ def rattacher_erreurs(erreurs: Erreurs, du_dossier: list[dict[str, Any]], detail
 
 
 def lire_informations_personnelles(
-    valeurs: Mapping[str, str], adresse: Adresse, erreurs: Erreurs
+    valeurs: Mapping[str, str], erreurs: Erreurs
 ) -> EtapeInformationsPersonnelles | None:
-    """Step 1: the box, the phone; the address is the register's (a move is declared apart)."""
+    """Step 1: the box, the phone. No address: the dossier takes the register's (a move is declared
+    apart, « Je déclare un changement de situation »)."""
     telephone = valeurs.get("telephone", "").strip()
     if not telephone:
         erreurs.ajouter("telephone", "Saisissez votre numéro de téléphone.")
@@ -67,7 +67,7 @@ def lire_informations_personnelles(
     if erreurs:
         return None
     emancipe = valeurs.get("mineur_emancipe") == "oui"
-    return EtapeInformationsPersonnelles(mineur_emancipe=emancipe, adresse=adresse, telephone=telephone)
+    return EtapeInformationsPersonnelles(mineur_emancipe=emancipe, telephone=telephone)
 
 
 def lire_motif_sejour(valeurs: Mapping[str, str], cas: Cas, erreurs: Erreurs) -> EtapeMotifSejour | None:

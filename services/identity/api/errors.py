@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from plumbing.web import ErrorTable, detail
+from contracts.clients.base import ServiceUnavailable
+from plumbing.web import ErrorTable, detail, fixed
 from services.identity.domain.erreurs import (
     ActionReservee,
     DonneesInvalides,
@@ -16,7 +17,8 @@ from services.identity.domain.erreurs import (
     TropDeTentatives,
 )
 
-LOCKOUT = {"Retry-After": "900"}  # the default lockout: 15 minutes
+LOCKOUT = {"Retry-After": "900"}
+SERVICE_INDISPONIBLE = "Le service des justificatifs est momentanément indisponible. Veuillez réessayer."  # the default lockout: 15 minutes
 
 ERREURS: ErrorTable = {
     ErreurIdentite: detail(400),
@@ -29,4 +31,5 @@ ERREURS: ErrorTable = {
     ActionReservee: detail(403),
     Introuvable: detail(404),
     TropDeTentatives: detail(429, LOCKOUT),
+    ServiceUnavailable: fixed(503, SERVICE_INDISPONIBLE),  # documents, for a proof of address
 }

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from contracts.identity import (
     Agent,
+    ChangementAdresse,
     FicheDemandeur,
+    JustificatifDomicile,
     SessionCourante,
     SessionOuverte,
     SessionResume,
@@ -14,6 +16,7 @@ from plumbing.actors import Actor
 from services.identity.domain.comptes import CompteAgent
 from services.identity.domain.fiche import Fiche
 from services.identity.domain.registre import Titre
+from services.identity.domain.situation import ChangementAdresse as Changement
 from services.identity.usecases.connexion import Connexion
 from services.identity.usecases.sessions import SessionsDuTitulaire, SessionTenue
 
@@ -39,6 +42,20 @@ def titre_en_cours(titre: Titre) -> TitreEnCours:
         numero=titre.numero,
         date_debut=titre.date_debut,
         date_fin=titre.date_fin,
+    )
+
+
+def changement_adresse(changement: Changement) -> ChangementAdresse:
+    return ChangementAdresse(
+        id=changement.id,
+        declare_le=changement.declare_le,
+        declare_par=changement.declare_par,
+        ancienne=changement.ancienne,
+        nouvelle=changement.nouvelle,
+        justificatif=JustificatifDomicile(
+            dossier_id=changement.justificatif_dossier_id, fichier_id=changement.justificatif_fichier_id
+        ),
+        prefecture=changement.prefecture,
     )
 
 

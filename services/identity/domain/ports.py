@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
+from contracts.identity import JustificatifDomicile
+from plumbing.actors import Actor
 from services.identity.domain.comptes import CompteAgent, CompteDemandeur
 from services.identity.domain.jetons import JetonEmis, UsageJeton
 from services.identity.domain.limitation import Compteur
 from services.identity.domain.registre import Personne, Titre
 from services.identity.domain.sessions import Session
+from services.identity.domain.situation import ChangementAdresse
+
+T = TypeVar("T")
 
 
 class Registre(Protocol):
@@ -22,6 +28,10 @@ class Registre(Protocol):
     def enregistrer_personne(self, personne: Personne) -> None: ...
     def enregistrer_titre(self, titre: Titre) -> None: ...
     def prochain_numero_titre(self, jour: date) -> str: ...
+    def ajouter_changement_adresse(self, changement: ChangementAdresse) -> None: ...
+    def changements_adresse(self, personne_id: str) -> list[ChangementAdresse]:
+        """The person's declared moves, newest first."""
+        ...
 
 
 class ComptesDemandeurs(Protocol):
@@ -102,3 +112,24 @@ class Depots:
     sessions: Sessions
     tentatives: Tentatives
     evenements: Evenements
+
+
+class Transactions(Protocol):
+    """`plumbing.unit_of_work.UnitOfWork`: a use case in one transaction, started over on a conflict."""
+
+    async def run_async(self, use_case: Callable[[Depots], T]) -> T: ...
+
+
+class JustificatifsDomicile(Protocol):
+    """The proofs of address, kept by the documents service.
+
+    Raise `contracts.clients.base.ServiceUnavailable` when documents cannot answer.
+    """
+
+    async def verifier(self, acteur: Actor, justificatif: JustificatifDomicile) -> bool:
+        """Whether `acteur` sent this file as a « justificatif de domicile » (False: unknown, or not theirs)."""
+        ...
+
+    async def sceller(self, justificatif: JustificatifDomicile, prefecture: str) -> None:
+        """Freeze the proof with its declaration: no longer removable, readable by the préfecture's agents."""
+        ...

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from contracts.identity import Adresse, EtatCivil
 from services.identity.domain.registre import Personne, Titre
-from services.identity.storage.tables import personnes, titres
+from services.identity.domain.situation import ChangementAdresse
+from services.identity.storage.tables import changements_adresse, personnes, titres
 
 _CHAMPS_ETAT_CIVIL = tuple(EtatCivil.model_fields)
 _CHAMPS_ADRESSE = tuple(Adresse.model_fields)
@@ -55,6 +56,31 @@ class SqlRegistre:
             select(func.count()).select_from(titres).where(titres.c.numero.like(f"{prefixe}________"))
         ).scalar_one()
         return f"{prefixe}{nombre + 1:08d}"
+
+    def ajouter_changement_adresse(self, changement: ChangementAdresse) -> None:
+        valeurs = {k: v for k, v in vars(changement).items() if k not in ("ancienne", "nouvelle")}
+        self.session.execute(
+            insert(changements_adresse).values(
+                **valeurs,
+                ancienne=changement.ancienne.model_dump(mode="json", by_alias=False),
+                nouvelle=changement.nouvelle.model_dump(mode="json", by_alias=False),
+            )
+        )
+
+    def changements_adresse(self, personne_id: str) -> list[ChangementAdresse]:
+        requete = (
+            select(changements_adresse)
+            .where(changements_adresse.c.personne_id == personne_id)
+            .order_by(changements_adresse.c.declare_le.desc(), changements_adresse.c.id)
+        )
+        return [
+            ChangementAdresse(
+                **{k: v for k, v in row.items() if k not in ("ancienne", "nouvelle")},
+                ancienne=Adresse.model_validate(row["ancienne"]),
+                nouvelle=Adresse.model_validate(row["nouvelle"]),
+            )
+            for row in self.session.execute(requete).mappings()
+        ]
 
     def _upsert(self, table: Any, ident: str, valeurs: dict[str, Any]) -> None:
         existe = self.session.execute(select(table.c.id).where(table.c.id == ident)).first()

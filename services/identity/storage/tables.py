@@ -1,4 +1,4 @@
-"""identity's tables: the register, accounts, link tokens, sessions, guess counters, outbox."""
+"""identity's tables: the register (with the history of addresses), accounts, link tokens, sessions, guess counters, outbox."""
 
 from __future__ import annotations
 
@@ -54,6 +54,19 @@ titres = Table(
     Column("date_debut", Date, nullable=False),
     Column("date_fin", Date, nullable=False),
     Column("dossier_id", String(64), unique=True),  # set when issued by this platform's process
+)
+
+changements_adresse = Table(
+    "identity_changements_adresse",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("personne_id", String(36), ForeignKey("identity_personnes.id"), nullable=False, index=True),
+    Column("declare_le", UtcDateTime(), nullable=False),
+    Column("declare_par", String(36), nullable=False),
+    Column("ancienne", JSON, nullable=False),
+    Column("nouvelle", JSON, nullable=False),
+    Column("justificatif_dossier_id", String(64), nullable=False),
+    Column("justificatif_fichier_id", String(64), nullable=False),
 )
 
 comptes = Table(

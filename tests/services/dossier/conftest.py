@@ -1,4 +1,4 @@
-"""The dossier's fixtures: the seed's applicants, a fixed clock, fakes of the engine and documents."""
+"""The dossier's fixtures: the seed's applicants, a fixed clock, fakes of the engine, documents, identity."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from services.dossier.storage.repositories import SqlRepositories
 from services.dossier.storage.tables import MIGRATIONS, VERSION_TABLE
 from services.dossier.wiring import DossierParts, build_app, build_parts
 from tests.services.dossier.factices import (
+    FichesFactices,
     HorlogeFixe,
     MoteurFactice,
     PiecesFactices,
@@ -104,6 +105,12 @@ def pieces() -> PiecesFactices:
 
 
 @pytest.fixture
+def fiches() -> FichesFactices:
+    """SEPT and HUIT as identity's register holds them."""
+    return FichesFactices({f.id: f for f in (fiche_sept(), fiche_huit())})
+
+
+@pytest.fixture
 def transactions(tmp_path: Path) -> Iterator[UnitOfWork[SqlRepositories]]:
     transactions = base_migree(f"sqlite:///{tmp_path / 'dossier.db'}")
     yield transactions
@@ -115,10 +122,13 @@ def composants(
     transactions: UnitOfWork[SqlRepositories],
     moteur: MoteurFactice,
     pieces: PiecesFactices,
+    fiches: FichesFactices,
     horloge: HorlogeFixe,
 ) -> DossierParts:
     settings = DossierSettings(database_url="sqlite://", guichet="01")
-    return build_parts(settings, sessions=transactions.sessions, engine=moteur, pieces=pieces, clock=horloge)
+    return build_parts(
+        settings, sessions=transactions.sessions, engine=moteur, pieces=pieces, fiches=fiches, clock=horloge
+    )
 
 
 @pytest.fixture

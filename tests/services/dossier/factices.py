@@ -9,9 +9,12 @@ from typing import Any
 
 from pyzeebe import Job
 
+from contracts.clients.base import ServiceUnavailable
 from contracts.documents import PieceCode, PieceManquante
 from contracts.dossier import Cas
+from contracts.identity import Adresse, FicheDemandeur
 from plumbing.clock import day_in_france
+from services.dossier.domain.numero import departement_de
 from services.dossier.tasks import build_task_router
 from services.dossier.wiring import DossierParts
 
@@ -137,3 +140,22 @@ async def traiter(composants: DossierParts, tache: Job) -> dict[str, Any]:
     """Run a job through the dossier's task router, as the worker does (variables, headers, output)."""
     router = build_task_router(composants.tasks)
     return dict(await router.get_task(tache.type).original_function(tache))  # type: ignore[union-attr]
+
+
+@dataclass
+class FichesFactices:
+    """identity's fiches in memory: tests change an address (a declared move) or a title."""
+
+    fiches: dict[str, FicheDemandeur] = field(default_factory=dict)
+    lectures: int = 0
+
+    async def fiche(self, demandeur_id: str) -> FicheDemandeur:
+        self.lectures += 1
+        if demandeur_id not in self.fiches:
+            raise ServiceUnavailable("Service identity : requête refusée (HTTP 404).")
+        return self.fiches[demandeur_id]
+
+    def demenager(self, demandeur_id: str, adresse: Adresse) -> None:
+        fiche = self.fiches[demandeur_id]
+        prefecture = departement_de(adresse, fiche.prefecture)
+        self.fiches[demandeur_id] = fiche.model_copy(update={"adresse": adresse, "prefecture": prefecture})

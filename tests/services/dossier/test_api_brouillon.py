@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import httpx
 import pytest
 
-from contracts.dossier import MESSAGE_NON_ELIGIBLE
+from contracts.dossier import (
+    ADRESSE_DU_REGISTRE,
+    HORS_PROCEDURE_AGE,
+    HORS_PROCEDURE_POUR,
+    HORS_PROCEDURE_TITRE,
+    MESSAGE_NON_ELIGIBLE,
+)
+from contracts.identity import Adresse
+from services.dossier.api.errors import SERVICE_INDISPONIBLE
 from tests.services.dossier.conftest import AGENT_59, HUIT, SEPT, entetes, fiche_huit, fiche_sept
-from tests.services.dossier.factices import PASSEPORT_MANQUANT, PiecesFactices
+from tests.services.dossier.factices import PASSEPORT_MANQUANT, FichesFactices, PiecesFactices
 from tests.services.dossier.parcours import ETAPE_1, ETAPE_2, creer
 
 pytestmark = pytest.mark.integration
 
 
 async def test_a_draft_is_created_once_then_resumed(client: httpx.AsyncClient) -> None:
-    fiche = {"fiche": fiche_sept().model_dump(mode="json")}
-    premier = await client.post("/dossiers", json=fiche, headers=entetes(SEPT))
-    second = await client.post("/dossiers", json=fiche, headers=entetes(SEPT))
+    pour = {"pour": "moi-meme"}
+    premier = await client.post("/dossiers", json=pour, headers=entetes(SEPT))
+    second = await client.post("/dossiers", json=pour, headers=entetes(SEPT))
     assert (premier.status_code, second.status_code) == (201, 200)
     assert premier.json()["id"] == second.json()["id"]
     corps = premier.json()
@@ -26,15 +36,78 @@ async def test_a_draft_is_created_once_then_resumed(client: httpx.AsyncClient) -
     assert [d["id"] for d in liste.json()] == [corps["id"]]
 
 
-async def test_the_internal_token_and_the_applicants_own_fiche_are_required(
-    client: httpx.AsyncClient,
+async def test_the_internal_token_and_an_applicant_are_required(client: httpx.AsyncClient) -> None:
+    pour = {"pour": "moi-meme"}
+    assert (await client.post("/dossiers", json=pour)).status_code == 401
+    assert (await client.post("/dossiers", json=pour, headers=entetes(AGENT_59))).status_code == 403
+
+
+async def test_the_draft_copies_the_registers_fiche_not_what_the_client_sends(
+    client: httpx.AsyncClient, fiches: FichesFactices
 ) -> None:
-    fiche = {"fiche": fiche_sept().model_dump(mode="json")}
-    assert (await client.post("/dossiers", json=fiche)).status_code == 401
-    response = await client.post("/dossiers", json=fiche, headers=entetes(HUIT))
+    """A fiche in the request (the old contract) is ignored: identity's is read."""
+    fausse = fiche_sept().model_copy(update={"id": "demandeur-huit"}).model_dump(mode="json")
+    response = await client.post(
+        "/dossiers", json={"pour": "moi-meme", "fiche": fausse}, headers=entetes(HUIT)
+    )
+    assert response.status_code == 201, response.text
+    assert response.json()["etatCivil"]["prenoms"] == "HUIT" and fiches.lectures == 1
+
+
+@pytest.mark.parametrize(
+    ("pour", "titre", "naissance", "message"),
+    [
+        ("mineur-protection-internationale", None, None, HORS_PROCEDURE_POUR),
+        ("moi-meme", {"type": "En tant qu'étudiant", "mention": "Étudiant"}, None, HORS_PROCEDURE_TITRE),
+        ("moi-meme", {"mention": "Salarié"}, None, HORS_PROCEDURE_TITRE),
+        ("moi-meme", None, date(2008, 1, 1), HORS_PROCEDURE_AGE),
+    ],
+)
+async def test_who_may_start_is_checked_by_the_dossier(
+    client: httpx.AsyncClient,
+    fiches: FichesFactices,
+    pour: str,
+    titre: dict[str, str] | None,
+    naissance: date | None,
+    message: str,
+) -> None:
+    """« Moi-même (à partir de 16 ans) » and a title « MNA placé avant 16 ans » « VIE PRIVÉE ET
+    FAMILIALE » only: anyone else is told in French that this procedure is not theirs."""
+    fiche = fiches.fiches["demandeur-sept"]
+    if titre:
+        fiche = fiche.model_copy(update={"titre_en_cours": fiche.titre_en_cours.model_copy(update=titre)})
+    if naissance:
+        civil = fiche.etat_civil.model_copy(update={"date_naissance": naissance})
+        fiche = fiche.model_copy(update={"etat_civil": civil})
+    fiches.fiches["demandeur-sept"] = fiche
+    response = await client.post("/dossiers", json={"pour": pour}, headers=entetes(SEPT))
     assert response.status_code == 403
-    assert response.json() == {"detail": "La fiche transmise n'est pas celle du demandeur connecté."}
-    assert (await client.post("/dossiers", json=fiche, headers=entetes(AGENT_59))).status_code == 403
+    assert response.json() == {"detail": message}
+    assert (await client.get("/dossiers", headers=entetes(SEPT))).json() == []
+
+
+async def test_the_title_is_compared_without_case_or_accents(
+    client: httpx.AsyncClient, fiches: FichesFactices
+) -> None:
+    fiche = fiches.fiches["demandeur-sept"]
+    titre = fiche.titre_en_cours.model_copy(
+        update={"type": "MNA place avant 16 ans", "mention": "vie privée et familiale"}
+    )
+    fiches.fiches["demandeur-sept"] = fiche.model_copy(update={"titre_en_cours": titre})
+    response = await client.post("/dossiers", json={"pour": "moi-meme"}, headers=entetes(SEPT))
+    assert response.status_code == 201
+
+
+async def test_a_creation_without_pour_is_refused_in_french(client: httpx.AsyncClient) -> None:
+    response = await client.post("/dossiers", json={}, headers=entetes(SEPT))
+    assert response.status_code == 422
+
+
+async def test_identity_down_answers_503_in_french(client: httpx.AsyncClient, fiches: FichesFactices) -> None:
+    fiches.fiches.clear()
+    response = await client.post("/dossiers", json={"pour": "moi-meme"}, headers=entetes(SEPT))
+    assert response.status_code == 503
+    assert response.json() == {"detail": SERVICE_INDISPONIBLE}
 
 
 async def test_nobody_else_sees_a_draft(client: httpx.AsyncClient) -> None:
@@ -75,6 +148,25 @@ async def test_step_1_answers_french_messages_per_field(client: httpx.AsyncClien
     assert malforme.json() == {"detail": "Le corps de la requête n'est pas un JSON valide."}
     response = await client.put(chemin, json=ETAPE_1, headers=entetes(SEPT))
     assert response.status_code == 200 and response.json()["cas"] == "mineur"
+
+
+async def test_step_1_keeps_the_registers_address_and_refuses_another(
+    client: httpx.AsyncClient, fiches: FichesFactices
+) -> None:
+    dossier_id = (await creer(client, SEPT, fiche_sept()))["id"]
+    chemin = f"/dossiers/{dossier_id}/etapes/informations-personnelles"
+    tapee = {**ETAPE_1, "adresse": {**ETAPE_1["adresse"], "voie": "RUE DE PARIS"}}
+    response = await client.put(chemin, json=tapee, headers=entetes(SEPT))
+    assert response.status_code == 422
+    assert response.json()["erreurs"] == [{"champ": "adresse", "message": ADRESSE_DU_REGISTRE}]
+    meme = {**ETAPE_1, "adresse": {**ETAPE_1["adresse"], "voie": " rue  nationale "}}
+    assert (await client.put(chemin, json=meme, headers=entetes(SEPT))).status_code == 200
+    arras = Adresse(voie="RUE GAMBETTA", code_postal="62000", ville="ARRAS")
+    fiches.demenager("demandeur-sept", arras)  # declared to identity meanwhile
+    sans_adresse = {k: v for k, v in ETAPE_1.items() if k != "adresse"}
+    response = await client.put(chemin, json=sans_adresse, headers=entetes(SEPT))
+    assert response.status_code == 200
+    assert response.json()["adresse"]["ville"] == "ARRAS"
 
 
 async def test_step_2_refuses_a_placement_after_16_with_the_seeds_message(client: httpx.AsyncClient) -> None:

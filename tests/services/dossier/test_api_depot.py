@@ -7,10 +7,17 @@ import asyncio
 import httpx
 import pytest
 
+from contracts.identity import Adresse
 from contracts.process import PROCESS_ID
 from services.dossier.wiring import DossierParts
 from tests.services.dossier.conftest import AGENT_59, AGENT_62, HUIT, SEPT, entetes, fiche_huit, fiche_sept
-from tests.services.dossier.factices import PASSEPORT_MANQUANT, HorlogeFixe, MoteurFactice, PiecesFactices
+from tests.services.dossier.factices import (
+    PASSEPORT_MANQUANT,
+    FichesFactices,
+    HorlogeFixe,
+    MoteurFactice,
+    PiecesFactices,
+)
 from tests.services.dossier.parcours import ETAPE_1, creer, deposer, remplir
 
 pytestmark = pytest.mark.integration
@@ -69,9 +76,7 @@ async def test_a_deposit_freezes_the_dossier_and_starts_one_process_instance(
 
 async def test_one_application_in_progress_per_applicant(client: httpx.AsyncClient) -> None:
     await deposer(client, SEPT, fiche_sept())
-    response = await client.post(
-        "/dossiers", json={"fiche": fiche_sept().model_dump(mode="json")}, headers=entetes(SEPT)
-    )
+    response = await client.post("/dossiers", json={"pour": "moi-meme"}, headers=entetes(SEPT))
     assert response.status_code == 409
     assert "déjà une demande en cours" in response.json()["detail"]
 
@@ -130,5 +135,19 @@ async def test_the_documents_service_being_down_answers_503(
     response = await client.post(f"/dossiers/{dossier_id}/depot", headers=entetes(SEPT))
     assert response.status_code == 503
     assert response.json() == {
-        "detail": "Le service des justificatifs est momentanément indisponible. Veuillez réessayer."
+        "detail": "Un service de la plateforme est momentanément indisponible. Veuillez réessayer."
     }
+
+
+async def test_the_deposit_is_routed_by_the_registers_address_read_from_identity(
+    client: httpx.AsyncClient, fiches: FichesFactices, moteur: MoteurFactice
+) -> None:
+    """A move declared after step 1 still routes the deposit: identity is read at the deposit."""
+    dossier_id = await remplir(client, SEPT, fiche_sept())
+    arras = Adresse(voie="RUE GAMBETTA", numero_voie="3", code_postal="62000", ville="ARRAS")
+    fiches.demenager("demandeur-sept", arras)
+    response = await client.post(f"/dossiers/{dossier_id}/depot", headers=entetes(SEPT))
+    assert response.status_code == 200, response.text
+    assert response.json()["prefecture"] == "62"
+    assert response.json()["adresse"]["ville"] == "ARRAS"
+    assert moteur.demarrages[-1][1]["prefecture"] == "prefecture-62"

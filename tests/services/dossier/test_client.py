@@ -44,8 +44,8 @@ def sept(client: httpx.AsyncClient) -> DossierClient:
 
 
 async def test_the_applicant_fills_in_deposits_and_withdraws(sept: DossierClient) -> None:
-    brouillon = await sept.creer_brouillon(fiche_sept())
-    assert (await sept.creer_brouillon(fiche_sept())).id == brouillon.id  # resumed
+    brouillon = await sept.creer_brouillon()
+    assert (await sept.creer_brouillon()).id == brouillon.id  # resumed
     for saisie in (ETAPE_1, ETAPE_2, EtapeJustificatifs(), EtapeDepot()):
         vue = await sept.enregistrer_etape(brouillon.id, saisie)
     assert vue.derniere_etape == Etape.DEPOT.numero and vue.telephone == "0612345678"
@@ -64,7 +64,7 @@ async def test_the_applicant_fills_in_deposits_and_withdraws(sept: DossierClient
 
 
 async def test_an_abandoned_draft_and_the_agents_list(client: httpx.AsyncClient, sept: DossierClient) -> None:
-    abandonne = await sept.abandonner((await sept.creer_brouillon(fiche_sept())).id)
+    abandonne = await sept.abandonner((await sept.creer_brouillon()).id)
     assert abandonne.statut is Statut.ABANDONNEE
     dossier_id = await deposer(client, SEPT, fiche_sept())
     agent = sept.as_actor(AGENT_59)
@@ -96,7 +96,7 @@ async def test_the_applicant_answers_a_complement_round(
 async def test_refusals_come_back_as_the_base_clients_errors(
     client: httpx.AsyncClient, sept: DossierClient, pieces: PiecesFactices
 ) -> None:
-    brouillon = await sept.creer_brouillon(fiche_sept())
+    brouillon = await sept.creer_brouillon()
     with pytest.raises(NotFound) as introuvable:
         await sept.as_actor(HUIT).dossier(brouillon.id)
     assert introuvable.value.detail == "Dossier introuvable."

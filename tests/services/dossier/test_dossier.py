@@ -7,6 +7,10 @@ from datetime import UTC, date, datetime
 import pytest
 
 from contracts.dossier import (
+    ADRESSE_DU_REGISTRE,
+    HORS_PROCEDURE_AGE,
+    HORS_PROCEDURE_POUR,
+    HORS_PROCEDURE_TITRE,
     MESSAGE_NON_ELIGIBLE,
     Attestation,
     Cas,
@@ -15,12 +19,20 @@ from contracts.dossier import (
     EtapeMotifSejour,
     EvenementDossier,
     MotifCloture,
+    PourQui,
     SituationFamiliale,
     Statut,
 )
+from contracts.identity import Adresse
 from services.dossier.domain.depot import manquants_des_etapes
 from services.dossier.domain.dossier import Dossier
-from services.dossier.domain.erreurs import DemandeurNonEligible, EtatIncompatible, SaisieInvalide
+from services.dossier.domain.erreurs import (
+    DemandeurNonEligible,
+    EtatIncompatible,
+    HorsProcedure,
+    SaisieInvalide,
+)
+from services.dossier.domain.procedure import verifier_procedure
 from tests.services.dossier.conftest import adresse_lille, fiche_huit, fiche_sept
 
 pytestmark = pytest.mark.unit
@@ -85,12 +97,53 @@ def test_step_1_answers_a_french_message_per_field() -> None:
             etape_1(adresse=adresse, telephone="12"), aujourdhui=AUJOURDHUI, maintenant=MAINTENANT
         )
     assert messages(erreur) == {
-        "adresse.voie": "L'adresse est obligatoire.",
-        "adresse.ville": "La ville est obligatoire.",
-        "adresse.codePostal": "Le code postal doit comporter 5 chiffres.",
+        "adresse": ADRESSE_DU_REGISTRE,
         "telephone": "Le numéro de téléphone n'est pas valide : 10 chiffres (ex. 0612345678) "
         "ou format international (ex. +33612345678).",
     }
+
+
+def test_step_1_takes_the_registers_address_and_the_deposit_routes_by_it() -> None:
+    arras = Adresse(voie="RUE GAMBETTA", code_postal="62000", ville="ARRAS")
+    dossier = brouillon()
+    dossier.enregistrer_informations_personnelles(
+        etape_1(adresse=None), aujourdhui=AUJOURDHUI, maintenant=MAINTENANT, adresse_registre=arras
+    )
+    assert dossier.adresse == arras
+    dossier.deposer(cas=Cas.MINEUR, maintenant=MAINTENANT, jour=AUJOURDHUI, adresse_registre=arras)
+    assert dossier.prefecture == "62"
+
+
+@pytest.mark.parametrize(
+    ("pour", "naissance", "type_titre", "refus"),
+    [
+        (PourQui.MOI_MEME, date(2006, 7, 1), "MNA placé avant 16 ans", None),
+        (PourQui.MOI_MEME, date(2007, 8, 18), "MNA placé avant 16 ans", None),  # 16 today
+        (PourQui.MOI_MEME, date(2007, 8, 19), "MNA placé avant 16 ans", HORS_PROCEDURE_AGE),
+        (
+            PourQui.MINEUR_PROTECTION_INTERNATIONALE,
+            date(2006, 7, 1),
+            "MNA placé avant 16 ans",
+            HORS_PROCEDURE_POUR,
+        ),
+        (PourQui.MOI_MEME, date(2006, 7, 1), "Mineur devenant majeur né en France", HORS_PROCEDURE_TITRE),
+    ],
+)
+def test_who_may_start_this_procedure(
+    pour: PourQui, naissance: date, type_titre: str, refus: str | None
+) -> None:
+    fiche = fiche_sept()
+    fiche = fiche.model_copy(
+        update={
+            "etat_civil": fiche.etat_civil.model_copy(update={"date_naissance": naissance}),
+            "titre_en_cours": fiche.titre_en_cours.model_copy(update={"type": type_titre}),
+        }
+    )
+    if refus is None:
+        verifier_procedure(fiche, pour, AUJOURDHUI)
+    else:
+        with pytest.raises(HorsProcedure, match=refus[:40]):
+            verifier_procedure(fiche, pour, AUJOURDHUI)
 
 
 def test_an_adult_cannot_tick_the_emancipated_minor_box() -> None:

@@ -20,7 +20,7 @@ from services.dossier.storage.repositories import SqlRepositories
 from services.dossier.tasks import build_task_router
 from services.dossier.wiring import build_app, build_parts
 from tests.services.dossier.conftest import SEPT, TOKEN, entetes, fiche_sept
-from tests.services.dossier.factices import HorlogeFixe, PiecesFactices
+from tests.services.dossier.factices import FichesFactices, HorlogeFixe, PiecesFactices
 from tests.services.dossier.parcours import remplir
 from tests.support.engine_server import start_engine
 
@@ -38,7 +38,11 @@ async def attendre(condition: Callable[[], Awaitable[bool]], delai: float = 20.0
 
 @pytest.fixture
 async def service(
-    tmp_path: Path, transactions: UnitOfWork[SqlRepositories], pieces: PiecesFactices, horloge: HorlogeFixe
+    tmp_path: Path,
+    transactions: UnitOfWork[SqlRepositories],
+    pieces: PiecesFactices,
+    fiches: FichesFactices,
+    horloge: HorlogeFixe,
 ) -> AsyncIterator[tuple[httpx.AsyncClient, httpx.AsyncClient]]:
     (tmp_path / "moteur").mkdir()
     with start_engine(tmp_path / "moteur") as engine:
@@ -51,6 +55,7 @@ async def service(
             sessions=transactions.sessions,
             engine=ZeebeEngineCommands(client, message_ttl_ms=60_000),
             pieces=pieces,
+            fiches=fiches,
             clock=horloge,
         )
         worker = create_worker(channel, "dossier", [build_task_router(composants.tasks)])

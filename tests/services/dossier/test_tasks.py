@@ -150,9 +150,7 @@ async def test_a_decision_is_recorded_once_and_ends_the_application_in_progress(
         job(JobType.DOSSIER_CHANGER_STATUT, {"dossierId": dossier_id}, {"statut": "titre_disponible"}),
     )
     assert (await lire(client, dossier_id))["statut"] == "titre_disponible"
-    nouveau = await client.post(
-        "/dossiers", json={"fiche": fiche_sept().model_dump(mode="json")}, headers=entetes(SEPT)
-    )
+    nouveau = await client.post("/dossiers", json={"pour": "moi-meme"}, headers=entetes(SEPT))
     assert nouveau.status_code == 201
     with pytest.raises(PermanentJobError):
         await traiter(

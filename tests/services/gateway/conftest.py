@@ -51,6 +51,7 @@ async def site() -> AsyncIterator[Site]:
     comptes, notifications, demandes = FakeComptes(), FakeNotifications(), FakeDemandes()
     justificatifs = FakeJustificatifs(demandes)
     demandes.complements = FakeRondes(demandes, justificatifs)
+    demandes.comptes = comptes
     clients = Clients(comptes, notifications, demandes, justificatifs)
     app = build_app(GatewaySettings(), PlatformSettings(), clients)
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from contracts.clients.base import RequestRefused, ServiceUnavailable
+from contracts.clients.base import NotFound, RequestRefused, ServiceUnavailable
 from contracts.identity import (
     Adresse,
+    ChangementAdresse,
+    DeclarationAdresse,
     DemandeConnexion,
     DemandeCreationCompte,
     DemandeMotDePasse,
@@ -58,6 +60,8 @@ class FakeComptes:
         self.sessions: dict[str, SessionCourante] = {}
         self.echecs = 0
         self.indisponible = False
+        self.fiche = FICHE  # the register's, as identity answers it now
+        self.changements: list[ChangementAdresse] = []
 
     def _disponible(self) -> None:
         if self.indisponible:
@@ -128,14 +132,16 @@ class FakeComptes:
             raise ConnexionBloquee(
                 "Trop de tentatives. Pour votre sécurité, réessayez dans quelques minutes."
             )
-        if (demande.identifiant, demande.mot_de_passe) != (FICHE.numero_etranger, MOT_DE_PASSE):
+        if (demande.identifiant, demande.mot_de_passe) != (self.fiche.numero_etranger, MOT_DE_PASSE):
             self.echecs += 1
             raise RequestRefused(401, "Identifiant ou mot de passe incorrect.")
         jeton = f"session-{len(self.sessions) + 1}"
         expire = datetime.now(UTC) + timedelta(minutes=30)
-        acteur = f"demandeur:{FICHE.id}"
-        self.sessions[jeton] = SessionCourante(id=jeton, expire_le=expire, acteur=acteur, demandeur=FICHE)
-        return SessionOuverte(jeton=jeton, expire_le=expire, acteur=acteur, demandeur=FICHE)
+        acteur = f"demandeur:{self.fiche.id}"
+        self.sessions[jeton] = SessionCourante(
+            id=jeton, expire_le=expire, acteur=acteur, demandeur=self.fiche
+        )
+        return SessionOuverte(jeton=jeton, expire_le=expire, acteur=acteur, demandeur=self.fiche)
 
     async def session(self, jeton: str) -> SessionCourante | None:
         self._disponible()
@@ -143,6 +149,39 @@ class FakeComptes:
 
     async def deconnecter(self, jeton: str) -> None:
         self.sessions.pop(jeton, None)
+
+    async def declarer_adresse(
+        self, acteur: str, demandeur_id: str, declaration: DeclarationAdresse
+    ) -> ChangementAdresse:
+        self._disponible()
+        if acteur != f"demandeur:{demandeur_id}" or demandeur_id != self.fiche.id:
+            raise NotFound(404, "Demandeur introuvable.")
+        if declaration.adresse.ligne() == self.fiche.adresse.ligne():
+            raise RequestRefused(
+                422, "Cette adresse est déjà celle qui est enregistrée : aucun changement à déclarer."
+            )
+        changement = ChangementAdresse(
+            id=f"changement-{len(self.changements) + 1}",
+            declare_le=datetime.now(UTC),
+            declare_par=demandeur_id,
+            ancienne=self.fiche.adresse,
+            nouvelle=declaration.adresse,
+            justificatif=declaration.justificatif,
+            prefecture=declaration.adresse.code_postal[:2],
+        )
+        self.changements.insert(0, changement)
+        self.fiche = self.fiche.model_copy(
+            update={"adresse": declaration.adresse, "prefecture": changement.prefecture}
+        )
+        for jeton, session in self.sessions.items():
+            self.sessions[jeton] = session.model_copy(update={"demandeur": self.fiche})
+        return changement
+
+    async def historique_adresses(self, acteur: str, demandeur_id: str) -> list[ChangementAdresse]:
+        self._disponible()
+        if acteur != f"demandeur:{demandeur_id}":
+            raise NotFound(404, "Demandeur introuvable.")
+        return list(self.changements)
 
     def _lien(self, jeton: str) -> None:
         if jeton != JETON_LIEN:

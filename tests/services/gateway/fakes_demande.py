@@ -18,6 +18,7 @@ from contracts.documents import (
     StatutFichier,
 )
 from contracts.dossier import (
+    HORS_PROCEDURE_TITRE,
     LIBELLES_STATUT,
     MESSAGE_NON_ELIGIBLE,
     TITRE_NON_ELIGIBLE,
@@ -30,15 +31,17 @@ from contracts.dossier import (
     EtapeMotifSejour,
     HistoriqueStatuts,
     MotifSejour,
+    PourQui,
     ReponsePieceComplement,
     RondeComplementsVue,
     Statut,
+    titre_renouvelable,
 )
-from contracts.identity import FicheDemandeur
 from contracts.process import Modele
 from services.documents.domain.catalogue import Situation
 from services.documents.domain.pieces import CATALOGUE
 from services.gateway.domain.ports import Fichier, SaisieEtape
+from tests.services.gateway.fakes import FICHE, FakeComptes
 
 if TYPE_CHECKING:
     from tests.services.gateway.fakes_complements import FakeRondes
@@ -59,6 +62,7 @@ class FakeDemandes:
         self.acteurs: list[str] = []
         self.depots = 0
         self.historiques: dict[str, list[ChangementStatut]] = {}
+        self.comptes: FakeComptes | None = None  # identity's fake: the register's fiche
 
     def _du(self, acteur: str, dossier_id: str) -> DossierVue:
         self.acteurs.append(acteur)
@@ -80,7 +84,11 @@ class FakeDemandes:
         """What the process does (instruction, complement round, decision…)."""
         self._maj(self.dossiers[dossier_id], statut=statut, libelle_statut=LIBELLES_STATUT[statut])
 
-    async def commencer(self, acteur: str, fiche: FicheDemandeur) -> DossierVue:
+    async def commencer(self, acteur: str, pour: PourQui) -> DossierVue:
+        """As the dossier does: the register's fiche (identity's fake), checked for this procedure."""
+        fiche = self.comptes.fiche if self.comptes is not None else FICHE
+        if pour is not PourQui.MOI_MEME or not titre_renouvelable(fiche.titre_en_cours):
+            raise RequestRefused(403, HORS_PROCEDURE_TITRE)
         for dossier in self.dossiers.values():
             if dossier.demandeur_id == fiche.id and dossier.statut is Statut.BROUILLON:
                 return dossier
@@ -220,6 +228,17 @@ class FakeJustificatifs:
         self.generes: list[DocumentGenere] = []
         self.appels_catalogue = 0
         self.remplacements = 0
+        self.declarations: dict[str, str] = {}  # « adresse-… » ids of the proofs of address -> owner
+
+    def _acces(self, acteur: str, dossier_id: str, *, creer: bool = False) -> None:
+        """The documents service's rule: a dossier's documents are its owner's; a declaration's
+        proof (« adresse-… ») is the applicant's who sent it first."""
+        if not dossier_id.startswith("adresse-"):
+            self.demandes._du(acteur, dossier_id)
+        elif creer:
+            self.declarations.setdefault(dossier_id, acteur)
+        if dossier_id.startswith("adresse-") and self.declarations.get(dossier_id) != acteur:
+            raise NotFound(404, "Dossier introuvable.")
 
     async def catalogue(self, cas: Cas) -> list[PieceCatalogue]:
         self.appels_catalogue += 1
@@ -241,7 +260,7 @@ class FakeJustificatifs:
     async def joindre(
         self, acteur: str, dossier_id: str, piece: PieceCode, fichiers: list[Fichier], prefecture: str
     ) -> list[FichierPiece]:
-        self.demandes._du(acteur, dossier_id)
+        self._acces(acteur, dossier_id, creer=True)
         _verifier_formats(fichiers)
         deja = sum(map(len, self.fichiers.values()))
         joints = [
@@ -273,7 +292,7 @@ class FakeJustificatifs:
         return nouveaux
 
     async def retirer(self, acteur: str, dossier_id: str, fichier_id: str) -> None:
-        self.demandes._du(acteur, dossier_id)
+        self._acces(acteur, dossier_id)
         for code, fichiers in self.fichiers.items():
             self.fichiers[code] = [f for f in fichiers if f.id != fichier_id]
 
@@ -285,7 +304,7 @@ class FakeJustificatifs:
         return NumeroEphoto(numero_ephoto=numero)
 
     async def fichier(self, acteur: str, dossier_id: str, fichier_id: str) -> Fichier:
-        self.demandes._du(acteur, dossier_id)
+        self._acces(acteur, dossier_id)
         tous = [f for fichiers in [*self.fichiers.values(), *self.anciennes.values()] for f in fichiers]
         trouve = next((f for f in tous if f.id == fichier_id), None)
         if trouve is None:

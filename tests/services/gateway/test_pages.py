@@ -195,7 +195,7 @@ async def test_sign_in_shows_the_signed_in_home_with_the_bell_then_sign_out(site
     await site.connecter()
     home = (await site.http.get("/")).text
     assert "Je demande ou renouvelle un titre de séjour" in home
-    assert "Je déclare un changement de situation" in home and "Bientôt disponible" in home
+    assert "Je déclare un changement de situation" in home and "Bientôt disponible" not in home
     assert "SEPT ETRANGER" in home and "Mes Notifications" in home
     assert '<span class="anef-pastille">1<span class="fr-sr-only"> non lue</span>' in home
     assert "12/09/2023" in home and "Demande de complément" in home
@@ -229,4 +229,4 @@ async def test_signed_in_pages_need_a_session(site: Site) -> None:
     assert response.status_code == 303 and response.headers["location"] == "/connexion"
     await site.connecter()
     page = await site.http.get("/espace/changement-de-situation")
-    assert "bientôt disponible" in page.text
+    assert page.status_code == 200 and "Ma nouvelle adresse" in page.text

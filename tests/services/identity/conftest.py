@@ -12,6 +12,7 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from contracts.identity import JustificatifDomicile
 from devtools.seed import semer_demonstration
 from plumbing.actors import Actor, internal_headers
 from plumbing.clock import day_in_france
@@ -71,18 +72,45 @@ def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'identity.db'}"
 
 
-def build_deps(url: str, horloge: HorlogeReglable) -> IdentityParts:
+class JustificatifsFactices:
+    """The documents service's proofs of address in memory: (dossierId, fichierId) -> owner."""
+
+    def __init__(self) -> None:
+        self.proprietaires: dict[tuple[str, str], str] = {}
+        self.scelles: list[tuple[str, str]] = []
+
+    def deposer(self, acteur: Actor, justificatif: JustificatifDomicile) -> None:
+        self.proprietaires[(justificatif.dossier_id, justificatif.fichier_id)] = acteur.id
+
+    async def verifier(self, acteur: Actor, justificatif: JustificatifDomicile) -> bool:
+        cle = (justificatif.dossier_id, justificatif.fichier_id)
+        return acteur.is_applicant and self.proprietaires.get(cle) == acteur.id
+
+    async def sceller(self, justificatif: JustificatifDomicile, prefecture: str) -> None:
+        self.scelles.append((justificatif.dossier_id, prefecture))
+
+
+def build_deps(
+    url: str, horloge: HorlogeReglable, justificatifs: JustificatifsFactices | None = None
+) -> IdentityParts:
     settings = identity_settings(url)
     migrate(settings)
-    deps = build_parts(settings, horloge)
+    deps = build_parts(settings, horloge, justificatifs or JustificatifsFactices())
     deps.unit_of_work.run(lambda depots: semer_demonstration(depots=depots, outils=deps.outils))
     return deps
 
 
 @pytest.fixture
-def deps(sqlite_url: str, horloge: HorlogeReglable) -> Iterator[IdentityParts]:
+def justificatifs() -> JustificatifsFactices:
+    return JustificatifsFactices()
+
+
+@pytest.fixture
+def deps(
+    sqlite_url: str, horloge: HorlogeReglable, justificatifs: JustificatifsFactices
+) -> Iterator[IdentityParts]:
     """A seeded SQLite database (API tests); storage tests use `database_url` instead."""
-    deps = build_deps(sqlite_url, horloge)
+    deps = build_deps(sqlite_url, horloge, justificatifs)
     yield deps
     deps.engine.dispose()
 

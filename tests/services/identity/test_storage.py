@@ -9,10 +9,12 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from contracts.identity import Adresse
 from services.identity.domain.comptes import CompteDemandeur, EtatCompte
 from services.identity.domain.jetons import JetonEmis, UsageJeton
 from services.identity.domain.limitation import Compteur
 from services.identity.domain.registre import Titre
+from services.identity.domain.situation import ChangementAdresse
 from services.identity.storage.tables import outbox
 from services.identity.usecases.menage import faire_le_menage
 from services.identity.wiring import IdentityParts
@@ -162,3 +164,28 @@ def test_le_compteur_verrouille_existe_toujours_et_le_menage_oublie_le_perime(ba
         assert faire_le_menage(depots=d, outils=base.outils) == {"sessions": 1, "liens": 0, "compteurs": 1}
         assert d.tentatives.compteur("bloquee") is not None
         assert [s.id for s in d.sessions.de("agent", "a1")] == ["recente"]
+
+
+def test_l_historique_des_adresses_se_garde_date_et_du_plus_recent_au_plus_ancien(
+    base: IdentityParts,
+) -> None:
+    with base.unit_of_work.transaction() as d:
+        sept = d.registre.personne_par_numero_etranger("5903007178")
+        assert sept is not None
+        arras = Adresse(voie="RUE GAMBETTA", code_postal="62000", ville="ARRAS")
+        lens = Adresse(numero_voie="1", voie="PLACE JEAN JAURES", code_postal="62300", ville="LENS")
+        for ident, quand, ancienne, nouvelle in (
+            ("c1", T0, sept.adresse, arras),
+            ("c2", T0 + timedelta(days=40), arras, lens),
+        ):
+            d.registre.ajouter_changement_adresse(
+                ChangementAdresse(
+                    ident, sept.id, quand, "compte-7", ancienne, nouvelle, f"adresse-{ident}", "f1"
+                )
+            )
+    with base.unit_of_work.transaction() as d:
+        relus = d.registre.changements_adresse(sept.id)
+    assert [c.id for c in relus] == ["c2", "c1"]
+    assert relus[1].ancienne == sept.adresse and relus[1].nouvelle == arras
+    assert relus[0].declare_le == T0 + timedelta(days=40) and relus[0].prefecture == "62"
+    assert relus[0].justificatif_dossier_id == "adresse-c2"
