@@ -1,0 +1,167 @@
+"""Gateway benchmark: page latencies with 50 concurrent applicants going through the wizard.
+
+    .venv/bin/python bench/gateway_bench.py [--users 50] [--seconds 120] [--think 1 3]   (or make bench)
+
+Starts the whole stack as `make run` does (tests/support/stack.py: every process, models deployed,
+demo data seeded) on free ports and a temporary var/ directory, writes the bench's applicants to
+identity's register (bench/gateway_comptes.py), then runs locust in library mode
+(bench/gateway_locust.py, its own process) against the applicant site: sign-in, the draft,
+steps 1 to 4 with the CSRF tokens read from the pages, uploads (one journey in five sends a 10 MB
+PDF), the deposit, the confirmation, « Ma demande », « Mes Notifications ».
+
+Prints p50/p95/p99 per page and overall, requests per second and failures, writes
+bench/results/gateway.json, and PASS/FAIL against the target (p99 ≤ 150 ms). Missing the target
+is not an error; a failed request or a journey that does not end is (exit status 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.support.stack import free_stack_ports, running_stack
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+TARGET_P99_MS = 150.0
+JOURNEYS_PER_USER = 4  # accounts written: more than the users can use in the time given
+
+
+def percentile(values: list[float], p: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def summary(values: list[float]) -> dict[str, float]:
+    return {
+        "count": len(values),
+        "p50_ms": round(percentile(values, 50), 1),
+        "p95_ms": round(percentile(values, 95), 1),
+        "p99_ms": round(percentile(values, 99), 1),
+        "max_ms": round(max(values), 1) if values else float("nan"),
+    }
+
+
+def run_load(base_url: str, env: dict[str, str], args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
+    accounts = scratch / "comptes.txt"
+    created = subprocess.run(
+        [sys.executable, str(BENCH / "gateway_comptes.py"), str(args.users * JOURNEYS_PER_USER)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if created.returncode != 0:
+        raise SystemExit(f"comptes du banc non créés :\n{created.stderr[-3000:]}")
+    accounts.write_text(created.stdout)
+    output = scratch / "locust.json"
+    command = [
+        sys.executable,
+        str(BENCH / "gateway_locust.py"),
+        f"--host={base_url}",
+        f"--accounts={accounts}",
+        f"--users={args.users}",
+        f"--spawn-rate={args.spawn_rate}",
+        f"--seconds={args.seconds}",
+        f"--big-every={args.big_every}",
+        "--think",
+        *(str(t) for t in args.think),
+        f"--output={output}",
+    ]
+    load = subprocess.run(command, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)}, check=False)
+    if load.returncode != 0 or not output.exists():
+        raise SystemExit(f"locust a échoué (code {load.returncode})")
+    result: dict[str, Any] = json.loads(output.read_text())
+    return result
+
+
+def report(raw: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
+    times: dict[str, list[float]] = raw["temps_ms"]
+    every = [t for values in times.values() for t in values]
+    without_login = [t for name, values in times.items() if "argon2" not in name for t in values]
+    requests = len(every) + sum(raw["echecs"].values())
+    results: dict[str, Any] = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cœurs, Python {platform.python_version()}",
+        "users": args.users,
+        "seconds": raw["seconds"],
+        "think_seconds": list(args.think),
+        "journeys": raw["parcours"],
+        "requests": requests,
+        "requests_per_second": round(requests / raw["seconds"], 1),
+        "failures": raw["echecs"],
+        "pages": {name: summary(values) for name, values in sorted(times.items())},
+        "overall": summary(every),
+        "overall_without_sign_in": summary(without_login),
+        "target_p99_ms": TARGET_P99_MS,
+        "locust": raw["locust"],
+    }
+    results["pass"] = results["overall"]["p99_ms"] <= TARGET_P99_MS
+    width = max(len(n) for n in results["pages"]) + 2
+    print(f"{'page':<{width}}{'n':>6}{'p50':>9}{'p95':>9}{'p99':>9}{'max':>9}  (ms)")
+    for name, line in [*results["pages"].items(), ("TOUTES LES PAGES", results["overall"])]:
+        print(
+            f"{name:<{width}}{line['count']:>6}{line['p50_ms']:>9.0f}{line['p95_ms']:>9.0f}"
+            f"{line['p99_ms']:>9.0f}{line['max_ms']:>9.0f}"
+        )
+    sans = results["overall_without_sign_in"]
+    print(
+        f"{'sans la connexion (argon2)':<{width}}{sans['count']:>6}{sans['p50_ms']:>9.0f}{sans['p95_ms']:>9.0f}{sans['p99_ms']:>9.0f}{sans['max_ms']:>9.0f}"
+    )
+    journeys = raw["parcours"]
+    print(
+        f"{args.users} demandeurs, {results['seconds']} s : {results['requests']} requêtes, "
+        f"{results['requests_per_second']} req/s ; parcours commencés {journeys['commences']}, "
+        f"déposés {journeys['termines']}, fichiers de 10 Mo {journeys['gros_fichiers']}"
+    )
+    print(f"échecs : {sum(raw['echecs'].values())}")
+    for failure, count in raw["echecs"].items():
+        print(f"  {count} × {failure}")
+    verdict = "PASS" if results["pass"] else "FAIL"
+    print(
+        f"{verdict} : p99 de toutes les pages {results['overall']['p99_ms']:.0f} ms (objectif ≤ {TARGET_P99_MS:.0f} ms)"
+    )
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--spawn-rate", type=float, default=5.0)
+    parser.add_argument("--seconds", type=float, default=120.0)
+    parser.add_argument("--think", type=float, nargs=2, default=(1.0, 3.0), metavar=("MIN", "MAX"))
+    parser.add_argument(
+        "--big-every", type=int, default=5, help="un parcours sur N joint un fichier de 10 Mo"
+    )
+    parser.add_argument("--output", default=str(BENCH / "results" / "gateway.json"))
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="gateway-bench-") as scratch:
+        started = time.monotonic()
+        with running_stack(Path(scratch) / "var", free_stack_ports()) as stack:
+            print(
+                f"pile prête en {time.monotonic() - started:.0f} s ; {args.users} demandeurs pendant {args.seconds:.0f} s"
+            )
+            raw = run_load(stack.url("gateway"), stack.env, args, Path(scratch))
+    results = report(raw, args)
+    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.output).write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    journeys = raw["parcours"]
+    if raw["echecs"] or journeys["termines"] == 0:
+        raise SystemExit("des requêtes ont échoué : voir ci-dessus")
+
+
+if __name__ == "__main__":
+    main()
