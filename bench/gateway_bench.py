@@ -30,12 +30,43 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.support.stack import free_stack_ports, running_stack
+import httpx
+
+from tests.support.stack import Stack, free_stack_ports, running_stack
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 TARGET_P99_MS = 150.0
 JOURNEYS_PER_USER = 4  # accounts written: more than the users can use in the time given
+SERVICES = ("gateway", "identity", "dossier", "documents", "notifier", "pdf")
+
+
+def service_latencies(stack: Stack) -> dict[str, tuple[float, float]]:
+    """Each service's own count and total time of HTTP requests (its /metrics histogram)."""
+    found = {}
+    for name in SERVICES:
+        text = httpx.get(stack.url(name) + "/metrics", timeout=10).text
+        values = {}
+        for line in text.splitlines():
+            if line.startswith("http_request_duration_seconds_count") or line.startswith(
+                "http_request_duration_seconds_sum"
+            ):
+                key, value = line.split(" ")
+                values[key.split("{")[0].rsplit("_", 1)[-1]] = float(value)
+        found[name] = (values.get("count", 0.0), values.get("sum", 0.0))
+    return found
+
+
+def per_service(
+    before: dict[str, tuple[float, float]], after: dict[str, tuple[float, float]]
+) -> dict[str, Any]:
+    """Requests each service answered during the load and their mean duration, as it measured it."""
+    found = {}
+    for name in SERVICES:
+        count = after[name][0] - before[name][0]
+        total = after[name][1] - before[name][1]
+        found[name] = {"requests": int(count), "mean_ms": round(1000 * total / count, 1) if count else None}
+    return found
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -106,6 +137,7 @@ def report(raw: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
         "pages": {name: summary(values) for name, values in sorted(times.items())},
         "overall": summary(every),
         "overall_without_sign_in": summary(without_login),
+        "services": raw["services"],
         "target_p99_ms": TARGET_P99_MS,
         "locust": raw["locust"],
     }
@@ -127,6 +159,10 @@ def report(raw: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
         f"{results['requests_per_second']} req/s ; parcours commencés {journeys['commences']}, "
         f"déposés {journeys['termines']}, fichiers de 10 Mo {journeys['gros_fichiers']}"
     )
+    print(
+        "durée moyenne vue par chaque service : "
+        + ", ".join(f"{n} {v['mean_ms']} ms ({v['requests']} req.)" for n, v in raw["services"].items())
+    )
     print(f"échecs : {sum(raw['echecs'].values())}")
     for failure, count in raw["echecs"].items():
         print(f"  {count} × {failure}")
@@ -140,8 +176,8 @@ def report(raw: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--users", type=int, default=50)
-    parser.add_argument("--spawn-rate", type=float, default=5.0)
-    parser.add_argument("--seconds", type=float, default=120.0)
+    parser.add_argument("--spawn-rate", type=float, default=1.0, help="demandeurs arrivant par seconde")
+    parser.add_argument("--seconds", type=float, default=180.0)
     parser.add_argument("--think", type=float, nargs=2, default=(1.0, 3.0), metavar=("MIN", "MAX"))
     parser.add_argument(
         "--big-every", type=int, default=5, help="un parcours sur N joint un fichier de 10 Mo"
@@ -154,7 +190,9 @@ def main() -> None:
             print(
                 f"pile prête en {time.monotonic() - started:.0f} s ; {args.users} demandeurs pendant {args.seconds:.0f} s"
             )
+            before = service_latencies(stack)
             raw = run_load(stack.url("gateway"), stack.env, args, Path(scratch))
+            raw["services"] = per_service(before, service_latencies(stack))
     results = report(raw, args)
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     Path(args.output).write_text(json.dumps(results, indent=2, ensure_ascii=False))

@@ -140,6 +140,7 @@ class Demandeur(FastHttpUser):
         try:
             self.deposer_une_demande(identifiant)
         except Echec:
+            gevent.sleep(5)  # as a person would before trying again
             return
         PARCOURS["termines"] += 1
 
