@@ -32,6 +32,7 @@ if __package__ in (None, ""):
 
 import httpx
 
+from scripts.bootstrap import _descendants
 from tests.support.stack import Stack, free_stack_ports, running_stack
 
 BENCH = Path(__file__).resolve().parent
@@ -54,6 +55,26 @@ def service_latencies(stack: Stack) -> dict[str, tuple[float, float]]:
                 key, value = line.split(" ")
                 values[key.split("{")[0].rsplit("_", 1)[-1]] = float(value)
         found[name] = (values.get("count", 0.0), values.get("sum", 0.0))
+    return found
+
+
+def cpu_seconds(stack: Stack) -> dict[str, float]:
+    """CPU time (user + system) spent so far by each process of the stack, by its Procfile name."""
+    assert stack.main is not None
+    ticks = os.sysconf("SC_CLK_TCK")
+    found: dict[str, float] = {}
+    for pid in _descendants(stack.main.pid):
+        try:
+            command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        words = [w.decode() for w in command if w]
+        if "-m" in words:
+            name = words[words.index("-m") + 1].removeprefix("services.").removeprefix("devtools.")
+        else:
+            name = Path(words[0]).name if words else "?"
+        found[name] = found.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / ticks
     return found
 
 
@@ -138,6 +159,9 @@ def report(raw: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
         "overall": summary(every),
         "overall_without_sign_in": summary(without_login),
         "services": raw["services"],
+        "stack_cpu_seconds": raw["cpu_seconds"],
+        "stack_cpu_ms_per_request": round(1000 * sum(raw["cpu_seconds"].values()) / max(requests, 1), 1),
+        "load_average_1_5_15": [round(x, 1) for x in os.getloadavg()],
         "target_p99_ms": TARGET_P99_MS,
         "locust": raw["locust"],
     }
@@ -162,6 +186,12 @@ def report(raw: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
     print(
         "durée moyenne vue par chaque service : "
         + ", ".join(f"{n} {v['mean_ms']} ms ({v['requests']} req.)" for n, v in raw["services"].items())
+    )
+    print(
+        f"CPU consommé par la pile : {sum(raw['cpu_seconds'].values()):.0f} s, "
+        f"{results['stack_cpu_ms_per_request']} ms par requête ("
+        + ", ".join(f"{n} {v} s" for n, v in raw["cpu_seconds"].items() if v >= 0.5)
+        + f") ; charge de la machine : {os.getloadavg()[0]:.1f}"
     )
     print(f"échecs : {sum(raw['echecs'].values())}")
     for failure, count in raw["echecs"].items():
@@ -190,15 +220,22 @@ def main() -> None:
             print(
                 f"pile prête en {time.monotonic() - started:.0f} s ; {args.users} demandeurs pendant {args.seconds:.0f} s"
             )
-            before = service_latencies(stack)
+            before, cpu_before = service_latencies(stack), cpu_seconds(stack)
             raw = run_load(stack.url("gateway"), stack.env, args, Path(scratch))
             raw["services"] = per_service(before, service_latencies(stack))
+            cpu_after = cpu_seconds(stack)
+            raw["cpu_seconds"] = {
+                name: round(cpu_after[name] - cpu_before.get(name, 0.0), 1)
+                for name in sorted(cpu_after, key=lambda n: cpu_before.get(n, 0.0) - cpu_after[n])
+            }
     results = report(raw, args)
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     Path(args.output).write_text(json.dumps(results, indent=2, ensure_ascii=False))
     journeys = raw["parcours"]
-    if raw["echecs"] or journeys["termines"] == 0:
+    if raw["echecs"]:
         raise SystemExit("des requêtes ont échoué : voir ci-dessus")
+    if journeys["termines"] == 0:
+        raise SystemExit("aucun parcours n'est allé jusqu'au dépôt : allongez --seconds")
 
 
 if __name__ == "__main__":
