@@ -13,45 +13,32 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, FileSystemLoader
-from starlette.middleware.gzip import GZipMiddleware
-from starlette.responses import Response
-from starlette.types import Scope
 
+from plumbing.dsfr.statiques import CachedStaticFiles, url_statique
 from plumbing.settings import REPO_ROOT
 
 DSFR_DIST = REPO_ROOT / "node_modules" / "@gouvfr" / "dsfr" / "dist"
 SHELL_TEMPLATES = Path(__file__).parent / "templates"
 SHELL_STATIC = Path(__file__).parent / "static"
+STATIC_ROOTS = {"dsfr": DSFR_DIST, "anef": SHELL_STATIC}
 
-
-class CachedStaticFiles(StaticFiles):
-    """Static files with a `Cache-Control` header: browsers keep them instead of asking again."""
-
-    def __init__(self, *, directory: Path, max_age: int) -> None:
-        super().__init__(directory=directory)
-        self.cache_control = f"public, max-age={max_age}"
-
-    async def get_response(self, path: str, scope: Scope) -> Response:
-        response = await super().get_response(path, scope)
-        if response.status_code in (200, 304):
-            response.headers["Cache-Control"] = self.cache_control
-        return response
+__all__ = ["CachedStaticFiles", "dsfr_templates", "mount_dsfr"]
 
 
 def mount_dsfr(app: FastAPI, *, max_age: int | None = None) -> None:
     """Serve the DSFR's CSS, JS, fonts and icons under /static/dsfr.
 
     With `max_age` (seconds), the assets and the shell's own (/static/anef) are also sent with
-    cache headers and compressed (only assets: pages carry secrets and stay uncompressed).
+    cache headers (a year for the versioned URLs of `statique()`) and compressed with Brotli or gzip
+    once per file (only assets: pages carry secrets and stay uncompressed).
     """
     if not DSFR_DIST.is_dir():
         raise RuntimeError("DSFR absent : lancez `make node` (npm ci) avant de démarrer le site")
     if max_age is None:
         app.mount("/static/dsfr", StaticFiles(directory=DSFR_DIST), name="dsfr")
         return
-    for prefix, directory in (("dsfr", DSFR_DIST), ("anef", SHELL_STATIC)):
-        files = CachedStaticFiles(directory=directory, max_age=max_age)
-        app.mount(f"/static/{prefix}", GZipMiddleware(files, compresslevel=6), name=prefix)
+    for prefix, directory in STATIC_ROOTS.items():
+        app.mount(f"/static/{prefix}", CachedStaticFiles(directory=directory, max_age=max_age), name=prefix)
 
 
 def dsfr_templates(service_templates: Path, site_name: str, theme: str = "dsfr") -> Jinja2Templates:
@@ -60,5 +47,9 @@ def dsfr_templates(service_templates: Path, site_name: str, theme: str = "dsfr")
     templates.env.loader = ChoiceLoader(
         [FileSystemLoader(service_templates), FileSystemLoader(SHELL_TEMPLATES)]
     )
-    templates.env.globals.update(site_name=site_name, theme_officiel=theme != "neutre")
+    templates.env.globals.update(
+        site_name=site_name,
+        theme_officiel=theme != "neutre",
+        statique=lambda chemin: url_statique(STATIC_ROOTS, chemin),
+    )
     return templates

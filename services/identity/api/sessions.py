@@ -16,6 +16,7 @@ from contracts.identity import (
 )
 from services.identity.api import views
 from services.identity.api.acteurs import ActeurService
+from services.identity.api.hachages import Hachages
 from services.identity.usecases.connexion import connecter_agent, connecter_demandeur
 from services.identity.usecases.contexte import accepter
 from services.identity.usecases.sessions import (
@@ -35,17 +36,26 @@ JetonSession = Annotated[str, Header(alias=SESSION_HEADER, max_length=200)]
 def build_sessions_router(parts: IdentityParts) -> APIRouter:
     router = APIRouter(tags=["sessions"])
     run, outils = parts.unit_of_work.run, parts.outils
+    hachages = Hachages()
 
     @router.post("/sessions", status_code=201)
-    def connecter(demande: DemandeConnexion, _acteur: ActeurService) -> SessionOuverte:
+    async def connecter(demande: DemandeConnexion, _acteur: ActeurService) -> SessionOuverte:
         """Connexion d'un demandeur : N° étranger (ou email s'il n'en a pas) et mot de passe."""
-        connexion = accepter(run(lambda d: connecter_demandeur(depots=d, outils=outils, demande=demande)))
+        connexion = accepter(
+            await hachages.executer(
+                lambda: run(lambda d: connecter_demandeur(depots=d, outils=outils, demande=demande))
+            )
+        )
         return views.session_ouverte(connexion)
 
     @router.post("/agents/sessions", status_code=201)
-    def connecter_un_agent(demande: DemandeConnexion, _acteur: ActeurService) -> SessionOuverte:
+    async def connecter_un_agent(demande: DemandeConnexion, _acteur: ActeurService) -> SessionOuverte:
         """Connexion d'un agent : identifiant et mot de passe."""
-        connexion = accepter(run(lambda d: connecter_agent(depots=d, outils=outils, demande=demande)))
+        connexion = accepter(
+            await hachages.executer(
+                lambda: run(lambda d: connecter_agent(depots=d, outils=outils, demande=demande))
+            )
+        )
         return views.session_ouverte(connexion)
 
     @router.get("/sessions/current")

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 import time
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
-from services.identity.domain.registre import decaler_annees
+from devtools.demo_table import validite
 from tests.services.gateway.navigateur import surveiller_csp, verifier_page
 from tests.support.stack import Stack
 
@@ -24,9 +24,8 @@ MOT_DE_PASSE = "Lilas+Navigateur,59"  # `+` and `,`: the guide's second screen l
 
 
 def validite_demo() -> tuple[date, date]:
-    """The demo title's dates, as the README tells a new user to type them."""
-    fin = datetime.now(ZoneInfo("Europe/Paris")).date() + timedelta(days=60)
-    return decaler_annees(fin, -1) + timedelta(days=1), fin
+    """The demo title's dates, as the README tells a new user to type them (seeded today)."""
+    return validite(datetime.now(ZoneInfo("Europe/Paris")).date())
 
 
 def lien_du_courriel(stack: Stack, destinataire: str) -> str:
@@ -109,11 +108,21 @@ def test_creer_son_compte_se_connecter_voir_la_cloche_et_se_deconnecter(
     expect(page.get_by_role("link", name="Je déclare un changement de situation")).to_be_visible()
     verifier_page(page, "7-espace")
 
+    # The bell is in the header's bar beside « Menu »: reachable on the phone without the menu.
+    cloche = page.locator(".fr-header__navbar").get_by_role("link", name="Mes Notifications")
+    expect(cloche).to_be_visible()
+    expect(page.locator("#menu-principal")).to_be_hidden()
+    boite = cloche.bounding_box()
+    assert boite is not None and boite["x"] >= 0 and boite["x"] + boite["width"] <= 360
+    cloche.click()
+    expect(page.get_by_text("Filtrer mes notifications")).to_be_visible()
+    verifier_page(page, "8-cloche")
+
     page.get_by_role("button", name="Menu").click()
     menu = page.locator("#menu-principal")
     menu.get_by_text("Mes Notifications").first.click()
     expect(menu.get_by_text("Vous n'avez aucune nouvelle notification.")).to_be_visible()
-    verifier_page(page, "8-cloche")
+    verifier_page(page, "8-cloche-menu")
     menu.get_by_role("button", name="Se déconnecter").click()
     expect(page.get_by_role("heading", name="Vous avez déjà un compte")).to_be_visible()
     assert refus_csp == []

@@ -1,0 +1,242 @@
+"""Gateway benchmark: page latencies with 50 concurrent applicants going through the wizard.
+
+    .venv/bin/python bench/gateway_bench.py [--users 50] [--seconds 120] [--think 1 3]   (or make bench)
+
+Starts the whole stack as `make run` does (tests/support/stack.py: every process, models deployed,
+demo data seeded) on free ports and a temporary var/ directory, writes the bench's applicants to
+identity's register (bench/gateway_comptes.py), then runs locust in library mode
+(bench/gateway_locust.py, its own process) against the applicant site: sign-in, the draft,
+steps 1 to 4 with the CSRF tokens read from the pages, uploads (one journey in five sends a 10 MB
+PDF), the deposit, the confirmation, « Ma demande », « Mes Notifications ».
+
+Prints p50/p95/p99 per page and overall, requests per second and failures, writes
+bench/results/gateway.json, and PASS/FAIL against the target (p99 ≤ 150 ms). Missing the target
+is not an error; a failed request or a journey that does not end is (exit status 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import httpx
+
+from scripts.bootstrap import _descendants
+from tests.support.stack import Stack, free_stack_ports, running_stack
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+TARGET_P99_MS = 150.0
+JOURNEYS_PER_USER = 4  # accounts written: more than the users can use in the time given
+SERVICES = ("gateway", "identity", "dossier", "documents", "notifier", "pdf")
+
+
+def service_latencies(stack: Stack) -> dict[str, tuple[float, float]]:
+    """Each service's own count and total time of HTTP requests (its /metrics histogram)."""
+    found = {}
+    for name in SERVICES:
+        text = httpx.get(stack.url(name) + "/metrics", timeout=10).text
+        values = {}
+        for line in text.splitlines():
+            if line.startswith("http_request_duration_seconds_count") or line.startswith(
+                "http_request_duration_seconds_sum"
+            ):
+                key, value = line.split(" ")
+                values[key.split("{")[0].rsplit("_", 1)[-1]] = float(value)
+        found[name] = (values.get("count", 0.0), values.get("sum", 0.0))
+    return found
+
+
+def cpu_seconds(stack: Stack) -> dict[str, float]:
+    """CPU time (user + system) spent so far by each process of the stack, by its Procfile name."""
+    assert stack.main is not None
+    ticks = os.sysconf("SC_CLK_TCK")
+    found: dict[str, float] = {}
+    for pid in _descendants(stack.main.pid):
+        try:
+            command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        words = [w.decode() for w in command if w]
+        if "-m" in words:
+            name = words[words.index("-m") + 1].removeprefix("services.").removeprefix("devtools.")
+        else:
+            name = Path(words[0]).name if words else "?"
+        found[name] = found.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / ticks
+    return found
+
+
+def per_service(
+    before: dict[str, tuple[float, float]], after: dict[str, tuple[float, float]]
+) -> dict[str, Any]:
+    """Requests each service answered during the load and their mean duration, as it measured it."""
+    found = {}
+    for name in SERVICES:
+        count = after[name][0] - before[name][0]
+        total = after[name][1] - before[name][1]
+        found[name] = {"requests": int(count), "mean_ms": round(1000 * total / count, 1) if count else None}
+    return found
+
+
+def percentile(values: list[float], p: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def summary(values: list[float]) -> dict[str, float]:
+    return {
+        "count": len(values),
+        "p50_ms": round(percentile(values, 50), 1),
+        "p95_ms": round(percentile(values, 95), 1),
+        "p99_ms": round(percentile(values, 99), 1),
+        "max_ms": round(max(values), 1) if values else float("nan"),
+    }
+
+
+def run_load(base_url: str, env: dict[str, str], args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
+    accounts = scratch / "comptes.txt"
+    created = subprocess.run(
+        [sys.executable, str(BENCH / "gateway_comptes.py"), str(args.users * JOURNEYS_PER_USER)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if created.returncode != 0:
+        raise SystemExit(f"comptes du banc non créés :\n{created.stderr[-3000:]}")
+    accounts.write_text(created.stdout)
+    output = scratch / "locust.json"
+    command = [
+        sys.executable,
+        str(BENCH / "gateway_locust.py"),
+        f"--host={base_url}",
+        f"--accounts={accounts}",
+        f"--users={args.users}",
+        f"--spawn-rate={args.spawn_rate}",
+        f"--seconds={args.seconds}",
+        f"--big-every={args.big_every}",
+        "--think",
+        *(str(t) for t in args.think),
+        f"--output={output}",
+    ]
+    load = subprocess.run(command, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)}, check=False)
+    if load.returncode != 0 or not output.exists():
+        raise SystemExit(f"locust a échoué (code {load.returncode})")
+    result: dict[str, Any] = json.loads(output.read_text())
+    return result
+
+
+def report(raw: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
+    times: dict[str, list[float]] = raw["temps_ms"]
+    every = [t for values in times.values() for t in values]
+    without_login = [t for name, values in times.items() if "argon2" not in name for t in values]
+    requests = len(every) + sum(raw["echecs"].values())
+    results: dict[str, Any] = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cœurs, Python {platform.python_version()}",
+        "users": args.users,
+        "seconds": raw["seconds"],
+        "think_seconds": list(args.think),
+        "journeys": raw["parcours"],
+        "requests": requests,
+        "requests_per_second": round(requests / raw["seconds"], 1),
+        "failures": raw["echecs"],
+        "pages": {name: summary(values) for name, values in sorted(times.items())},
+        "overall": summary(every),
+        "overall_without_sign_in": summary(without_login),
+        "services": raw["services"],
+        "stack_cpu_seconds": raw["cpu_seconds"],
+        "stack_cpu_ms_per_request": round(1000 * sum(raw["cpu_seconds"].values()) / max(requests, 1), 1),
+        "load_average_1_5_15": [round(x, 1) for x in os.getloadavg()],
+        "target_p99_ms": TARGET_P99_MS,
+        "locust": raw["locust"],
+    }
+    results["pass"] = results["overall"]["p99_ms"] <= TARGET_P99_MS
+    width = max(len(n) for n in results["pages"]) + 2
+    print(f"{'page':<{width}}{'n':>6}{'p50':>9}{'p95':>9}{'p99':>9}{'max':>9}  (ms)")
+    for name, line in [*results["pages"].items(), ("TOUTES LES PAGES", results["overall"])]:
+        print(
+            f"{name:<{width}}{line['count']:>6}{line['p50_ms']:>9.0f}{line['p95_ms']:>9.0f}"
+            f"{line['p99_ms']:>9.0f}{line['max_ms']:>9.0f}"
+        )
+    sans = results["overall_without_sign_in"]
+    print(
+        f"{'sans la connexion (argon2)':<{width}}{sans['count']:>6}{sans['p50_ms']:>9.0f}{sans['p95_ms']:>9.0f}{sans['p99_ms']:>9.0f}{sans['max_ms']:>9.0f}"
+    )
+    journeys = raw["parcours"]
+    print(
+        f"{args.users} demandeurs, {results['seconds']} s : {results['requests']} requêtes, "
+        f"{results['requests_per_second']} req/s ; parcours commencés {journeys['commences']}, "
+        f"déposés {journeys['termines']}, fichiers de 10 Mo {journeys['gros_fichiers']}"
+    )
+    print(
+        "durée moyenne vue par chaque service : "
+        + ", ".join(f"{n} {v['mean_ms']} ms ({v['requests']} req.)" for n, v in raw["services"].items())
+    )
+    print(
+        f"CPU consommé par la pile : {sum(raw['cpu_seconds'].values()):.0f} s, "
+        f"{results['stack_cpu_ms_per_request']} ms par requête ("
+        + ", ".join(f"{n} {v} s" for n, v in raw["cpu_seconds"].items() if v >= 0.5)
+        + f") ; charge de la machine : {os.getloadavg()[0]:.1f}"
+    )
+    print(f"échecs : {sum(raw['echecs'].values())}")
+    for failure, count in raw["echecs"].items():
+        print(f"  {count} × {failure}")
+    verdict = "PASS" if results["pass"] else "FAIL"
+    print(
+        f"{verdict} : p99 de toutes les pages {results['overall']['p99_ms']:.0f} ms (objectif ≤ {TARGET_P99_MS:.0f} ms)"
+    )
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--spawn-rate", type=float, default=1.0, help="demandeurs arrivant par seconde")
+    parser.add_argument("--seconds", type=float, default=180.0)
+    parser.add_argument("--think", type=float, nargs=2, default=(1.0, 3.0), metavar=("MIN", "MAX"))
+    parser.add_argument(
+        "--big-every", type=int, default=5, help="un parcours sur N joint un fichier de 10 Mo"
+    )
+    parser.add_argument("--output", default=str(BENCH / "results" / "gateway.json"))
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="gateway-bench-") as scratch:
+        started = time.monotonic()
+        with running_stack(Path(scratch) / "var", free_stack_ports()) as stack:
+            print(
+                f"pile prête en {time.monotonic() - started:.0f} s ; {args.users} demandeurs pendant {args.seconds:.0f} s"
+            )
+            before, cpu_before = service_latencies(stack), cpu_seconds(stack)
+            raw = run_load(stack.url("gateway"), stack.env, args, Path(scratch))
+            raw["services"] = per_service(before, service_latencies(stack))
+            cpu_after = cpu_seconds(stack)
+            raw["cpu_seconds"] = {
+                name: round(cpu_after[name] - cpu_before.get(name, 0.0), 1)
+                for name in sorted(cpu_after, key=lambda n: cpu_before.get(n, 0.0) - cpu_after[n])
+            }
+    results = report(raw, args)
+    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.output).write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    journeys = raw["parcours"]
+    if raw["echecs"]:
+        raise SystemExit("des requêtes ont échoué : voir ci-dessus")
+    if journeys["termines"] == 0:
+        raise SystemExit("aucun parcours n'est allé jusqu'au dépôt : allongez --seconds")
+
+
+if __name__ == "__main__":
+    main()
