@@ -17,6 +17,8 @@ class PieceDemandee:
     observation: str
     libelle: str | None = None
     reponse: ReponseComplement | None = None
+    motif_demande: str | None = None  # why the agent asks (contracts.variables.MotifComplement)
+    precision_motif: str | None = None
     motif: str | None = None
     message: str | None = None
     repondu_le: datetime | None = None
@@ -97,4 +99,13 @@ def pieces_de_la_demande(
         raise ValueError("Variable piecesDemandees : une liste non vide est attendue.")
     if any(p.piece not in pieces_connues for p in demandees):
         raise ValueError("Variable piecesDemandees : pièce inconnue du catalogue.")
-    return [PieceDemandee(p.piece, p.observation, libelle_piece(p.piece)) for p in demandees]
+    return [
+        PieceDemandee(
+            p.piece,
+            p.observation,
+            libelle_piece(p.piece),
+            motif_demande=p.motif.value,
+            precision_motif=p.precision_motif,
+        )
+        for p in demandees
+    ]

@@ -15,11 +15,11 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Path, Request
 from fastapi.responses import RedirectResponse, Response
 
-from contracts.clients.base import Conflict, RequestRefused, ServiceUnavailable
+from contracts.clients.base import Conflict, RequestRefused
 from contracts.documents import PieceCode
 from contracts.dossier import RondeComplementsVue
 from services.gateway.api.assistant import DossierId
-from services.gateway.api.complements_page import PageComplements, notification_de
+from services.gateway.api.complements_page import PageComplements
 from services.gateway.api.deps import Connecte, FormulairePerime, GatewayDeps, Redirection
 from services.gateway.api.justificatifs import FORMULAIRE_ILLISIBLE, FORMULAIRE_TROP_VOLUMINEUX
 from services.gateway.api.suivi import url_suivi
@@ -96,8 +96,7 @@ def build_complements_router(deps: GatewayDeps) -> APIRouter:
                 await deps.demandes.envoyer_ronde(connecte.acteur, dossier_id, numero)
             except RequestRefused as refus:
                 rattacher_refus(erreurs, refus.erreurs, refus.detail)
-            else:
-                await _noter_la_reponse(deps, connecte, ronde)
+            else:  # the dossier tells the notifier: « Demande de complément répondu »
                 return RedirectResponse(url_ronde(dossier_id, numero), status_code=303)
         if erreurs:
             return await page.afficher(request, connecte, ronde, erreurs, valeurs=lu.valeurs, status=422)
@@ -141,16 +140,3 @@ async def _enregistrer(
             return
         except RequestRefused as refus:
             rattacher_refus(erreurs, refus.erreurs, refus.detail, saisie.piece)
-
-
-async def _noter_la_reponse(deps: GatewayDeps, connecte: Connecte, ronde: RondeComplementsVue) -> None:
-    """« Demande de complément répondu » in « Mes Notifications »: the notifier does not follow the
-    dossier's events, so the site tells it; the answer itself is already recorded by the dossier."""
-    notification = await notification_de(deps, connecte.acteur, ronde)
-    if notification is None:
-        return
-    try:
-        await deps.notifications.repondre(connecte.acteur, notification.id)
-    except (RequestRefused, ServiceUnavailable) as echec:
-        ids = {"dossier_id": ronde.dossier_id, "notification_id": notification.id}
-        log.warning("réponse non notée par le notifier", extra={**ids, "erreur": type(echec).__name__})

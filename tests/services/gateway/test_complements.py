@@ -177,7 +177,8 @@ async def test_valider_et_envoyer_sends_once_then_the_round_is_read_only(site: S
     assert premier.headers["location"] == second.headers["location"] == url
     assert site.demandes.complements.envois == 1 and site.justificatifs.remplacements == 1
     assert site.demandes.dossiers[dossier_id].statut is Statut.COMPLEMENTS_DEPOSES
-    assert site.notifications.notifications[0][1].repondue_le is not None
+    # « Demande de complément répondu » is the notifier's, from the dossier's event: no second call
+    assert site.notifications.notifications[0][1].repondue_le is None
     page = texte(await site.http.get(url))
     for attendu in (
         "Votre réponse a bien été envoyée",
@@ -189,6 +190,7 @@ async def test_valider_et_envoyer_sends_once_then_the_round_is_read_only(site: S
     ):
         assert attendu in page, attendu
     assert "Valider et envoyer" not in page and "<textarea" not in page
+    site.notifications.noter_reponse("n1")
     notification = texte(await site.http.get("/espace/notifications/n1"))
     assert "Répondre à la demande" not in notification and "Voir ma réponse" in notification
 
