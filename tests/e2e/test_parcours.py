@@ -180,7 +180,8 @@ def test_complements_demandes_puis_fournis(anef: Plateforme) -> None:
         "Les documents mentionnés ci-dessous ne sont pas lisibles :",
         "Les documents mentionnés ci-dessous ne sont plus en cours de validité :",
     ]
-    assert all(p["fichiers"] for p in contenu["piecesDemandees"])  # « VOIR LE DOCUMENT »
+    fichiers = {p["piece"]: [f["nomFichier"] for f in p["fichiers"]] for p in contenu["piecesDemandees"]}
+    assert fichiers["justificatif-domicile"]  # each examined file, with « VOIR LE DOCUMENT »
     assert contenu["objet"] == "Demande de compléments n° 1" and detail["dateLimiteReponse"] is not None
     assert detail["lueLe"] is not None
 

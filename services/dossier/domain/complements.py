@@ -5,10 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from contracts.documents import libelle_piece
+from contracts.documents import PieceCode, libelle_piece
 from contracts.dossier import ReponseComplement, ReponsePieceComplement
 from contracts.variables import PieceDemandee as PieceDemandeeParAgent
 from services.dossier.domain.erreurs import DossierIntrouvable, ErreurChamp, EtatIncompatible, SaisieInvalide
+
+_NOUVEAU_FICHIER = "Joignez le nouveau document avant d'envoyer votre réponse."
+_NOUVEAU_DOCUMENT = {
+    PieceCode.PHOTOGRAPHIE_IDENTITE.value: "Saisissez le nouveau numéro ephoto avant d'envoyer votre réponse."
+}
 
 
 @dataclass
@@ -69,9 +74,7 @@ class RondeComplements:
             if p.reponse is None
         ]
         erreurs += [
-            ErreurChamp(
-                f"pieces.{code}.fichiers", "Joignez le nouveau document avant d'envoyer votre réponse."
-            )
+            ErreurChamp(f"pieces.{code}.fichiers", _NOUVEAU_DOCUMENT.get(code, _NOUVEAU_FICHIER))
             for code in self.pieces_a_mettre_a_jour()
             if code not in pieces_remplacees
         ]

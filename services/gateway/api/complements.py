@@ -9,7 +9,6 @@ against double submission: a sent round is never written again and the dossier s
 
 from __future__ import annotations
 
-import logging
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Request
@@ -31,6 +30,8 @@ from services.gateway.api.televersement import (
     lire_televersement,
 )
 from services.gateway.domain.complements import (
+    CHAMP_EPHOTO,
+    EPHOTO,
     MAX_TEXTE,
     champ_fichiers,
     lire_reponses,
@@ -39,7 +40,6 @@ from services.gateway.domain.complements import (
 )
 from services.gateway.domain.formulaires import Erreurs
 
-log = logging.getLogger(__name__)
 CODES_PIECES = {p.value for p in PieceCode}
 NumeroRonde = Annotated[str, Path(max_length=64)]  # read after the session (a form's 403 first)
 
@@ -101,6 +101,11 @@ def build_complements_router(deps: GatewayDeps) -> APIRouter:
         if erreurs:
             return await page.afficher(request, connecte, ronde, erreurs, valeurs=lu.valeurs, status=422)
         action = lu.valeurs.get("action", "")
+        if action.startswith("supprimer:"):
+            ancre = await _retirer(deps, connecte, ronde, action.removeprefix("supprimer:"), erreurs)
+            if erreurs:
+                return await page.afficher(request, connecte, ronde, erreurs, valeurs=lu.valeurs, status=409)
+            return RedirectResponse(url_ronde(dossier_id, numero) + ancre, status_code=303)
         ancre = f"#piece-{action.removeprefix('joindre:')}" if action.startswith("joindre:") else ""
         return RedirectResponse(url_ronde(dossier_id, numero) + ancre, status_code=303)
 
@@ -129,6 +134,11 @@ async def _enregistrer(
             await deps.justificatifs.remplacer(acteur, dossier_id, PieceCode(code), fichiers, numero)
         except RequestRefused as refus:
             erreurs.ajouter(champ_fichiers(code), refus.detail)
+    if EPHOTO in demandees and (numero_ephoto := lu.valeurs.get(CHAMP_EPHOTO, "").strip()):
+        try:
+            await deps.justificatifs.definir_ephoto(acteur, dossier_id, numero_ephoto, "")
+        except RequestRefused as refus:
+            erreurs.ajouter(CHAMP_EPHOTO, refus.detail)
     for saisie in lire_reponses(ronde, lu.valeurs, erreurs, envoi=envoi):
         try:
             await deps.demandes.repondre_piece(acteur, dossier_id, numero, saisie.piece, saisie.reponse)
@@ -140,3 +150,19 @@ async def _enregistrer(
             return
         except RequestRefused as refus:
             rattacher_refus(erreurs, refus.erreurs, refus.detail, saisie.piece)
+
+
+async def _retirer(
+    deps: GatewayDeps, connecte: Connecte, ronde: RondeComplementsVue, fichier_id: str, erreurs: Erreurs
+) -> str:
+    """« Supprimer » a file joined in this round (before « Valider et envoyer »); the anchor of its
+    document. The documents service checks the file is this applicant's, of this open round."""
+    pieces = await deps.justificatifs.pieces(connecte.acteur, ronde.dossier_id)
+    piece = next((p for p in pieces.pieces for f in p.fichiers if f.id == fichier_id), None)
+    if piece is None:
+        return ""
+    try:
+        await deps.justificatifs.retirer(connecte.acteur, ronde.dossier_id, fichier_id)
+    except RequestRefused as refus:
+        erreurs.ajouter(champ_fichiers(piece.code.value), refus.detail)
+    return f"#piece-{piece.code.value}"
