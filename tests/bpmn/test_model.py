@@ -289,7 +289,7 @@ def test_examination_form_offers_the_contract_values() -> None:
     assert {v["value"] for v in components["Field_MotifComplement"]["values"]} == {
         m.value for m in MotifComplement
     }
-    assert components["Field_PrecisionMotif"]["conditional"] == {"hide": '=motif != "autre"'}
+    assert components["Field_PrecisionMotif"]["conditional"] == {"hide": '=this.motif != "autre"'}
     validation = next(f for f in FORMS.values() if f["id"] == Formulaire.VALIDATION_DECISION)
     choices = {c["id"]: c for c in form_components(validation["components"])}["Field_Validation"]["values"]
     assert {v["value"] for v in choices} == {v.value for v in Validation}

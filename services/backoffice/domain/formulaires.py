@@ -5,7 +5,7 @@ data, or the plain HTML form of a browser without JavaScript) is checked here ag
 own schema: known keys only, values among the offered ones, required fields filled, lengths
 bounded. The subset read is what the process's forms use: radio, select, textarea, textfield,
 checkbox, a dynamic list of those, and conditions of the form `=<clé> != "<valeur>"` (inside a list
-item, `<clé>` is a field of the same item, as form-js reads it).
+item, `=this.<clé> != "<valeur>"`: a field of the same item, as form-js reads `this`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ AFFICHAGE = {"text", "spacer", "separator", "image", "html"}
 SAISIES = {"radio", "select", "textarea", "textfield", "checkbox"}
 LONGUEUR_PAR_DEFAUT = 5000
 MAX_ELEMENTS = 50
-_CACHER_SAUF = re.compile(r'^=\s*([A-Za-z_][\w]*)\s*!=\s*"([^"]*)"\s*$')
+_CACHER_SAUF = re.compile(r'^=\s*(?:this\.)?([A-Za-z_][\w]*)\s*!=\s*"([^"]*)"\s*$')
 
 
 class FormulaireNonPris(Exception):
