@@ -108,12 +108,19 @@ def test_repondre_a_une_demande_de_complements_dans_le_navigateur(
     verifier_page(page, "32-demande-complements")
     assert anef.ouvrir(sept, str(demande["id"]))["etat"] == "lue"
 
+    # « Ma demande »: the round waiting for its answer, its number and last day.
+    page.goto(f"{site}/demande/{dossier_id}/suivi")
+    expect(page.get_by_text("Une demande de complément attend votre réponse")).to_be_visible()
+    expect(page.get_by_text("Demande de compléments n° 1, reçue le")).to_be_visible()
+    expect(page.get_by_text("Date limite de réponse")).to_be_visible()
+    verifier_page(page, "33-ma-demande-complements")
+
     # The answer: maintained, updated with a file (a first one taken back), the e-photo renewed.
-    page.get_by_role("link", name="Répondre à la demande").click()
+    page.get_by_role("link", name="Répondre à la demande de complément").click()
     expect(page.get_by_role("heading", name="Demande de complément")).to_be_visible()
     expect(page.get_by_text("Demande de compléments n° 1")).to_be_visible()
     expect(page.locator("#date-limite")).to_contain_text("Date limite de réponse")
-    verifier_page(page, "33-reponse-complements")
+    verifier_page(page, "34-reponse-complements")
     cocher(page, "reponse_justificatif-nationalite-maintenir")
     page.fill("#motif_justificatif-nationalite", "La copie comporte 2 pages")
     cocher(page, "reponse_justificatif-domicile-mettre_a_jour")
@@ -134,12 +141,12 @@ def test_repondre_a_une_demande_de_complements_dans_le_navigateur(
     page.get_by_role("button", name="Valider et envoyer").click()
     expect(page.locator("#ephoto-messages")).to_contain_text("22 chiffres")
     expect(page.locator("#message_justificatif-domicile")).to_have_value("Voici ma quittance de ce mois.")
-    verifier_page(page, "34-reponse-erreur")
+    verifier_page(page, "35-reponse-erreur")
     page.fill("#ephoto", NOUVELLE_EPHOTO)
     page.get_by_role("button", name="Valider et envoyer").click()
     expect(page.get_by_text("Votre réponse a bien été envoyée")).to_be_visible()
     expect(page.get_by_text(f"Numéro ephoto (mis à jour) : {NOUVELLE_EPHOTO}")).to_be_visible()
-    verifier_page(page, "35-reponse-envoyee")
+    verifier_page(page, "36-reponse-envoyee")
 
     # The process goes on; the notifier reads the dossier's event: « Demande de complément répondu ».
     anef.statut_atteint(dossier_id, sept.acteur, "complements_deposes")
@@ -147,9 +154,10 @@ def test_repondre_a_une_demande_de_complements_dans_le_navigateur(
     anef.tache("prefecture-59", dossier_id, "UserTask_ExaminerDemande")
     page.goto(site + "/espace/notifications")
     expect(page.get_by_text("Demande de complément répondu")).to_be_visible()
-    verifier_page(page, "36-notifications-repondu")
+    verifier_page(page, "37-notifications-repondu")
     page.goto(f"{site}/demande/{dossier_id}/suivi")
     expect(page.get_by_text("Voir ma réponse à la demande de complément")).to_be_visible()
+    verifier_page(page, "38-ma-demande-repondu")
     pieces = anef.json("documents", "GET", f"/dossiers/{dossier_id}/pieces", sept.acteur)
     [domicile] = [p for p in pieces["pieces"] if p["code"] == "justificatif-domicile"]
     assert [f["nomFichier"] for f in domicile["fichiers"]] == ["6657.PNG"]
