@@ -15,9 +15,13 @@ Internal API of the documents service (port `SERVICE_PORTS["documents"]`), calle
                                                              dossier's first document also demandeurId
                                                              (services only) and prefecture
                                                              -> list[FichierPiece] (201)
-    DELETE /dossiers/{dossierId}/fichiers/{fichierId}        draft only -> 204
+    DELETE /dossiers/{dossierId}/fichiers/{fichierId}        a draft's, or one sent in the open complement
+                                                             round (the previous version is current
+                                                             again when none is left) -> 204
     GET    /dossiers/{dossierId}/fichiers/{fichierId}        the file (?disposition=attachment|inline)
-    PUT    /dossiers/{dossierId}/ephoto?demandeurId=&prefecture=   NumeroEphoto -> NumeroEphoto (draft)
+    PUT    /dossiers/{dossierId}/ephoto?demandeurId=&prefecture=   NumeroEphoto -> NumeroEphoto (draft, or
+                                                             a new number in a complement round asking
+                                                             for the photo)
     GET    /dossiers/{dossierId}/ephoto                      -> NumeroEphoto
     POST   /dossiers/{dossierId}/complements                 OuvertureComplements -> 204 (services only)
     POST   /dossiers/{dossierId}/pieces/{code}/versions      multipart: fichiers (1 to 3), ronde
@@ -211,6 +215,7 @@ class PiecesDossier(ContractModel):
     scelle: bool
     ronde_complements: int | None = None  # the open complement round, if any
     numero_ephoto: str | None = None
+    ephoto_ronde: int | None = None  # the complement round whose answer changed the e-photo number
     pieces: list[PieceDossier]
 
 

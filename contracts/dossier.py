@@ -390,6 +390,8 @@ class PieceComplementVue(ContractModel):
     piece: str
     libelle: str | None = None
     observation: str
+    motif_demande: str | None = None  # the agent's reason, a contracts.variables.MotifComplement
+    precision_motif: str | None = None  # its precision when the reason is « autre »
     reponse: ReponseComplement | None = None
     motif: str | None = None
     message: str | None = None

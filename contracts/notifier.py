@@ -2,8 +2,9 @@
 
 The gateway lists an applicant's notifications ("Mes Notifications"), shows their count of unread
 ones next to the bell, opens one (the first opening is the acknowledgement of receipt: it is
-recorded and the `notification-lue` message goes to the engine once) and marks a demande de
-compléments as answered. Events are published on `notifier.notification.<event>` (stream
+recorded and the `notification-lue` message goes to the engine once). The notifier marks a demande de
+compléments answered when the dossier says it was (event `dossier.dossier.complements-deposes`,
+consumed by the notifier). Events are published on `notifier.notification.<event>` (stream
 `NOTIFIER`); they carry identifiers only.
 
 Internal API (token + `X-Acteur`; an applicant sees only their own notifications, an agent those
@@ -14,8 +15,6 @@ of their préfectures, anything else answers 404):
     GET  /notifications/compteur                   -> CompteurNotifications (the bell's count)
     GET  /notifications/{id}                       -> NotificationDetail; the applicant's first
                                                       opening is the acknowledgement of receipt
-    POST /notifications/{id}/reponse               -> NotificationDetail (demande de compléments
-                                                      answered; 409 if unopened or not expected)
     GET  /notifications/{id}/pieces-jointes        -> list[PieceJointe] (documents service ids)
     GET  /courriels/echecs                         -> list[CourrielEnEchec] (service or admin)
     POST /courriels/echecs/{id}/rejeu              -> 202, the dead letter is queued again
@@ -25,6 +24,7 @@ Agents and services may add `demandeur=<account id>` to the list; services must,
 
 from __future__ import annotations
 
+from datetime import date as Jour
 from datetime import datetime
 from enum import StrEnum
 
@@ -72,12 +72,26 @@ class PieceJointe(ContractModel):
     modele: str | None = None
 
 
+class FichierExamine(ContractModel):
+    """A file the agent examined, shown with « VOIR LE DOCUMENT » (documents service id)."""
+
+    id: str
+    nom_fichier: str
+
+
 class PieceDemandee(ContractModel):
-    """One document of a demande de compléments, with the agent's observation."""
+    """One document of a demande de compléments: why it is asked for (`motif`, a
+    `contracts.variables.MotifComplement`, and its sentence), the files the agent examined, the
+    agent's observation. Notifications made before the reasons existed have no `phrase`: their
+    `ContenuNotification.introduction_pieces` says it for all."""
 
     piece: str
     libelle: str
     observation: str = ""
+    motif: str | None = None
+    phrase: str | None = None  # « Les documents mentionnés ci-dessous ne sont pas lisibles : »
+    fichiers: list[FichierExamine] = Field(default_factory=list)
+    numero_ephoto: str | None = None  # the e-photo is a number, not a file
 
 
 class ContenuNotification(ContractModel):
@@ -90,6 +104,9 @@ class ContenuNotification(ContractModel):
     pieces_demandees: list[PieceDemandee] = Field(default_factory=list)
     avertissement: str | None = None
     signature: list[str]
+    ronde: int | None = None  # a demande de compléments: its round, 1, 2, ...
+    objet: str | None = None  # « Demande de compléments n° 2 »
+    delai_reponse: str | None = None  # ISO 8601 (`P30D`), the model's delais.reponseComplements
 
 
 class NotificationResume(ContractModel):
@@ -112,6 +129,10 @@ class NotificationResume(ContractModel):
     attend_reponse: bool
     dossier_id: str | None
     numero_demande: str | None
+    ronde: int | None = None  # a demande de compléments: the round it asks for
+    date_limite_reponse: Jour | None = Field(
+        None, description="a demande de compléments once opened: the last day to answer (Paris)"
+    )
 
 
 class NotificationDetail(NotificationResume):

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, PlainSerializer, StringConstraints
+from pydantic import BeforeValidator, PlainSerializer, StringConstraints, model_validator
 
 from contracts.base import ContractModel
 
@@ -42,11 +43,33 @@ class Demandeur(ContractModel):
         return self.numero_etranger or self.courriel or ""
 
 
+class MotifComplement(StrEnum):
+    """Why the agent asks for a document again (the `motif` of a line of `piecesDemandees`)."""
+
+    ILLISIBLE = "illisible"
+    MANQUANT = "manquant"
+    PERIME = "perime"
+    INCOMPLET = "incomplet"
+    AUTRE = "autre"  # the agent says which in `precisionMotif`
+
+
 class PieceDemandee(ContractModel):
-    """One line of `piecesDemandees`: a piece code of the catalogue and the agent's observation."""
+    """One line of `piecesDemandees`: a piece code of the catalogue, why it is asked for, and the
+    agent's observation. Instances started before the reason existed read as « illisible », the one
+    sentence the notification used to print."""
 
     piece: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
+    motif: MotifComplement = MotifComplement.ILLISIBLE
+    precision_motif: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
     observation: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)] = ""
+
+    @model_validator(mode="after")
+    def _precision_de_l_autre_motif(self) -> PieceDemandee:
+        if self.motif is MotifComplement.AUTRE and not self.precision_motif:
+            raise ValueError("motif « autre » : precisionMotif est attendu")
+        if self.motif is not MotifComplement.AUTRE:
+            self.precision_motif = None
+        return self
 
 
 class DocumentProduit(ContractModel):
@@ -93,6 +116,14 @@ class Duree:
     @property
     def en_mois(self) -> int:
         return self.annees * 12 + self.mois
+
+    def apres(self, jour: date) -> date:
+        """The day this duration after `jour` (months at the same day, or the month's last)."""
+        mois = jour.month - 1 + self.en_mois
+        annee, mois = jour.year + mois // 12, mois % 12 + 1
+        suivant = date(annee + (mois == 12), mois % 12 + 1, 1)
+        dernier = (suivant - timedelta(days=1)).day
+        return date(annee, mois, min(jour.day, dernier)) + timedelta(days=self.jours)
 
     def en_toutes_lettres(self) -> str:
         """« 30 jours », « 3 mois », « 1 an et 2 mois »: how the notifications and PDFs state it."""

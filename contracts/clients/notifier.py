@@ -52,11 +52,6 @@ class NotifierClient(InternalApiClient):
         """One notification; when the applicant opens it the first time, its receipt is acknowledged."""
         return await self.get_model(NotificationDetail, path("notifications", notification_id))
 
-    async def repondre(self, notification_id: str) -> NotificationDetail:
-        """Mark a demande de compléments as answered (`Conflict` if unopened or not expected)."""
-        url = path("notifications", notification_id, "reponse")
-        return await self.send_model("POST", NotificationDetail, url)
-
     async def pieces_jointes(self, notification_id: str) -> list[PieceJointe]:
         url = path("notifications", notification_id, "pieces-jointes")
         return await self.get_model(list[PieceJointe], url)

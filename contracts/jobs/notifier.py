@@ -34,6 +34,9 @@ class NotifierInput(JobVariables):
     motif_decision: str | None = None  # a refusal: its reason
     document: DocumentProduit | None = None  # attached if `pdf.generer` made it for this notification
     delais: Delais | None = None  # the model's deadlines, stated by the complement and closure texts
+    ronde_complements: int | None = (
+        None  # a demande de compléments: the round `dossier.ouvrir-complements` opened
+    )
 
 
 class NotifierOutput(JobVariables):

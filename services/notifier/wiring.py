@@ -10,10 +10,12 @@ from dataclasses import dataclass, field
 
 import httpx
 from fastapi import FastAPI
+from nats.js import JetStreamContext
 from pyzeebe import ZeebeClient, ZeebeWorker
 from sqlalchemy.orm import Session, sessionmaker
 
 from contracts.clients.documents import DocumentsClient
+from contracts.dossier import EvenementDossierPayload
 from contracts.notifier import STREAM_NOTIFIER, SUBJECTS_NOTIFIER
 from plumbing.actors import Actor
 from plumbing.clock import Clock, SystemClock, new_id
@@ -28,18 +30,21 @@ from plumbing.unit_of_work import UnitOfWork
 from plumbing.web import create_app
 from plumbing.worker import create_worker, create_zeebe_channel
 from plumbing.zeebe_client import ZeebeEngineCommands
-from services.notifier.adapters.documents import DocumentsPiecesJointes
+from services.notifier.adapters.documents import DocumentsPiecesJointes, JustificatifsDuDossier
+from services.notifier.adapters.evenements_dossier import ReponsesAuxComplements
 from services.notifier.adapters.file_courriels import FileCourriels, preparer_flux, rejouer
 from services.notifier.adapters.rendu import JinjaRedacteur
 from services.notifier.adapters.smtp import SmtpRelais
 from services.notifier.api import build_api_router
 from services.notifier.api.errors import ERREURS
+from services.notifier.domain.redaction import JustificatifsExamines
 from services.notifier.settings import NotifierSettings
 from services.notifier.storage.repositories import NotifierRepositories, repositories
 from services.notifier.storage.tables import engine_commands, outbox
 from services.notifier.tasks import build_task_router
 from services.notifier.usecases.courriels import EnvoiCourriels
 from services.notifier.usecases.echecs import Rejeu
+from services.notifier.usecases.notifications import noter_reponse
 
 SERVICE = Actor("service", "notifier")
 
@@ -60,6 +65,8 @@ class NotifierDeps:
     wake_outbox_relay: Callable[[], None] = _nothing
     wake_engine_relay: Callable[[], None] = _nothing
     rejeu: Rejeu | None = None  # queue a dead letter again (None without NATS)
+    # the files the agent examined, named by a demande de compléments (None: not named)
+    justificatifs: Callable[[str], Awaitable[JustificatifsExamines]] | None = None
 
     @property
     def sessions(self) -> sessionmaker[Session]:
@@ -115,6 +122,23 @@ def build_envoi(
     )
 
 
+def build_reponses(deps: NotifierDeps, js: JetStreamContext) -> ReponsesAuxComplements:
+    """« Demande de complément répondu » from the dossier's `complements-deposes` events."""
+
+    async def noter(evenement: EvenementDossierPayload, ronde: int) -> bool:
+        if ronde < 1:
+            return True  # nothing to mark: acknowledged
+        repondue = await deps.uow.run_async(
+            lambda r: noter_reponse(
+                repositories=r, dossier_id=evenement.dossier_id, ronde=ronde, repondue_le=evenement.date
+            )
+        )
+        deps.committed()
+        return repondue is not None
+
+    return ReponsesAuxComplements(js, noter)
+
+
 @dataclass
 class NotifierService:
     """The running notifier: its API, its job worker, its background loops, and what to close."""
@@ -137,6 +161,7 @@ async def build_service(settings: NotifierSettings, platform: PlatformSettings) 
     engine_relay = build_engine_relay(deps, zeebe)
     http = httpx.AsyncClient(base_url=settings.documents_url, timeout=settings.documents_timeout)
     documents = DocumentsClient(http, platform.internal_api_token, SERVICE)
+    deps.justificatifs = JustificatifsDuDossier(documents).examines
     politique = settings.politique_reessai()
     file = FileCourriels(
         js, build_envoi(deps, settings, documents), politique, ack_wait=settings.courriel_ack_wait
@@ -159,6 +184,6 @@ async def build_service(settings: NotifierSettings, platform: PlatformSettings) 
     return NotifierService(
         app=build_app(settings, platform, deps=deps, readiness=readiness),
         worker=create_worker(channel, "notifier", [build_task_router(deps)]),
-        background=[relay.run, engine_relay.run, file.run],
+        background=[relay.run, engine_relay.run, file.run, build_reponses(deps, js).run],
         close=close,
     )

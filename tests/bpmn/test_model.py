@@ -24,7 +24,7 @@ from contracts.process import (
     Validation,
     Variable,
 )
-from contracts.variables import Delais
+from contracts.variables import Delais, MotifComplement, PieceDemandee
 from tests.bpmn.model import (
     BPMN_DIR,
     FORMS_DIR,
@@ -264,13 +264,17 @@ def test_form_is_a_camunda_form_in_french(path: Path) -> None:
     assert re.search(r"[éèàêç]", prose)
 
 
+# the keys of one line of `piecesDemandees`: the fields of its contract
+CLES_PIECE_DEMANDEE = {f.alias or n for n, f in PieceDemandee.model_fields.items()}
+
+
 def test_form_keys_are_process_variables() -> None:
     variables = {v.value for v in Variable}
     for path, form in FORMS.items():
         for component in form_components(form["components"]):
             if "path" in component:
                 assert component["path"] in variables, (path.name, component["path"])
-            if "key" in component and component["id"] not in {"Field_Piece", "Field_Observation"}:
+            if "key" in component and component["key"] not in CLES_PIECE_DEMANDEE:
                 assert component["key"] in variables, (path.name, component["key"])
 
 
@@ -281,7 +285,11 @@ def test_examination_form_offers_the_contract_values() -> None:
     assert {v["value"] for v in components["Field_Piece"]["values"]} == {p.value for p in PieceCode}
     pieces = components["Field_PiecesDemandees"]
     assert pieces["type"] == "dynamiclist" and pieces["path"] == Variable.PIECES_DEMANDEES
-    assert {c["key"] for c in pieces["components"]} == {"piece", "observation"}
+    assert {c["key"] for c in pieces["components"]} == CLES_PIECE_DEMANDEE
+    assert {v["value"] for v in components["Field_MotifComplement"]["values"]} == {
+        m.value for m in MotifComplement
+    }
+    assert components["Field_PrecisionMotif"]["conditional"] == {"hide": '=this.motif != "autre"'}
     validation = next(f for f in FORMS.values() if f["id"] == Formulaire.VALIDATION_DECISION)
     choices = {c["id"]: c for c in form_components(validation["components"])}["Field_Validation"]["values"]
     assert {v["value"] for v in choices} == {v.value for v in Validation}

@@ -135,7 +135,11 @@ def test_depot_puis_decision_favorable_et_titre_disponible(anef: Plateforme) -> 
 
 PIECES_DEMANDEES = [
     {"piece": "justificatif-nationalite", "observation": "La copie du passeport est illisible."},
-    {"piece": "justificatif-domicile", "observation": "Le justificatif date de plus de 6 mois."},
+    {
+        "piece": "justificatif-domicile",
+        "motif": "perime",
+        "observation": "Le justificatif date de plus de 6 mois.",
+    },
 ]
 LIBELLES = {
     "justificatif-nationalite": "Justificatif de nationalité",
@@ -172,6 +176,13 @@ def test_complements_demandes_puis_fournis(anef: Plateforme) -> None:
         (LIBELLES[p["piece"]], p["observation"]) for p in PIECES_DEMANDEES
     ]
     assert "dans un délai de 30 jours" in contenu["avertissement"]
+    assert [p["phrase"] for p in contenu["piecesDemandees"]] == [
+        "Les documents mentionnés ci-dessous ne sont pas lisibles :",
+        "Les documents mentionnés ci-dessous ne sont plus en cours de validité :",
+    ]
+    fichiers = {p["piece"]: [f["nomFichier"] for f in p["fichiers"]] for p in contenu["piecesDemandees"]}
+    assert fichiers["justificatif-domicile"]  # each examined file, with « VOIR LE DOCUMENT »
+    assert contenu["objet"] == "Demande de compléments n° 1" and detail["dateLimiteReponse"] is not None
     assert detail["lueLe"] is not None
 
     # the first opening is the acknowledgement of receipt: `notification-lue` reaches the engine once
@@ -207,7 +218,11 @@ def test_complements_demandes_puis_fournis(anef: Plateforme) -> None:
     )
     envoyee = anef.json("dossier", "POST", f"/dossiers/{dossier_id}/complements/1/envoi", sept.acteur)
     assert envoyee["envoyeeLe"] is not None
-    anef.json("notifier", "POST", f"/notifications/{demande['id']}/reponse", sept.acteur)
+    # « Demande de complément répondu »: the notifier follows the dossier's event, no second call
+    until(
+        lambda: anef.ouvrir(sept, str(demande["id"]))["etat"] == "repondue" or None,
+        "la demande de complément notée répondue",
+    )
 
     # back to the examination; the documents are frozen again, the old version kept
     anef.statut_atteint(dossier_id, sept.acteur, "complements_deposes")

@@ -4,7 +4,8 @@ form-js renders the form in the browser; the server never trusts it. Whatever is
 data, or the plain HTML form of a browser without JavaScript) is checked here against the form's
 own schema: known keys only, values among the offered ones, required fields filled, lengths
 bounded. The subset read is what the process's forms use: radio, select, textarea, textfield,
-checkbox, a dynamic list of those, and conditions of the form `=<clé> != "<valeur>"`.
+checkbox, a dynamic list of those, and conditions of the form `=<clé> != "<valeur>"` (inside a list
+item, `=this.<clé> != "<valeur>"`: a field of the same item, as form-js reads `this`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ AFFICHAGE = {"text", "spacer", "separator", "image", "html"}
 SAISIES = {"radio", "select", "textarea", "textfield", "checkbox"}
 LONGUEUR_PAR_DEFAUT = 5000
 MAX_ELEMENTS = 50
-_CACHER_SAUF = re.compile(r'^=\s*([A-Za-z_][\w]*)\s*!=\s*"([^"]*)"\s*$')
+_CACHER_SAUF = re.compile(r'^=\s*(?:this\.)?([A-Za-z_][\w]*)\s*!=\s*"([^"]*)"\s*$')
 
 
 class FormulaireNonPris(Exception):
@@ -163,6 +164,9 @@ def _erreurs_liste(liste: Liste, valeur: Any) -> dict[str, str]:
             erreurs[f"{liste.chemin}.{index}"] = "Élément non reconnu."
             continue
         for champ in liste.champs:
+            if champ.condition is not None and not champ.condition.visible(item):
+                item.pop(champ.cle, None)  # hidden in its item: form-js leaves it out too
+                continue
             if (erreur := champ.erreur(item.get(champ.cle))) is not None:
                 erreurs[nom_dans_liste(liste, index, champ)] = erreur
     return erreurs

@@ -31,6 +31,7 @@ def vue_pieces(dossier: DossierDocuments, fichiers: list[Fichier]) -> PiecesDoss
         scelle=dossier.depose,
         ronde_complements=dossier.ronde_ouverte,
         numero_ephoto=dossier.numero_ephoto,
+        ephoto_ronde=dossier.ephoto_ronde,
         pieces=pieces,
     )
 

@@ -84,6 +84,7 @@ class DossierDocuments:
     pieces_ronde: tuple[PieceCode, ...] = ()
     rondes_closes: int = 0  # the last complement round closed by a sealing
     numero_ephoto: str | None = None
+    ephoto_ronde: int | None = None  # the complement round whose answer changed the e-photo number
 
     @property
     def depose(self) -> bool:
@@ -103,6 +104,21 @@ class DossierDocuments:
         if self.pieces_ronde and piece not in self.pieces_ronde:
             raise Conflit(PIECE_NON_DEMANDEE)
         return self.ronde_ouverte
+
+    def verifier_retrait(self, acteur: Actor, fichier: Fichier) -> None:
+        """A draft's file, or one sent in the open complement round (until « Valider et envoyer »
+        closes it): the applicant may take it back."""
+        if not self.depose:
+            self.verifier_brouillon(acteur)
+            return
+        verifier_ecriture(acteur, self)
+        if self.ronde_ouverte is None or fichier.ronde != self.ronde_ouverte:
+            raise Conflit(DEMANDE_DEPOSEE)
+
+    def changer_ephoto(self, acteur: Actor, numero: str) -> DossierDocuments:
+        """« Mettre à jour le Document » of the e-photo in the open round: a new 22-digit number."""
+        ronde = self.verifier_complement(acteur, PieceCode.PHOTOGRAPHIE_IDENTITE)
+        return replace(self, numero_ephoto=numero, ephoto_ronde=ronde)
 
     def ouvrir_ronde(self, ronde: int, pieces: tuple[PieceCode, ...]) -> DossierDocuments:
         """Open round `ronde`; a late repeat of a round already closed changes nothing."""

@@ -66,6 +66,13 @@ class SqlDocumentsRepository:
                 update(fichiers).where(fichiers.c.id.in_(fichier_ids)).values(remplace_le=quand)
             )
 
+    def restaurer(self, fichier_ids: list[str]) -> None:
+        """The previous version is current again (the round's new one was taken back)."""
+        if fichier_ids:
+            self.session.execute(
+                update(fichiers).where(fichiers.c.id.in_(fichier_ids)).values(remplace_le=None)
+            )
+
     def sceller_fichiers(self, dossier_id: str, quand: datetime) -> int:
         """Freeze every current file not yet frozen; answer how many current files are frozen."""
         courants = (fichiers.c.dossier_id == dossier_id, fichiers.c.remplace_le.is_(None))

@@ -32,6 +32,7 @@ dossiers = Table(
     Column("pieces_ronde", JSON, nullable=False),
     Column("rondes_closes", Integer, nullable=False, server_default="0"),
     Column("numero_ephoto", String(22)),
+    Column("ephoto_ronde", Integer),
 )
 
 fichiers = Table(

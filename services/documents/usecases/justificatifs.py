@@ -12,7 +12,8 @@ from plumbing.actors import Actor
 from services.documents.domain.acces import verifier_lecture
 from services.documents.domain.catalogue import Situation
 from services.documents.domain.contenu import FichierAnalyse
-from services.documents.domain.ephoto import normaliser_numero_ephoto
+from services.documents.domain.ephoto import MESSAGE_EPHOTO, normaliser_numero_ephoto
+from services.documents.domain.erreurs import Invalide
 from services.documents.domain.modeles import (
     FICHIER_INTROUVABLE,
     DossierDocuments,
@@ -78,11 +79,14 @@ class Justificatifs(DocumentsUseCase):
         """Remove a file from a draft; its content is forgotten when nothing else points at it."""
 
         def supprimer(repo: DocumentsRepository) -> tuple[str, bool]:
-            dossier_lisible(repo, acteur, dossier_id).verifier_brouillon(acteur)
+            dossier = dossier_lisible(repo, acteur, dossier_id, verrou=True)
             fichier = verifier_suppression(repo.fichier(dossier_id, fichier_id))
+            dossier.verifier_retrait(acteur, fichier)
             repo.supprimer_fichier(fichier.id)
+            restaures = _version_precedente(repo, fichier) if fichier.ronde else []
+            repo.restaurer([f.id for f in restaures])
             payload = {"dossierId": dossier_id, "piece": fichier.piece, "fichierId": fichier.id}
-            repo.publier(Evenement.SUPPRIME, payload)
+            repo.publier(Evenement.SUPPRIME, {**payload, "restaures": [f.id for f in restaures]})
             return fichier.sha256, repo.contenu_reference(fichier.sha256)
 
         sha256, encore_reference = await self.transactions.run_async(supprimer)
@@ -107,10 +111,19 @@ class Justificatifs(DocumentsUseCase):
     async def definir_ephoto(
         self, *, acteur: Actor, dossier_id: str, numero: str | None, proprietaire: Proprietaire
     ) -> str | None:
-        """Set (or remove, with None) the e-photo number of a draft: the photo is a number, not a file."""
+        """Set (or remove, with None) the e-photo number of a draft: the photo is a number, not a file.
+
+        Once deposited, a complement round asking for the photo lets a new number replace it."""
         numero = normaliser_numero_ephoto(numero) if numero is not None else None
 
         def definir(repo: DocumentsRepository) -> str | None:
+            existant = repo.dossier(dossier_id, verrou=True)
+            if existant is not None and existant.depose:
+                verifier_lecture(acteur, existant)
+                if numero is None:
+                    raise Invalide(MESSAGE_EPHOTO)
+                repo.enregistrer_dossier(existant.changer_ephoto(acteur, numero))
+                return numero
             dossier = self._brouillon(repo, acteur, dossier_id, proprietaire)
             assert dossier is not None
             repo.enregistrer_dossier(replace(dossier, numero_ephoto=numero))
@@ -139,6 +152,16 @@ class Justificatifs(DocumentsUseCase):
             return pieces_manquantes(CATALOGUE, situation, dossier, repo.fichiers(dossier_id))
 
         return await self.transactions.run_async(manquantes)
+
+
+def _version_precedente(repo: DocumentsRepository, retire: Fichier) -> list[Fichier]:
+    """The version a round's new one replaced, once nothing of the new one is left."""
+    autres = [f for f in repo.fichiers(retire.dossier_id, retire.piece) if f.id != retire.id]
+    if any(f.courant for f in autres):
+        return []
+    anciennes = [f for f in autres if f.version < retire.version]
+    derniere = max((f.version for f in anciennes), default=None)
+    return [f for f in anciennes if f.version == derniere]
 
 
 def _joindre(

@@ -36,8 +36,12 @@ class DocumentsPiecesJustificatives:
         await _reponse(self.client.ouvrir_complements(dossier_id, ouverture))
 
     async def pieces_remplacees(self, dossier_id: str, *, ronde: int) -> set[str]:
-        pieces = (await _reponse(self.client.pieces(dossier_id))).pieces
-        return {p.code.value for p in pieces if any(f.ronde == ronde for f in p.fichiers)}
+        """The pieces given a new version in round `ronde`: new files, or a new e-photo number."""
+        dossier = await _reponse(self.client.pieces(dossier_id))
+        remplacees = {p.code.value for p in dossier.pieces if any(f.ronde == ronde for f in p.fichiers)}
+        if dossier.ephoto_ronde == ronde:
+            remplacees.add(PieceCode.PHOTOGRAPHIE_IDENTITE.value)
+        return remplacees
 
 
 async def _reponse(appel: Awaitable[T]) -> T:

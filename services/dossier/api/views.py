@@ -90,6 +90,8 @@ def vue_ronde(ronde: RondeComplements) -> RondeComplementsVue:
                 piece=p.piece,
                 libelle=p.libelle or libelle_piece(p.piece),  # rounds opened before labels were kept
                 observation=p.observation,
+                motif_demande=p.motif_demande,
+                precision_motif=p.precision_motif,
                 reponse=p.reponse,
                 motif=p.motif,
                 message=p.message,

@@ -5,10 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from contracts.documents import code_piece, libelle_piece
+from contracts.documents import PieceCode, code_piece, libelle_piece
 from contracts.dossier import ReponseComplement, ReponsePieceComplement
 from contracts.variables import PieceDemandee as PieceDemandeeParAgent
 from services.dossier.domain.erreurs import DossierIntrouvable, ErreurChamp, EtatIncompatible, SaisieInvalide
+
+_NOUVEAU_FICHIER = "Joignez le nouveau document avant d'envoyer votre réponse."
+_NOUVEAU_DOCUMENT = {
+    PieceCode.PHOTOGRAPHIE_IDENTITE.value: "Saisissez le nouveau numéro ephoto avant d'envoyer votre réponse."
+}
 
 
 @dataclass
@@ -17,6 +22,8 @@ class PieceDemandee:
     observation: str
     libelle: str | None = None
     reponse: ReponseComplement | None = None
+    motif_demande: str | None = None  # why the agent asks (contracts.variables.MotifComplement)
+    precision_motif: str | None = None
     motif: str | None = None
     message: str | None = None
     repondu_le: datetime | None = None
@@ -67,9 +74,7 @@ class RondeComplements:
             if p.reponse is None
         ]
         erreurs += [
-            ErreurChamp(
-                f"pieces.{code}.fichiers", "Joignez le nouveau document avant d'envoyer votre réponse."
-            )
+            ErreurChamp(f"pieces.{code}.fichiers", _NOUVEAU_DOCUMENT.get(code, _NOUVEAU_FICHIER))
             for code in self.pieces_a_mettre_a_jour()
             if code not in pieces_remplacees
         ]
@@ -100,5 +105,11 @@ def pieces_de_la_demande(demandees: list[PieceDemandeeParAgent]) -> list[PieceDe
     pieces: dict[str, PieceDemandee] = {}
     for code, p in zip(codes, demandees, strict=True):
         if code is not None and code.value not in pieces:
-            pieces[code.value] = PieceDemandee(code.value, p.observation, libelle_piece(code.value))
+            pieces[code.value] = PieceDemandee(
+                code.value,
+                p.observation,
+                libelle_piece(code.value),
+                motif_demande=p.motif.value,
+                precision_motif=p.precision_motif,
+            )
     return list(pieces.values())

@@ -81,6 +81,8 @@ def _ronde(row: Any) -> RondeComplements:
             motif=p.get("motif"),
             message=p.get("message"),
             repondu_le=datetime.fromisoformat(p["repondu_le"]) if p.get("repondu_le") else None,
+            motif_demande=p.get("motif_demande"),
+            precision_motif=p.get("precision_motif"),
         )
         for p in row.pieces
     ]

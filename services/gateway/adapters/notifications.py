@@ -37,6 +37,3 @@ class NotifierNotifications:
     async def demandes_de_complement(self, acteur: str) -> list[NotificationResume]:
         page = await self._pour(acteur).notifications(type=Modele.DEMANDE_COMPLEMENTS, par_page=PAR_PAGE_MAX)
         return page.elements
-
-    async def repondre(self, acteur: str, notification_id: str) -> None:
-        await self._pour(acteur).repondre(notification_id)

@@ -9,17 +9,16 @@ against double submission: a sent round is never written again and the dossier s
 
 from __future__ import annotations
 
-import logging
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Request
 from fastapi.responses import RedirectResponse, Response
 
-from contracts.clients.base import Conflict, RequestRefused, ServiceUnavailable
+from contracts.clients.base import Conflict, RequestRefused
 from contracts.documents import PieceCode
 from contracts.dossier import RondeComplementsVue
 from services.gateway.api.assistant import DossierId
-from services.gateway.api.complements_page import PageComplements, notification_de
+from services.gateway.api.complements_page import PageComplements
 from services.gateway.api.deps import Connecte, FormulairePerime, GatewayDeps, Redirection
 from services.gateway.api.justificatifs import FORMULAIRE_ILLISIBLE, FORMULAIRE_TROP_VOLUMINEUX
 from services.gateway.api.suivi import url_suivi
@@ -31,6 +30,8 @@ from services.gateway.api.televersement import (
     lire_televersement,
 )
 from services.gateway.domain.complements import (
+    CHAMP_EPHOTO,
+    EPHOTO,
     MAX_TEXTE,
     champ_fichiers,
     lire_reponses,
@@ -39,7 +40,6 @@ from services.gateway.domain.complements import (
 )
 from services.gateway.domain.formulaires import Erreurs
 
-log = logging.getLogger(__name__)
 CODES_PIECES = {p.value for p in PieceCode}
 NumeroRonde = Annotated[str, Path(max_length=64)]  # read after the session (a form's 403 first)
 
@@ -96,12 +96,16 @@ def build_complements_router(deps: GatewayDeps) -> APIRouter:
                 await deps.demandes.envoyer_ronde(connecte.acteur, dossier_id, numero)
             except RequestRefused as refus:
                 rattacher_refus(erreurs, refus.erreurs, refus.detail)
-            else:
-                await _noter_la_reponse(deps, connecte, ronde)
+            else:  # the dossier tells the notifier: « Demande de complément répondu »
                 return RedirectResponse(url_ronde(dossier_id, numero), status_code=303)
         if erreurs:
             return await page.afficher(request, connecte, ronde, erreurs, valeurs=lu.valeurs, status=422)
         action = lu.valeurs.get("action", "")
+        if action.startswith("supprimer:"):
+            ancre = await _retirer(deps, connecte, ronde, action.removeprefix("supprimer:"), erreurs)
+            if erreurs:
+                return await page.afficher(request, connecte, ronde, erreurs, valeurs=lu.valeurs, status=409)
+            return RedirectResponse(url_ronde(dossier_id, numero) + ancre, status_code=303)
         ancre = f"#piece-{action.removeprefix('joindre:')}" if action.startswith("joindre:") else ""
         return RedirectResponse(url_ronde(dossier_id, numero) + ancre, status_code=303)
 
@@ -130,6 +134,11 @@ async def _enregistrer(
             await deps.justificatifs.remplacer(acteur, dossier_id, PieceCode(code), fichiers, numero)
         except RequestRefused as refus:
             erreurs.ajouter(champ_fichiers(code), refus.detail)
+    if EPHOTO in demandees and (numero_ephoto := lu.valeurs.get(CHAMP_EPHOTO, "").strip()):
+        try:
+            await deps.justificatifs.definir_ephoto(acteur, dossier_id, numero_ephoto, "")
+        except RequestRefused as refus:
+            erreurs.ajouter(CHAMP_EPHOTO, refus.detail)
     for saisie in lire_reponses(ronde, lu.valeurs, erreurs, envoi=envoi):
         try:
             await deps.demandes.repondre_piece(acteur, dossier_id, numero, saisie.piece, saisie.reponse)
@@ -143,14 +152,17 @@ async def _enregistrer(
             rattacher_refus(erreurs, refus.erreurs, refus.detail, saisie.piece)
 
 
-async def _noter_la_reponse(deps: GatewayDeps, connecte: Connecte, ronde: RondeComplementsVue) -> None:
-    """« Demande de complément répondu » in « Mes Notifications »: the notifier does not follow the
-    dossier's events, so the site tells it; the answer itself is already recorded by the dossier."""
-    notification = await notification_de(deps, connecte.acteur, ronde)
-    if notification is None:
-        return
+async def _retirer(
+    deps: GatewayDeps, connecte: Connecte, ronde: RondeComplementsVue, fichier_id: str, erreurs: Erreurs
+) -> str:
+    """« Supprimer » a file joined in this round (before « Valider et envoyer »); the anchor of its
+    document. The documents service checks the file is this applicant's, of this open round."""
+    pieces = await deps.justificatifs.pieces(connecte.acteur, ronde.dossier_id)
+    piece = next((p for p in pieces.pieces for f in p.fichiers if f.id == fichier_id), None)
+    if piece is None:
+        return ""
     try:
-        await deps.notifications.repondre(connecte.acteur, notification.id)
-    except (RequestRefused, ServiceUnavailable) as echec:
-        ids = {"dossier_id": ronde.dossier_id, "notification_id": notification.id}
-        log.warning("réponse non notée par le notifier", extra={**ids, "erreur": type(echec).__name__})
+        await deps.justificatifs.retirer(connecte.acteur, ronde.dossier_id, fichier_id)
+    except RequestRefused as refus:
+        erreurs.ajouter(champ_fichiers(piece.code.value), refus.detail)
+    return f"#piece-{piece.code.value}"

@@ -14,6 +14,8 @@ from contracts.dossier import RondeComplementsVue
 from contracts.notifier import NotificationDetail, NotificationResume
 from services.gateway.api.deps import Connecte, GatewayDeps
 from services.gateway.domain.complements import (
+    CHAMP_EPHOTO,
+    EPHOTO,
     INFORMATION,
     LIBELLES_REPONSE,
     champ_fichiers,
@@ -72,6 +74,7 @@ class PageComplements:
             libelle = piece.libelle or piece.piece
             for champ in (champ_reponse, champ_motif, champ_fichiers):
                 libelles[champ(piece.piece)] = libelle
+        libelles[CHAMP_EPHOTO] = "Nouveau numéro ephoto"
         return self.deps.pages.render(
             request,
             "demande/complements.html",
@@ -82,6 +85,10 @@ class PageComplements:
             ronde=ronde,
             documents=documents_demandes(ronde, pieces),
             demande=demande,
+            phrases={p.piece: p.phrase for p in demande.contenu.pieces_demandees} if demande else {},
+            ephoto=EPHOTO,
+            numero_ephoto=pieces.numero_ephoto,
+            ephoto_mis_a_jour=pieces.ephoto_ronde == ronde.numero,
             libelles=libelles,
             reponses=LIBELLES_REPONSE,
             information=INFORMATION,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -44,9 +44,11 @@ class Visiteur:
 PARIS = ZoneInfo("Europe/Paris")
 
 
-def date_fr(moment: datetime) -> str:
-    """12/09/2023, in Paris time, as the guide's lists show dates."""
-    return moment.astimezone(PARIS).strftime("%d/%m/%Y")
+def date_fr(moment: datetime | date) -> str:
+    """12/09/2023, in Paris time, as the guide's lists show dates (a date is a day already)."""
+    if isinstance(moment, datetime):
+        moment = moment.astimezone(PARIS)
+    return moment.strftime("%d/%m/%Y")
 
 
 class Pages:

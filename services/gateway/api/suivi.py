@@ -11,7 +11,8 @@ from fastapi.responses import RedirectResponse, Response
 
 from contracts.clients.base import Conflict
 from contracts.dossier import DossierVue, Statut
-from contracts.notifier import PAR_PAGE_MAX, FiltreLecture
+from contracts.notifier import PAR_PAGE_MAX, FiltreLecture, NotificationResume
+from contracts.process import Modele
 from services.gateway.api.assistant import DossierId
 from services.gateway.api.deps import Connecte, FormulairePerime, GatewayDeps, Redirection
 from services.gateway.api.formulaire import FormulaireRecu
@@ -48,6 +49,7 @@ def build_suivi_router(deps: GatewayDeps) -> APIRouter:
             deps.notifications.lister(acteur, lecture=FiltreLecture.TOUTES, page=1, par_page=PAR_PAGE_MAX),
             deps.cloche(connecte),
         )
+        du_dossier = [n for n in notifications.elements if n.dossier_id == dossier_id]
         return pages.render(
             request,
             "demande/suivi.html",
@@ -57,9 +59,10 @@ def build_suivi_router(deps: GatewayDeps) -> APIRouter:
             pieces=pieces,
             generes=generes,
             noms_documents=DOCUMENTS_DE_L_ADMINISTRATION,
-            notifications=[n for n in notifications.elements if n.dossier_id == dossier_id],
+            notifications=du_dossier,
             desistement_possible=peut_se_desister(dossier),
             complements_ouverts=dossier.statut is Statut.COMPLEMENTS_DEMANDES,
+            demande_complements=derniere_demande(du_dossier),
         )
 
     @router.get("/demande/{dossier_id}/fichiers/{fichier_id}")
@@ -99,3 +102,9 @@ def build_suivi_router(deps: GatewayDeps) -> APIRouter:
         return RedirectResponse(url_suivi(dossier_id), status_code=303)
 
     return router
+
+
+def derniere_demande(notifications: list[NotificationResume]) -> NotificationResume | None:
+    """The latest « Demande de complément » (its round, and its last day once opened)."""
+    demandes = [n for n in notifications if n.type is Modele.DEMANDE_COMPLEMENTS]
+    return max(demandes, key=lambda n: n.date) if demandes else None

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from contracts.documents import FichierPiece, PiecesDossier
+from contracts.documents import FichierPiece, PieceCode, PiecesDossier
 from contracts.dossier import (
     PieceComplementVue,
     ReponseComplement,
@@ -33,6 +33,8 @@ INFORMATION = (
     ".tiff, .bmp. La taille maximale : 10 Mo"
 )
 MAX_TEXTE = 2000  # the dossier's limit for a reason and a message
+EPHOTO = PieceCode.PHOTOGRAPHIE_IDENTITE.value  # updated by a new number, not by a file
+CHAMP_EPHOTO = "ephoto"
 MOTIF_OBLIGATOIRE = "Veuillez préciser les raisons du maintien du document."
 REPONSE_OBLIGATOIRE = "Votre réponse est obligatoire : maintenez ou mettez à jour ce document."
 
@@ -102,7 +104,8 @@ def rattacher_refus(erreurs: Erreurs, du_dossier: list[dict[str, Any]], detail: 
         champ, message = str(erreur.get("champ", "")), str(erreur.get("message", "")) or detail
         parties = champ.split(".")
         if len(parties) == 3 and parties[0] == "pieces":
-            nom = champ_fichiers(parties[1]) if parties[2] == "fichiers" else champ_reponse(parties[1])
+            fichiers = CHAMP_EPHOTO if parties[1] == EPHOTO else champ_fichiers(parties[1])
+            nom = fichiers if parties[2] == "fichiers" else champ_reponse(parties[1])
             erreurs.ajouter(nom, message)
         elif champ == "motif" and piece:
             erreurs.ajouter(champ_motif(piece), message)
@@ -124,10 +127,15 @@ def notification_de_la_ronde(
 ) -> NotificationResume | None:
     """The « Demande de complément » that asked for round `numero` of the dossier.
 
-    A notification does not say which round it belongs to: the n-th demand of the dossier, oldest
-    first, is round n.
+    A notification names its round; one made before rounds were named is counted: the n-th demand
+    of the dossier, oldest first, is round n.
     """
     du_dossier = sorted((n for n in notifications if n.dossier_id == dossier_id), key=lambda n: n.date)
+    for notification in du_dossier:
+        if notification.ronde == numero:
+            return notification
+    if any(n.ronde is not None for n in du_dossier):
+        return None
     return du_dossier[numero - 1] if 0 < numero <= len(du_dossier) else None
 
 

@@ -116,10 +116,6 @@ class Notifications(Protocol):
         """The applicant's « Demande de complément » notifications, newest first."""
         ...
 
-    async def repondre(self, acteur: str, notification_id: str) -> None:
-        """Mark a « Demande de complément » answered (`Conflict` if unopened or answered)."""
-        ...
-
 
 class Demandes(Protocol):
     """The dossier service as the signed-in applicant (`acteur`): others' dossiers answer `NotFound`."""

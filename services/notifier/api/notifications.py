@@ -18,7 +18,7 @@ from contracts.notifier import (
 from contracts.process import Modele
 from plumbing.authentication import CurrentActor
 from services.notifier.api.views import detail, page
-from services.notifier.domain.acces import demandeur_du_compteur, exiger_reponse_autorisee, portee
+from services.notifier.domain.acces import demandeur_du_compteur, portee
 from services.notifier.domain.notifications import Filtre
 from services.notifier.usecases import notifications as cas
 
@@ -68,18 +68,6 @@ def build_notifications_router(deps: NotifierDeps) -> APIRouter:
                 notification_id=notification_id,
                 par_le_demandeur=actor.is_applicant,
                 maintenant=maintenant,
-            )
-        )
-        deps.committed()
-        return detail(notification)
-
-    @router.post("/{notification_id}/reponse", response_model=NotificationDetail)
-    async def repondre(notification_id: str, actor: CurrentActor) -> NotificationDetail:
-        exiger_reponse_autorisee(actor)
-        maintenant = deps.clock.now()
-        notification = await uow.run_async(
-            lambda r: cas.repondre_notification(
-                repositories=r, portee=portee(actor), notification_id=notification_id, maintenant=maintenant
             )
         )
         deps.committed()

@@ -55,11 +55,6 @@ def demandeur_du_compteur(acteur: Actor, demandeur: str | None) -> str:
     return demandeur_id
 
 
-def exiger_reponse_autorisee(acteur: Actor) -> None:
-    if acteur.is_agent:
-        raise ActionReservee("Seul le demandeur peut répondre à une notification.")
-
-
 def exiger_administrateur(acteur: Actor) -> None:
     """Dead letters are for the platform and its administrators."""
     if not (acteur.is_service or (acteur.is_agent and "admin" in acteur.roles)):

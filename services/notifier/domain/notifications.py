@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from datetime import date as Jour
 from datetime import datetime
 
 from contracts.notifier import (
@@ -13,6 +14,7 @@ from contracts.notifier import (
     PieceJointe,
 )
 from contracts.process import Modele
+from contracts.variables import Duree
 from plumbing.clock import day_in_france
 
 MODELES_A_REPONDRE = frozenset({Modele.DEMANDE_COMPLEMENTS})
@@ -77,6 +79,17 @@ class Notification:
         return self.cree_le
 
     @property
+    def ronde(self) -> int | None:
+        return self.contenu.ronde
+
+    @property
+    def date_limite_reponse(self) -> Jour | None:
+        """The last day to answer a demande de compléments: the model's delay from its opening."""
+        if self.lue_le is None or not self.contenu.delai_reponse:
+            return None
+        return Duree.iso(self.contenu.delai_reponse).apres(day_in_france(self.lue_le))
+
+    @property
     def type(self) -> Modele:
         return self.modele
 
@@ -85,11 +98,13 @@ class Notification:
         return self if self.lue_le is not None else replace(self, lue_le=le)
 
     def repondue(self, le: datetime) -> Notification:
+        """Answered (the dossier recorded « Valider et envoyer »): answering is knowing it, so an
+        unopened one is read at the same time."""
         if self.modele not in MODELES_A_REPONDRE:
             raise ReponseImpossible("Cette notification n'attend pas de réponse.")
-        if self.lue_le is None:
-            raise ReponseImpossible("La notification doit être ouverte avant d'y répondre.")
-        return self if self.repondue_le is not None else replace(self, repondue_le=le)
+        if self.repondue_le is not None:
+            return self
+        return replace(self, lue_le=self.lue_le or le, repondue_le=le)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
 from contracts.notifier import CourrielEnEchec, EvenementNotification
+from contracts.process import Modele
 from services.notifier.domain.acces import Portee
 from services.notifier.domain.courriels import (
     Courriel,
@@ -42,7 +43,13 @@ class Notifications(Protocol):
         """Set the read date if none is set yet; True when this call set it (the first opening)."""
         ...
 
-    def marquer_repondue(self, notification_id: str, le: datetime) -> bool: ...
+    def marquer_repondue(self, notification_id: str, le: datetime) -> bool:
+        """Set the answer date (and the read date, if unset) once; True when this call set it."""
+        ...
+
+    def du_dossier(self, dossier_id: str, modele: Modele) -> Sequence[Notification]:
+        """The dossier's notifications of one kind, oldest first."""
+        ...
 
     def lister(self, portee: Portee, filtre: Filtre) -> tuple[Sequence[Notification], int]: ...
 

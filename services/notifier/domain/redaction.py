@@ -6,14 +6,14 @@ refus, clôture, désistement, titre disponible), the text follows the same voic
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
-from contracts.documents import libelle_piece
+from contracts.documents import PieceCode, libelle_piece
 from contracts.jobs.notifier import NotifierInput
-from contracts.notifier import ContenuNotification, PieceDemandee, PieceJointe
+from contracts.notifier import ContenuNotification, FichierExamine, PieceDemandee, PieceJointe
 from contracts.process import Modele
-from contracts.variables import DocumentProduit
+from contracts.variables import Delais, DocumentProduit, MotifComplement
 from contracts.variables import PieceDemandee as PieceADemander
 
 MINISTERE = "Ministère de l'Intérieur et des Outre-Mer"
@@ -44,6 +44,32 @@ AVERTISSEMENT_COMPLEMENTS = (
 )
 
 
+PHRASES_MOTIF: dict[MotifComplement, str] = {
+    MotifComplement.ILLISIBLE: "Les documents mentionnés ci-dessous ne sont pas lisibles :",
+    MotifComplement.MANQUANT: "Les documents mentionnés ci-dessous sont manquants :",
+    MotifComplement.PERIME: "Les documents mentionnés ci-dessous ne sont plus en cours de validité :",
+    MotifComplement.INCOMPLET: "Les documents mentionnés ci-dessous sont incomplets :",
+    MotifComplement.AUTRE: "Les documents mentionnés ci-dessous sont à reprendre ({precision}) :",
+}
+"""The guide's sentence (« …ne sont pas lisibles : ») for each reason the agent may give."""
+
+
+def phrase_du_motif(motif: MotifComplement, precision: str | None = None) -> str:
+    return PHRASES_MOTIF[motif].format(precision=(precision or "").strip().rstrip(".:; ") or "autre motif")
+
+
+def objet_de_la_ronde(ronde: int) -> str:
+    return f"Demande de compléments n° {ronde}"
+
+
+@dataclass(frozen=True)
+class JustificatifsExamines:
+    """What the agent examined, piece by piece: the current files, and the e-photo number."""
+
+    fichiers: Mapping[str, tuple[FichierExamine, ...]] = field(default_factory=dict)
+    numero_ephoto: str | None = None
+
+
 class VariablesManquantes(ValueError):
     """The process did not give what a notification needs (a modelling error: the job fails)."""
 
@@ -63,6 +89,8 @@ class Redaction:
     pieces_demandees: tuple[PieceDemandee, ...] = ()
     motif_decision: str = ""
     delai_reponse: str = ""  # « 30 jours »: the model's delais.reponseComplements
+    delai_reponse_iso: str = ""  # the same, `P30D`, for the answer's last day once opened
+    ronde: int | None = None
 
     @property
     def titre(self) -> str:
@@ -88,10 +116,22 @@ def verifier_modele(modele: str) -> Modele:
     return known
 
 
-def pieces_demandees(pieces: list[PieceADemander]) -> tuple[PieceDemandee, ...]:
-    """`piecesDemandees` of the agent's form, each with the catalogue's label."""
+def pieces_demandees(
+    pieces: list[PieceADemander], examines: JustificatifsExamines | None = None
+) -> tuple[PieceDemandee, ...]:
+    """`piecesDemandees` of the agent's form, each with the catalogue's label, the sentence of its
+    reason and the files the agent examined."""
+    examines = examines or JustificatifsExamines()
     return tuple(
-        PieceDemandee(piece=p.piece, libelle=libelle_piece(p.piece), observation=p.observation)
+        PieceDemandee(
+            piece=p.piece,
+            libelle=libelle_piece(p.piece),
+            observation=p.observation,
+            motif=p.motif.value,
+            phrase=phrase_du_motif(p.motif, p.precision_motif),
+            fichiers=list(examines.fichiers.get(p.piece, ())),
+            numero_ephoto=examines.numero_ephoto if p.piece == PieceCode.PHOTOGRAPHIE_IDENTITE else None,
+        )
         for p in pieces
     )
 
@@ -132,10 +172,12 @@ def _complements(r: Redaction) -> ContenuNotification:
             "demande, un complément d'information est nécessaire à la poursuite de son instruction."
         ],
         information=INFORMATION_COMPLEMENTS,
-        introduction_pieces="Les documents mentionnés ci-dessous ne sont pas lisibles :",
         pieces_demandees=list(r.pieces_demandees),
         avertissement=AVERTISSEMENT_COMPLEMENTS.format(delai=_delai_reponse(r)),
         signature=SIGNATURE_AGENT,
+        ronde=r.ronde,
+        objet=objet_de_la_ronde(r.ronde) if r.ronde else None,
+        delai_reponse=r.delai_reponse_iso or None,
     )
 
 
@@ -248,15 +290,23 @@ _REDACTEURS: dict[Modele, Callable[[Redaction], ContenuNotification]] = {
 }
 
 
-def rediger(modele: Modele, entree: NotifierInput) -> Redaction:
+def rediger(
+    modele: Modele, entree: NotifierInput, examines: JustificatifsExamines | None = None
+) -> Redaction:
     """What a notification needs from the job's variables (absent ones stay empty)."""
-    demandeur = entree.demandeur
+    demandeur, delais = entree.demandeur, entree.delais
     return Redaction(
         modele=modele,
         numero_demande=entree.numero_demande or "",
         prenoms=demandeur.prenoms if demandeur else "",
         nom=demandeur.nom if demandeur else "",
-        pieces_demandees=pieces_demandees(entree.pieces_demandees),
+        pieces_demandees=pieces_demandees(entree.pieces_demandees, examines),
         motif_decision=entree.motif_decision or "",
-        delai_reponse=entree.delais.reponse_complements.en_toutes_lettres() if entree.delais else "",
+        delai_reponse=delais.reponse_complements.en_toutes_lettres() if delais else "",
+        delai_reponse_iso=_iso(delais) if delais else "",
+        ronde=entree.ronde_complements,
     )
+
+
+def _iso(delais: Delais) -> str:
+    return str(delais.model_dump(mode="json")["reponseComplements"])

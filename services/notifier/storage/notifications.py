@@ -36,7 +36,20 @@ class SqlNotifications:
         return self._set_once(table.c.lue_le, notification_id, le)
 
     def marquer_repondue(self, notification_id: str, le: datetime) -> bool:
-        return self._set_once(table.c.repondue_le, notification_id, le)
+        result = self.session.execute(
+            update(table)
+            .where(table.c.id == notification_id, table.c.repondue_le.is_(None))
+            .values(repondue_le=le, lue_le=func.coalesce(table.c.lue_le, le))
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    def du_dossier(self, dossier_id: str, modele: Modele) -> list[Notification]:
+        query = (
+            select(table)
+            .where(table.c.dossier_id == dossier_id, table.c.modele == modele.value)
+            .order_by(table.c.cree_le, table.c.id)
+        )
+        return [_notification(row) for row in self.session.execute(query)]
 
     def lister(self, portee: Portee, filtre: Filtre) -> tuple[Sequence[Notification], int]:
         where = and_(*_conditions(portee, filtre))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from contracts.jobs.notifier import NotifierInput
@@ -14,6 +14,7 @@ from services.notifier.domain.courriels import DemandeEnvoi, ModeleCourriel, Pie
 from services.notifier.domain.notifications import Filtre, Notification, NotificationIntrouvable, Page
 from services.notifier.domain.ports import MessageMoteur, Repositories
 from services.notifier.domain.redaction import (
+    JustificatifsExamines,
     Redaction,
     VariablesManquantes,
     piece_jointe,
@@ -31,6 +32,7 @@ def creer_notification(
     modele: str,
     entree: NotifierInput,
     maintenant: datetime,
+    examines: JustificatifsExamines | None = None,
     nouvel_id: Callable[[], str],
     lien_connexion: str,
 ) -> str:
@@ -44,7 +46,7 @@ def creer_notification(
     known = verifier_modele(modele)
     if not entree.demandeur_id:
         raise VariablesManquantes("la variable demandeurId manque")
-    redaction = rediger(known, entree)
+    redaction = rediger(known, entree, examines)
     notification = Notification(
         id=nouvel_id(),
         job_key=job_key,
@@ -91,18 +93,35 @@ def consulter_notification(
     return notification
 
 
-def repondre_notification(
-    *, repositories: Repositories, portee: Portee, notification_id: str, maintenant: datetime
-) -> Notification:
-    """Mark a demande de compléments as answered (twice has the effect of once)."""
-    notification = visible(repositories, portee, notification_id)
-    repondue = notification.repondue(maintenant)
+def noter_reponse(
+    *, repositories: Repositories, dossier_id: str, ronde: int, repondue_le: datetime
+) -> Notification | None:
+    """« Demande de complément répondu »: the dossier recorded the answer to round `ronde`
+    (its event `complements-deposes`); the round's demand is marked answered, once.
+
+    None when the demand is not there (yet): the event is then delivered again later.
+    """
+    notification = demande_de_la_ronde(
+        repositories.notifications.du_dossier(dossier_id, Modele.DEMANDE_COMPLEMENTS), ronde
+    )
+    if notification is None:
+        return None
+    repondue = notification.repondue(repondue_le)
     if repondue is not notification and repositories.notifications.marquer_repondue(
-        notification.id, maintenant
+        notification.id, repondue_le
     ):
-        repositories.evenements.publier(EvenementNotification.REPONDUE, repondue, maintenant)
-        return repondue
-    return visible(repositories, portee, notification_id)
+        repositories.evenements.publier(EvenementNotification.REPONDUE, repondue, repondue_le)
+    return repondue
+
+
+def demande_de_la_ronde(demandes: Sequence[Notification], ronde: int) -> Notification | None:
+    """The demand that asked for round `ronde`; those made before the round was written in them
+    are counted: the n-th demand of the dossier, oldest first, is round n."""
+    for notification in demandes:
+        if notification.ronde == ronde:
+            return notification
+    anciennes = [n for n in demandes if n.ronde is None]
+    return anciennes[ronde - 1] if len(demandes) == len(anciennes) and 0 < ronde <= len(anciennes) else None
 
 
 def lister_notifications(*, repositories: Repositories, portee: Portee, filtre: Filtre) -> Page:

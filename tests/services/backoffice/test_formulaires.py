@@ -66,8 +66,11 @@ async def test_a_complement_request_lists_each_document_with_its_observation(bac
     champs = {
         "decision": "complements",
         "piecesDemandees.0.piece": "justificatif-domicile",
+        "piecesDemandees.0.motif": "perime",
+        "piecesDemandees.0.precisionMotif": "caché : ignoré",
         "piecesDemandees.0.observation": "Le justificatif date de plus de 6 mois.",
         "piecesDemandees.2.piece": "photographie-identite",
+        "piecesDemandees.2.motif": "autre",
         "piecesDemandees.2.observation": "Le numéro e-photo est illisible.",
     }
     mauvais = await backoffice.post(
@@ -77,13 +80,25 @@ async def test_a_complement_request_lists_each_document_with_its_observation(bac
     )
     assert mauvais.status_code == 422
     assert "Choisissez une des valeurs proposées." in mauvais.text and "Champ inconnu." in mauvais.text
+    sans_precision = await backoffice.post(f"/taches/{cle}/formulaire", champs, page=f"/taches/{cle}")
+    assert sans_precision.status_code == 422  # « Autre motif » says which
+    champs["piecesDemandees.2.precisionMotif"] = "Numéro d'une autre personne"
     fait = await backoffice.post(f"/taches/{cle}/formulaire", champs, page=f"/taches/{cle}")
     assert fait.status_code == 303, fait.text
     await backoffice.processus.attendre(instance, "Task_OuvrirComplements")
     variables = await backoffice.processus.variables(instance)
     assert variables["piecesDemandees"] == [
-        {"piece": "justificatif-domicile", "observation": "Le justificatif date de plus de 6 mois."},
-        {"piece": "photographie-identite", "observation": "Le numéro e-photo est illisible."},
+        {
+            "piece": "justificatif-domicile",
+            "motif": "perime",
+            "observation": "Le justificatif date de plus de 6 mois.",
+        },
+        {
+            "piece": "photographie-identite",
+            "motif": "autre",
+            "precisionMotif": "Numéro d'une autre personne",
+            "observation": "Le numéro e-photo est illisible.",
+        },
     ]
 
 

@@ -45,6 +45,21 @@ def test_the_plain_form_drops_blank_rows_and_keeps_unknown_names_to_refuse_them(
     }
 
 
+def test_each_document_has_a_reason_and_another_reason_says_which() -> None:
+    examen = formulaire("examen-demande")
+    piece = {"piece": "insertion", "observation": "Précisez."}
+    with pytest.raises(FormulaireInvalide) as invalide:
+        examen.valider({"decision": "complements", "piecesDemandees": [piece]})
+    assert invalide.value.erreurs == {"piecesDemandees.0.motif": "Ce champ est obligatoire."}
+    with pytest.raises(FormulaireInvalide) as invalide:
+        examen.valider({"decision": "complements", "piecesDemandees": [{**piece, "motif": "autre"}]})
+    assert invalide.value.erreurs == {"piecesDemandees.0.precisionMotif": "Ce champ est obligatoire."}
+    perime = {**piece, "motif": "perime", "precisionMotif": "caché"}
+    assert examen.valider({"decision": "complements", "piecesDemandees": [perime]})["piecesDemandees"] == [
+        {"piece": "insertion", "motif": "perime", "observation": "Précisez."}
+    ]
+
+
 def test_the_examiner_is_recorded_and_cannot_validate() -> None:
     assert variables_de_completion("examen-demande", "agent-1", {}, {"decision": "favorable"}) == {
         "decision": "favorable",

@@ -119,3 +119,42 @@ async def test_une_ronde_close_ne_se_rouvre_pas(client: httpx.AsyncClient, depos
     assert (await pieces(client, DEMANDEUR)).json()["rondeComplements"] is None
     await ouvrir_ronde(client, ronde=2)
     assert (await pieces(client, DEMANDEUR)).json()["rondeComplements"] == 2
+
+
+async def test_un_fichier_de_la_ronde_se_retire_avant_l_envoi_et_l_ancien_redevient_courant(
+    client: httpx.AsyncClient, depose: str
+) -> None:
+    await ouvrir_ronde(client)
+    (nouveau,) = (await remplacer(client, DEMANDEUR, NATIONALITE, LISIBLE)).json()
+    url = f"/dossiers/dos-1/fichiers/{nouveau['id']}"
+
+    assert (await client.delete(url, headers=entetes(AUTRE_DEMANDEUR))).status_code == 404
+    assert (await client.delete(url, headers=entetes(DEMANDEUR))).status_code == 204
+    piece = (await pieces(client, DEMANDEUR)).json()["pieces"][0]
+    assert [(f["id"], f["statut"]) for f in piece["fichiers"]] == [(depose, "scelle")]
+    assert piece["anciennesVersions"] == []
+    figee = await client.delete(f"/dossiers/dos-1/fichiers/{depose}", headers=entetes(DEMANDEUR))
+    assert figee.status_code == 409  # what the agent examined stays
+
+    (encore,) = (await remplacer(client, DEMANDEUR, NATIONALITE, LISIBLE)).json()
+    await sceller(client, DOSSIER_SERVICE)  # « Valider et envoyer »: the round is closed
+    refus = await client.delete(f"/dossiers/dos-1/fichiers/{encore['id']}", headers=entetes(DEMANDEUR))
+    assert refus.status_code == 409
+
+
+async def test_la_photo_se_met_a_jour_par_un_nouveau_numero_ephoto_dans_la_ronde(
+    client: httpx.AsyncClient, depose: str
+) -> None:
+    url, en_tetes = "/dossiers/dos-1/ephoto", entetes(DEMANDEUR)
+    nouveau = {"numeroEphoto": "9876543210987654321098"}
+    assert (await client.put(url, json=nouveau, headers=en_tetes)).status_code == 409  # no round
+    await ouvrir_ronde(client, pieces_=[NATIONALITE])
+    assert (await client.put(url, json=nouveau, headers=en_tetes)).status_code == 409  # not asked for
+    await ouvrir_ronde(client, 1, [NATIONALITE, "photographie-identite"])
+
+    assert (await client.put(url, json={"numeroEphoto": None}, headers=en_tetes)).status_code == 422
+    assert (await client.put(url, json={"numeroEphoto": "12"}, headers=en_tetes)).status_code == 422
+    assert (await client.put(url, json=nouveau, headers=entetes(AUTRE_DEMANDEUR))).status_code == 404
+    assert (await client.put(url, json=nouveau, headers=en_tetes)).json() == nouveau
+    vue = (await pieces(client, AGENT_59)).json()
+    assert (vue["numeroEphoto"], vue["ephotoRonde"]) == ("9876543210987654321098", 1)

@@ -94,6 +94,28 @@ async def test_a_complement_round_opens_in_documents_and_replaced_pieces_are_see
     assert await port.pieces_remplacees("d-1", ronde=1) == {"justificatif-nationalite"}
 
 
+async def test_a_new_e_photo_number_is_the_photos_new_version(documents: httpx.AsyncClient) -> None:
+    port = pieces_justificatives(documents)
+    await documents.put(
+        "/dossiers/d-1/ephoto",
+        json={"numeroEphoto": "1234567890123456789012"},
+        params={"demandeurId": SEPT.id, "prefecture": "59"},
+        headers=internal_headers(TOKEN, SEPT),
+    )
+    await documents.post(
+        "/dossiers/d-1/scellement", headers=internal_headers(TOKEN, Actor("service", "dossier"))
+    )
+    await port.ouvrir_complements("d-1", ronde=1, pieces=["photographie-identite"])
+    assert await port.pieces_remplacees("d-1", ronde=1) == set()
+    nouveau = await documents.put(
+        "/dossiers/d-1/ephoto",
+        json={"numeroEphoto": "9876543210987654321098"},
+        headers=internal_headers(TOKEN, SEPT),
+    )
+    assert nouveau.status_code == 200, nouveau.text
+    assert await port.pieces_remplacees("d-1", ronde=1) == {"photographie-identite"}
+
+
 async def test_an_unreachable_documents_service_is_reported() -> None:
     async def refuse(_request: httpx.Request) -> httpx.Response:
         raise httpx.ConnectError("refusé")

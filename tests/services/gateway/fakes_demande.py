@@ -300,6 +300,8 @@ class FakeJustificatifs:
         self, acteur: str, dossier_id: str, numero: str | None, prefecture: str
     ) -> NumeroEphoto:
         self.demandes._du(acteur, dossier_id)
+        if numero is not None and not (numero.isdecimal() and len(numero) == 22):
+            raise RequestRefused(422, "Le numéro ephoto doit comporter exactement 22 chiffres.")
         self.ephoto = numero
         return NumeroEphoto(numero_ephoto=numero)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from contracts.clients.base import Conflict, NotFound, ServiceUnavailable
+from contracts.clients.base import NotFound, ServiceUnavailable
 from contracts.notifier import (
     ContenuNotification,
     EtatNotification,
@@ -135,22 +135,9 @@ class FakeNotifications:
             if n.type is Modele.DEMANDE_COMPLEMENTS
         ]
 
-    async def repondre(self, acteur: str, notification_id: str) -> None:
-        self._disponible(acteur)
+    def noter_reponse(self, notification_id: str) -> None:
+        """What the notifier does on the dossier's `complements-deposes` event."""
         for i, (pour, notification) in enumerate(self.notifications):
-            if notification.id == notification_id and pour == acteur:
-                if notification.lue_le is None or notification.repondue_le is not None:
-                    raise Conflict(409, "Cette notification n'attend pas de réponse.")
-                self.notifications[i] = (
-                    pour,
-                    notification.model_copy(
-                        update={
-                            "repondue_le": LECTURE,
-                            "etat": EtatNotification.REPONDUE,
-                            "attend_reponse": False,
-                            "mention": "Répondu le 14/09/2023",
-                        }
-                    ),
-                )
-                return
-        raise NotFound(404, "Notification introuvable.")
+            if notification.id == notification_id:
+                update = {"repondue_le": LECTURE, "etat": EtatNotification.REPONDUE, "attend_reponse": False}
+                self.notifications[i] = (pour, notification.model_copy(update=update))

@@ -11,6 +11,10 @@ from plumbing.settings import REPO_ROOT
 
 AXE = (REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
 SCREENSHOTS = REPO_ROOT / "var" / "screenshots"
+TROP_LARGES = """[...document.querySelectorAll('body *')]
+  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+  .map(e => `${e.tagName}.${e.className} « ${(e.textContent || '').trim().slice(0, 40)} »`).slice(-4)"""
+"""The innermost elements wider than the window, named in the failure message."""
 
 
 def surveiller_csp(page: Page) -> list[str]:
@@ -28,6 +32,8 @@ def verifier_page(page: Page, nom: str) -> None:
     violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in resultat["violations"]]
     assert violations == [], f"{nom} : {violations}"
     largeur = page.evaluate("document.documentElement.scrollWidth")
-    assert largeur <= page.viewport_size["width"] if page.viewport_size else True, f"{nom} : {largeur}px"
+    assert largeur <= page.viewport_size["width"] if page.viewport_size else True, (
+        f"{nom} : {largeur}px, {page.evaluate(TROP_LARGES)}"
+    )
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"gateway-{nom}.png"), full_page=True)

@@ -177,7 +177,8 @@ async def test_valider_et_envoyer_sends_once_then_the_round_is_read_only(site: S
     assert premier.headers["location"] == second.headers["location"] == url
     assert site.demandes.complements.envois == 1 and site.justificatifs.remplacements == 1
     assert site.demandes.dossiers[dossier_id].statut is Statut.COMPLEMENTS_DEPOSES
-    assert site.notifications.notifications[0][1].repondue_le is not None
+    # « Demande de complément répondu » is the notifier's, from the dossier's event: no second call
+    assert site.notifications.notifications[0][1].repondue_le is None
     page = texte(await site.http.get(url))
     for attendu in (
         "Votre réponse a bien été envoyée",
@@ -189,6 +190,7 @@ async def test_valider_et_envoyer_sends_once_then_the_round_is_read_only(site: S
     ):
         assert attendu in page, attendu
     assert "Valider et envoyer" not in page and "<textarea" not in page
+    site.notifications.noter_reponse("n1")
     notification = texte(await site.http.get("/espace/notifications/n1"))
     assert "Répondre à la demande" not in notification and "Voir ma réponse" in notification
 
@@ -227,3 +229,40 @@ async def test_without_a_round_the_answer_page_leads_back_to_ma_demande(site: Si
     response = await site.http.get(f"/demande/{dossier_id}/complements")
     assert response.headers["location"] == f"/demande/{dossier_id}/suivi"
     assert (await site.http.get(f"/demande/{dossier_id}/complements/1")).status_code == 404
+
+
+async def test_a_joined_file_is_taken_back_and_the_e_photo_gets_a_new_number(site: Site) -> None:
+    dossier_id = await deposee(site)
+    site.justificatifs.ephoto = "1234567890123456789012"
+    site.demandes.complements.ouvrir(
+        dossier_id,
+        (DOMICILE, "Justificatif de domicile datant de moins de 6 mois", "Facture trop ancienne."),
+        ("photographie-identite", "Photographie d'identité récente", "Photo trop ancienne."),
+    )
+    site.notifications.ajouter("Demande de complément", dossier_id=dossier_id)
+    joint = await envoyer(
+        site,
+        dossier_id,
+        {f"reponse_{DOMICILE}": "mettre_a_jour", "action": f"joindre:{DOMICILE}"},
+        [(f"fichiers_{DOMICILE}", ("erreur.png", PNG, "image/png"))],
+    )
+    assert joint.headers["location"].endswith(f"#piece-{DOMICILE}")
+    page = texte(await site.http.get(f"/demande/{dossier_id}/complements/1"))
+    assert 'value="supprimer:r1-1">Supprimer<span class="fr-sr-only"> erreur.png' in page
+    assert "Numéro ephoto : 1234567890123456789012" in page and 'id="ephoto"' in page
+
+    retire = await envoyer(
+        site, dossier_id, {f"reponse_{DOMICILE}": "mettre_a_jour", "action": "supprimer:r1-1"}
+    )
+    assert retire.headers["location"].endswith(f"#piece-{DOMICILE}")
+    assert site.justificatifs.fichiers[DOMICILE] == []
+    refus = await envoyer(
+        site, dossier_id, {"reponse_photographie-identite": "mettre_a_jour", "ephoto": "98765"}
+    )
+    assert refus.status_code == 422 and "22 chiffres" in texte(refus)
+    nouveau = await envoyer(
+        site,
+        dossier_id,
+        {"reponse_photographie-identite": "mettre_a_jour", "ephoto": "9876543210987654321098"},
+    )
+    assert nouveau.status_code == 303 and site.justificatifs.ephoto == "9876543210987654321098"

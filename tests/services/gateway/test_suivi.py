@@ -62,7 +62,7 @@ async def test_ma_demande_shows_status_history_documents_versions_and_notificati
         "6657.PNG",
         "Version 2 (version actuelle)",
         "234.PNG",
-        "Version 1,",
+        "Version 1 du ",
         "Confirmation de dépôt",
         f'href="/demande/{dossier_id}/documents/g1"',
         'href="/espace/notifications/n1">Demande de complément',

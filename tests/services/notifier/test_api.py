@@ -15,8 +15,9 @@ from plumbing.actors import Actor, internal_headers
 from plumbing.settings import DEVELOPMENT_SECRET, PlatformSettings
 from services.notifier.settings import NotifierSettings
 from services.notifier.storage.tables import engine_commands, outbox
+from services.notifier.usecases.notifications import noter_reponse
 from services.notifier.wiring import NotifierDeps, build_app
-from tests.services.notifier.conftest import Horloge, abandonner, executer_job, make_job
+from tests.services.notifier.conftest import DELAIS, Horloge, abandonner, executer_job, make_job
 
 pytestmark = pytest.mark.integration
 
@@ -141,7 +142,9 @@ async def test_the_first_opening_is_the_acknowledgement_of_receipt(
 
     assert first.status_code == second.status_code == 200
     assert first.json()["lueLe"] == second.json()["lueLe"] == "2023-09-14T08:00:00Z"
-    assert first.json()["contenu"]["piecesDemandees"] == [{"piece": "p", "libelle": "p", "observation": "o"}]
+    [piece] = first.json()["contenu"]["piecesDemandees"]
+    assert (piece["piece"], piece["libelle"], piece["observation"]) == ("p", "p", "o")
+    assert piece["phrase"] == "Les documents mentionnés ci-dessous ne sont pas lisibles :"
     [message] = messages(deps)
     assert (message.name, message.correlation_key, message.id, message.kind) == (
         "notification-lue",
@@ -177,9 +180,6 @@ async def test_other_peoples_notifications_do_not_exist(
             "detail": "Notification introuvable."
         }
         assert (await client.get(path, headers=headers(AGENT_62))).status_code == 404
-    assert (
-        await client.post(f"/notifications/{notification_id}/reponse", headers=headers(HUIT))
-    ).status_code == 404
     assert (await client.get("/notifications/inconnue", headers=headers(SEPT))).status_code == 404
     assert (await client.get("/notifications", headers=headers(HUIT))).json()["total"] == 0
     assert messages(deps) == []
@@ -202,38 +202,51 @@ async def test_agents_and_the_platform_read_without_acknowledging(
     assert messages(deps) == []
 
 
-async def test_a_demande_de_complement_is_answered_once(
+async def test_the_dossiers_answer_marks_its_rounds_demand_answered_once(
     client: httpx.AsyncClient, deps: NotifierDeps, horloge: Horloge
 ) -> None:
-    notification_id = await creer(deps)
-    url = f"/notifications/{notification_id}/reponse"
+    premiere = await creer(deps, rondeComplements=1)
+    horloge.avancer(days=2)
+    seconde = await creer(deps, rondeComplements=2)
+    await client.get(f"/notifications/{seconde}", headers=headers(SEPT))
+    envoi = horloge.avancer(hours=3)
 
-    too_early = await client.post(url, headers=headers(SEPT))
-    await client.get(f"/notifications/{notification_id}", headers=headers(SEPT))
+    def noter(r: Any) -> Any:
+        return noter_reponse(repositories=r, dossier_id="dossier-1", ronde=2, repondue_le=envoi)
+
+    assert (await deps.uow.run_async(noter)).id == seconde
     horloge.avancer(hours=3)
-    answered = await client.post(url, headers=headers(SEPT))
-    horloge.avancer(hours=3)
-    again = await client.post(url, headers=headers(SEPT))
+    assert (await deps.uow.run_async(noter)).repondue_le == envoi  # the event again: once
+    lue = (await client.get(f"/notifications/{seconde}", headers=headers(SEPT))).json()
+    autre = (await client.get(f"/notifications/{premiere}", headers=headers(AGENT_59))).json()
 
-    assert too_early.status_code == 409
-    assert too_early.json() == {"detail": "La notification doit être ouverte avant d'y répondre."}
-    assert answered.status_code == again.status_code == 200
-    assert answered.json()["etat"] == "repondue" and not answered.json()["attendReponse"]
-    assert answered.json()["repondueLe"] == again.json()["repondueLe"] == "2023-09-12T11:00:00Z"
-    assert events(deps).count("notifier.notification.repondue") == 1
-    assert (await client.post(url, headers=headers(AGENT_59))).status_code == 403
-
-
-async def test_a_decision_cannot_be_answered(client: httpx.AsyncClient, deps: NotifierDeps) -> None:
-    notification_id = await creer(deps, Modele.ATTESTATION_DECISION_FAVORABLE)
-    await client.get(f"/notifications/{notification_id}", headers=headers(SEPT))
-
-    response = await client.post(f"/notifications/{notification_id}/reponse", headers=headers(SEPT))
-
-    assert (response.status_code, response.json()) == (
-        409,
-        {"detail": "Cette notification n'attend pas de réponse."},
+    assert (lue["etat"], lue["libelle"], lue["mention"]) == (
+        "repondue",
+        "Demande de complément répondu",
+        "Répondu le 14/09/2023",
     )
+    assert not lue["attendReponse"] and lue["ronde"] == 2
+    assert lue["contenu"]["objet"] == "Demande de compléments n° 2"
+    assert autre["etat"] == "non-lue" and autre["attendReponse"]
+    assert events(deps).count("notifier.notification.repondue") == 1
+    assert (await client.post(f"/notifications/{seconde}/reponse", headers=headers(SEPT))).status_code in {
+        404,
+        405,
+    }  # the site has no second call to remember
+
+
+async def test_the_deadline_is_the_models_delay_from_the_opening(
+    client: httpx.AsyncClient, deps: NotifierDeps, horloge: Horloge
+) -> None:
+    delais = {**DELAIS, "reponseComplements": "P45D"}
+    notification_id = await creer(deps, rondeComplements=1, delais=delais)
+    fermee = (await client.get(f"/notifications/{notification_id}", headers=headers(AGENT_59))).json()
+    horloge.avancer(days=3, hours=15)  # 12/09 08:00 UTC + 3 d 15 h: 15/09 at 23:00 UTC, the 16th in Paris
+    ouverte = (await client.get(f"/notifications/{notification_id}", headers=headers(SEPT))).json()
+
+    assert fermee["dateLimiteReponse"] is None
+    assert ouverte["dateLimiteReponse"] == "2023-10-31"  # 16/09 + 45 days
+    assert "dans un délai de 45 jours" in ouverte["contenu"]["avertissement"]
 
 
 async def test_attachments_are_the_documents_services_ids(

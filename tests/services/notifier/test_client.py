@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Callable
 import httpx
 import pytest
 
-from contracts.clients.base import Conflict, NotFound, RequestRefused
+from contracts.clients.base import NotFound, RequestRefused
 from contracts.clients.notifier import NotifierClient
 from contracts.notifier import EtatNotification, FiltreLecture
 from contracts.process import Modele
@@ -45,7 +45,7 @@ def client_de(http: httpx.AsyncClient) -> Callable[[Actor], NotifierClient]:
     return lambda actor: NotifierClient(http, DEVELOPMENT_SECRET, actor)
 
 
-async def test_the_applicant_lists_counts_opens_and_answers(
+async def test_the_applicant_lists_counts_and_opens(
     client: NotifierClient, deps: NotifierDeps, horloge: Horloge
 ) -> None:
     prolongation = await executer_job(deps, make_job(Modele.ATTESTATION_PROLONGATION, document=DOCUMENT))
@@ -64,9 +64,6 @@ async def test_the_applicant_lists_counts_opens_and_answers(
         prolongation
     ]
 
-    answered = await client.repondre(complements)
-    assert answered.etat is EtatNotification.REPONDUE and answered.repondue_le is not None
-
     [piece] = await client.pieces_jointes(prolongation)
     assert (piece.document_id, piece.nom_fichier) == ("doc-7", "attestation.pdf")
 
@@ -77,8 +74,6 @@ async def test_refusals_are_the_clients_errors(
     decision = await executer_job(deps, make_job(Modele.ATTESTATION_DECISION_FAVORABLE))
     await client.notification(decision)
 
-    with pytest.raises(Conflict, match="n'attend pas de réponse"):
-        await client.repondre(decision)
     with pytest.raises(NotFound, match="Notification introuvable"):
         await client_de(HUIT).notification(decision)
     with pytest.raises(NotFound):

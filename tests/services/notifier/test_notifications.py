@@ -44,16 +44,18 @@ def test_only_the_first_opening_counts() -> None:
     assert again.etat is EtatNotification.LUE
 
 
-def test_a_demande_de_complement_is_answered_once_opened() -> None:
-    unread = notification()
-    with pytest.raises(ReponseImpossible, match="ouverte avant"):
-        unread.repondue(T0)
-
-    answered = unread.ouverte(T0).repondue(T0 + timedelta(hours=1))
+def test_a_demande_de_complement_is_answered_once() -> None:
+    answered = notification().ouverte(T0).repondue(T0 + timedelta(hours=1))
 
     assert answered.etat is EtatNotification.REPONDUE
     assert not answered.attend_reponse
     assert answered.repondue(T0 + timedelta(days=3)).repondue_le == T0 + timedelta(hours=1)
+
+
+def test_an_answer_to_an_unopened_demand_is_its_reading_too() -> None:
+    answered = notification().repondue(T0 + timedelta(hours=2))
+
+    assert answered.lue_le == answered.repondue_le == T0 + timedelta(hours=2)
 
 
 def test_the_list_line_reads_as_the_seeds_mes_notifications() -> None:

@@ -7,11 +7,12 @@ from typing import Any
 import pytest
 
 from contracts.jobs.notifier import NotifierInput
-from contracts.notifier import PieceJointe
+from contracts.notifier import FichierExamine, PieceJointe
 from contracts.process import Modele
 from contracts.variables import DocumentProduit
 from services.notifier.domain.redaction import (
     TITRES,
+    JustificatifsExamines,
     ModeleSansNotification,
     VariablesManquantes,
     piece_jointe,
@@ -70,7 +71,10 @@ def test_demande_de_complement_lists_each_piece_and_warns_of_the_30_days() -> No
         "demande, un complément d'information est nécessaire à la poursuite de son instruction."
     ]
     assert contenu.information is not None and contenu.information.endswith("La taille maximale : 10 Mo")
-    assert contenu.introduction_pieces == "Les documents mentionnés ci-dessous ne sont pas lisibles :"
+    assert contenu.introduction_pieces is None  # each document says why it is asked for
+    assert {p.phrase for p in contenu.pieces_demandees} == {
+        "Les documents mentionnés ci-dessous ne sont pas lisibles :"  # no reason given: the guide's
+    }
     assert [(p.libelle, p.observation) for p in contenu.pieces_demandees] == [
         ("Justificatif de nationalité", "Veuillez fournir une copie lisible de votre passeport."),
         ("Justificatif de domicile datant de moins de 6 mois", ""),
@@ -152,3 +156,42 @@ def test_a_model_without_deadlines_is_a_modelling_error() -> None:
     sans_delais = {k: v for k, v in VARIABLES.items() if k != "delais"}
     with pytest.raises(VariablesManquantes, match="delais"):
         rediger(Modele.DEMANDE_COMPLEMENTS, entree(sans_delais)).contenu()
+
+
+def test_each_document_is_asked_for_with_its_reason_its_files_and_the_round() -> None:
+    variables = {
+        **VARIABLES,
+        "rondeComplements": 2,
+        "piecesDemandees": [
+            {"piece": "justificatif-nationalite", "motif": "perime", "observation": "Passeport expiré."},
+            {"piece": "justificatif-domicile", "motif": "manquant"},
+            {"piece": "decision-placement-ase", "motif": "incomplet"},
+            {
+                "piece": "photographie-identite",
+                "motif": "autre",
+                "precisionMotif": "Photo de plus de 6 mois.",
+            },
+        ],
+    }
+    examines = JustificatifsExamines(
+        fichiers={"justificatif-nationalite": (FichierExamine(id="f-1", nom_fichier="234.PNG"),)},
+        numero_ephoto="1234567890123456789012",
+    )
+    contenu = rediger(Modele.DEMANDE_COMPLEMENTS, entree(variables), examines).contenu()
+
+    assert [p.phrase for p in contenu.pieces_demandees] == [
+        "Les documents mentionnés ci-dessous ne sont plus en cours de validité :",
+        "Les documents mentionnés ci-dessous sont manquants :",
+        "Les documents mentionnés ci-dessous sont incomplets :",
+        "Les documents mentionnés ci-dessous sont à reprendre (Photo de plus de 6 mois) :",
+    ]
+    nationalite, domicile, _, photo = contenu.pieces_demandees
+    assert [(f.id, f.nom_fichier) for f in nationalite.fichiers] == [("f-1", "234.PNG")]
+    assert domicile.fichiers == [] and domicile.numero_ephoto is None
+    assert photo.numero_ephoto == "1234567890123456789012"
+    assert (contenu.ronde, contenu.objet, contenu.delai_reponse) == (2, "Demande de compléments n° 2", "P30D")
+
+
+def test_another_reason_must_say_which() -> None:
+    with pytest.raises(ValueError, match="precisionMotif"):
+        entree({**VARIABLES, "piecesDemandees": [{"piece": "justificatif-nationalite", "motif": "autre"}]})

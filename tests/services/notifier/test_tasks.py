@@ -8,12 +8,14 @@ import pytest
 from sqlalchemy import select
 
 from contracts.courriel import SUBJECT_DEMANDE_COURRIEL
+from contracts.notifier import FichierExamine
 from contracts.process import JobType, Modele
 from plumbing.job_failures import PermanentJobError
+from services.notifier.domain.redaction import JustificatifsExamines
 from services.notifier.storage.tables import notifications, outbox
 from services.notifier.tasks import build_task_router
 from services.notifier.wiring import NotifierDeps
-from tests.services.notifier.conftest import DEMANDEUR, make_job, notifier
+from tests.services.notifier.conftest import DEMANDEUR, executer_job, make_job, notifier
 
 pytestmark = pytest.mark.integration
 
@@ -133,3 +135,24 @@ def test_a_modelling_error_is_permanent_an_incident_at_once(deps: NotifierDeps) 
 def test_the_router_leaves_failures_to_the_workers_shared_policy(deps: NotifierDeps) -> None:
     [task] = build_task_router(deps).tasks
     assert task.config.exception_handler is None  # create_worker's job_failure_handler applies
+
+
+async def test_a_demande_de_complements_names_the_files_the_agent_examined(deps: NotifierDeps) -> None:
+    demandes: list[str] = []
+
+    async def examines(dossier_id: str) -> JustificatifsExamines:
+        demandes.append(dossier_id)
+        return JustificatifsExamines(
+            fichiers={"justificatif-nationalite": (FichierExamine(id="f-1", nom_fichier="234.PNG"),)}
+        )
+
+    deps.justificatifs = examines
+    pieces = [{"piece": "justificatif-nationalite", "observation": "Illisible."}]
+    await executer_job(deps, make_job(Modele.DEMANDE_COMPLEMENTS, piecesDemandees=pieces, rondeComplements=1))
+    await executer_job(deps, make_job(Modele.ATTESTATION_DECISION_FAVORABLE, document=DOCUMENT))
+
+    notification = await deps.uow.run_async(lambda r: r.notifications.par_id("notif-0001"))
+    assert notification is not None
+    [piece] = notification.contenu.pieces_demandees
+    assert [(f.id, f.nom_fichier) for f in piece.fichiers] == [("f-1", "234.PNG")]
+    assert demandes == ["dossier-1"]  # asked for a demande de compléments only
