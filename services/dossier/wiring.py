@@ -69,7 +69,7 @@ def build_parts(
     return DossierParts(
         transactions,
         relay,
-        ApiDeps(transactions, clock, depot, reponses),
+        ApiDeps(transactions, clock, depot, reponses, pieces),
         TaskDeps(transactions, clock, pieces, engine, settings.guichet),
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable
 from typing import TypeVar
 
@@ -9,10 +10,12 @@ from contracts.clients.base import RequestRefused, ServiceUnavailable
 from contracts.clients.documents import DocumentsClient
 from contracts.documents import Cas as CasDocuments
 from contracts.documents import (
+    DocumentGenere,
     Hebergement,
     OuvertureComplements,
     PieceCode,
     PieceManquante,
+    PiecesDossier,
     VerificationPiecesRequest,
 )
 from contracts.dossier import Cas
@@ -41,6 +44,11 @@ class DocumentsPiecesJustificatives:
     async def pieces_remplacees(self, dossier_id: str, *, ronde: int) -> set[str]:
         pieces = (await _reponse(self.client.pieces(dossier_id))).pieces
         return {p.code.value for p in pieces if any(f.ronde == ronde for f in p.fichiers)}
+
+    async def documents(self, dossier_id: str) -> tuple[PiecesDossier, list[DocumentGenere]]:
+        return await asyncio.gather(
+            _reponse(self.client.pieces(dossier_id)), _reponse(self.client.documents_generes(dossier_id))
+        )
 
 
 async def _reponse(appel: Awaitable[T]) -> T:

@@ -9,7 +9,8 @@ from typing import Any
 
 from pyzeebe import Job
 
-from contracts.documents import Hebergement, PieceCode, PieceManquante
+from contracts.clients.base import ServiceUnavailable
+from contracts.documents import DocumentGenere, Hebergement, PieceCode, PieceManquante, PiecesDossier
 from contracts.dossier import Cas
 from plumbing.clock import day_in_france
 from services.dossier.tasks import build_task_router
@@ -87,6 +88,7 @@ class PiecesFactices:
     remplacees: dict[tuple[str, int], set[str]] = field(default_factory=dict)
     ouvertures: list[tuple[str, int, list[str]]] = field(default_factory=list)
     verifications: list[tuple[str, Cas, Hebergement]] = field(default_factory=list)
+    documents_indisponibles: bool = False
 
     async def manquantes(
         self, dossier_id: str, *, cas: Cas, hebergement: Hebergement
@@ -99,6 +101,11 @@ class PiecesFactices:
 
     async def pieces_remplacees(self, dossier_id: str, *, ronde: int) -> set[str]:
         return set(self.remplacees.get((dossier_id, ronde), set()))
+
+    async def documents(self, dossier_id: str) -> tuple[PiecesDossier, list[DocumentGenere]]:
+        if self.documents_indisponibles:
+            raise ServiceUnavailable("documents injoignable")
+        return PiecesDossier(dossier_id=dossier_id, scelle=True, pieces=[]), []
 
 
 PASSEPORT_MANQUANT = PieceManquante(
