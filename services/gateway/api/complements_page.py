@@ -9,10 +9,18 @@ from fastapi import Request
 from fastapi.responses import Response
 
 from contracts.clients.base import RequestRefused, ServiceUnavailable
-from contracts.documents import FICHIERS_MAX_PAR_PIECE, FORMATS_ACCEPTES
+from contracts.documents import FICHIERS_MAX_PAR_PIECE, FORMATS_ACCEPTES, PiecesDossier
 from contracts.dossier import RondeComplementsVue
-from contracts.notifier import NotificationDetail, NotificationResume
+from contracts.notifier import (
+    PAR_PAGE_MAX,
+    EtatNotification,
+    FiltreLecture,
+    NotificationDetail,
+    NotificationResume,
+)
+from contracts.process import Modele
 from services.gateway.api.deps import Connecte, GatewayDeps
+from services.gateway.api.pages import Visiteur
 from services.gateway.domain.complements import (
     INFORMATION,
     LIBELLES_REPONSE,
@@ -41,15 +49,31 @@ class PageComplements:
     def __init__(self, deps: GatewayDeps) -> None:
         self.deps = deps
 
-    async def demande(self, acteur: str, ronde: RondeComplementsVue) -> NotificationDetail | None:
-        """The demand as the notifier wrote it, opened (the acknowledgement of receipt)."""
-        resume = await notification_de(self.deps, acteur, ronde)
-        if resume is None:
-            return None
+    async def demande(
+        self, connecte: Connecte, ronde: RondeComplementsVue
+    ) -> tuple[NotificationDetail | None, Visiteur]:
+        """The demand as the notifier wrote it, opened (the acknowledgement of receipt), and the
+        bell: two calls, the list of all the applicant's notifications and the opening."""
+        acteur = connecte.acteur
         try:
-            return await self.deps.notifications.ouvrir(acteur, resume.id)
-        except (RequestRefused, ServiceUnavailable):
-            return None
+            toutes = await self.deps.notifications.lister(
+                acteur, lecture=FiltreLecture.TOUTES, page=1, par_page=PAR_PAGE_MAX
+            )
+        except ServiceUnavailable:
+            return None, Visiteur(connecte.session, connecte.jeton, None, [])
+        demandes = [n for n in toutes.elements if n.type is Modele.DEMANDE_COMPLEMENTS]
+        resume = notification_de_la_ronde(demandes, ronde.dossier_id, ronde.numero)
+        detail = None
+        if resume is not None:
+            try:
+                detail = await self.deps.notifications.ouvrir(acteur, resume.id)
+            except (RequestRefused, ServiceUnavailable):
+                detail = None
+        if detail is not None and detail.lue_le is not None:  # read now: no longer under the bell
+            lue = {"etat": EtatNotification.LUE, "lue_le": detail.lue_le}
+            elements = [n.model_copy(update=lue) if n.id == detail.id else n for n in toutes.elements]
+            toutes = toutes.model_copy(update={"elements": elements})
+        return detail, await self.deps.cloche_de(connecte, toutes)
 
     async def afficher(
         self,
@@ -60,13 +84,16 @@ class PageComplements:
         *,
         valeurs: dict[str, str] | None = None,
         status: int | None = None,
+        pieces: PiecesDossier | None = None,
     ) -> Response:
+        """`pieces`: the dossier's pieces when the caller read them already (with the round)."""
         acteur = connecte.acteur
-        pieces, demande, visiteur = await asyncio.gather(
-            self.deps.justificatifs.pieces(acteur, ronde.dossier_id),
-            self.demande(acteur, ronde),
-            self.deps.cloche(connecte),
-        )
+        if pieces is None:
+            lues, (demande, visiteur) = await asyncio.gather(
+                self.deps.justificatifs.pieces(acteur, ronde.dossier_id), self.demande(connecte, ronde)
+            )
+        else:
+            lues, (demande, visiteur) = pieces, await self.demande(connecte, ronde)
         libelles = {}
         for piece in ronde.pieces:
             libelle = piece.libelle or piece.piece
@@ -80,7 +107,7 @@ class PageComplements:
             valeurs=valeurs if valeurs is not None else valeurs_de_la_ronde(ronde),
             erreurs=erreurs,
             ronde=ronde,
-            documents=documents_demandes(ronde, pieces),
+            documents=documents_demandes(ronde, lues),
             demande=demande,
             libelles=libelles,
             reponses=LIBELLES_REPONSE,

@@ -19,6 +19,7 @@ from contracts.documents import (
     PiecesDossier,
 )
 from contracts.dossier import (
+    DossierComplet,
     DossierResume,
     DossierVue,
     EtapeDepot,
@@ -125,6 +126,11 @@ class Demandes(Protocol):
 
     async def historique(self, acteur: str, dossier_id: str) -> HistoriqueStatuts:
         """Every status the application went through, with its date."""
+        ...
+
+    async def complet(self, acteur: str, dossier_id: str) -> DossierComplet:
+        """In one call: the dossier, its history, its complement rounds, its pieces (every
+        version) and the administration's documents (`documents_indisponibles` when they failed)."""
         ...
 
     async def se_desister(self, acteur: str, dossier_id: str) -> DossierVue:
