@@ -12,14 +12,10 @@ from contracts.clients.base import RequestRefused, ServiceUnavailable
 from contracts.documents import FICHIERS_MAX_PAR_PIECE, FORMATS_ACCEPTES, PiecesDossier
 from contracts.dossier import RondeComplementsVue
 from contracts.notifier import (
-    PAR_PAGE_MAX,
-    EtatNotification,
-    FiltreLecture,
     NotificationDetail,
     NotificationResume,
 )
-from contracts.process import Modele
-from services.gateway.api.deps import Connecte, GatewayDeps
+from services.gateway.api.deps import DANS_LA_CLOCHE, Connecte, GatewayDeps
 from services.gateway.api.pages import Visiteur
 from services.gateway.domain.complements import (
     INFORMATION,
@@ -53,27 +49,17 @@ class PageComplements:
         self, connecte: Connecte, ronde: RondeComplementsVue
     ) -> tuple[NotificationDetail | None, Visiteur]:
         """The demand as the notifier wrote it, opened (the acknowledgement of receipt), and the
-        bell: two calls, the list of all the applicant's notifications and the opening."""
-        acteur = connecte.acteur
+        bell after it: one call to the notifier."""
         try:
-            toutes = await self.deps.notifications.lister(
-                acteur, lecture=FiltreLecture.TOUTES, page=1, par_page=PAR_PAGE_MAX
+            ouverture = await self.deps.notifications.ouvrir_demande(
+                connecte.acteur, ronde.dossier_id, ronde.numero, nombre=DANS_LA_CLOCHE
             )
-        except ServiceUnavailable:
+        except (RequestRefused, ServiceUnavailable):
             return None, Visiteur(connecte.session, connecte.jeton, None, [])
-        demandes = [n for n in toutes.elements if n.type is Modele.DEMANDE_COMPLEMENTS]
-        resume = notification_de_la_ronde(demandes, ronde.dossier_id, ronde.numero)
-        detail = None
-        if resume is not None:
-            try:
-                detail = await self.deps.notifications.ouvrir(acteur, resume.id)
-            except (RequestRefused, ServiceUnavailable):
-                detail = None
-        if detail is not None and detail.lue_le is not None:  # read now: no longer under the bell
-            lue = {"etat": EtatNotification.LUE, "lue_le": detail.lue_le}
-            elements = [n.model_copy(update=lue) if n.id == detail.id else n for n in toutes.elements]
-            toutes = toutes.model_copy(update={"elements": elements})
-        return detail, await self.deps.cloche_de(connecte, toutes)
+        cloche = ouverture.cloche
+        return ouverture.demande, Visiteur(
+            connecte.session, connecte.jeton, cloche.total, list(cloche.elements)
+        )
 
     async def afficher(
         self,

@@ -40,7 +40,13 @@ from contracts.identity import (
     SessionCourante,
     SessionOuverte,
 )
-from contracts.notifier import FiltreLecture, NotificationDetail, NotificationResume, PageNotifications
+from contracts.notifier import (
+    FiltreLecture,
+    NotificationDetail,
+    NotificationResume,
+    OuvertureDemande,
+    PageNotifications,
+)
 
 SaisieEtape = EtapeInformationsPersonnelles | EtapeMotifSejour | EtapeJustificatifs | EtapeDepot
 
@@ -98,6 +104,13 @@ class Notifications(Protocol):
     async def ouvrir(self, acteur: str, notification_id: str) -> NotificationDetail:
         """The notification; the applicant's first opening is the acknowledgement of receipt.
         Another applicant's answers `NotFound`."""
+        ...
+
+    async def ouvrir_demande(
+        self, acteur: str, dossier_id: str, numero: int, *, nombre: int
+    ) -> OuvertureDemande:
+        """The « Demande de complément » of round `numero` of the dossier, opened (the
+        acknowledgement of receipt), and the bell after it (`nombre` newest unread): one call."""
         ...
 
     async def demandes_de_complement(self, acteur: str) -> list[NotificationResume]:

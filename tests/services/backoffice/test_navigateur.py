@@ -22,6 +22,10 @@ ONZE = ("6203007181", "Onze.Etranger62!")  # devtools/seed.py: an adult of préf
 INSTRUCTEUR = ("instructeur.pas-de-calais", "Instruction-PdC-62")
 EXAMINER = "UserTask_ExaminerDemande"
 SCREENSHOTS = REPO_ROOT / "var" / "screenshots"
+# What sticks out of the page, to say which element is too wide.
+TROP_LARGES = """[...document.querySelectorAll('body *')]
+  .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+  .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"""
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +50,10 @@ def verifier_page(page: Page, nom: str) -> None:
     violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in resultat["violations"]]
     assert violations == [], f"{nom} : {violations}"
     largeur = page.evaluate("document.documentElement.scrollWidth")
-    assert page.viewport_size is None or largeur <= page.viewport_size["width"], f"{nom} : {largeur}px"
+    trop_larges = page.evaluate(TROP_LARGES) if largeur > 360 else []
+    assert page.viewport_size is None or largeur <= page.viewport_size["width"], (
+        f"{nom} : {largeur}px {trop_larges}"
+    )
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"backoffice-{nom}.png"), full_page=True)
 
