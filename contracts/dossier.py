@@ -24,6 +24,11 @@ agent only the deposited dossiers of their préfectures; anything else answers 4
     POST /dossiers/{id}/depot                              EtapeDepot (optional) -> DossierVue (idempotent;
                                                            routed by the register's address, read from identity)
     GET  /dossiers/{id}/historique                         -> HistoriqueStatuts
+    GET  /dossiers/{id}/complet                            -> DossierComplet (what a page needs, in
+                                                           one call: the dossier, its history, rounds,
+                                                           agents' actions, pieces and generated PDFs)
+    POST /dossiers/{id}/actions                            ActionAgentSaisie -> ActionAgentVue (201;
+                                                           an agent of the dossier's préfecture)
     GET  /dossiers/{id}/complements                        -> list[RondeComplementsVue]
     GET  /dossiers/{id}/complements/{n}                    -> RondeComplementsVue
     PUT  /dossiers/{id}/complements/{n}/pieces/{code}      ReponsePieceComplement -> RondeComplementsVue
@@ -45,6 +50,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from contracts.base import ContractModel
+from contracts.documents import DocumentGenere, PiecesDossier
 from contracts.identity import Adresse, EtatCivil, TitreEnCours
 
 STREAM_DOSSIER = "DOSSIER"
@@ -404,6 +410,56 @@ class RondeComplementsVue(ContractModel):
     ouverte_le: datetime
     envoyee_le: datetime | None
     pieces: list[PieceComplementVue]
+
+
+class ActionAgent(StrEnum):
+    """What an agent did on a dossier (the audit trail shown under « Historique »)."""
+
+    PRISE = "prise"
+    RENDUE = "rendue"
+    TERMINEE = "terminee"
+    DOCUMENT_CONSULTE = "document-consulte"
+
+
+LIBELLES_ACTION_AGENT: dict[ActionAgent, str] = {
+    ActionAgent.PRISE: "Tâche prise",
+    ActionAgent.RENDUE: "Tâche rendue",
+    ActionAgent.TERMINEE: "Tâche terminée",
+    ActionAgent.DOCUMENT_CONSULTE: "Document consulté",
+}
+
+
+class ActionAgentSaisie(ContractModel):
+    """An agent's action to record; who did it is the calling actor (never taken from the body)."""
+
+    action: ActionAgent
+    tache: str | None = Field(default=None, max_length=200)  # the task's name, « Examiner la demande »
+    resultat: str | None = Field(default=None, max_length=500)  # the decision or outcome, in French
+    agent_nom: str | None = Field(default=None, max_length=200)  # « Camille DURAND », as shown to agents
+
+
+class ActionAgentVue(ContractModel):
+    dossier_id: str
+    agent_id: str
+    agent_nom: str | None
+    action: ActionAgent
+    libelle: str
+    tache: str | None
+    resultat: str | None
+    date: datetime
+
+
+class DossierComplet(ContractModel):
+    """Everything a page shows of one dossier, in one call: the documents service's pieces and
+    generated PDFs come along (None / [] with `documents_indisponibles` when it cannot answer)."""
+
+    dossier: DossierVue
+    historique: list[ChangementStatut]
+    rondes: list[RondeComplementsVue]
+    actions: list[ActionAgentVue]
+    pieces: PiecesDossier | None = None
+    documents_generes: list[DocumentGenere] = Field(default_factory=list)
+    documents_indisponibles: bool = False
 
 
 class EvenementDossier(StrEnum):

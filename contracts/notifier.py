@@ -13,6 +13,10 @@ of their préfectures, anything else answers 404):
     GET  /notifications?lecture=toutes|lues|non-lues&type=<Modele>&page=1&parPage=10
                                                    -> PageNotifications (newest first)
     GET  /notifications/compteur                   -> CompteurNotifications (the bell's count)
+    GET  /notifications/demandes-de-complement/ouverture?dossier=&ronde=&cloche=5
+                                                   -> OuvertureDemande: the « Demande de complément »
+                                                      of round n of the dossier (the n-th, oldest
+                                                      first), opened as below, and the bell after it
     GET  /notifications/{id}                       -> NotificationDetail; the applicant's first
                                                       opening is the acknowledgement of receipt
     GET  /notifications/{id}/pieces-jointes        -> list[PieceJointe] (documents service ids)
@@ -146,6 +150,13 @@ class PageNotifications(ContractModel):
     page: int
     par_page: int
     pages: int
+
+
+class OuvertureDemande(ContractModel):
+    """What a complement round's page needs from the notifier, in one call."""
+
+    demande: NotificationDetail | None  # None: no demand notified for that round
+    cloche: PageNotifications  # the newest unread notifications; `total` is the bell's count
 
 
 class CompteurNotifications(ContractModel):

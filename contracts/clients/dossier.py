@@ -15,8 +15,11 @@ from pydantic import ValidationError
 from contracts.clients.base import InternalApiClient, RequestRefused, path
 from contracts.dossier import (
     PAR_PAGE_DEFAUT,
+    ActionAgentSaisie,
+    ActionAgentVue,
     Cas,
     CreationBrouillon,
+    DossierComplet,
     DossierResume,
     DossierVue,
     Etape,
@@ -74,6 +77,14 @@ class DossierClient(InternalApiClient):
 
     async def historique(self, dossier_id: str) -> HistoriqueStatuts:
         return await self.get_model(HistoriqueStatuts, path("dossiers", dossier_id, "historique"))
+
+    async def complet(self, dossier_id: str) -> DossierComplet:
+        """The dossier, its history, rounds, agents' actions, pieces and generated PDFs: one call."""
+        return await self.get_model(DossierComplet, path("dossiers", dossier_id, "complet"))
+
+    async def noter_action(self, dossier_id: str, action: ActionAgentSaisie) -> ActionAgentVue:
+        """Record an agent's action on the dossier (the caller is the agent: the audit trail)."""
+        return await self.send_model("POST", ActionAgentVue, path("dossiers", dossier_id, "actions"), action)
 
     async def rondes(self, dossier_id: str) -> list[RondeComplementsVue]:
         return await self.get_model(list[RondeComplementsVue], path("dossiers", dossier_id, "complements"))

@@ -16,6 +16,7 @@ from contracts.notifier import (
     CourrielEnEchec,
     FiltreLecture,
     NotificationDetail,
+    OuvertureDemande,
     PageNotifications,
     PieceJointe,
 )
@@ -51,6 +52,16 @@ class NotifierClient(InternalApiClient):
     async def notification(self, notification_id: str) -> NotificationDetail:
         """One notification; when the applicant opens it the first time, its receipt is acknowledged."""
         return await self.get_model(NotificationDetail, path("notifications", notification_id))
+
+    async def ouvrir_demande_de_complement(
+        self, dossier_id: str, ronde: int, *, cloche: int
+    ) -> OuvertureDemande:
+        """The demand of round `ronde` of the dossier, opened (the applicant's acknowledgement of
+        receipt), with the bell's `cloche` newest unread notifications and their count."""
+        params = {"dossier": dossier_id, "ronde": ronde, "cloche": cloche}
+        return await self.get_model(
+            OuvertureDemande, "/notifications/demandes-de-complement/ouverture", params=params
+        )
 
     async def pieces_jointes(self, notification_id: str) -> list[PieceJointe]:
         url = path("notifications", notification_id, "pieces-jointes")

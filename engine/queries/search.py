@@ -15,6 +15,7 @@ from sqlalchemy import Column, ColumnElement, Select, Table, and_, func, select
 
 from engine.errors import InvalidArgument
 from engine.keys import parse_key
+from engine.queries.instants import epoch_ms
 from engine.queries.roots import with_root_instances
 from engine.state.unit_of_work import Store
 
@@ -43,7 +44,8 @@ class SearchSpec:
     """Which search fields a resource offers, on which columns, and how its rows sort by default."""
 
     table: Table
-    filters: dict[str, tuple[str, str]]  # json field -> (column, kind: key | text | int | bool)
+    # json field -> (column, kind: key | text | int | bool | datetime, epoch ms given as ISO 8601)
+    filters: dict[str, tuple[str, str]]
     sorts: dict[str, str]
     default_sort: str = "key"
     custom_filters: dict[str, Callable[[Table, Any], ColumnElement[bool]]] = field(default_factory=dict)
@@ -133,6 +135,8 @@ def _convert(kind: str, value: Any) -> Any:
         return int(value)
     if kind == "bool":
         return bool(value)
+    if kind == "datetime":
+        return epoch_ms(value)
     return str(value)
 
 

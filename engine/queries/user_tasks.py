@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Table, or_, select
 
 from engine.queries.definitions import definition_names
+from engine.queries.instants import date_time_filter
 from engine.queries.search import Page, SearchSpec, run_search
 from engine.state.schema import forms, user_tasks
 from engine.state.unit_of_work import Store
@@ -41,6 +42,8 @@ SEARCH = SearchSpec(
         "priority": ("priority", "int"),
         "tenantId": ("tenant_id", "text"),
         "name": ("name", "text"),
+        "creationDate": ("created_at", "datetime"),
+        "completionDate": ("completed_at", "datetime"),
     },
     sorts={
         "creationDate": "created_at",
@@ -54,6 +57,8 @@ SEARCH = SearchSpec(
         "candidateGroup": _json_list_contains("candidate_groups"),
         "candidateGroups": _json_list_contains("candidate_groups"),
         "candidateUser": _json_list_contains("candidate_users"),
+        "dueDate": date_time_filter("due_date"),
+        "followUpDate": date_time_filter("follow_up_date"),
     },
 )
 

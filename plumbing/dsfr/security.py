@@ -30,6 +30,12 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "base-uri 'none'",
     ]
 )
+# A site that shows its own files inline (the back-office's PDF viewer) may frame its own origin.
+CSP_APERCUS = f"{CONTENT_SECURITY_POLICY}; frame-src 'self'"
+# A file shown inline in such a frame: nothing runs in it, only its own origin may frame it.
+CSP_FICHIER = (
+    "default-src 'none'; img-src 'self'; object-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'"
+)
 HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
@@ -44,9 +50,18 @@ HEADERS = {
 class Security:
     """The site's secret and cookie policy, shared by the middleware and the pages."""
 
-    def __init__(self, secret_key: str, *, secure_cookies: bool, site: str, csrf_cookie: str) -> None:
+    def __init__(
+        self,
+        secret_key: str,
+        *,
+        secure_cookies: bool,
+        site: str,
+        csrf_cookie: str,
+        content_security_policy: str = CONTENT_SECURITY_POLICY,
+    ) -> None:
         self.key = hashlib.sha256(f"anef-{site}-csrf:".encode() + secret_key.encode()).digest()
         self.secure_cookies, self.csrf_cookie = secure_cookies, csrf_cookie
+        self.content_security_policy = content_security_policy
 
     def csrf_token(self, request: Request) -> str:
         """The token to put in this page's forms (creating the browser's value if needed)."""
@@ -75,6 +90,7 @@ def install_security(app: FastAPI, security: Security) -> None:
     @app.middleware("http")
     async def secure(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", security.content_security_policy)
         for name, value in HEADERS.items():
             response.headers.setdefault(name, value)
         if security.secure_cookies:

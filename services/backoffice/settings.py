@@ -17,6 +17,7 @@ class BackofficeSettings(ServiceSettings):
     identity_url: str = f"{LOCAL}:{SERVICE_PORTS['identity']}"
     dossier_url: str = f"{LOCAL}:{SERVICE_PORTS['dossier']}"
     documents_url: str = f"{LOCAL}:{SERVICE_PORTS['documents']}"
+    notifier_url: str = f"{LOCAL}:{SERVICE_PORTS['notifier']}"
 
     @property
     def cookies_secure(self) -> bool:

@@ -8,8 +8,10 @@ from pathlib import Path
 import httpx
 from fastapi import FastAPI
 
+from contracts.clients.documents import DocumentsClient
 from contracts.clients.dossier import DossierClient
 from contracts.clients.identity import IdentityClient
+from contracts.clients.notifier import NotifierClient
 from plumbing.actors import Actor
 from plumbing.dsfr import CachedStaticFiles, dsfr_templates, mount_dsfr
 from plumbing.dsfr.security import install_security
@@ -53,7 +55,11 @@ def build_clients(settings: BackofficeSettings, platform: PlatformSettings) -> C
     return Clients(
         agents=IdentityAgents(IdentityClient(http(settings.identity_url), token, BACKOFFICE)),
         moteur=CamundaMoteur(CamundaClient(http(platform.camunda_rest_address))),
-        dossiers=DossierDossiers(DossierClient(http(settings.dossier_url), token, BACKOFFICE)),
+        dossiers=DossierDossiers(
+            DossierClient(http(settings.dossier_url), token, BACKOFFICE),
+            DocumentsClient(http(settings.documents_url), token, BACKOFFICE),
+            NotifierClient(http(settings.notifier_url), token, BACKOFFICE),
+        ),
     )
 
 

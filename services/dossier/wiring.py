@@ -73,7 +73,7 @@ def build_parts(
     return DossierParts(
         transactions,
         relay,
-        ApiDeps(transactions, clock, depot, reponses, Demarrage(transactions, fiches, clock)),
+        ApiDeps(transactions, clock, depot, reponses, Demarrage(transactions, fiches, clock), pieces),
         TaskDeps(transactions, clock, pieces, engine, settings.guichet),
     )
 

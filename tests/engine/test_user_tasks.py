@@ -99,3 +99,32 @@ async def test_create_instance_with_result(engine) -> None:
         assert late.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
         [job] = await activate(stub, "one-task.work")
         await complete(stub, job)
+
+
+async def test_user_tasks_are_searched_by_due_follow_up_and_creation_date_ranges(engine, rest) -> None:
+    """Camunda's date-time filters compare instants, whatever offset the model wrote them with."""
+    async with gateway(engine.grpc_address) as stub:
+        await deploy(stub, "examen.form", "user_task.bpmn")
+        keys = [
+            str(await create(stub, "user-task", {"agent": "alice", "echeance": echeance}))
+            for echeance in ("2030-01-31T00:00:00Z", "2030-02-15T12:00:00+02:00", "2030-03-01T00:00:00Z")
+        ]
+    mine = {"processInstanceKey": {"$in": keys}}
+
+    async def found(**filters: object) -> list[str]:
+        tasks = await search(rest, "/v2/user-tasks/search", {**mine, **filters}, sort=[{"field": "dueDate"}])
+        return [t["processInstanceKey"] for t in tasks]
+
+    febuary = {"$gte": "2030-02-15T10:00:00Z", "$lt": "2030-03-01T00:00:00Z"}
+    assert await found(dueDate=febuary) == [keys[1]]
+    assert await found(dueDate="2030-02-15T10:00:00.000Z") == [keys[1]]
+    assert await found(dueDate={"$lte": "2030-02-15T11:00:00+01:00"}) == keys[:2]
+    assert await found(dueDate={"$gt": "2030-02-15T10:00:00Z"}) == [keys[2]]
+    assert await found(dueDate={"$exists": True}) == keys
+    assert await found(followUpDate={"$gte": "2030-01-02T00:00:00Z", "$lt": "2030-01-03T00:00:00Z"}) == keys
+    assert await found(followUpDate={"$gt": "2030-01-02T00:00:00Z"}) == []
+    assert (
+        await found(creationDate={"$gte": "2000-01-01T00:00:00Z"}, completionDate={"$exists": False}) == keys
+    )
+    bad = await rest.post("/v2/user-tasks/search", json={"filter": {"dueDate": {"$gte": "demain"}}})
+    assert bad.status_code == 400 and "ISO 8601" in bad.json()["detail"]

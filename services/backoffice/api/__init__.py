@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from services.backoffice.api.connexion import build_connexion_router
 from services.backoffice.api.deps import BackofficeDeps
+from services.backoffice.api.fichiers import build_fichiers_router
 from services.backoffice.api.tache import build_tache_router
 from services.backoffice.api.taches import build_taches_router
 
@@ -15,4 +16,5 @@ def build_pages_router(deps: BackofficeDeps) -> APIRouter:
     router.include_router(build_connexion_router(deps))
     router.include_router(build_taches_router(deps))
     router.include_router(build_tache_router(deps))
+    router.include_router(build_fichiers_router(deps))
     return router

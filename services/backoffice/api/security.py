@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from plumbing.dsfr.security import Security
+from plumbing.dsfr.security import CSP_APERCUS, Security
 
 CSRF_COOKIE = "anef_agent_csrf"
 SESSION_COOKIE = "anef_agent_session"
 
 
 def site_security(secret_key: str, *, secure_cookies: bool) -> Security:
-    return Security(secret_key, secure_cookies=secure_cookies, site="backoffice", csrf_cookie=CSRF_COOKIE)
+    """The pages may frame the back-office's own files (PDFs shown beside the task)."""
+    return Security(
+        secret_key,
+        secure_cookies=secure_cookies,
+        site="backoffice",
+        csrf_cookie=CSRF_COOKIE,
+        content_security_policy=CSP_APERCUS,
+    )

@@ -8,6 +8,7 @@ checks the answer against the form before completing the task through the Camund
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 from typing import Any
@@ -15,12 +16,16 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
-from contracts.clients.base import NotFound
+from contracts.clients.base import NotFound, ServiceUnavailable
+from contracts.dossier import ActionAgent, DossierComplet
+from contracts.notifier import NotificationResume
 from contracts.process import Variable
 from services.backoffice.api.deps import AgentConnecte, BackofficeDeps
+from services.backoffice.domain.dossier import historique
 from services.backoffice.domain.formulaires import FormulaireInvalide
 from services.backoffice.domain.instruction import peut_valider
 from services.backoffice.usecases.formulaires import TacheOuverte, ouvrir, terminer
+from services.backoffice.usecases.journal import noter
 
 SCRIPT = (Path(__file__).parent.parent / "templates" / "tache.js").read_text(encoding="utf-8")
 MAX_CHAMPS = 200  # the plain form: a few fields, and rows of the dynamic list
@@ -40,13 +45,7 @@ def build_tache_router(deps: BackofficeDeps) -> APIRouter:
         valeurs: dict[str, Any] | None = None,
         erreurs: dict[str, str] | None = None,
     ) -> Response:
-        dossier_id = ouverte.variables.get(Variable.DOSSIER_ID.value)
-        dossier = None
-        if isinstance(dossier_id, str):
-            try:
-                dossier = await deps.dossiers.dossier(connecte.acteur, dossier_id)
-            except NotFound:
-                dossier = None
+        complet, notifications = await dossier_de(connecte, ouverte.variables)
         return deps.pages.render(
             request,
             "tache.html",
@@ -54,12 +53,42 @@ def build_tache_router(deps: BackofficeDeps) -> APIRouter:
             agent=connecte,
             tache=ouverte.tache,
             variables=ouverte.variables,
-            dossier=dossier,
+            complet=complet,
+            dossier=complet.dossier if complet else None,
+            notifications=notifications,
+            historique=historique(complet) if complet else [],
             formulaire=ouverte.formulaire,
             peut_valider=peut_valider(connecte.acteur.id, ouverte.variables),
             valeurs=valeurs or {},
             erreurs=erreurs or {},
         )
+
+    async def dossier_de(
+        connecte: AgentConnecte, variables: dict[str, Any]
+    ) -> tuple[DossierComplet | None, list[NotificationResume] | None]:
+        """The task's dossier in one call to the dossier service, its notifications in one call to
+        the notifier, side by side (None: no dossier, or not this agent's; the notifier down)."""
+        dossier_id, demandeur_id = (
+            variables.get(v.value) for v in (Variable.DOSSIER_ID, Variable.DEMANDEUR_ID)
+        )
+        if not isinstance(dossier_id, str):
+            return None, None
+
+        async def notifications() -> list[NotificationResume] | None:
+            if not isinstance(demandeur_id, str):
+                return None
+            try:
+                return await deps.dossiers.notifications(connecte.acteur, demandeur_id, dossier_id)
+            except (NotFound, ServiceUnavailable):
+                return None
+
+        async def complet() -> DossierComplet | None:
+            try:
+                return await deps.dossiers.complet(connecte.acteur, dossier_id)
+            except NotFound:
+                return None
+
+        return await asyncio.gather(complet(), notifications())
 
     @router.get("/taches/{cle}")
     async def tache(request: Request, cle: str) -> Response:
@@ -79,10 +108,23 @@ def build_tache_router(deps: BackofficeDeps) -> APIRouter:
         champs = await deps.formulaire(request, max_champs=MAX_CHAMPS, max_longueur=MAX_DONNEES)
         donnees = _donnees(champs.pop(DONNEES, ""))
         try:
-            await terminer(agent=connecte.acteur, cle=cle, moteur=moteur, donnees=donnees, champs=champs)
+            terminee = await terminer(
+                agent=connecte.acteur, cle=cle, moteur=moteur, donnees=donnees, champs=champs
+            )
         except FormulaireInvalide as invalide:
             ouverte = await ouvrir(agent=connecte.acteur, cle=cle, moteur=moteur)
             return await page(request, connecte, ouverte, valeurs=invalide.valeurs, erreurs=invalide.erreurs)
+        if terminee.dossier_id is not None:
+            await noter(
+                agent=connecte.acteur,
+                nom=connecte.nom_affiche,
+                action=ActionAgent.TERMINEE,
+                tache=terminee.tache,
+                moteur=moteur,
+                dossiers=deps.dossiers,
+                dossier_id=terminee.dossier_id,
+                resultat=terminee.resultat,
+            )
         return RedirectResponse("/taches?vue=mes-taches&terminee=1", status_code=303)
 
     @router.get("/static/backoffice/tache.js")

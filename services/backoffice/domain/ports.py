@@ -2,19 +2,34 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Protocol
 
-from contracts.dossier import DossierVue
+from contracts.dossier import ActionAgentSaisie, DossierComplet, DossierVue
 from contracts.identity import SessionCourante, SessionOuverte
+from contracts.notifier import NotificationResume
 from plumbing.actors import Actor
-from services.backoffice.domain.taches import Tache
+from services.backoffice.domain.taches import FiltresTaches, Tache
+
+
+@dataclass(frozen=True)
+class Fichier:
+    """A file of the dossier read back: its bytes, the media type its service gave, its name."""
+
+    contenu: bytes
+    type_media: str
+    nom: str | None = None
+
+
+class ActionNonJournalisee(Exception):
+    """The dossier service refused or could not record an agent's action."""
 
 
 class Moteur(Protocol):
     """The engine's user tasks and variables (Camunda 8 REST API)."""
 
-    async def taches_ouvertes(self, groupes: list[str]) -> list[Tache]:
-        """The tasks waiting in any of these candidate groups."""
+    async def taches_ouvertes(self, groupes: list[str], filtres: FiltresTaches | None = None) -> list[Tache]:
+        """The tasks waiting in any of these candidate groups (narrowed and sorted by the engine)."""
         ...
 
     async def tache(self, cle: str) -> Tache | None:
@@ -26,6 +41,10 @@ class Moteur(Protocol):
         ...
 
     async def variables(self, instance: str) -> dict[str, Any]: ...
+    async def dossier_de_l_instance(self, instance: str) -> str | None:
+        """The instance's `dossierId` variable, when it has one."""
+        ...
+
     async def assigner(self, cle: str, agent_id: str) -> None:
         """`TacheDejaAssignee` when someone else holds it."""
         ...
@@ -60,6 +79,25 @@ class Agents(Protocol):
 
 
 class Dossiers(Protocol):
-    """The dossier service, read as the signed-in agent: another préfecture's dossier is `NotFound`."""
+    """The dossier as the signed-in agent reads it, from the dossier, documents and notifier services:
+    another préfecture's dossier, file or notification is `NotFound` (each service checks)."""
 
     async def dossier(self, agent: Actor, dossier_id: str) -> DossierVue: ...
+    async def complet(self, agent: Actor, dossier_id: str) -> DossierComplet:
+        """The dossier, its history, rounds, agents' actions, pieces and generated PDFs (one call)."""
+        ...
+
+    async def notifications(
+        self, agent: Actor, demandeur_id: str, dossier_id: str
+    ) -> list[NotificationResume]:
+        """The notifications sent about this dossier, oldest first (one call)."""
+        ...
+
+    async def fichier(self, agent: Actor, dossier_id: str, fichier_id: str) -> Fichier:
+        """A file of a piece, any version."""
+        ...
+
+    async def document_genere(self, agent: Actor, dossier_id: str, document_id: str) -> Fichier: ...
+    async def noter_action(self, agent: Actor, dossier_id: str, action: ActionAgentSaisie) -> None:
+        """Record the agent's action on the dossier (the audit trail); `ActionNonJournalisee`."""
+        ...

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from contracts.process import Variable
 from plumbing.actors import Actor
 from services.backoffice.domain.formulaires import (
     Formulaire,
@@ -13,6 +14,7 @@ from services.backoffice.domain.formulaires import (
     valeurs_postees,
 )
 from services.backoffice.domain.instruction import TacheNonAssignee, variables_de_completion
+from services.backoffice.domain.journal import resultat_de
 from services.backoffice.domain.ports import Moteur
 from services.backoffice.domain.taches import Tache
 from services.backoffice.usecases.taches import tache_de_l_agent
@@ -36,6 +38,15 @@ async def ouvrir(*, agent: Actor, cle: str, moteur: Moteur) -> TacheOuverte:
     return TacheOuverte(tache, variables, schema, lire_formulaire(schema) if schema else None)
 
 
+@dataclass(frozen=True)
+class TacheTerminee:
+    """The completed task, its dossier and what the trail says of the answer."""
+
+    tache: Tache
+    dossier_id: str | None
+    resultat: str | None
+
+
 async def terminer(
     *,
     agent: Actor,
@@ -43,7 +54,7 @@ async def terminer(
     moteur: Moteur,
     donnees: dict[str, Any] | None = None,
     champs: dict[str, str] | None = None,
-) -> Tache:
+) -> TacheTerminee:
     """Complete the task with the answer, once the server has checked it against the form.
 
     `donnees` is form-js's data; without JavaScript, `champs` are the plain form's fields. Only the
@@ -58,4 +69,9 @@ async def terminer(
     reponse = ouverte.formulaire.valider(valeurs)
     formulaire_id = ouverte.formulaire.id
     await moteur.completer(cle, variables_de_completion(formulaire_id, agent.id, ouverte.variables, reponse))
-    return ouverte.tache
+    dossier_id = ouverte.variables.get(Variable.DOSSIER_ID.value)
+    return TacheTerminee(
+        ouverte.tache,
+        dossier_id if isinstance(dossier_id, str) else None,
+        resultat_de(ouverte.formulaire, reponse),
+    )

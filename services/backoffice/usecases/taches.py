@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from plumbing.actors import Actor
 from services.backoffice.domain.acces import (
     TacheDejaAssignee,
@@ -11,17 +13,33 @@ from services.backoffice.domain.acces import (
     peut_voir,
 )
 from services.backoffice.domain.ports import Moteur
-from services.backoffice.domain.taches import ListeTaches, Tache
+from services.backoffice.domain.taches import ChoixFiltres, FiltresTaches, ListeTaches, Tache
 
 
-async def liste_des_taches(*, agent: Actor, moteur: Moteur) -> ListeTaches:
-    """The waiting tasks of the agent's groups, without those of another préfecture (the
-    valideurs' group is shared by every préfecture: each instance says which one it belongs to)."""
-    taches = await moteur.taches_ouvertes(groupes_de(agent))
+async def _visibles(agent: Actor, moteur: Moteur, taches: list[Tache]) -> list[Tache]:
+    """Without the tasks of another préfecture (the valideurs' group is shared by every
+    préfecture: each instance says which one it belongs to)."""
     instances = sorted({t.instance for t in taches if a_besoin_de_l_instance(t)})
     groupes = await moteur.groupes_des_instances(instances) if instances else {}
-    visibles = [t for t in taches if peut_voir(agent, t, groupes.get(t.instance))]
-    return ListeTaches.de(agent.id, visibles)
+    return [t for t in taches if peut_voir(agent, t, groupes.get(t.instance))]
+
+
+async def liste_des_taches(
+    *, agent: Actor, moteur: Moteur, filtres: FiltresTaches | None = None
+) -> tuple[ListeTaches, ChoixFiltres]:
+    """The waiting tasks of the agent's groups that the filters keep (the engine's search narrows
+    and sorts them), and what the filters offer (from all of the agent's waiting tasks)."""
+    filtres = filtres or FiltresTaches()
+    groupes = groupes_de(agent)
+    if filtres.actifs:
+        trouvees, toutes = await asyncio.gather(
+            moteur.taches_ouvertes(groupes, filtres), moteur.taches_ouvertes(groupes)
+        )
+    else:
+        trouvees = toutes = await moteur.taches_ouvertes(groupes, filtres)
+    visibles = await _visibles(agent, moteur, trouvees)
+    choix = ChoixFiltres.de(visibles if toutes is trouvees else await _visibles(agent, moteur, toutes))
+    return ListeTaches.de(agent.id, visibles, filtres.tri), choix
 
 
 async def tache_de_l_agent(*, agent: Actor, cle: str, moteur: Moteur) -> Tache:

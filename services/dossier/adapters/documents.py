@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable
 from typing import TypeVar
 
@@ -9,9 +10,11 @@ from contracts.clients.base import RequestRefused, ServiceUnavailable
 from contracts.clients.documents import DocumentsClient
 from contracts.documents import Cas as CasDocuments
 from contracts.documents import (
+    DocumentGenere,
     OuvertureComplements,
     PieceCode,
     PieceManquante,
+    PiecesDossier,
     VerificationPiecesRequest,
 )
 from contracts.dossier import Cas
@@ -42,6 +45,11 @@ class DocumentsPiecesJustificatives:
         if dossier.ephoto_ronde == ronde:
             remplacees.add(PieceCode.PHOTOGRAPHIE_IDENTITE.value)
         return remplacees
+
+    async def documents(self, dossier_id: str) -> tuple[PiecesDossier, list[DocumentGenere]]:
+        return await asyncio.gather(
+            _reponse(self.client.pieces(dossier_id)), _reponse(self.client.documents_generes(dossier_id))
+        )
 
 
 async def _reponse(appel: Awaitable[T]) -> T:

@@ -11,11 +11,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Path, Query, Response, status
 
+from contracts.clients.base import ServiceUnavailable
 from contracts.dossier import (
     PAR_PAGE_DEFAUT,
     PAR_PAGE_MAX,
+    ActionAgentSaisie,
+    ActionAgentVue,
     Cas,
     CreationBrouillon,
+    DossierComplet,
     DossierResume,
     DossierVue,
     EtapeDepot,
@@ -30,9 +34,17 @@ from contracts.dossier import (
 )
 from plumbing.authentication import CurrentActor
 from plumbing.clock import Clock
-from services.dossier.api.views import page_dossiers, resume_dossier, vue_dossier, vue_historique, vue_ronde
-from services.dossier.domain.ports import Transactions
-from services.dossier.usecases import brouillons, complements, consultation
+from services.dossier.api.views import (
+    page_dossiers,
+    resume_dossier,
+    vue_action,
+    vue_complete,
+    vue_dossier,
+    vue_historique,
+    vue_ronde,
+)
+from services.dossier.domain.ports import PiecesJustificatives, Transactions
+from services.dossier.usecases import actions, brouillons, complements, consultation
 from services.dossier.usecases.complements import ReponsesComplements
 from services.dossier.usecases.demarrage import Demarrage
 from services.dossier.usecases.depot import Depot
@@ -48,6 +60,7 @@ class ApiDeps:
     depot: Depot
     reponses: ReponsesComplements
     demarrage: Demarrage
+    pieces: PiecesJustificatives
 
 
 def build_api_router(deps: ApiDeps) -> APIRouter:
@@ -134,6 +147,24 @@ def build_instruction_routes(router: APIRouter, deps: ApiDeps) -> None:
     async def historique(dossier_id: str, acteur: CurrentActor) -> HistoriqueStatuts:
         transitions = await run(partial(consultation.historique, acteur=acteur, dossier_id=dossier_id))
         return vue_historique(dossier_id, transitions)
+
+    @router.get("/dossiers/{dossier_id}/complet")
+    async def complet(dossier_id: str, acteur: CurrentActor) -> DossierComplet:
+        """What a page needs in one call; the documents service is asked after the dossier's own
+        check (a dossier the actor may not see answers 404 before anything is asked)."""
+        lu = await run(partial(consultation.complet, acteur=acteur, dossier_id=dossier_id))
+        try:
+            documents = await deps.pieces.documents(lu.dossier.id)
+        except ServiceUnavailable:
+            documents = None
+        return vue_complete(lu, documents)
+
+    @router.post("/dossiers/{dossier_id}/actions", status_code=status.HTTP_201_CREATED)
+    async def noter_action(
+        dossier_id: str, saisie: ActionAgentSaisie, acteur: CurrentActor
+    ) -> ActionAgentVue:
+        note = partial(actions.noter_action, clock=clock, acteur=acteur, dossier_id=dossier_id, saisie=saisie)
+        return vue_action(await run(note))
 
     @router.get("/dossiers/{dossier_id}/complements")
     async def rondes(dossier_id: str, acteur: CurrentActor) -> list[RondeComplementsVue]:

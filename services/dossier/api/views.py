@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import math
 
-from contracts.documents import libelle_piece
+from contracts.documents import DocumentGenere, PiecesDossier, libelle_piece
 from contracts.dossier import (
+    LIBELLES_ACTION_AGENT,
     LIBELLES_STATUT,
+    ActionAgentVue,
     ChangementStatut,
     DecisionVue,
+    DossierComplet,
     DossierResume,
     DossierVue,
     HistoriqueStatuts,
@@ -16,9 +19,11 @@ from contracts.dossier import (
     PieceComplementVue,
     RondeComplementsVue,
 )
+from services.dossier.domain.actions import ActionNotee
 from services.dossier.domain.complements import RondeComplements
 from services.dossier.domain.dossier import Dossier
 from services.dossier.domain.statuts import Transition
+from services.dossier.usecases.consultation import Consultation
 
 
 def vue_dossier(dossier: Dossier) -> DossierVue:
@@ -109,4 +114,32 @@ def page_dossiers(dossiers: list[Dossier], *, total: int, page: int, par_page: i
         page=page,
         par_page=par_page,
         pages=max(1, math.ceil(total / par_page)),
+    )
+
+
+def vue_action(action: ActionNotee) -> ActionAgentVue:
+    return ActionAgentVue(
+        dossier_id=action.dossier_id,
+        agent_id=action.agent_id,
+        agent_nom=action.agent_nom,
+        action=action.action,
+        libelle=LIBELLES_ACTION_AGENT[action.action],
+        tache=action.tache,
+        resultat=action.resultat,
+        date=action.date,
+    )
+
+
+def vue_complete(
+    consultation: Consultation, documents: tuple[PiecesDossier, list[DocumentGenere]] | None
+) -> DossierComplet:
+    dossier = consultation.dossier
+    return DossierComplet(
+        dossier=vue_dossier(dossier),
+        historique=vue_historique(dossier.id, consultation.historique).changements,
+        rondes=[vue_ronde(r) for r in consultation.rondes],
+        actions=[vue_action(a) for a in consultation.actions],
+        pieces=documents[0] if documents else None,
+        documents_generes=documents[1] if documents else [],
+        documents_indisponibles=documents is None,
     )

@@ -10,9 +10,10 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
-from contracts.documents import PieceManquante
+from contracts.documents import DocumentGenere, PieceManquante, PiecesDossier
 from contracts.dossier import Cas, Statut
 from contracts.identity import FicheDemandeur
+from services.dossier.domain.actions import ActionNotee
 from services.dossier.domain.complements import RondeComplements
 from services.dossier.domain.dossier import Dossier
 from services.dossier.domain.statuts import Transition
@@ -68,6 +69,16 @@ class RondeRepository(Protocol):
     def enregistrer(self, ronde: RondeComplements) -> None: ...
 
 
+class ActionsAgents(Protocol):
+    """The agents' audit trail, append only."""
+
+    def ajouter(self, action: ActionNotee) -> None: ...
+
+    def du_dossier(self, dossier_id: str) -> list[ActionNotee]:
+        """Oldest first."""
+        ...
+
+
 class Sequences(Protocol):
     def suivant(self, cle: str) -> int:
         """Next value of a daily counter of application numbers."""
@@ -112,6 +123,9 @@ class Repositories(Protocol):
     def rondes(self) -> RondeRepository: ...
 
     @property
+    def actions(self) -> ActionsAgents: ...
+
+    @property
     def sequences(self) -> Sequences: ...
 
     @property
@@ -151,6 +165,10 @@ class PiecesJustificatives(Protocol):
 
     async def pieces_remplacees(self, dossier_id: str, *, ronde: int) -> set[str]:
         """Codes of the pieces that got a new file in complement round `ronde`."""
+        ...
+
+    async def documents(self, dossier_id: str) -> tuple[PiecesDossier, list[DocumentGenere]]:
+        """Every piece of the dossier with its versions, and the PDFs generated for it."""
         ...
 
 

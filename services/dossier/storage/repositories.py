@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from contracts.process import Variable
 from plumbing.engine_outbox import EngineCommand, EngineCommandOutbox
+from services.dossier.storage.actions import SqlActionsAgents
 from services.dossier.storage.dossiers import SqlDossierRepository
 from services.dossier.storage.rondes import SqlRondesRepository
 from services.dossier.storage.tables import engine_commands
@@ -49,6 +50,7 @@ class SqlRepositories:
         self.session = session
         self.dossiers = SqlDossierRepository(session)
         self.rondes = SqlRondesRepository(session)
+        self.actions = SqlActionsAgents(session)
         self.sequences = SqlSequences(session)
         self.jobs = SqlJobsTraites(session)
         self.commandes_moteur = SqlCommandesMoteur(session)

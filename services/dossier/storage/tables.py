@@ -88,6 +88,20 @@ rondes_complements = Table(
     Column("origine", String(64)),
 )
 
+# The agents' audit trail: who (agent id, name as shown), what, on which task, when.
+actions_agents = Table(
+    "dossier_actions_agents",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("dossier_id", String(36), ForeignKey("dossier_dossiers.id"), nullable=False, index=True),
+    Column("agent_id", String(64), nullable=False),
+    Column("agent_nom", String(200)),
+    Column("action", String(32), nullable=False),
+    Column("tache", String(200)),
+    Column("resultat", String(500)),
+    Column("date", UtcDateTime(), nullable=False),
+)
+
 sequences_numero = Table(
     "dossier_sequences_numero",
     metadata,

@@ -2,14 +2,35 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from contracts.dossier import Cas, Statut
 from plumbing.actors import Actor
+from services.dossier.domain.actions import ActionNotee
 from services.dossier.domain.complements import RondeComplements
 from services.dossier.domain.dossier import Dossier
 from services.dossier.domain.erreurs import DossierIntrouvable
 from services.dossier.domain.ports import Repositories
 from services.dossier.domain.statuts import Transition
 from services.dossier.usecases.acces import dossier_visible, exiger_agent, exiger_demandeur
+
+
+@dataclass(frozen=True)
+class Consultation:
+    """A dossier with its history, its rounds and (for agents only) the agents' actions."""
+
+    dossier: Dossier
+    historique: list[Transition]
+    rondes: list[RondeComplements]
+    actions: list[ActionNotee]
+
+
+def complet(repos: Repositories, *, acteur: Actor, dossier_id: str) -> Consultation:
+    dossier = dossier_visible(repos, dossier_id, acteur)
+    actions = repos.actions.du_dossier(dossier.id) if not acteur.is_applicant else []
+    return Consultation(
+        dossier, repos.dossiers.historique(dossier.id), repos.rondes.du_dossier(dossier.id), actions
+    )
 
 
 def lire(repos: Repositories, *, acteur: Actor, dossier_id: str) -> Dossier:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from contracts.clients.dossier import DossierClient
 from contracts.dossier import (
+    DossierComplet,
     DossierResume,
     DossierVue,
     EtapeDepot,
@@ -45,6 +46,9 @@ class DossierDemandes:
 
     async def historique(self, acteur: str, dossier_id: str) -> HistoriqueStatuts:
         return await self._pour(acteur).historique(dossier_id)
+
+    async def complet(self, acteur: str, dossier_id: str) -> DossierComplet:
+        return await self._pour(acteur).complet(dossier_id)
 
     async def se_desister(self, acteur: str, dossier_id: str) -> DossierVue:
         return await self._pour(acteur).se_desister(dossier_id)

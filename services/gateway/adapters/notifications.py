@@ -8,6 +8,7 @@ from contracts.notifier import (
     FiltreLecture,
     NotificationDetail,
     NotificationResume,
+    OuvertureDemande,
     PageNotifications,
 )
 from contracts.process import Modele
@@ -33,6 +34,11 @@ class NotifierNotifications:
 
     async def ouvrir(self, acteur: str, notification_id: str) -> NotificationDetail:
         return await self._pour(acteur).notification(notification_id)
+
+    async def ouvrir_demande(
+        self, acteur: str, dossier_id: str, numero: int, *, nombre: int
+    ) -> OuvertureDemande:
+        return await self._pour(acteur).ouvrir_demande_de_complement(dossier_id, numero, cloche=nombre)
 
     async def demandes_de_complement(self, acteur: str) -> list[NotificationResume]:
         page = await self._pour(acteur).notifications(type=Modele.DEMANDE_COMPLEMENTS, par_page=PAR_PAGE_MAX)

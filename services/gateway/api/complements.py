@@ -69,8 +69,12 @@ def build_complements_router(deps: GatewayDeps) -> APIRouter:
     @router.get("/demande/{dossier_id}/complements/{numero}")
     async def afficher(request: Request, dossier_id: DossierId, numero: NumeroRonde) -> Response:
         connecte = await deps.demandeur(request)
-        ronde = await deps.demandes.ronde(connecte.acteur, dossier_id, numero_de_ronde(numero))
-        return await page.afficher(request, connecte, ronde)
+        numero_lu = numero_de_ronde(numero)
+        complet = await deps.demandes.complet(connecte.acteur, dossier_id)  # the round and the pieces
+        ronde = next((r for r in complet.rondes if r.numero == numero_lu), None)
+        if ronde is None or complet.pieces is None:
+            raise HTTPException(404 if ronde is None else 503)
+        return await page.afficher(request, connecte, ronde, pieces=complet.pieces)
 
     @router.post("/demande/{dossier_id}/complements/{numero_lu}")
     async def repondre(request: Request, dossier_id: DossierId, numero_lu: NumeroRonde) -> Response:

@@ -9,10 +9,14 @@ from fastapi import Request
 from fastapi.responses import Response
 
 from contracts.clients.base import RequestRefused, ServiceUnavailable
-from contracts.documents import FICHIERS_MAX_PAR_PIECE, FORMATS_ACCEPTES
+from contracts.documents import FICHIERS_MAX_PAR_PIECE, FORMATS_ACCEPTES, PiecesDossier
 from contracts.dossier import RondeComplementsVue
-from contracts.notifier import NotificationDetail, NotificationResume
-from services.gateway.api.deps import Connecte, GatewayDeps
+from contracts.notifier import (
+    NotificationDetail,
+    NotificationResume,
+)
+from services.gateway.api.deps import DANS_LA_CLOCHE, Connecte, GatewayDeps
+from services.gateway.api.pages import Visiteur
 from services.gateway.domain.complements import (
     CHAMP_EPHOTO,
     EPHOTO,
@@ -43,15 +47,21 @@ class PageComplements:
     def __init__(self, deps: GatewayDeps) -> None:
         self.deps = deps
 
-    async def demande(self, acteur: str, ronde: RondeComplementsVue) -> NotificationDetail | None:
-        """The demand as the notifier wrote it, opened (the acknowledgement of receipt)."""
-        resume = await notification_de(self.deps, acteur, ronde)
-        if resume is None:
-            return None
+    async def demande(
+        self, connecte: Connecte, ronde: RondeComplementsVue
+    ) -> tuple[NotificationDetail | None, Visiteur]:
+        """The demand as the notifier wrote it, opened (the acknowledgement of receipt), and the
+        bell after it: one call to the notifier."""
         try:
-            return await self.deps.notifications.ouvrir(acteur, resume.id)
+            ouverture = await self.deps.notifications.ouvrir_demande(
+                connecte.acteur, ronde.dossier_id, ronde.numero, nombre=DANS_LA_CLOCHE
+            )
         except (RequestRefused, ServiceUnavailable):
-            return None
+            return None, Visiteur(connecte.session, connecte.jeton, None, [])
+        cloche = ouverture.cloche
+        return ouverture.demande, Visiteur(
+            connecte.session, connecte.jeton, cloche.total, list(cloche.elements)
+        )
 
     async def afficher(
         self,
@@ -62,13 +72,16 @@ class PageComplements:
         *,
         valeurs: dict[str, str] | None = None,
         status: int | None = None,
+        pieces: PiecesDossier | None = None,
     ) -> Response:
+        """`pieces`: the dossier's pieces when the caller read them already (with the round)."""
         acteur = connecte.acteur
-        pieces, demande, visiteur = await asyncio.gather(
-            self.deps.justificatifs.pieces(acteur, ronde.dossier_id),
-            self.demande(acteur, ronde),
-            self.deps.cloche(connecte),
-        )
+        if pieces is None:
+            lues, (demande, visiteur) = await asyncio.gather(
+                self.deps.justificatifs.pieces(acteur, ronde.dossier_id), self.demande(connecte, ronde)
+            )
+        else:
+            lues, (demande, visiteur) = pieces, await self.demande(connecte, ronde)
         libelles = {}
         for piece in ronde.pieces:
             libelle = piece.libelle or piece.piece
@@ -83,12 +96,12 @@ class PageComplements:
             valeurs=valeurs if valeurs is not None else valeurs_de_la_ronde(ronde),
             erreurs=erreurs,
             ronde=ronde,
-            documents=documents_demandes(ronde, pieces),
+            documents=documents_demandes(ronde, lues),
             demande=demande,
             phrases={p.piece: p.phrase for p in demande.contenu.pieces_demandees} if demande else {},
             ephoto=EPHOTO,
-            numero_ephoto=pieces.numero_ephoto,
-            ephoto_mis_a_jour=pieces.ephoto_ronde == ronde.numero,
+            numero_ephoto=lues.numero_ephoto,
+            ephoto_mis_a_jour=lues.ephoto_ronde == ronde.numero,
             libelles=libelles,
             reponses=LIBELLES_REPONSE,
             information=INFORMATION,

@@ -8,6 +8,7 @@ from fastapi import Request
 
 from contracts.clients.base import ServiceUnavailable
 from contracts.identity import FicheDemandeur, SessionCourante
+from contracts.notifier import EtatNotification, PageNotifications
 from plumbing.dsfr.security import Security
 from services.gateway.api.pages import Pages, Visiteur
 from services.gateway.api.security import SESSION_COOKIE
@@ -80,6 +81,14 @@ class GatewayDeps:
         except ServiceUnavailable:
             return Visiteur(session, jeton, None, [])
         return Visiteur(session, jeton, page.total, list(page.elements))
+
+    async def cloche_de(self, connecte: Connecte, toutes: PageNotifications) -> Visiteur:
+        """The bell from a page of all the applicant's notifications already read for the page
+        (no call when it holds them all; the notifier's count otherwise)."""
+        if toutes.total > len(toutes.elements):
+            return await self.cloche(connecte)
+        non_lues = [n for n in toutes.elements if n.etat is EtatNotification.NON_LUE]
+        return Visiteur(connecte.session, connecte.jeton, len(non_lues), non_lues[:DANS_LA_CLOCHE])
 
     async def visiteur(self, request: Request) -> Visiteur | None:
         """The signed-in applicant with the bell (two calls: identity's session, the notifier)."""

@@ -9,7 +9,7 @@ import asyncio
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from contracts.clients.base import Conflict
+from contracts.clients.base import Conflict, ServiceUnavailable
 from contracts.dossier import DossierVue, Statut
 from contracts.notifier import PAR_PAGE_MAX, FiltreLecture, NotificationResume
 from contracts.process import Modele
@@ -40,24 +40,30 @@ def build_suivi_router(deps: GatewayDeps) -> APIRouter:
 
     @router.get("/demande/{dossier_id}/suivi")
     async def ma_demande(request: Request, dossier_id: DossierId) -> Response:
-        connecte, dossier = await deposee(request, dossier_id)
-        acteur = connecte.acteur
-        historique, pieces, generes, notifications, visiteur = await asyncio.gather(
-            deps.demandes.historique(acteur, dossier_id),
-            deps.justificatifs.pieces(acteur, dossier_id),
-            deps.justificatifs.documents_generes(acteur, dossier_id),
-            deps.notifications.lister(acteur, lecture=FiltreLecture.TOUTES, page=1, par_page=PAR_PAGE_MAX),
-            deps.cloche(connecte),
+        """Three calls: identity's session, the dossier service's bundle (with the documents),
+        the notifier's list (the bell is read from it)."""
+        connecte = await deps.demandeur(request)
+        complet, notifications = await asyncio.gather(
+            deps.demandes.complet(connecte.acteur, dossier_id),
+            deps.notifications.lister(
+                connecte.acteur, lecture=FiltreLecture.TOUTES, page=1, par_page=PAR_PAGE_MAX
+            ),
         )
+        dossier = complet.dossier
+        if not est_deposee(dossier):
+            raise Redirection(f"/demande/{dossier.id}")
+        if complet.documents_indisponibles:
+            raise ServiceUnavailable("Service documents indisponible.")
+        visiteur = await deps.cloche_de(connecte, notifications)
         du_dossier = [n for n in notifications.elements if n.dossier_id == dossier_id]
         return pages.render(
             request,
             "demande/suivi.html",
             visiteur=visiteur,
             dossier=dossier,
-            historique=historique.changements,
-            pieces=pieces,
-            generes=generes,
+            historique=complet.historique,
+            pieces=complet.pieces,
+            generes=complet.documents_generes,
             noms_documents=DOCUMENTS_DE_L_ADMINISTRATION,
             notifications=du_dossier,
             desistement_possible=peut_se_desister(dossier),

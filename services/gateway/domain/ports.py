@@ -19,6 +19,7 @@ from contracts.documents import (
     PiecesDossier,
 )
 from contracts.dossier import (
+    DossierComplet,
     DossierResume,
     DossierVue,
     EtapeDepot,
@@ -41,7 +42,13 @@ from contracts.identity import (
     SessionCourante,
     SessionOuverte,
 )
-from contracts.notifier import FiltreLecture, NotificationDetail, NotificationResume, PageNotifications
+from contracts.notifier import (
+    FiltreLecture,
+    NotificationDetail,
+    NotificationResume,
+    OuvertureDemande,
+    PageNotifications,
+)
 
 SaisieEtape = EtapeInformationsPersonnelles | EtapeMotifSejour | EtapeJustificatifs | EtapeDepot
 
@@ -112,6 +119,13 @@ class Notifications(Protocol):
         Another applicant's answers `NotFound`."""
         ...
 
+    async def ouvrir_demande(
+        self, acteur: str, dossier_id: str, numero: int, *, nombre: int
+    ) -> OuvertureDemande:
+        """The « Demande de complément » of round `numero` of the dossier, opened (the
+        acknowledgement of receipt), and the bell after it (`nombre` newest unread): one call."""
+        ...
+
     async def demandes_de_complement(self, acteur: str) -> list[NotificationResume]:
         """The applicant's « Demande de complément » notifications, newest first."""
         ...
@@ -135,6 +149,11 @@ class Demandes(Protocol):
 
     async def historique(self, acteur: str, dossier_id: str) -> HistoriqueStatuts:
         """Every status the application went through, with its date."""
+        ...
+
+    async def complet(self, acteur: str, dossier_id: str) -> DossierComplet:
+        """In one call: the dossier, its history, its complement rounds, its pieces (every
+        version) and the administration's documents (`documents_indisponibles` when they failed)."""
         ...
 
     async def se_desister(self, acteur: str, dossier_id: str) -> DossierVue:

@@ -12,6 +12,7 @@ from contracts.notifier import (
     CompteurNotifications,
     FiltreLecture,
     NotificationDetail,
+    OuvertureDemande,
     PageNotifications,
     PieceJointe,
 )
@@ -57,6 +58,29 @@ def build_notifications_router(deps: NotifierDeps) -> APIRouter:
             lambda r: cas.compter_non_lues(repositories=r, demandeur_id=demandeur_id)
         )
         return CompteurNotifications(non_lues=non_lues)
+
+    @router.get("/demandes-de-complement/ouverture", response_model=OuvertureDemande)
+    async def ouvrir_demande(
+        actor: CurrentActor,
+        dossier: Annotated[str, Query(max_length=64)],
+        ronde: Annotated[int, Query(ge=1, le=1_000)],
+        cloche: Annotated[int, Query(ge=1, le=PAR_PAGE_MAX)] = 5,
+    ) -> OuvertureDemande:
+        """A complement round's page in one call: its demand opened, then the bell."""
+        scope, maintenant = portee(actor), deps.clock.now()
+        ouverte = await uow.run_async(
+            lambda r: cas.ouvrir_demande_de_la_ronde(
+                repositories=r,
+                portee=scope,
+                dossier_id=dossier,
+                ronde=ronde,
+                par_le_demandeur=actor.is_applicant,
+                maintenant=maintenant,
+            )
+        )
+        deps.committed()
+        non_lues = await uow.run_async(lambda r: cas.cloche(repositories=r, portee=scope, nombre=cloche))
+        return OuvertureDemande(demande=detail(ouverte) if ouverte else None, cloche=page(non_lues))
 
     @router.get("/{notification_id}", response_model=NotificationDetail)
     async def consulter(notification_id: str, actor: CurrentActor) -> NotificationDetail:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from contracts.jobs.notifier import NotifierInput
-from contracts.notifier import EvenementNotification
+from contracts.notifier import PAR_PAGE_MAX, EvenementNotification, FiltreLecture
 from contracts.process import Message, Modele, Variable
 from services.notifier.domain.acces import Portee
 from services.notifier.domain.courriels import DemandeEnvoi, ModeleCourriel, PieceJointeCourriel
@@ -91,6 +91,37 @@ def consulter_notification(
     repositories.messages.prevoir(message_lue(notification, maintenant), maintenant)
     repositories.evenements.publier(EvenementNotification.LUE, notification, maintenant)
     return notification
+
+
+def ouvrir_demande_de_la_ronde(
+    *,
+    repositories: Repositories,
+    portee: Portee,
+    dossier_id: str,
+    ronde: int,
+    par_le_demandeur: bool,
+    maintenant: datetime,
+) -> Notification | None:
+    """The « Demande de complément » of round `ronde` of the dossier, opened (see above), or None."""
+    filtre = Filtre(type=Modele.DEMANDE_COMPLEMENTS, page=1, par_page=PAR_PAGE_MAX)
+    demandes, _ = repositories.notifications.lister(portee, filtre)
+    du_dossier = sorted((n for n in demandes if n.dossier_id == dossier_id), key=lambda n: n.date)
+    demande = demande_de_la_ronde(du_dossier, ronde)
+    if demande is None:
+        return None
+    return consulter_notification(
+        repositories=repositories,
+        portee=portee,
+        notification_id=demande.id,
+        par_le_demandeur=par_le_demandeur,
+        maintenant=maintenant,
+    )
+
+
+def cloche(*, repositories: Repositories, portee: Portee, nombre: int) -> Page:
+    """The newest unread notifications and their count (the bell)."""
+    filtre = Filtre(lecture=FiltreLecture.NON_LUES, page=1, par_page=nombre)
+    return lister_notifications(repositories=repositories, portee=portee, filtre=filtre)
 
 
 def noter_reponse(

@@ -6,9 +6,21 @@ import secrets
 from datetime import UTC, date, datetime, timedelta
 
 from contracts.clients.base import NotFound, RequestRefused
-from contracts.dossier import DossierVue
+from contracts.documents import FichierPiece, PieceCode, PieceDossier, PiecesDossier, StatutFichier
+from contracts.dossier import (
+    LIBELLES_ACTION_AGENT,
+    ActionAgentSaisie,
+    ActionAgentVue,
+    ChangementStatut,
+    DossierComplet,
+    DossierVue,
+    Statut,
+)
 from contracts.identity import Agent, SessionCourante, SessionOuverte
+from contracts.notifier import EtatNotification, NotificationResume
+from contracts.process import Modele
 from plumbing.actors import Actor
+from services.backoffice.domain.ports import Fichier
 
 MOTS_DE_PASSE = {
     "instructeur.nord": "Instruction-Nord-59",
@@ -68,20 +80,146 @@ class FakeAgents:
         self.sessions.pop(jeton, None)
 
 
+# A 1×1 PNG and a one-page PDF header: enough for a browser to be told what they are.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
 class FakeDossiers:
-    """Dossiers by id and préfecture: another préfecture's agent gets `NotFound`, as from the service."""
+    """Dossiers by id and préfecture: another préfecture's agent gets `NotFound`, as from the
+    dossier, documents and notifier services; `appels` counts the calls each page makes."""
 
     def __init__(self) -> None:
         self.dossiers: dict[str, DossierVue] = {}
+        self.actions: dict[str, list[ActionAgentVue]] = {}
+        self.fichiers: dict[str, Fichier] = {}
+        self.appels: list[str] = []
 
     def ajouter(self, dossier_id: str, prefecture: str, nom: str) -> None:
         self.dossiers[dossier_id] = DossierVue.model_validate(_dossier(dossier_id, prefecture, nom))
+        self.fichiers[f"{dossier_id}-photo"] = Fichier(PNG, "image/png", "passeport.png")
+        self.fichiers[f"{dossier_id}-acte"] = Fichier(PDF, "application/pdf", "acte de naissance.pdf")
 
-    async def dossier(self, agent: Actor, dossier_id: str) -> DossierVue:
+    def _visible(self, agent: Actor, dossier_id: str) -> DossierVue:
         dossier = self.dossiers.get(dossier_id)
         if dossier is None or not agent.may_instruct(dossier.prefecture):
             raise NotFound(404, "Dossier introuvable.")
         return dossier
+
+    async def dossier(self, agent: Actor, dossier_id: str) -> DossierVue:
+        self.appels.append("dossier")
+        return self._visible(agent, dossier_id)
+
+    async def complet(self, agent: Actor, dossier_id: str) -> DossierComplet:
+        self.appels.append("dossier")
+        dossier = self._visible(agent, dossier_id)
+        return DossierComplet(
+            dossier=dossier,
+            historique=[
+                ChangementStatut(statut=Statut.DEPOSEE, libelle="Demande déposée", date=dossier.cree_le)
+            ],
+            rondes=[],
+            actions=list(self.actions.get(dossier_id, [])),
+            pieces=_pieces(dossier_id),
+            documents_generes=[],
+        )
+
+    async def notifications(
+        self, agent: Actor, demandeur_id: str, dossier_id: str
+    ) -> list[NotificationResume]:
+        self.appels.append("notifier")
+        dossier = self._visible(agent, dossier_id)
+        return [_notification(dossier)]
+
+    async def fichier(self, agent: Actor, dossier_id: str, fichier_id: str) -> Fichier:
+        self.appels.append("documents")
+        self._visible(agent, dossier_id)
+        if not fichier_id.startswith(dossier_id) or fichier_id not in self.fichiers:
+            raise NotFound(404, "Document introuvable.")
+        return self.fichiers[fichier_id]
+
+    async def document_genere(self, agent: Actor, dossier_id: str, document_id: str) -> Fichier:
+        self.appels.append("documents")
+        self._visible(agent, dossier_id)
+        raise NotFound(404, "Document introuvable.")
+
+    async def noter_action(self, agent: Actor, dossier_id: str, action: ActionAgentSaisie) -> None:
+        self.appels.append("dossier")
+        self._visible(agent, dossier_id)
+        self.actions.setdefault(dossier_id, []).append(
+            ActionAgentVue(
+                dossier_id=dossier_id,
+                agent_id=agent.id,
+                agent_nom=action.agent_nom,
+                action=action.action,
+                libelle=LIBELLES_ACTION_AGENT[action.action],
+                tache=action.tache,
+                resultat=action.resultat,
+                date=datetime.now(UTC),
+            )
+        )
+
+
+def _fichier(
+    dossier_id: str, suffixe: str, piece: PieceCode, nom: str, media: str, version: int = 1
+) -> FichierPiece:
+    moment = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    return FichierPiece(
+        id=f"{dossier_id}-{suffixe}",
+        dossier_id=dossier_id,
+        piece=piece,
+        nom_fichier=nom,
+        type_media=media,
+        taille=2048,
+        sha256="0" * 64,
+        version=version,
+        ronde=0,
+        statut=StatutFichier.SCELLE,
+        depose_le=moment,
+    )
+
+
+def _pieces(dossier_id: str) -> PiecesDossier:
+    nationalite = _fichier(
+        dossier_id, "photo", PieceCode.JUSTIFICATIF_NATIONALITE, "passeport.png", "image/png"
+    )
+    acte = _fichier(
+        dossier_id, "acte", PieceCode.JUSTIFICATIF_IDENTITE, "acte de naissance.pdf", "application/pdf"
+    )
+    return PiecesDossier(
+        dossier_id=dossier_id,
+        scelle=True,
+        numero_ephoto="1234567890123456789012",
+        pieces=[
+            PieceDossier(
+                code=PieceCode.JUSTIFICATIF_NATIONALITE,
+                libelle="Justificatif de nationalité",
+                fichiers=[nationalite],
+            ),
+            PieceDossier(code=PieceCode.JUSTIFICATIF_IDENTITE, libelle="Acte de naissance", fichiers=[acte]),
+        ],
+    )
+
+
+def _notification(dossier: DossierVue) -> NotificationResume:
+    moment = datetime(2026, 3, 2, 9, 31, tzinfo=UTC)
+    return NotificationResume(
+        id="notification-1",
+        type=Modele.CONFIRMATION_DEPOT,
+        titre="Confirmation de dépôt",
+        libelle="Confirmation de dépôt lue",
+        mention="Lu le 03/03/2026",
+        date=moment,
+        etat=EtatNotification.LUE,
+        lue_le=moment + timedelta(days=1),
+        repondue_le=None,
+        attend_reponse=False,
+        dossier_id=dossier.id,
+        numero_demande=dossier.numero_demande,
+    )
 
 
 def _dossier(dossier_id: str, prefecture: str, nom: str) -> dict[str, object]:

@@ -94,3 +94,47 @@ async def test_the_task_page_shows_the_dossier_beside_the_variables(backoffice: 
     assert page.status_code == 200
     assert "Examiner la demande" in page.text and "ANEF-2026-0001" in page.text
     assert "Sept ETRANGER" in page.text and "dossierId" in page.text and "Prendre" in page.text
+
+
+async def test_the_list_is_filtered_by_due_and_follow_up_dates_through_the_engine(
+    backoffice: Backoffice,
+) -> None:
+    juillet = await backoffice.demarrer(
+        "examen-test", "59", "2026-07-01T10:00:00Z", suivi="2026-06-20T08:00:00Z"
+    )
+    # 23:30 in Paris on 31 August, still in August for an agent of the préfecture
+    aout = await backoffice.demarrer(
+        "examen-test", "59", "2026-08-31T21:30:00Z", suivi="2026-06-25T08:00:00Z"
+    )
+    septembre = await backoffice.demarrer("examen-test", "59", "2026-09-01T10:00:00Z")
+    await backoffice.connecter("instructeur.nord")
+    assert await cles(backoffice, "mes-groupes&echeance_du=2026-08-01&echeance_au=2026-08-31") == [aout]
+    assert await cles(backoffice, "mes-groupes&echeance_du=2026-07-01") == [juillet, aout, septembre]
+    assert await cles(backoffice, "mes-groupes&echeance_au=2026-07-01") == [juillet]
+    assert await cles(backoffice, "mes-groupes&suivi_du=2026-06-21&suivi_au=2026-06-30") == [aout]
+    assert await cles(backoffice, "mes-groupes&tri=suivi") == [juillet, aout, septembre]
+    page = (await backoffice.http.get("/taches?vue=non-assignees&echeance_du=2026-08-01")).text
+    assert 'data-compte="non-assignees">(2)' in page and 'data-compte="mes-taches">(0)' in page
+    # the tabs and the reset keep or drop the filters
+    assert 'href="/taches?vue=mes-taches&amp;echeance_du=2026-08-01"' in page
+    assert 'value="2026-08-01"' in page and "Réinitialiser les filtres" in page
+    erreur = await backoffice.http.get(
+        "/taches?vue=mes-groupes&echeance_du=demain&suivi_du=2026-07-01&suivi_au=2026-06-01"
+    )
+    assert erreur.status_code == 200 and "saisissez une date au format JJ/MM/AAAA" in erreur.text
+    assert "« Suivi au » doit être après « Suivi du »." in erreur.text
+    assert LIGNE.findall(erreur.text) == []  # suivi_du still applies: no task is followed up after July
+
+
+async def test_the_list_is_filtered_by_process_and_task_name(backoffice: Backoffice) -> None:
+    examen = await backoffice.demarrer("examen-test", "59", "2026-07-01T10:00:00Z")
+    validation = await backoffice.demarrer("validation-test", "59", "2026-06-01T10:00:00Z")
+    await backoffice.connecter("polyvalent.nord")
+    assert await cles(backoffice, "mes-groupes") == [validation, examen]
+    page = (await backoffice.http.get("/taches?vue=mes-groupes")).text
+    assert '<option value="examen-test">Examen (test)</option>' in page
+    assert '<option value="Valider la décision">Valider la décision</option>' in page
+    assert await cles(backoffice, "mes-groupes&processus=examen-test") == [examen]
+    assert await cles(backoffice, "mes-groupes&tache=Valider+la+d%C3%A9cision") == [validation]
+    assert await cles(backoffice, "mes-groupes&processus=examen-test&tache=Valider+la+d%C3%A9cision") == []
+    assert await cles(backoffice, "mes-groupes&tri=creation") == [examen, validation]

@@ -10,7 +10,7 @@ from typing import Any
 from pyzeebe import Job
 
 from contracts.clients.base import ServiceUnavailable
-from contracts.documents import PieceCode, PieceManquante
+from contracts.documents import DocumentGenere, PieceCode, PieceManquante, PiecesDossier
 from contracts.dossier import Cas
 from contracts.identity import Adresse, FicheDemandeur
 from plumbing.clock import day_in_france
@@ -90,6 +90,7 @@ class PiecesFactices:
     remplacees: dict[tuple[str, int], set[str]] = field(default_factory=dict)
     ouvertures: list[tuple[str, int, list[str]]] = field(default_factory=list)
     verifications: list[tuple[str, Cas]] = field(default_factory=list)
+    documents_indisponibles: bool = False
 
     async def manquantes(self, dossier_id: str, *, cas: Cas) -> list[PieceManquante]:
         self.verifications.append((dossier_id, cas))
@@ -100,6 +101,11 @@ class PiecesFactices:
 
     async def pieces_remplacees(self, dossier_id: str, *, ronde: int) -> set[str]:
         return set(self.remplacees.get((dossier_id, ronde), set()))
+
+    async def documents(self, dossier_id: str) -> tuple[PiecesDossier, list[DocumentGenere]]:
+        if self.documents_indisponibles:
+            raise ServiceUnavailable("documents injoignable")
+        return PiecesDossier(dossier_id=dossier_id, scelle=True, pieces=[]), []
 
 
 PASSEPORT_MANQUANT = PieceManquante(

@@ -23,6 +23,7 @@ from contracts.dossier import (
     MESSAGE_NON_ELIGIBLE,
     TITRE_NON_ELIGIBLE,
     ChangementStatut,
+    DossierComplet,
     DossierResume,
     DossierVue,
     EtapeDepot,
@@ -191,6 +192,18 @@ class FakeDemandes:
     async def historique(self, acteur: str, dossier_id: str) -> HistoriqueStatuts:
         self._du(acteur, dossier_id)
         return HistoriqueStatuts(dossier_id=dossier_id, changements=self.historiques.get(dossier_id, []))
+
+    async def complet(self, acteur: str, dossier_id: str) -> DossierComplet:
+        dossier = self._du(acteur, dossier_id)
+        justificatifs = self.complements.justificatifs
+        return DossierComplet(
+            dossier=dossier,
+            historique=self.historiques.get(dossier_id, []),
+            rondes=list(self.complements.rondes.get(dossier_id, [])),
+            actions=[],
+            pieces=await justificatifs.pieces(acteur, dossier_id),
+            documents_generes=list(justificatifs.generes),
+        )
 
     async def se_desister(self, acteur: str, dossier_id: str) -> DossierVue:
         dossier = self._du(acteur, dossier_id)

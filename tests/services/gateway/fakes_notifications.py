@@ -11,6 +11,7 @@ from contracts.notifier import (
     FiltreLecture,
     NotificationDetail,
     NotificationResume,
+    OuvertureDemande,
     PageNotifications,
     PieceDemandee,
     PieceJointe,
@@ -125,6 +126,21 @@ class FakeNotifications:
                     self.notifications[i] = (pour, notification)
                 return notification
         raise NotFound(404, "Notification introuvable.")
+
+    async def ouvrir_demande(
+        self, acteur: str, dossier_id: str, numero: int, *, nombre: int
+    ) -> OuvertureDemande:
+        self._disponible(acteur)
+        demandes = sorted(
+            (
+                n
+                for n in self._siennes(acteur, FiltreLecture.TOUTES)
+                if n.type is Modele.DEMANDE_COMPLEMENTS and n.dossier_id == dossier_id
+            ),
+            key=lambda n: n.date,
+        )
+        demande = await self.ouvrir(acteur, demandes[numero - 1].id) if 0 < numero <= len(demandes) else None
+        return OuvertureDemande(demande=demande, cloche=await self.non_lues(acteur, nombre=nombre))
 
     async def demandes_de_complement(self, acteur: str) -> list[NotificationResume]:
         self._disponible(acteur)

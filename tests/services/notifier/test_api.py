@@ -284,3 +284,40 @@ async def test_dead_letters_are_for_administrators(client: httpx.AsyncClient, de
     # an id no database integer holds is bad input, not a server error
     huge = await client.post(f"/courriels/echecs/{2**70}/rejeu", headers=headers(PLATEFORME))
     assert huge.status_code == 422 and huge.json()["erreurs"][0]["champ"] == "echec_id"
+
+
+async def test_a_rounds_demand_is_opened_with_the_bell_in_one_call(
+    client: httpx.AsyncClient, deps: NotifierDeps, horloge: Horloge
+) -> None:
+    premiere = await creer(deps, piecesDemandees=[{"piece": "p", "observation": "o"}])
+    horloge.avancer(days=1)
+    await creer(deps, Modele.ATTESTATION_PROLONGATION)
+    horloge.avancer(days=1)
+    seconde = await creer(deps, piecesDemandees=[{"piece": "q", "observation": "r"}])
+    await creer(deps, dossierId="dossier-2")
+    url = "/notifications/demandes-de-complement/ouverture"
+
+    ouverture = await client.get(url, params={"dossier": "dossier-1", "ronde": 2}, headers=headers(SEPT))
+    assert ouverture.status_code == 200, ouverture.text
+    corps = ouverture.json()
+    assert corps["demande"]["id"] == seconde and corps["demande"]["lueLe"] is not None
+    assert corps["cloche"]["total"] == 3 and seconde not in [n["id"] for n in corps["cloche"]["elements"]]
+    assert len(messages(deps)) == 1  # the acknowledgement of receipt, once
+    premiere_ouverte = await client.get(
+        url, params={"dossier": "dossier-1", "ronde": 1, "cloche": 1}, headers=headers(SEPT)
+    )
+    assert premiere_ouverte.json()["demande"]["id"] == premiere
+    assert (
+        premiere_ouverte.json()["cloche"]["total"] == 2
+        and len(premiere_ouverte.json()["cloche"]["elements"]) == 1
+    )
+    aucune = await client.get(url, params={"dossier": "dossier-1", "ronde": 3}, headers=headers(SEPT))
+    assert aucune.json()["demande"] is None
+    autre = await client.get(url, params={"dossier": "dossier-1", "ronde": 1}, headers=headers(HUIT))
+    assert autre.json() == {
+        "demande": None,
+        "cloche": {"elements": [], "total": 0, "page": 1, "parPage": 5, "pages": 1},
+    }
+    assert (
+        await client.get(url, params={"dossier": "dossier-1", "ronde": 0}, headers=headers(SEPT))
+    ).status_code == 422
