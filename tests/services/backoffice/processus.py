@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,9 @@ class Processus:
         reponse = await self.engine.post("/v2/process-instances", json=corps)
         assert reponse.status_code == 200, reponse.text
         instance = str(reponse.json()["processInstanceKey"])
-        self.remplacants[instance] = StandIns(prefecture=f"prefecture-{prefecture}")
+        # deposited ten days ago: a decision may be dated from then to today
+        depot = (datetime.now(UTC) - timedelta(days=10)).isoformat(timespec="seconds")
+        self.remplacants[instance] = StandIns(prefecture=f"prefecture-{prefecture}", date_depot=depot)
         return instance
 
     async def tache(self, instance: str, element_id: str) -> str:
