@@ -177,7 +177,7 @@ def test_complements_demandes_puis_fournis(anef: Plateforme) -> None:
     # the first opening is the acknowledgement of receipt: `notification-lue` reaches the engine once
     anef.element_actif(dossier_id, "Event_DelaiTrenteJours")
     anef.ouvrir(sept, str(demande["id"]))
-    assert anef.passages(dossier_id, "Event_NotificationLue") == 1
+    assert anef.passages(dossier_id, "Event_NotificationOuverte") == 1
 
     # « Maintenir le document » with a reason, « Mettre à jour le document » with a new file
     chemin = f"/dossiers/{dossier_id}/complements/1/pieces"
