@@ -7,10 +7,11 @@ bounded, dates within their bounds. The subset read is what the process's forms 
 select, textarea, textfield, checkbox, a date (`datetime` of subtype `date`), a dynamic list of
 those, and conditions of the form `=<clé> != "<valeur>"`.
 
-A date's bounds are form-js's `validate.min` / `validate.max`, each one of: an ISO date
-(`2023-08-18`), `=today()` (today in France), or `=<variable>` (a process variable holding a date
-or a date-time, taken as its day in France), e.g. `"min": "=dateDepot", "max": "=today()"`. A date
-whose custom property `parDefaut` is `aujourdhui` starts at today's date.
+A date's bounds are custom properties of the field (Camunda Modeler: « Custom properties »; form-js
+itself only bounds numbers, and refuses `validate.min` on a date), `dateMin` and `dateMax`, each
+one of: an ISO date (`2023-08-18`), `=today()` (today in France), or `=<variable>` (a process
+variable holding a date or a date-time, taken as its day in France), e.g. `"dateMin": "=dateDepot",
+"dateMax": "=today()"`. A date whose custom property `parDefaut` is `aujourdhui` starts at today.
 """
 
 from __future__ import annotations
@@ -277,13 +278,13 @@ def _elements(composants: list[dict[str, Any]], *, liste: bool) -> list[Element]
 def _champ(composant: dict[str, Any]) -> Champ:
     validation = composant.get("validate") or {}
     genre = str(composant["type"])
+    proprietes = composant.get("properties") or {}
     date_min = date_max = None
     if genre == "datetime":
         if composant.get("subtype", "date") != "date":
             raise FormulaireNonPris("seules les dates (sous-type « date ») sont prises en charge")
-        date_min, date_max = _borne(validation.get("min")), _borne(validation.get("max"))
+        date_min, date_max = _borne(proprietes.get("dateMin")), _borne(proprietes.get("dateMax"))
     libelle = composant.get("dateLabel") if genre == "datetime" else None
-    proprietes = composant.get("properties") or {}
     return Champ(
         cle=str(composant["key"]),
         type=genre,

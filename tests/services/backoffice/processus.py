@@ -88,3 +88,24 @@ class Processus:
                     f"/v2/jobs/{active['jobKey']}/completion", json={"variables": variables}
                 )
                 assert reponse.status_code == 204, reponse.text
+
+    async def ouverture_demandee(self, instance: str) -> str:
+        """Once the complement request is notified and awaits its opening: the notification's id."""
+        for _ in range(ESSAIS):
+            await self.executer_les_jobs()
+            if await self.actif(instance, "Event_NotificationOuverte"):
+                return str((await self.variables(instance))["notificationComplements"])
+            await asyncio.sleep(PAUSE_S)
+        raise AssertionError("la demande de compléments n'attend pas son ouverture")
+
+    async def publier_lue(self, notification: str) -> None:
+        """What the notifier publishes when the applicant opens the request."""
+        corps = {"name": "notification-lue", "correlationKey": notification, "timeToLive": 60_000}
+        reponse = await self.engine.post("/v2/messages/publication", json=corps)
+        assert reponse.status_code == 200, reponse.text
+
+    async def avancer_horloge(self, duree_ms: int) -> None:
+        """The engine's clock pinned `duree_ms` ahead of now (its timers fire when due)."""
+        instant = int(datetime.now(UTC).timestamp() * 1000) + duree_ms
+        reponse = await self.engine.put("/v2/clock", json={"timestamp": instant})
+        assert reponse.status_code == 204, reponse.text

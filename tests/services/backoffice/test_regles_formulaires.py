@@ -99,9 +99,9 @@ def test_date_bounds_a_fixed_day_today_or_a_variable_s_day_in_france() -> None:
                 "subtype": "date",
                 "key": "a",
                 "dateLabel": "A",
-                "validate": {"min": "2024-01-01"},
+                "properties": {"dateMin": "2024-01-01"},
             },
-            {"type": "datetime", "subtype": "date", "key": "b", "validate": {"min": "=dossier.depot"}},
+            {"type": "datetime", "subtype": "date", "key": "b", "properties": {"dateMin": "=dossier.depot"}},
         ],
     }
     dates = lire_formulaire(schema)
@@ -114,6 +114,6 @@ def test_date_bounds_a_fixed_day_today_or_a_variable_s_day_in_france() -> None:
         "b": "La date ne peut pas être antérieure au 01/04/2024.",
     }
     assert dates.valider({"b": "2024-03-31"}) == {"b": "2024-03-31"}  # an unknown bound does not apply
-    for refuse in ({"subtype": "datetime"}, {"validate": {"max": '=today() + duration("P1D")'}}):
+    for refuse in ({"subtype": "datetime"}, {"properties": {"dateMax": '=today() + duration("P1D")'}}):
         with pytest.raises(FormulaireNonPris):
             lire_formulaire({"components": [{"type": "datetime", "subtype": "date", "key": "d", **refuse}]})
