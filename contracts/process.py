@@ -83,8 +83,19 @@ class Variable(StrEnum):
     VALIDATION_DECISION = "validationDecision"  # a Validation, set by the validation form
     OBSERVATION_VALIDATION = "observationValidation"  # the valideur's remarks when sending back
     COMMENTAIRE_ALERTE = "commentaireAlerte"  # set by the alert form
+    # the day of the decision as the valideur records it (validation form, ISO date): the decision's
+    # documents and the new title are dated from it, however late their jobs run
+    DATE_DECISION = "dateDecision"
+    # the response deadline of a complement round passed (ISO date, set by the model's timer) and
+    # what the agent then decides (a SuiteSansReponse) with their remarks (form delai-reponse-expire)
+    DATE_EXPIRATION_DELAI = "dateExpirationDelai"
+    SUITE_SANS_REPONSE = "suiteSansReponse"
+    COMMENTAIRE_SANS_REPONSE = "commentaireSansReponse"
     # the deadlines of the procedure (contracts.variables.Delais), set by the model's first task
     DELAIS = "delais"
+    # the procedure's local rules, switched on or off by the model itself (bpmn/README.md), e.g.
+    # `regles.notificationReputeeLue`; no service reads them
+    REGLES = "regles"
 
 
 class ChoixExamen(StrEnum):
@@ -102,6 +113,13 @@ class Validation(StrEnum):
     RENVOYEE = "renvoyee"
 
 
+class SuiteSansReponse(StrEnum):
+    """Values of `suiteSansReponse`: what the agent decides once the response deadline has passed."""
+
+    CLOTURER = "cloturer"  # close the application as incomplete
+    POURSUIVRE = "poursuivre"  # close the round and examine again (decide, or ask anew)
+
+
 class Alerte(StrEnum):
     """Values of the `alerte` header of dossier.alerter."""
 
@@ -114,6 +132,7 @@ class Formulaire(StrEnum):
     EXAMEN_DEMANDE = "examen-demande"
     VALIDATION_DECISION = "validation-decision"
     TRAITEMENT_ALERTE = "traitement-alerte"
+    DELAI_REPONSE_EXPIRE = "delai-reponse-expire"
 
 
 # Candidate group of the second agent who validates a decision (instructing agents: `prefecture`).

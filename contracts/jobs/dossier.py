@@ -64,10 +64,7 @@ class RondeOuverte(JobVariables):
 class DecisionPrise(JobDossier):
     decision: Decision
     motif_decision: Annotated[str, StringConstraints(max_length=4000)] | None = None
-
-
-class DecisionEnregistree(JobVariables):
-    date_decision: date  # the day in France the decision was recorded: the documents state it
+    date_decision: date  # the day of the decision, as the valideur recorded it (validation form)
 
 
 class EnTetesCloture(JobVariables):
@@ -88,7 +85,7 @@ OUVRIR_COMPLEMENTS = JobContract(
     JobType.DOSSIER_OUVRIR_COMPLEMENTS, input=PiecesDemandees, output=RondeOuverte, headers=NoVariables
 )
 ENREGISTRER_DECISION = JobContract(
-    JobType.DOSSIER_ENREGISTRER_DECISION, input=DecisionPrise, output=DecisionEnregistree, headers=NoVariables
+    JobType.DOSSIER_ENREGISTRER_DECISION, input=DecisionPrise, output=NoVariables, headers=NoVariables
 )
 CLOTURER = JobContract(JobType.DOSSIER_CLOTURER, input=JobDossier, output=NoVariables, headers=EnTetesCloture)
 ALERTER = JobContract(JobType.DOSSIER_ALERTER, input=JobDossier, output=NoVariables, headers=EnTetesAlerte)

@@ -3,7 +3,8 @@
 The input is every variable one of the templates reads; each template then checks the ones it
 needs (`services.pdf.domain.donnees`), so a variable another template needs may be absent.
 `dureeCarteAnnees`, `montantTaxe` and `mention` (attestation de décision favorable) are input
-mappings of its task in the model; `dateDecision` is written by `dossier.enregistrer-decision`.
+mappings of its task in the model; `dateDecision` is the day the valideur recorded in the validation
+form: the decision's documents state it, and are issued that day, however late their job runs.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ class GenererInput(JobVariables):
     date_depot: JourEnFrance | None = None
     date_fin_validite_titre: JourEnFrance | None = None
     date_emission: JourEnFrance | None = None  # default: the day of generation (of deposit: confirmation)
-    date_decision: JourEnFrance | None = None  # written by dossier.enregistrer-decision
+    date_decision: JourEnFrance | None = None  # recorded by the valideur (validation form)
     motif_decision: str | None = None
     delais: Delais | None = None  # the model's deadlines: the attestation de prolongation's validity
     # the card of a favourable decision, set by the model's input mappings on its task

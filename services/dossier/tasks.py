@@ -88,11 +88,9 @@ def build_task_router(deps: TaskDeps) -> ZeebeTaskRouter:
         return jobs.RondeOuverte(ronde_complements=ronde.numero)
 
     @_failures
-    async def enregistrer_decision(
-        job: TypedJob[jobs.DecisionPrise, NoVariables],
-    ) -> jobs.DecisionEnregistree:
+    async def enregistrer_decision(job: TypedJob[jobs.DecisionPrise, NoVariables]) -> NoVariables:
         prise = job.variables
-        date_decision = await run(
+        await run(
             partial(
                 processus.enregistrer_decision,
                 clock=clock,
@@ -100,9 +98,10 @@ def build_task_router(deps: TaskDeps) -> ZeebeTaskRouter:
                 dossier_id=prise.dossier_id,
                 decision=prise.decision,
                 motif=prise.motif_decision,
+                date_decision=prise.date_decision,
             )
         )
-        return jobs.DecisionEnregistree(date_decision=date_decision)
+        return NoVariables()
 
     @_failures
     async def cloturer(job: TypedJob[jobs.JobDossier, jobs.EnTetesCloture]) -> NoVariables:

@@ -27,9 +27,9 @@ def build_task_router(parts: IdentityParts) -> ZeebeTaskRouter:
         titre = await parts.unit_of_work.run_async(
             lambda depots: enregistrer_titre(
                 depots=depots,
-                outils=parts.outils,
                 dossier_id=entree.dossier_id,
                 decision=entree.decision,
+                date_decision=entree.date_decision,
                 demandeur=entree.demandeur,
                 demandeur_id=entree.demandeur_id,
             )

@@ -77,6 +77,7 @@ class StandIns:
 
     date_fin_validite_titre: str = "2031-03-01"
     prefecture: str = "prefecture-59"
+    date_depot: str = "2030-03-17T17:46:40Z"  # T0
     failures: dict[str, int] = field(default_factory=dict)  # job type -> failures before success
     errors: dict[str, str] = field(default_factory=dict)  # job type -> BPMN error code thrown once
     calls: list[Call] = field(default_factory=list)
@@ -89,7 +90,7 @@ class StandIns:
         if job_type == JobType.DOSSIER_ENREGISTRER:
             return {
                 Variable.NUMERO_DEMANDE: "5901203003170000001",
-                Variable.DATE_DEPOT: "2030-03-17T17:46:40Z",
+                Variable.DATE_DEPOT: self.date_depot,
                 Variable.CAS: "majeur",
                 Variable.PREFECTURE: self.prefecture,
                 Variable.DATE_FIN_VALIDITE_TITRE: self.date_fin_validite_titre,

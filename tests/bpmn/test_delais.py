@@ -1,7 +1,7 @@
 """A process owner changes a deadline in the model, and everything that states it follows.
 
 A copy of the model with a 45-day response deadline and 6-month attestations is deployed as a new
-version: its timer closes the request on the 45th day after the opening, the notifications the
+version: its timer asks an agent to decide on the 45th day after the opening, the notifications the
 notifier writes from the job's variables say « 45 jours », and the attestation the pdf service
 prepares from them lasts 6 months. No service holds a deadline of its own.
 """
@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from contracts.jobs.notifier import NotifierInput
-from contracts.process import PROCESS_ID, JobType, Message, Modele
+from contracts.process import PROCESS_ID, JobType, Message, Modele, Variable
 from services.notifier.domain.redaction import rediger
 from services.pdf.domain.documents import preparer_document
 from tests.bpmn.harness import DAY, REPO, T0, Renewal, StandIns
-from tests.bpmn.test_paths import PIECES, ask_complements, deposit, ms
+from tests.bpmn.test_paths import PIECES, SANS_REPONSE, ask_complements, deposit, ms
 
 pytestmark = pytest.mark.integration
 
@@ -56,6 +56,8 @@ async def test_a_changed_deadline_moves_the_timer_the_notification_and_the_attes
     await renewal.advance(T0 + 46 * DAY - 1)
     assert await renewal.active(key, "Event_DelaiTrenteJours")
     await renewal.advance(T0 + 46 * DAY)
+    await renewal.user_task(key, SANS_REPONSE)  # an agent decides the closure
+    await renewal.complete(key, SANS_REPONSE, {Variable.SUITE_SANS_REPONSE: "cloturer"})
     assert await renewal.ended(key) == "COMPLETED"
 
     # the texts the notifier writes from what its jobs received
@@ -99,4 +101,4 @@ async def test_running_instances_keep_the_deadlines_they_started_with(
     await renewal.publish(Message.NOTIFICATION_LUE, notification)
     await renewal.waiting_at(key, "Event_DelaiTrenteJours")
     await renewal.advance(T0 + 31 * DAY)
-    assert await renewal.ended(key) == "COMPLETED"
+    await renewal.user_task(key, SANS_REPONSE)

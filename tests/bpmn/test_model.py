@@ -21,6 +21,7 @@ from contracts.process import (
     JobType,
     Message,
     Modele,
+    SuiteSansReponse,
     Validation,
     Variable,
 )
@@ -200,6 +201,7 @@ def test_every_deadline_is_set_once_at_the_start_of_the_process() -> None:
         ("notificationReputeeLue", "P15D"),
         ("validiteProlongation", "P3M"),
         ("alerteRejetImplicite", "P4M"),
+        ("statuerSansReponse", "P5D"),
     }
     Delais.model_validate(dict(re.findall(r"(\w+): \"(P\w+)\"", expression)))
     [first] = [
@@ -219,7 +221,7 @@ def test_gateway_conditions_use_the_form_values() -> None:
         if f.find("bpmn:conditionExpression", NS) is not None
     }
     text = " ".join(conditions.values())
-    for value in (*ChoixExamen, *Validation):
+    for value in (*ChoixExamen, *Validation, *SuiteSansReponse):
         assert f'"{value.value}"' in text, value
 
 
@@ -293,3 +295,62 @@ def test_examination_form_offers_the_contract_values() -> None:
     validation = next(f for f in FORMS.values() if f["id"] == Formulaire.VALIDATION_DECISION)
     choices = {c["id"]: c for c in form_components(validation["components"])}["Field_Validation"]["values"]
     assert {v["value"] for v in choices} == {v.value for v in Validation}
+
+
+def test_no_two_flow_node_shapes_overlap() -> None:
+    """Tasks, events and gateways are drawn apart (a boundary event sits on its host's border)."""
+    plane = ROOT.find("bpmndi:BPMNDiagram/bpmndi:BPMNPlane", NS)
+    assert plane is not None
+    boxes = {}
+    for shape in plane.findall("bpmndi:BPMNShape", NS):
+        element = ELEMENTS.get(shape.get("bpmnElement", ""))
+        bounds = shape.find("dc:Bounds", NS)
+        if element is None or bounds is None or element.tag in {"subProcess", "boundaryEvent"}:
+            continue
+        x, y, w, h = (float(bounds.get(k, "0")) for k in ("x", "y", "width", "height"))
+        boxes[element.id] = (x, y, x + w, y + h)
+    ids = sorted(boxes)
+    for i, a in enumerate(ids):
+        for b in ids[i + 1 :]:
+            (ax1, ay1, ax2, ay2), (bx1, by1, bx2, by2) = boxes[a], boxes[b]
+            assert ax2 <= bx1 or bx2 <= ax1 or ay2 <= by1 or by2 <= ay1, (a, b)
+
+
+def test_the_local_15_day_rule_is_off_by_default() -> None:
+    """`regles.notificationReputeeLue` (not in the guide) is set once, false; the flow obeys it."""
+    script = ELEMENTS["Task_FixerRegles"].xml.find(".//zeebe:script", NS)
+    assert script is not None and script.get("resultVariable") == Variable.REGLES
+    assert re.sub(r"\s", "", script.get("expression") or "") == "={notificationReputeeLue:false}"
+    flows = {f.get("id"): f for f in sequence_flows(ROOT)}
+    gateway = ELEMENTS["Gateway_RegleQuinzeJours"].xml
+    default = flows[gateway.get("default")]
+    assert default.get("targetRef") == "Event_NotificationOuverte"
+    [rule] = [f for f in flows.values() if f.get("sourceRef") == gateway.get("id") and f is not default]
+    assert rule.get("targetRef") == "Gateway_NotificationOuverte"
+    condition = rule.find("bpmn:conditionExpression", NS)
+    assert condition is not None and condition.text == "=regles.notificationReputeeLue = true"
+    assert "regles.notificationReputeeLue" in (REPO / "bpmn" / "README.md").read_text(encoding="utf-8")
+
+
+def test_an_agent_decides_once_the_response_deadline_has_passed() -> None:
+    """No answer in time: a task of the préfecture's agents, due after delais.statuerSansReponse."""
+    flows = {f.get("sourceRef"): f.get("targetRef") for f in sequence_flows(ROOT)}
+    assert flows["SubProcess_AttenteReponse"] == "UserTask_StatuerSansReponse"
+    task = ELEMENTS["UserTask_StatuerSansReponse"].xml
+    schedule = task.find("bpmn:extensionElements/zeebe:taskSchedule", NS)
+    assert schedule is not None and "delais.statuerSansReponse" in (schedule.get("dueDate") or "")
+    assign = task.find("bpmn:extensionElements/zeebe:assignmentDefinition", NS)
+    assert assign is not None and assign.get("candidateGroups") == f"={Variable.PREFECTURE}"
+    form = next(f for f in FORMS.values() if f["id"] == Formulaire.DELAI_REPONSE_EXPIRE)
+    components = {c["id"]: c for c in form_components(form["components"])}
+    assert "{{dateExpirationDelai}}" in components["Text_DelaiExpire"]["text"]
+    choices = components["Field_SuiteSansReponse"]["values"]
+    assert {v["value"] for v in choices} == {s.value for s in SuiteSansReponse}
+    # the only error end left is the agent's closure
+    [closure] = [
+        e
+        for e in ELEMENTS.values()
+        if e.tag == "endEvent" and e.xml.find("bpmn:errorEventDefinition", NS) is not None
+    ]
+    assert closure.id == "End_DemandeIncomplete"
+    assert flows.get("Gateway_SuiteSansReponse") in {"End_DemandeIncomplete", "Task_FermerRonde"}

@@ -17,6 +17,8 @@ pytestmark = pytest.mark.e2e
 
 DOSSIER = "dossier-5901203003170000001"
 EXAMEN, VALIDATION, ALERTE = "UserTask_ExaminerDemande", "UserTask_ValiderDecision", "UserTask_TraiterAlerte"
+SANS_REPONSE = "UserTask_StatuerSansReponse"
+DATE_DECISION = "2030-03-17"  # the valideur's date (the deposit's day: the clock starts there)
 PIECES = [
     {
         "piece": "justificatif-nationalite",
@@ -47,13 +49,20 @@ async def deposit(renewal: Renewal, stand_ins: StandIns) -> int:
 async def decide(renewal: Renewal, key: int, decision: str, motif: str | None = None) -> None:
     variables = {Variable.DECISION: decision} | ({Variable.MOTIF_DECISION: motif} if motif else {})
     await renewal.complete(key, EXAMEN, {str(k): v for k, v in variables.items()})
-    await renewal.complete(key, VALIDATION, {Variable.VALIDATION_DECISION: "validee"})
+    await renewal.complete(key, VALIDATION, validee())
+
+
+def validee(date_decision: str = DATE_DECISION) -> dict[str, str]:
+    """What the validation form completes with when the valideur validates."""
+    return {Variable.VALIDATION_DECISION: "validee", Variable.DATE_DECISION: date_decision}
 
 
 async def ask_complements(renewal: Renewal, key: int, pieces: list[dict[str, str]]) -> str:
-    """The agent asks for pieces; returns the id of the notification the applicant will open."""
+    """The agent asks for pieces; returns the id of the notification the applicant will open.
+
+    Without the local 15-day rule (off in the model), only the opening starts the response deadline."""
     await renewal.complete(key, EXAMEN, {Variable.DECISION: "complements", Variable.PIECES_DEMANDEES: pieces})
-    await renewal.waiting_at(key, "Gateway_NotificationOuverte")
+    await renewal.waiting_at(key, "Event_NotificationOuverte")
     return str((await renewal.variables(key))[Variable.NOTIFICATION_COMPLEMENTS])
 
 
@@ -70,7 +79,7 @@ async def test_depot_puis_decision_favorable(renewal: Renewal, stand_ins: StandI
     await renewal.complete(key, EXAMEN, {Variable.DECISION: "favorable"})
     validation = await renewal.user_task(key, VALIDATION)
     assert validation["candidateGroups"] == ["valideur"]
-    await renewal.complete(key, VALIDATION, {Variable.VALIDATION_DECISION: "validee"})
+    await renewal.complete(key, VALIDATION, validee())
     await renewal.waiting_at(key, "Event_TitreDisponible")
     # after the decision, a withdrawal is no longer awaited: the message finds no subscription
     await renewal.publish(Message.DESISTEMENT, DOSSIER)
@@ -87,6 +96,7 @@ async def test_depot_puis_decision_favorable(renewal: Renewal, stand_ins: StandI
     ]
     [decision] = stand_ins.of(key, JobType.DOSSIER_ENREGISTRER_DECISION)
     assert decision.variables[Variable.DECISION] == "favorable"
+    assert decision.variables[Variable.DATE_DECISION] == DATE_DECISION
     [titre] = stand_ins.of(key, JobType.IDENTITY_ENREGISTRER_TITRE)
     for name in (Variable.DOSSIER_ID, Variable.NUMERO_DEMANDE, Variable.DEMANDEUR, Variable.DECISION):
         assert name in titre.variables
@@ -128,7 +138,7 @@ async def test_complements_repondus_en_deux_rondes(renewal: Renewal, stand_ins: 
     assert second != first
     assert stand_ins.of(key, JobType.NOTIFIER_NOTIFIER)[-1].variables[Variable.RONDE_COMPLEMENTS] == 2
     # the first round's messages, still buffered, neither open nor answer the second round
-    assert await renewal.active(key, "Gateway_NotificationOuverte")
+    assert await renewal.active(key, "Event_NotificationOuverte")
     await renewal.publish(Message.NOTIFICATION_LUE, second)
     await renewal.waiting_at(key, "Event_DelaiTrenteJours")
     await renewal.publish(
@@ -153,6 +163,7 @@ async def test_complements_repondus_en_deux_rondes(renewal: Renewal, stand_ins: 
 
 
 async def test_complements_jamais_fournis(renewal: Renewal, stand_ins: StandIns) -> None:
+    """30 days after the opening without an answer: an agent decides the closure, the model does not."""
     key = await deposit(renewal, stand_ins)
     notification = await ask_complements(renewal, key, PIECES)
     await renewal.advance(T0 + DAY)
@@ -163,6 +174,19 @@ async def test_complements_jamais_fournis(renewal: Renewal, stand_ins: StandIns)
     assert await renewal.active(key, "Event_DelaiTrenteJours")
 
     await renewal.advance(T0 + 31 * DAY)
+    tache = await renewal.user_task(key, SANS_REPONSE)
+    assert tache["candidateGroups"] == ["prefecture-59"]
+    assert tache["dueDate"].startswith("2030-04-22T17:46:40")  # delais.statuerSansReponse: 5 days
+    assert (await renewal.variables(key))[Variable.DATE_EXPIRATION_DELAI] == "2030-04-17"
+    await renewal.advance(T0 + 200 * DAY)  # the model waits for the agent, however long
+    assert await renewal.open_user_tasks(key) == sorted([SANS_REPONSE, ALERTE])
+    assert stand_ins.of(key, JobType.DOSSIER_CLOTURER) == []
+
+    await renewal.complete(
+        key,
+        SANS_REPONSE,
+        {Variable.SUITE_SANS_REPONSE: "cloturer", Variable.COMMENTAIRE_SANS_REPONSE: "Aucune nouvelle."},
+    )
     assert await renewal.ended(key) == "COMPLETED"
     assert stand_ins.steps(key)[-2:] == [
         (JobType.DOSSIER_CLOTURER, "incomplet"),
@@ -173,22 +197,24 @@ async def test_complements_jamais_fournis(renewal: Renewal, stand_ins: StandIns)
 
 
 async def test_notification_jamais_ouverte(renewal: Renewal, stand_ins: StandIns) -> None:
-    """Unopened, the request counts as notified after 15 days; the 30 days run from then."""
+    """Without the local 15-day rule (the model's default), an unopened request waits for its opening."""
     key = await deposit(renewal, stand_ins)
-    await ask_complements(renewal, key, PIECES)
+    notification = await ask_complements(renewal, key, PIECES)
+    assert (await renewal.variables(key))[Variable.REGLES] == {"notificationReputeeLue": False}
 
-    await renewal.advance(T0 + 15 * DAY - 1)
-    assert await renewal.active(key, "Gateway_NotificationOuverte")
-    await renewal.advance(T0 + 15 * DAY)
+    await renewal.advance(T0 + 60 * DAY)
+    assert await renewal.active(key, "Event_NotificationOuverte")
+    assert await renewal.passed(key, "Event_QuinzeJours") == 0
+    assert await renewal.open_user_tasks(key) == []
+
+    # opened on day 60: the 30 days run from then
+    await renewal.publish(Message.NOTIFICATION_LUE, notification)
     await renewal.waiting_at(key, "Event_DelaiTrenteJours")
-    assert await renewal.passed(key, "Event_QuinzeJours") == 1
-
-    await renewal.advance(T0 + 45 * DAY - 1)
-    assert await renewal.active(key, "Event_DelaiTrenteJours")
-    await renewal.advance(T0 + 45 * DAY)
-    assert await renewal.ended(key) == "COMPLETED"
-    [cloture] = stand_ins.of(key, JobType.DOSSIER_CLOTURER)
-    assert cloture.headers == {"motif": "incomplet"}
+    await renewal.advance(T0 + 90 * DAY - 1)
+    assert SANS_REPONSE not in await renewal.open_user_tasks(key)
+    await renewal.advance(T0 + 90 * DAY)
+    await renewal.user_task(key, SANS_REPONSE)
+    assert stand_ins.of(key, JobType.DOSSIER_CLOTURER) == []
 
 
 async def test_deux_prolongations_puis_alerte_et_decision(renewal: Renewal, stand_ins: StandIns) -> None:

@@ -25,6 +25,7 @@ from pyzeebe.proto.gateway_pb2_grpc import GatewayStub
 from contracts.dossier import ATTESTATIONS_PAR_CAS, Cas
 from contracts.identity import FicheDemandeur, SessionOuverte
 from plumbing.actors import Actor, internal_headers, parse_actor
+from plumbing.clock import PARIS
 from plumbing.settings import DEVELOPMENT_SECRET
 from tests.services.documents.echantillons import pdf, png
 from tests.support.stack import Stack
@@ -372,7 +373,14 @@ class Plateforme:
         self.completer(groupe, dossier_id, "UserTask_ExaminerDemande", variables)
 
     def valider(self, dossier_id: str) -> None:
-        self.completer("valideur", dossier_id, "UserTask_ValiderDecision", {"validationDecision": "validee"})
+        """The valideur validates, the decision dated today (in France, as the back-office proposes)."""
+        variables = {"validationDecision": "validee", "dateDecision": datetime.now(PARIS).date().isoformat()}
+        self.completer("valideur", dossier_id, "UserTask_ValiderDecision", variables)
+
+    def statuer_sans_reponse(self, groupe: str, dossier_id: str, suite: str) -> None:
+        """The agent decides on a complement request left unanswered past its deadline."""
+        variables = {"suiteSansReponse": suite, "commentaireSansReponse": "Aucune nouvelle du demandeur."}
+        self.completer(groupe, dossier_id, "UserTask_StatuerSansReponse", variables)
 
     def etat_instance(self, dossier_id: str) -> str:
         response = self.clients["engine"].get(f"/v2/process-instances/{self.instance(dossier_id)}")

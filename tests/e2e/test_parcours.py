@@ -103,8 +103,8 @@ def test_depot_puis_decision_favorable_et_titre_disponible(anef: Plateforme) -> 
         "SUR UNE DEMANDE DE RENOUVELLEMENT DE TITRE DE SÉJOUR",
         f"N° de la demande : {numero}",
         "Identifiant (N° étranger) : 5903007177",
-        "une décision favorable a été prise à la suite de votre demande d'admission au séjour.",
-        "Une carte de séjour pluriannuelle, valable du",
+        f"Le {aujourdhui():%d/%m/%Y}, une décision favorable a été prise à la suite de votre demande",
+        f"valable du {aujourdhui() + timedelta(days=1):%d/%m/%Y} au",
         "portant la mention Vie privée et familiale",
         "225 €",
     ):
@@ -188,7 +188,7 @@ def test_complements_demandes_puis_fournis(anef: Plateforme) -> None:
     # the first opening is the acknowledgement of receipt: `notification-lue` reaches the engine once
     anef.element_actif(dossier_id, "Event_DelaiTrenteJours")
     anef.ouvrir(sept, str(demande["id"]))
-    assert anef.passages(dossier_id, "Event_NotificationLue") == 1
+    assert anef.passages(dossier_id, "Event_NotificationOuverte") == 1
 
     # « Maintenir le document » with a reason, « Mettre à jour le document » with a new file
     chemin = f"/dossiers/{dossier_id}/complements/1/pieces"
@@ -258,18 +258,22 @@ def test_complements_demandes_puis_fournis(anef: Plateforme) -> None:
 
 
 def test_complements_jamais_fournis_cloture_pour_dossier_incomplet(anef: Plateforme) -> None:
-    """Unopened for 15 days the request counts as notified; 30 days later the dossier is closed."""
+    """Opened, then 30 days without an answer: an agent decides to close the dossier as incomplete."""
     neuf = nouveau_compte(anef, "9900000009", NEUF, "5903007179")
     dossier_id = anef.deposer(neuf)["id"]
     assert anef.statut_atteint(dossier_id, neuf.acteur, "en_instruction")["cas"] == "mineur"
     demande_complements = demander_complements(anef, neuf, dossier_id)
-    anef.element_actif(dossier_id, "Gateway_NotificationOuverte")
+    anef.element_actif(dossier_id, "Event_NotificationOuverte")
 
-    anef.horloge.advance(timedelta(days=15, minutes=1))
+    anef.horloge.advance(timedelta(days=20))  # unopened: no deadline runs (the 15-day rule is off)
+    anef.element_actif(dossier_id, "Event_NotificationOuverte")
+    assert anef.ouvrir(neuf, str(demande_complements["id"]))["etat"] == "lue"  # opened on day 20
     anef.element_actif(dossier_id, "Event_DelaiTrenteJours")
-    assert anef.dossier(dossier_id, neuf.acteur)["statut"] == "complements_demandes"
-    anef.horloge.advance(timedelta(days=30))
+    anef.horloge.advance(timedelta(days=30, minutes=1))
 
+    anef.tache(PREFECTURE_NORD, dossier_id, "UserTask_StatuerSansReponse")  # the model does not close
+    assert anef.dossier(dossier_id, neuf.acteur)["statut"] == "complements_demandes"
+    anef.statuer_sans_reponse(PREFECTURE_NORD, dossier_id, "cloturer")
     anef.statut_atteint(dossier_id, neuf.acteur, "cloturee_incomplete")
     anef.terminee(dossier_id)
     assert anef.historique(dossier_id, neuf.acteur)[-1] == (
@@ -282,7 +286,6 @@ def test_complements_jamais_fournis_cloture_pour_dossier_incomplet(anef: Platefo
         "a été clôturée : les compléments demandés n'ont pas été apportés dans le délai de 30 jours" in texte
     )
     anef.mail(NEUF, NOUVELLE_NOTIFICATION, count=2)
-    assert anef.ouvrir(neuf, str(demande_complements["id"]))["etat"] == "lue"  # read too late: nothing moves
     assert anef.incidents(dossier_id) == []
 
 

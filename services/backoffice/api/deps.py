@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from fastapi import Request
 
 from contracts.identity import Agent, SessionCourante
 from plumbing.actors import Actor, parse_actor
+from plumbing.clock import Clock, SystemClock
 from plumbing.dsfr.security import CSRF_FIELD, Security
 from services.backoffice.api.pages import Pages
 from services.backoffice.api.security import SESSION_COOKIE
@@ -49,6 +50,7 @@ class BackofficeDeps:
     dossiers: Dossiers
     pages: Pages
     security: Security
+    clock: Clock = field(default_factory=SystemClock)  # today in France: a form's dates
 
     async def connecte(self, request: Request) -> AgentConnecte | None:
         """The agent behind the cookie (one call: identity's session), or None."""

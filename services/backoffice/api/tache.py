@@ -59,7 +59,7 @@ def build_tache_router(deps: BackofficeDeps) -> APIRouter:
             historique=historique(complet) if complet else [],
             formulaire=ouverte.formulaire,
             peut_valider=peut_valider(connecte.acteur.id, ouverte.variables),
-            valeurs=valeurs or {},
+            valeurs=valeurs if valeurs is not None else ouverte.valeurs_initiales(deps.clock.today()),
             erreurs=erreurs or {},
         )
 
@@ -97,10 +97,12 @@ def build_tache_router(deps: BackofficeDeps) -> APIRouter:
 
     @router.get("/taches/{cle}/formulaire.json")
     async def schema(request: Request, cle: str) -> Response:
-        """What form-js needs: the form's schema and the instance's variables (its texts use them)."""
+        """What form-js needs: the form's schema and the instance's variables (its texts use them),
+        with the form's starting values (a date set to today by default)."""
         connecte = await deps.agent(request)
         ouverte = await ouvrir(agent=connecte.acteur, cle=cle, moteur=moteur)
-        return JSONResponse({"schema": ouverte.schema, "data": ouverte.variables})
+        donnees = {**ouverte.variables, **ouverte.valeurs_initiales(deps.clock.today())}
+        return JSONResponse({"schema": ouverte.schema, "data": donnees})
 
     @router.post("/taches/{cle}/formulaire")
     async def completer(request: Request, cle: str) -> Response:
@@ -109,7 +111,12 @@ def build_tache_router(deps: BackofficeDeps) -> APIRouter:
         donnees = _donnees(champs.pop(DONNEES, ""))
         try:
             terminee = await terminer(
-                agent=connecte.acteur, cle=cle, moteur=moteur, donnees=donnees, champs=champs
+                agent=connecte.acteur,
+                cle=cle,
+                moteur=moteur,
+                donnees=donnees,
+                champs=champs,
+                aujourdhui=deps.clock.today(),
             )
         except FormulaireInvalide as invalide:
             ouverte = await ouvrir(agent=connecte.acteur, cle=cle, moteur=moteur)

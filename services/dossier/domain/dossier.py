@@ -202,12 +202,19 @@ class Dossier:
             self._noter(EvenementDossier.STATUT_CHANGE, maintenant)
 
     def enregistrer_decision(
-        self, decision: Decision, *, motif: str | None, maintenant: datetime, origine: str | None
+        self,
+        decision: Decision,
+        *,
+        motif: str | None,
+        le: datetime,
+        maintenant: datetime,
+        origine: str | None,
     ) -> None:
+        """The decision taken `le` (the valideur's day), recorded `maintenant` (status, history)."""
         if self.decision is not None:
             return
         self._exiger_non_clos()
-        self.decision = DecisionRendue(decision, motif, maintenant)
+        self.decision = DecisionRendue(decision, motif, le)
         statut = Statut.ACCEPTEE if decision is Decision.FAVORABLE else Statut.REFUSEE
         self._passer_a(statut, maintenant, None, origine)
         self._noter(EvenementDossier.DECISION_ENREGISTREE, maintenant, {"decision": decision.value})

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from contracts.dossier import Decision, EvenementDossier, MotifCloture, Statut
+from plumbing.clock import PARIS
 
 STATUTS_EN_COURS = frozenset(
     {
@@ -47,4 +48,12 @@ class Fait:
 class DecisionRendue:
     decision: Decision
     motif: str | None
-    date: datetime
+    date: datetime  # on the day the valideur recorded (its French calendar day: `instant_du_jour`)
+
+
+def instant_du_jour(jour: date, maintenant: datetime) -> datetime:
+    """`maintenant`'s time of day on `jour` in France (UTC): `maintenant` itself when `jour` is today.
+
+    A decision validated today is dated now; one the valideur dated earlier keeps that day."""
+    heure = maintenant.astimezone(PARIS)
+    return datetime.combine(jour, heure.timetz().replace(tzinfo=None), tzinfo=PARIS).astimezone(UTC)

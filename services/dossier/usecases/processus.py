@@ -17,7 +17,7 @@ from services.dossier.domain.dossier import Dossier
 from services.dossier.domain.erreurs import EtatIncompatible
 from services.dossier.domain.numero import cle_sequence, numero_demande
 from services.dossier.domain.ports import Repositories
-from services.dossier.domain.statuts import STATUTS_CLOS
+from services.dossier.domain.statuts import STATUTS_CLOS, instant_du_jour
 
 log = logging.getLogger(__name__)
 
@@ -141,22 +141,40 @@ def ouvrir_complements(
 
 
 def enregistrer_decision(
-    repos: Repositories, *, clock: Clock, job_key: int, dossier_id: str, decision: Decision, motif: str | None
-) -> date:
-    """The validated decision, and its date in France; a second decision changes nothing.
+    repos: Repositories,
+    *,
+    clock: Clock,
+    job_key: int,
+    dossier_id: str,
+    decision: Decision,
+    motif: str | None,
+    date_decision: date,
+) -> None:
+    """The validated decision, on the day the valideur recorded (`dateDecision`); once only.
 
-    The date travels in the process (`dateDecision`) to the documents that state it, so that a job
-    retried another day still prints the day the decision was recorded.
+    That day travels in the process to the documents and to the register of titles, so a job
+    retried another day still states it. It cannot precede the deposit nor be in the future.
     """
     dossier = _dossier(repos, dossier_id)
-    if dossier.decision is None and not _deja_traite(repos, job_key):
-        if dossier.statut in STATUTS_CLOS:
-            raise DossierClos()
-        motif = (motif or "").strip()[:4000] or None
-        dossier.enregistrer_decision(decision, motif=motif, maintenant=clock.now(), origine=str(job_key))
-        repos.dossiers.enregistrer(dossier)
-        _noter(repos, clock, job_key, JobType.DOSSIER_ENREGISTRER_DECISION, dossier)
-    return day_in_france(dossier.decision.date) if dossier.decision else clock.today()
+    if dossier.decision is not None or _deja_traite(repos, job_key):
+        return
+    if dossier.statut in STATUTS_CLOS:
+        raise DossierClos()
+    maintenant = clock.now()
+    if dossier.date_depot is not None and date_decision < dossier.date_depot:
+        raise DonneeInvalide("Variable dateDecision : antérieure au dépôt de la demande.")
+    if date_decision > day_in_france(maintenant):
+        raise DonneeInvalide("Variable dateDecision : postérieure à aujourd'hui.")
+    motif = (motif or "").strip()[:4000] or None
+    dossier.enregistrer_decision(
+        decision,
+        motif=motif,
+        le=instant_du_jour(date_decision, maintenant),
+        maintenant=maintenant,
+        origine=str(job_key),
+    )
+    repos.dossiers.enregistrer(dossier)
+    _noter(repos, clock, job_key, JobType.DOSSIER_ENREGISTRER_DECISION, dossier)
 
 
 def cloturer(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from contracts.variables import Demandeur
 from plumbing.clock import new_id
 from services.identity.domain.erreurs import Introuvable
@@ -13,7 +15,6 @@ from services.identity.domain.registre import (
     Titre,
     periode_carte_pluriannuelle,
 )
-from services.identity.usecases.contexte import Outils
 
 SUJET_TITRE_ENREGISTRE = "identity.titre.enregistre"
 
@@ -21,25 +22,27 @@ SUJET_TITRE_ENREGISTRE = "identity.titre.enregistre"
 def enregistrer_titre(
     *,
     depots: Depots,
-    outils: Outils,
     dossier_id: str,
     decision: str,
+    date_decision: date,
     demandeur: Demandeur,
     demandeur_id: str | None = None,
 ) -> Titre | None:
-    """Record the card issued for `dossier_id`; nothing for another decision, nothing twice."""
+    """Record the card issued for `dossier_id`; nothing for another decision, nothing twice.
+
+    The card is valid from the day after the decision (`date_decision`, the valideur's day), not
+    from the day the job happens to run."""
     if decision != "favorable":
         return None
     deja = depots.registre.titre_du_dossier(dossier_id)
     if deja is not None:
         return deja
     personne = _titulaire(depots, demandeur, demandeur_id)
-    jour = outils.clock.today()
-    debut, fin = periode_carte_pluriannuelle(jour)
+    debut, fin = periode_carte_pluriannuelle(date_decision)
     titre = Titre(
         id=new_id(),
         personne_id=personne.id,
-        numero=depots.registre.prochain_numero_titre(jour),
+        numero=depots.registre.prochain_numero_titre(date_decision),
         nature="titre_sejour",
         type=TYPE_CARTE_PLURIANNUELLE,
         mention=MENTION_VPF,

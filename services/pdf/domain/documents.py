@@ -60,16 +60,18 @@ def _attestation_prolongation(
     return f"{d.numero_demande}-{debut:%Y%m%d}", {"d": d, "debut": debut, "fin": fin}
 
 
-def _decision_favorable(d: DonneesDecisionFavorable, aujourdhui: date) -> tuple[str, dict[str, Any]]:
-    emission = d.date_emission or aujourdhui
+def _decision_favorable(d: DonneesDecisionFavorable, _aujourdhui: date) -> tuple[str, dict[str, Any]]:
+    # Issued the day of the decision (the valideur's date), whenever the job runs: « DATE
+    # D'ÉMISSION : 12/09/2023 … Le 12/09/2023, une décision favorable a été prise ».
     decision = d.date_decision
+    emission = d.date_emission or decision
     debut, fin = periode_de_validite(decision + timedelta(days=1), mois=12 * d.duree_carte_annees)
     contexte = {"d": d, "date_emission": emission, "date_decision": decision, "debut": debut, "fin": fin}
     return d.numero_demande, contexte
 
 
-def _decision_refus(d: DonneesDecisionRefus, aujourdhui: date) -> tuple[str, dict[str, Any]]:
-    emission = d.date_emission or aujourdhui
+def _decision_refus(d: DonneesDecisionRefus, _aujourdhui: date) -> tuple[str, dict[str, Any]]:
+    emission = d.date_emission or d.date_decision  # issued the day of the decision, as the favourable one
     contexte = {
         "d": d,
         "date_emission": emission,

@@ -42,7 +42,7 @@ class DonneesAttestationProlongation(DocumentDemandeur):
 
 
 class DonneesDecisionFavorable(DocumentDemandeur):
-    date_decision: Jour  # recorded by dossier.enregistrer-decision
+    date_decision: Jour  # the valideur's date (validation form): the document is issued that day
     duree_carte_annees: int = Field(ge=1, le=10)  # the model's input mappings of the task
     montant_taxe: int = Field(ge=0, le=10_000)  # euros
     mention: Texte
@@ -50,7 +50,7 @@ class DonneesDecisionFavorable(DocumentDemandeur):
 
 class DonneesDecisionRefus(DocumentDemandeur):
     date_depot: Jour
-    date_decision: Jour  # recorded by dossier.enregistrer-decision
+    date_decision: Jour  # the valideur's date (validation form): the document is issued that day
     prefecture: str
     motif_decision: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
 

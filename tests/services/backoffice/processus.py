@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,9 @@ class Processus:
         reponse = await self.engine.post("/v2/process-instances", json=corps)
         assert reponse.status_code == 200, reponse.text
         instance = str(reponse.json()["processInstanceKey"])
-        self.remplacants[instance] = StandIns(prefecture=f"prefecture-{prefecture}")
+        # deposited ten days ago: a decision may be dated from then to today
+        depot = (datetime.now(UTC) - timedelta(days=10)).isoformat(timespec="seconds")
+        self.remplacants[instance] = StandIns(prefecture=f"prefecture-{prefecture}", date_depot=depot)
         return instance
 
     async def tache(self, instance: str, element_id: str) -> str:
@@ -85,3 +88,24 @@ class Processus:
                     f"/v2/jobs/{active['jobKey']}/completion", json={"variables": variables}
                 )
                 assert reponse.status_code == 204, reponse.text
+
+    async def ouverture_demandee(self, instance: str) -> str:
+        """Once the complement request is notified and awaits its opening: the notification's id."""
+        for _ in range(ESSAIS):
+            await self.executer_les_jobs()
+            if await self.actif(instance, "Event_NotificationOuverte"):
+                return str((await self.variables(instance))["notificationComplements"])
+            await asyncio.sleep(PAUSE_S)
+        raise AssertionError("la demande de compléments n'attend pas son ouverture")
+
+    async def publier_lue(self, notification: str) -> None:
+        """What the notifier publishes when the applicant opens the request."""
+        corps = {"name": "notification-lue", "correlationKey": notification, "timeToLive": 60_000}
+        reponse = await self.engine.post("/v2/messages/publication", json=corps)
+        assert reponse.status_code == 200, reponse.text
+
+    async def avancer_horloge(self, duree_ms: int) -> None:
+        """The engine's clock pinned `duree_ms` ahead of now (its timers fire when due)."""
+        instant = int(datetime.now(UTC).timestamp() * 1000) + duree_ms
+        reponse = await self.engine.put("/v2/clock", json={"timestamp": instant})
+        assert reponse.status_code == 204, reponse.text

@@ -4,15 +4,21 @@ checked by the server, the actions of the process, and the four-eyes rule of the
 from __future__ import annotations
 
 import json
+from datetime import date, datetime, timedelta
 
 import httpx
 import pytest
 
+from plumbing.clock import PARIS
 from tests.services.backoffice.conftest import Backoffice
 
 pytestmark = pytest.mark.integration
 
 EXAMINER, VALIDER = "UserTask_ExaminerDemande", "UserTask_ValiderDecision"
+
+
+def aujourdhui() -> str:
+    return datetime.now(PARIS).date().isoformat()
 
 
 async def examen(backoffice: Backoffice, prefecture: str = "59") -> tuple[str, str]:
@@ -130,7 +136,9 @@ async def test_the_examiner_cannot_validate_their_own_decision(backoffice: Backo
     await prendre(backoffice, validation)
     page = (await backoffice.http.get(f"/taches/{validation}")).text
     assert "data-quatre-yeux" in page and 'name="validationDecision"' not in page
-    refus = await envoyer(backoffice, validation, {"validationDecision": "validee"})
+    refus = await envoyer(
+        backoffice, validation, {"validationDecision": "validee", "dateDecision": aujourdhui()}
+    )
     assert refus.status_code == 403 and "validée par un autre agent" in refus.text
     assert await backoffice.processus.taches_ouvertes(instance, VALIDER) == [validation]
     assert (await backoffice.post(f"/taches/{validation}/rendre", page="/taches")).status_code == 303
@@ -138,9 +146,49 @@ async def test_the_examiner_cannot_validate_their_own_decision(backoffice: Backo
     await prendre(backoffice, validation)
     sans_observation = await envoyer(backoffice, validation, {"validationDecision": "renvoyee"})
     assert sans_observation.status_code == 422
-    fait = await envoyer(backoffice, validation, {"validationDecision": "validee"})
+    fait = await envoyer(
+        backoffice, validation, {"validationDecision": "validee", "dateDecision": aujourdhui()}
+    )
     assert fait.status_code == 303
     await backoffice.processus.attendre(instance, "Task_EnregistrerDecision")
+    assert (await backoffice.processus.variables(instance))["dateDecision"] == aujourdhui()
+
+
+async def test_the_valideur_records_the_decision_s_date_today_by_default_within_its_bounds(
+    backoffice: Backoffice,
+) -> None:
+    """Today by default; neither in the future nor before the deposit (ten days ago here)."""
+    instance, cle = await examen(backoffice)
+    await backoffice.connecter("polyvalent.nord")
+    await prendre(backoffice, cle)
+    assert (await envoyer(backoffice, cle, {"decision": "favorable"})).status_code == 303
+    validation = await backoffice.processus.tache(instance, VALIDER)
+    await backoffice.connecter("valideur.nord")
+    await prendre(backoffice, validation)
+    page = (await backoffice.http.get(f"/taches/{validation}")).text
+    assert f'name="dateDecision" type="date" value="{aujourdhui()}"' in page
+    assert "Date de la décision" in page
+    formulaire = (await backoffice.http.get(f"/taches/{validation}/formulaire.json")).json()
+    assert formulaire["data"]["dateDecision"] == aujourdhui()
+    jour = date.fromisoformat(aujourdhui())
+    for mauvaise, message in (
+        (jour + timedelta(days=1), "ne peut pas être postérieure au"),
+        (jour - timedelta(days=11), "ne peut pas être antérieure au"),
+    ):
+        refus = await envoyer(
+            backoffice, validation, {"validationDecision": "validee", "dateDecision": mauvaise.isoformat()}
+        )
+        assert refus.status_code == 422 and message in refus.text, refus.text
+        assert f'value="{mauvaise.isoformat()}"' in refus.text  # nothing lost
+    sans_date = await envoyer(
+        backoffice, validation, {"donnees": json.dumps({"validationDecision": "validee"})}
+    )
+    assert sans_date.status_code == 422 and "Ce champ est obligatoire." in sans_date.text
+    hier = (jour - timedelta(days=1)).isoformat()
+    donnees = json.dumps({"validationDecision": "validee", "dateDecision": hier})
+    assert (await envoyer(backoffice, validation, {"donnees": donnees})).status_code == 303
+    await backoffice.processus.attendre(instance, "Task_EnregistrerDecision")
+    assert (await backoffice.processus.variables(instance))["dateDecision"] == hier
 
 
 async def test_another_prefecture_form_is_not_found(backoffice: Backoffice) -> None:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
 from services.backoffice.domain.formulaires import (
+    Contexte,
     Formulaire,
     FormulaireInvalide,
     FormulaireNonPris,
     lire_formulaire,
+    valeurs_initiales,
     valeurs_postees,
 )
 from services.backoffice.domain.instruction import ValideurEtExaminateur, variables_de_completion
@@ -76,3 +79,56 @@ def test_an_unknown_component_or_condition_is_not_served() -> None:
         lire_formulaire({"components": [{"type": "filepicker", "key": "f"}]})
     with pytest.raises(FormulaireNonPris):
         lire_formulaire({"components": [{"type": "textarea", "key": "t", "conditional": {"hide": "=a > 1"}}]})
+
+
+def test_a_date_is_checked_against_its_bounds_and_starts_at_today() -> None:
+    validation = formulaire("validation-decision")
+    contexte = Contexte({"dateDepot": "2023-08-18"}, date(2023, 9, 12))
+    assert valeurs_initiales(validation, contexte) == {"dateDecision": "2023-09-12"}
+    assert valeurs_initiales(validation, Contexte({"dateDecision": "2023-09-01"}, date(2023, 9, 12))) == {}
+    ok = {"validationDecision": "validee", "dateDecision": "2023-08-18"}
+    assert validation.valider(ok, contexte) == ok
+    for mauvaise, message in (
+        ("2023-08-17", "La date ne peut pas être antérieure au 18/08/2023."),
+        ("2023-09-13", "La date ne peut pas être postérieure au 12/09/2023."),
+        ("12/09/2023", "Saisissez une date valide (jour, mois, année)."),
+        ("2023-02-30", "Saisissez une date valide (jour, mois, année)."),
+    ):
+        with pytest.raises(FormulaireInvalide) as invalide:
+            validation.valider({**ok, "dateDecision": mauvaise}, contexte)
+        assert invalide.value.erreurs == {"dateDecision": message}
+    with pytest.raises(FormulaireInvalide) as invalide:
+        validation.valider({"validationDecision": "validee"}, contexte)
+    assert invalide.value.erreurs == {"dateDecision": "Ce champ est obligatoire."}
+    # sent back: the date is hidden, so neither required nor kept
+    renvoi = {"validationDecision": "renvoyee", "observationValidation": "À motiver", "dateDecision": "x"}
+    assert validation.valider(renvoi, contexte) == {k: v for k, v in renvoi.items() if k != "dateDecision"}
+
+
+def test_date_bounds_a_fixed_day_today_or_a_variable_s_day_in_france() -> None:
+    schema = {
+        "id": "f",
+        "components": [
+            {
+                "type": "datetime",
+                "subtype": "date",
+                "key": "a",
+                "dateLabel": "A",
+                "properties": {"dateMin": "2024-01-01"},
+            },
+            {"type": "datetime", "subtype": "date", "key": "b", "properties": {"dateMin": "=dossier.depot"}},
+        ],
+    }
+    dates = lire_formulaire(schema)
+    assert [e.libelle for e in dates.elements] == ["A", "b"]
+    contexte = Contexte({"dossier": {"depot": "2024-03-31T22:30:00Z"}})  # 00:30 on 1 April in Paris
+    with pytest.raises(FormulaireInvalide) as invalide:
+        dates.valider({"a": "2023-12-31", "b": "2024-03-31"}, contexte)
+    assert invalide.value.erreurs == {
+        "a": "La date ne peut pas être antérieure au 01/01/2024.",
+        "b": "La date ne peut pas être antérieure au 01/04/2024.",
+    }
+    assert dates.valider({"b": "2024-03-31"}) == {"b": "2024-03-31"}  # an unknown bound does not apply
+    for refuse in ({"subtype": "datetime"}, {"properties": {"dateMax": '=today() + duration("P1D")'}}):
+        with pytest.raises(FormulaireNonPris):
+            lire_formulaire({"components": [{"type": "datetime", "subtype": "date", "key": "d", **refuse}]})

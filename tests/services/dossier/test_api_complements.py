@@ -170,7 +170,10 @@ async def test_no_withdrawal_after_the_decision_nor_for_a_draft(
     dossier_id = await deposer(client, SEPT, fiche_sept())
     await traiter(
         composants,
-        job(JobType.DOSSIER_ENREGISTRER_DECISION, {"dossierId": dossier_id, "decision": "defavorable"}),
+        job(
+            JobType.DOSSIER_ENREGISTRER_DECISION,
+            {"dossierId": dossier_id, "decision": "defavorable", "dateDecision": "2023-08-18"},
+        ),
     )
     response = await client.post(f"/dossiers/{dossier_id}/desistement", headers=entetes(SEPT))
     assert response.status_code == 409 and "décision" in response.json()["detail"]

@@ -252,7 +252,9 @@ def test_withdrawal_is_possible_until_the_decision() -> None:
 
     decide = complet()
     decide.deposer(cas=Cas.MINEUR, maintenant=MAINTENANT, jour=AUJOURDHUI)
-    decide.enregistrer_decision(Decision.FAVORABLE, motif=None, maintenant=MAINTENANT, origine="2")
+    decide.enregistrer_decision(
+        Decision.FAVORABLE, motif=None, le=MAINTENANT, maintenant=MAINTENANT, origine="2"
+    )
     with pytest.raises(EtatIncompatible, match="décision"):
         decide.se_desister(maintenant=MAINTENANT)
 
@@ -260,7 +262,11 @@ def test_withdrawal_is_possible_until_the_decision() -> None:
 def test_a_decision_is_recorded_once_and_ends_the_application_in_progress() -> None:
     dossier = complet()
     dossier.deposer(cas=Cas.MINEUR, maintenant=MAINTENANT, jour=AUJOURDHUI)
-    dossier.enregistrer_decision(Decision.DEFAVORABLE, motif="Motif", maintenant=MAINTENANT, origine="1")
-    dossier.enregistrer_decision(Decision.FAVORABLE, motif=None, maintenant=MAINTENANT, origine="2")
+    dossier.enregistrer_decision(
+        Decision.DEFAVORABLE, motif="Motif", le=MAINTENANT, maintenant=MAINTENANT, origine="1"
+    )
+    dossier.enregistrer_decision(
+        Decision.FAVORABLE, motif=None, le=MAINTENANT, maintenant=MAINTENANT, origine="2"
+    )
     assert dossier.decision is not None and dossier.decision.decision is Decision.DEFAVORABLE
     assert dossier.statut is Statut.REFUSEE and not dossier.en_cours

@@ -12,7 +12,7 @@ from contracts.process import JobType
 from plumbing.job_failures import PermanentJobError
 from services.dossier.wiring import DossierParts
 from tests.services.dossier.conftest import HUIT, SEPT, entetes, fiche_huit, fiche_sept
-from tests.services.dossier.factices import MoteurFactice, PiecesFactices, job, traiter
+from tests.services.dossier.factices import HorlogeFixe, MoteurFactice, PiecesFactices, job, traiter
 from tests.services.dossier.parcours import deposer
 
 pytestmark = pytest.mark.integration
@@ -138,7 +138,8 @@ async def test_a_decision_is_recorded_once_and_ends_the_application_in_progress(
 ) -> None:
     dossier_id = await deposer(client, SEPT, fiche_sept())
     variables = {"dossierId": dossier_id, "decision": "favorable", "motifDecision": None}
-    await traiter(composants, job(JobType.DOSSIER_ENREGISTRER_DECISION, variables))
+    variables["dateDecision"] = "2023-08-18"
+    assert await traiter(composants, job(JobType.DOSSIER_ENREGISTRER_DECISION, variables)) == {}
     await traiter(
         composants, job(JobType.DOSSIER_ENREGISTRER_DECISION, {**variables, "decision": "defavorable"})
     )
@@ -158,6 +159,22 @@ async def test_a_decision_is_recorded_once_and_ends_the_application_in_progress(
         )
 
 
+async def test_the_decision_is_dated_by_the_valideur_not_by_the_day_the_job_runs(
+    client: httpx.AsyncClient, composants: DossierParts, horloge: HorlogeFixe
+) -> None:
+    """Validated on the 20th, recorded on the 22nd (the job retried): the decision is of the 20th."""
+    dossier_id = await deposer(client, SEPT, fiche_sept())
+    horloge.avancer(days=4)  # 22/08/2023
+    decision = {"dossierId": dossier_id, "decision": "favorable", "dateDecision": "2023-08-20"}
+    for invalide, message in (("2023-08-17", "antérieure au dépôt"), ("2023-08-23", "postérieure")):
+        with pytest.raises(PermanentJobError, match=message):
+            tache = job(JobType.DOSSIER_ENREGISTRER_DECISION, {**decision, "dateDecision": invalide})
+            await traiter(composants, tache)
+    assert await traiter(composants, job(JobType.DOSSIER_ENREGISTRER_DECISION, decision)) == {}
+    dossier = await lire(client, dossier_id)
+    assert dossier["decision"]["date"].startswith("2023-08-20T09:30")  # type: ignore[index]
+
+
 async def test_closing_as_incomplete_and_a_closed_dossier_is_a_bpmn_error(
     client: httpx.AsyncClient, composants: DossierParts
 ) -> None:
@@ -171,7 +188,10 @@ async def test_closing_as_incomplete_and_a_closed_dossier_is_a_bpmn_error(
     with pytest.raises(BusinessError) as erreur:
         await traiter(
             composants,
-            job(JobType.DOSSIER_ENREGISTRER_DECISION, {"dossierId": dossier_id, "decision": "favorable"}),
+            job(
+                JobType.DOSSIER_ENREGISTRER_DECISION,
+                {"dossierId": dossier_id, "decision": "favorable", "dateDecision": "2023-08-18"},
+            ),
         )
     assert erreur.value.error_code == "dossier-clos"
     with pytest.raises(BusinessError):

@@ -41,6 +41,7 @@ async def test_le_moteur_fait_inscrire_le_titre_au_registre(deps: IdentityParts,
         "dossierId": "dossier-moteur",
         "numeroDemande": "5901202308180000190",
         "decision": "favorable",
+        "dateDecision": "2026-03-02",
         "demandeur": DEMANDEUR_SEPT,
     }
     with start_engine(tmp_path) as moteur:

@@ -28,6 +28,7 @@ def tache(deps: IdentityParts) -> Callable[..., Awaitable[dict[str, Any]]]:
 
     async def executer(**variables: Any) -> dict[str, Any]:
         variables.setdefault("numeroDemande", "5901202308180000190")
+        variables.setdefault("dateDecision", "2026-03-02")
         job = Job(
             key=1,
             type=task.type,
@@ -69,6 +70,17 @@ async def test_une_decision_favorable_inscrit_la_carte_pluriannuelle(deps: Ident
             select(outbox).where(outbox.c.subject == "identity.titre.enregistre")
         ).mappings()
     assert evenement["payload"]["dossierId"] == "d-1"
+
+
+async def test_la_carte_part_du_lendemain_de_la_decision_meme_si_le_job_tourne_plus_tard(
+    deps: IdentityParts,
+) -> None:
+    """Validée le 20 février, inscrite le 2 mars (job rejoué) : carte du 21 février 2026 au 20 février 2030."""
+    await tache(deps)(
+        dossierId="d-1", decision="favorable", demandeur=DEMANDEUR_SEPT, dateDecision="2026-02-20"
+    )
+    titre = titre_en_cours_de_sept(deps)
+    assert (titre.date_debut, titre.date_fin) == (date(2026, 2, 21), date(2030, 2, 20))
 
 
 async def test_un_job_livre_deux_fois_n_inscrit_qu_un_titre(deps: IdentityParts) -> None:
@@ -117,6 +129,7 @@ def test_le_job_ne_demande_que_ses_variables(deps: IdentityParts) -> None:
     [task] = [t for t in build_task_router(deps).tasks if t.type == JobType.IDENTITY_ENREGISTRER_TITRE]
     assert sorted(task.config.variables_to_fetch or []) == [
         "correlationId",
+        "dateDecision",
         "decision",
         "demandeur",
         "demandeurId",

@@ -50,6 +50,19 @@ def test_prolongation_lasts_what_the_model_says() -> None:
     assert (document.contexte["debut"], document.contexte["fin"]) == (date(2023, 9, 12), date(2024, 3, 11))
 
 
+@pytest.mark.parametrize("modele", ["attestation-decision-favorable", "decision-refus"])
+def test_a_decision_generated_days_later_states_the_valideur_s_date(modele: str) -> None:
+    """Validated on 12/09, the job retried on 14/09: the document is of 12/09, its card from 13/09."""
+    document = preparer_document(modele, variables_processus(), aujourdhui=date(2023, 9, 14))
+    assert document.contexte["date_decision"] == date(2023, 9, 12)
+    assert document.contexte["date_emission"] == date(2023, 9, 12)
+    if modele == "attestation-decision-favorable":
+        assert (document.contexte["debut"], document.contexte["fin"]) == (
+            date(2023, 9, 13),
+            date(2027, 9, 12),
+        )
+
+
 def test_favourable_decision_announces_a_four_year_card_and_the_tax() -> None:
     document = preparer_document(
         "attestation-decision-favorable", variables_processus(), aujourdhui=AUJOURDHUI

@@ -143,7 +143,7 @@ def test_decision_de_refus_is_motivated_and_states_the_means_of_appeal(
             "www.telerecours.fr",
             "Pour le préfet du Nord et par délégation.",
         ],
-        par_ligne=[*REFERENCES, "DATE D'ÉMISSION : 12/09/2023", *IDENTITE],
+        par_ligne=[*REFERENCES, "DATE D'ÉMISSION : 04/12/2023", *IDENTITE],
     )
 
 

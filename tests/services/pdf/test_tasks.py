@@ -88,6 +88,7 @@ async def test_the_card_and_the_decision_are_inputs_of_the_job(
     resultat = await generer(generation, job("attestation-decision-favorable", variables))
     pdf = texte(await contenu_genere(client_documents, "dos-0190", resultat["document"]["id"]), tmp_path)
     assert "Le 20/09/2023, une décision favorable a été prise" in pdf
+    assert "DATE D'ÉMISSION : 20/09/2023" in pdf  # the decision's day, not the day the job ran
     assert "valable du 21/09/2023 au 20/09/2025 portant la mention Étudiant" in pdf
     assert "acquitter de 250 €" in pdf
 
