@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Column, ColumnElement, Select, Table, and_, func, select
@@ -43,7 +44,7 @@ class SearchSpec:
     """Which search fields a resource offers, on which columns, and how its rows sort by default."""
 
     table: Table
-    filters: dict[str, tuple[str, str]]  # json field -> (column, kind: key | text | int | bool)
+    filters: dict[str, tuple[str, str]]  # json field -> (column, kind: key | text | int | bool | date)
     sorts: dict[str, str]
     default_sort: str = "key"
     custom_filters: dict[str, Callable[[Table, Any], ColumnElement[bool]]] = field(default_factory=dict)
@@ -126,11 +127,27 @@ def _conditions(spec: SearchSpec, filters: dict[str, Any]) -> list[ColumnElement
     return conditions
 
 
+def _epoch_ms(value: Any) -> int:
+    """Camunda's date filters take ISO 8601 date-times (with an offset); the tables keep epoch ms."""
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError as error:
+        raise InvalidArgument(f"The value '{value}' is not a valid ISO 8601 date-time") from error
+    if moment.tzinfo is None:
+        raise InvalidArgument(f"The date-time '{value}' must have an offset (e.g. Z)")
+    return int(moment.timestamp() * 1000)
+
+
 def _convert(kind: str, value: Any) -> Any:
     if kind == "key":
         return parse_key(value)
+    if kind == "date":
+        return _epoch_ms(value)
     if kind == "int":
-        return int(value)
+        try:
+            return int(value)
+        except (TypeError, ValueError) as error:
+            raise InvalidArgument(f"The value '{value}' is not an integer") from error
     if kind == "bool":
         return bool(value)
     return str(value)
