@@ -53,6 +53,8 @@ SEARCH = SearchSpec(
         "type": ("element_type", "text"),
         "flowScopeKey": ("flow_scope_key", "key"),
         "elementInstanceScopeKey": ("flow_scope_key", "key"),
+        "startDate": ("started_at", "date"),
+        "endDate": ("ended_at", "date"),
     },
     sorts={
         "elementInstanceKey": "key",

@@ -12,7 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException
 
-from plumbing.dsfr.security import CSRF_FIELD
+from plumbing.dsfr.security import CONTENT_SECURITY_POLICY, CSRF_FIELD
 from services.backoffice.api.console.deps import ConsoleDeps
 from services.backoffice.api.console.statiques import modeleur_disponible
 from services.backoffice.api.deps import AgentConnecte, FormulaireRefuse
@@ -22,6 +22,11 @@ from services.backoffice.usecases.console.deploiement import deployer_modele
 
 CORPS_MAX = 2 * TAILLE_MAX + 100_000  # the XML, escaped in a form field at worst, and the other fields
 TROP_GROS = "Le modèle dépasse la taille maximale (2 Mo) ; rien n'a été déployé."
+# The modeler's third-party parts style themselves inline (diagram-js's templates, CodeMirror's
+# <style> tags in the properties panel's FEEL fields). Styles only, on this page only, for process
+# owners only: scripts stay 'self', and images and fonts from elsewhere stay refused, so an injected
+# style could not send anything out.
+CSP_MODELEUR = CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 
 
 def build_deploiement_router(deps: ConsoleDeps) -> APIRouter:
@@ -44,7 +49,7 @@ def build_deploiement_router(deps: ConsoleDeps) -> APIRouter:
                 )
             except DefinitionIntrouvable:
                 fiche = None
-        return pages.render(
+        reponse = pages.render(
             request,
             "console/deploiement.html",
             status=status,
@@ -54,6 +59,9 @@ def build_deploiement_router(deps: ConsoleDeps) -> APIRouter:
             modeleur=modeleur_disponible(),
             rubrique="processus",
         )
+        if fiche is not None and modeleur_disponible():
+            reponse.headers["Content-Security-Policy"] = CSP_MODELEUR
+        return reponse
 
     @router.get("/deploiement")
     async def formulaire(request: Request, depuis: str = "") -> Response:
