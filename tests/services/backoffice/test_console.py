@@ -285,3 +285,22 @@ async def test_an_instance_is_cancelled_after_confirmation(console: Backoffice) 
         f"/console/instances/{instance}/annulation", page=f"/console/instances/{instance}"
     )
     assert encore.status_code == 409 and "déjà terminée" in encore.text
+
+
+async def test_only_the_modeler_page_allows_inline_styles_and_scripts_stay_self(console: Backoffice) -> None:
+    await console.connecter("responsable.processus")
+    [definition] = await definitions(console, PROCESS_ID)
+    modeleur = await console.http.get(f"/console/deploiement?depuis={definition['processDefinitionKey']}")
+    assert (
+        'id="modeleur"' in modeleur.text
+        and 'name="xml"' in modeleur.text
+        and 'name="fichier"' in modeleur.text
+    )
+    csp = modeleur.headers["content-security-policy"]
+    assert "style-src 'self' 'unsafe-inline'" in csp and "script-src 'self';" in csp
+    for page in (
+        "/console/processus",
+        "/console/deploiement",
+        f"/console/processus/{definition['processDefinitionKey']}",
+    ):
+        assert "unsafe-inline" not in (await console.http.get(page)).headers["content-security-policy"], page
