@@ -26,8 +26,8 @@ class Constat:
     @property
     def en_francais(self) -> str:
         if self.regle == IMPORT:
-            quoi = f"l'élément « {self.element} »" if self.element else "le fichier"
-            return f"Lecture impossible de {quoi} : le XML n'est pas un modèle BPMN valide ({self.message})."
+            quoi = f"de l'élément « {self.element} »" if self.element else "du fichier"
+            return f"Lecture impossible {quoi} : le XML n'est pas un modèle BPMN valide ({self.message})."
         ou = f"Élément « {self.element} »" if self.element else "Modèle"
         niveau = "erreur" if self.bloquant else "avertissement"
         return f"{ou} : {self.message} ({niveau}, règle {self.regle})."
