@@ -37,7 +37,15 @@ node_modules/.installed: package-lock.json
 	@npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-node: node_modules/.installed ## Node dependencies from package-lock.json
+# The console's modeler (bpmn-js + properties panel ship ESM only): one bundle, gitignored.
+MODELEUR := build/modeleur/modeleur.js
+$(MODELEUR): node_modules/.installed services/backoffice/templates/console/modeleur.mjs
+	@rm -rf build/modeleur
+	@node_modules/.bin/esbuild services/backoffice/templates/console/modeleur.mjs --bundle --minify \
+	  --format=iife --target=es2019 --outfile=$@ --log-level=warning --asset-names=[name]-[hash] \
+	  --loader:.woff=file --loader:.woff2=file --loader:.ttf=file --loader:.eot=file --loader:.svg=file
+
+node: node_modules/.installed $(MODELEUR) ## Node dependencies from package-lock.json, the modeler's bundle
 
 install: deps venv node ## Everything the project needs
 
@@ -67,5 +75,5 @@ bench: install ## Every benchmark; figures printed and written under bench/resul
 	@mkdir -p bench/results
 	@for b in bench/*_bench.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
-clean: ## Remove the local data (var/) — asks nothing, keeps the venv
+clean: ## Remove the local data (var/) — asks nothing, keeps the venv and build/
 	rm -rf var

@@ -6,13 +6,15 @@ from typing import Any
 
 from engine.errors import InvalidArgument
 
+MAX_KEY = 2**63 - 1  # Zeebe's keys are Java longs
+
 
 def parse_key(value: Any, what: str = "key") -> int:
-    """The key, or the rejection Camunda answers for anything that is not a positive integer."""
-    try:
-        key = int(str(value))
-    except ValueError as error:
-        raise InvalidArgument(f"The provided {what} '{value}' is not a valid key") from error
-    if key <= 0:
+    """The key, or the 400 Camunda answers for anything that is not a positive 64-bit integer.
+
+    Only ASCII digits count: Python's `int` would also take " 12", "+12" or "1_000".
+    """
+    text = str(value)
+    if not (text.isascii() and text.isdigit()) or int(text) <= 0 or int(text) > MAX_KEY:
         raise InvalidArgument(f"The provided {what} '{value}' is not a valid key")
-    return key
+    return int(text)

@@ -5,7 +5,9 @@
 // extension is an unknown element to it and the camunda-compat rules see none of them.
 // Here the model is read with zeebe-bpmn-moddle's descriptor, as Camunda Modeler does.
 //
-// Usage: node scripts/bpmnlint.mjs [--config .bpmnlintrc] FILE.bpmn...
+// Usage: node scripts/bpmnlint.mjs [--config .bpmnlintrc] [--json] FILE.bpmn...
+// FILE `-` is standard input. With --json, one JSON array of findings per file is printed
+// ({category, id, rule, message}), as the back-office reads it before a deployment.
 // Exit status: 0 when clean, 1 on any error or warning (import warnings included), 2 on bad usage.
 
 import { readFile } from 'node:fs/promises';
@@ -25,23 +27,32 @@ const zeebeDescriptor = require('zeebe-bpmn-moddle/resources/zeebe.json');
 function parseArguments(argv) {
   const files = [];
   let configPath = path.join(root, '.bpmnlintrc');
+  let json = false;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--config' || argv[i] === '-c') {
       configPath = argv[++i];
+    } else if (argv[i] === '--json') {
+      json = true;
     } else {
       files.push(argv[i]);
     }
   }
-  return { files, configPath };
+  return { files, configPath, json };
 }
 
 function elementLabel(report) {
   return report.id ? `${report.id}` : '(modèle)';
 }
 
+async function readStdin() {
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 async function lintFile(file, linter) {
   const findings = [];
-  const xml = await readFile(file, 'utf8');
+  const xml = file === '-' ? await readStdin() : await readFile(file, 'utf8');
   const moddle = new BpmnModdle({ zeebe: zeebeDescriptor });
   let rootElement;
   try {
@@ -64,7 +75,7 @@ async function lintFile(file, linter) {
 }
 
 async function main() {
-  const { files, configPath } = parseArguments(process.argv.slice(2));
+  const { files, configPath, json } = parseArguments(process.argv.slice(2));
   if (files.length === 0) {
     console.error('usage: node scripts/bpmnlint.mjs [--config .bpmnlintrc] FILE.bpmn...');
     return 2;
@@ -76,15 +87,18 @@ async function main() {
   let warnings = 0;
   for (const file of files) {
     const findings = await lintFile(file, linter);
+    if (json) {
+      console.log(JSON.stringify(findings));
+    }
     for (const finding of findings) {
       if (finding.category === 'error' || finding.category === 'rule-error') errors++;
       else if (finding.category === 'warn') warnings++;
       else continue;
-      console.log(`${file}: ${finding.category} ${elementLabel(finding)} ${finding.message} (${finding.rule})`);
+      if (!json) console.log(`${file}: ${finding.category} ${elementLabel(finding)} ${finding.message} (${finding.rule})`);
     }
   }
   const summary = `${files.length} fichier(s) BPMN : ${errors} erreur(s), ${warnings} avertissement(s)`;
-  console.log(summary);
+  if (!json) console.log(summary);
   return errors + warnings > 0 ? 1 : 0;
 }
 

@@ -53,6 +53,8 @@ SEARCH = SearchSpec(
         "type": ("element_type", "text"),
         "flowScopeKey": ("flow_scope_key", "key"),
         "elementInstanceScopeKey": ("flow_scope_key", "key"),
+        "startDate": ("started_at", "datetime"),
+        "endDate": ("ended_at", "datetime"),
     },
     sorts={
         "elementInstanceKey": "key",

@@ -28,6 +28,8 @@ SEARCH = SearchSpec(
         "state": ("state", "text"),
         "parentProcessInstanceKey": ("parent_process_instance_key", "key"),
         "tenantId": ("tenant_id", "text"),
+        "startDate": ("started_at", "datetime"),
+        "endDate": ("ended_at", "datetime"),
     },
     sorts={
         "processInstanceKey": "key",

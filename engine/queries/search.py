@@ -132,7 +132,10 @@ def _convert(kind: str, value: Any) -> Any:
     if kind == "key":
         return parse_key(value)
     if kind == "int":
-        return int(value)
+        try:
+            return int(value)
+        except (TypeError, ValueError) as error:
+            raise InvalidArgument(f"The value '{value}' is not an integer") from error
     if kind == "bool":
         return bool(value)
     if kind == "datetime":

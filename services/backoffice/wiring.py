@@ -18,15 +18,22 @@ from plumbing.dsfr.security import install_security
 from plumbing.health import http_check
 from plumbing.settings import REPO_ROOT, PlatformSettings
 from plumbing.web import create_app
+from services.backoffice.adapters.bpmnlint import NodeBpmnLint
 from services.backoffice.adapters.camunda import CamundaClient
+from services.backoffice.adapters.camunda_console import CamundaReferentiel
 from services.backoffice.adapters.dossiers import DossierDossiers
 from services.backoffice.adapters.identity import IdentityAgents
 from services.backoffice.adapters.moteur import CamundaMoteur
 from services.backoffice.api import build_pages_router
+from services.backoffice.api.console import build_console_router
+from services.backoffice.api.console.deps import ConsoleDeps
+from services.backoffice.api.console.erreurs import install_console_errors
+from services.backoffice.api.console.statiques import mount_console_assets
 from services.backoffice.api.deps import BackofficeDeps
 from services.backoffice.api.errors import install_error_pages
 from services.backoffice.api.pages import Pages
 from services.backoffice.api.security import site_security
+from services.backoffice.domain.console.ports import Linter, Referentiel
 from services.backoffice.domain.ports import Agents, Dossiers, Moteur
 from services.backoffice.settings import BackofficeSettings
 
@@ -45,6 +52,8 @@ class Clients:
     agents: Agents
     moteur: Moteur
     dossiers: Dossiers
+    referentiel: Referentiel | None = None  # the console's engine calls; None: over the REST address
+    linter: Linter | None = None
 
 
 def build_clients(settings: BackofficeSettings, platform: PlatformSettings) -> Clients:
@@ -52,14 +61,17 @@ def build_clients(settings: BackofficeSettings, platform: PlatformSettings) -> C
         return httpx.AsyncClient(base_url=url, timeout=API_TIMEOUT)
 
     token = platform.internal_api_token
+    camunda = CamundaClient(http(platform.camunda_rest_address))
     return Clients(
         agents=IdentityAgents(IdentityClient(http(settings.identity_url), token, BACKOFFICE)),
-        moteur=CamundaMoteur(CamundaClient(http(platform.camunda_rest_address))),
+        moteur=CamundaMoteur(camunda),
         dossiers=DossierDossiers(
             DossierClient(http(settings.dossier_url), token, BACKOFFICE),
             DocumentsClient(http(settings.documents_url), token, BACKOFFICE),
             NotifierClient(http(settings.notifier_url), token, BACKOFFICE),
         ),
+        referentiel=CamundaReferentiel(camunda),
+        linter=NodeBpmnLint(),
     )
 
 
@@ -82,5 +94,12 @@ def build_app(
     c = clients or build_clients(settings, platform)
     install_security(app, security)
     install_error_pages(app, pages)
-    app.include_router(build_pages_router(BackofficeDeps(c.agents, c.moteur, c.dossiers, pages, security)))
+    install_console_errors(app, pages)
+    site = BackofficeDeps(c.agents, c.moteur, c.dossiers, pages, security)
+    app.include_router(build_pages_router(site))
+    mount_console_assets(app, STATIC_MAX_AGE)
+    referentiel = c.referentiel or CamundaReferentiel(
+        CamundaClient(httpx.AsyncClient(base_url=platform.camunda_rest_address, timeout=API_TIMEOUT))
+    )
+    app.include_router(build_console_router(ConsoleDeps(site, referentiel, c.linter or NodeBpmnLint())))
     return app

@@ -60,7 +60,11 @@ class EngineServer:
             [sys.executable, "-m", "engine"], cwd=REPO_ROOT, env=env, stdout=log, stderr=log
         )
         log.close()
-        self._wait_serving(timeout)
+        try:
+            self._wait_serving(timeout)
+        except BaseException:
+            self.kill()  # never leave an engine running behind a failed start
+            raise
 
     def _wait_serving(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout

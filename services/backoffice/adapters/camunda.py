@@ -74,7 +74,7 @@ class CamundaClient:
 
     async def user_task(self, key: str) -> UserTask | None:
         """The task, or None when it does not exist (or the key is not one)."""
-        if not key.isdigit():
+        if not (key.isascii() and key.isdigit()):
             return None
         try:
             answer = await self._call("GET", f"/v2/user-tasks/{key}")
@@ -120,8 +120,9 @@ class CamundaClient:
 
 
 def _key(key: str) -> str:
-    if not key.isdigit():
-        raise CamundaRefused(404, "not a key")
+    """Never sent when it is not a key: refused as Camunda refuses it (400, not 404)."""
+    if not (key.isascii() and key.isdigit()):
+        raise CamundaRefused(400, f"The provided key '{key[:40]}' is not a valid key")
     return key
 
 

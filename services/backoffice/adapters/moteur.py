@@ -119,6 +119,6 @@ class CamundaMoteur:
         try:
             await self.client.complete_user_task(cle, variables)
         except CamundaRefused as refus:
-            if refus.status in (404, 409):
+            if refus.status in (400, 404, 409):  # 400: not a key
                 raise TacheIntrouvable(cle) from None
             raise

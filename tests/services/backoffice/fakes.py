@@ -28,6 +28,8 @@ MOTS_DE_PASSE = {
     "instructeur.pas-de-calais": "Instruction-PdC-62",
     "valideur.pas-de-calais": "Validation-PdC-62",
     "polyvalent.nord": "Polyvalent-Nord-59",
+    "responsable.processus": "Processus-Sejour-2026",
+    "admin": "Admin-Anef-Sejour-1",
 }
 AGENTS = {
     "instructeur.nord": Agent(
@@ -49,6 +51,13 @@ AGENTS = {
     "polyvalent.nord": Agent(
         id="agent-5", identifiant="polyvalent.nord", nom="BERNARD", prenom="Sacha",
         roles=["instructeur", "valideur"], prefectures=["59"],
+    ),
+    "responsable.processus": Agent(
+        id="agent-6", identifiant="responsable.processus", nom="BERNARD", prenom="Sacha",
+        roles=["responsable-processus"], prefectures=[],
+    ),
+    "admin": Agent(
+        id="agent-7", identifiant="admin", nom="ROUX", prenom="Morgan", roles=["admin"], prefectures=["59", "62"],
     ),
 }  # fmt: skip
 

@@ -1,0 +1,1 @@
+"""The process owners' console: process definitions, their diagrams and forms, deployments, instances."""

@@ -1,0 +1,1 @@
+"""The console's use cases: each checks the agent's role first."""
