@@ -179,6 +179,7 @@ async def test_complements_jamais_fournis(renewal: Renewal, stand_ins: StandIns)
     assert tache["dueDate"].startswith("2030-04-22T17:46:40")  # delais.statuerSansReponse: 5 days
     assert (await renewal.variables(key))[Variable.DATE_EXPIRATION_DELAI] == "2030-04-17"
     await renewal.advance(T0 + 200 * DAY)  # the model waits for the agent, however long
+    await renewal.user_task(key, ALERTE)  # the four-month alert's task opens after its service task
     assert await renewal.open_user_tasks(key) == sorted([SANS_REPONSE, ALERTE])
     assert stand_ins.of(key, JobType.DOSSIER_CLOTURER) == []
 
