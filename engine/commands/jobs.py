@@ -52,6 +52,7 @@ def activate_jobs(
             return []
         deadline = uow.now + timeout_ms
         job_table.mark_activated(uow.conn, [row["key"] for row in rows], worker, deadline)
+        uow.effects.falls_due(deadline)
         activated = []
         visible = visible_variables_of(uow, rows)
         for row in rows:
