@@ -46,6 +46,11 @@ class EngineServer:
         return f"http://127.0.0.1:{self.rest_port}"
 
     def start(self, timeout: float = 30.0) -> None:
+        self.launch()
+        self._wait_serving(timeout)
+
+    def launch(self) -> None:
+        """Start the process and return at once (`start` also waits until the gateway is SERVING)."""
         env = {
             **os.environ,
             "ENGINE_GRPC_PORT": str(self.grpc_port),
@@ -60,7 +65,6 @@ class EngineServer:
             [sys.executable, "-m", "engine"], cwd=REPO_ROOT, env=env, stdout=log, stderr=log
         )
         log.close()
-        self._wait_serving(timeout)
 
     def _wait_serving(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
