@@ -45,7 +45,7 @@ class EngineServer:
     def rest_url(self) -> str:
         return f"http://127.0.0.1:{self.rest_port}"
 
-    def start(self, timeout: float = 30.0) -> None:
+    def start(self, timeout: float = 60.0) -> None:
         self.launch()
         self._wait_serving(timeout)
 
@@ -68,7 +68,14 @@ class EngineServer:
 
     def _wait_serving(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
-        with grpc.insecure_channel(self.grpc_address) as channel:
+        # a channel of its own that retries the connection every 200 ms at most: gRPC's default back-off
+        # (1 s, 1.6 s, 2.6 s...) would notice the port, opened once the gateway serves, seconds late
+        options = [
+            ("grpc.use_local_subchannel_pool", 1),
+            ("grpc.initial_reconnect_backoff_ms", 50),
+            ("grpc.max_reconnect_backoff_ms", 200),
+        ]
+        with grpc.insecure_channel(self.grpc_address, options=options) as channel:
             stub = health_pb2_grpc.HealthStub(channel)
             while time.monotonic() < deadline:
                 if self.process is not None and self.process.poll() is not None:
