@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from engine.errors import InvalidArgument
+from engine.limits import INT64_MAX
 
 
 def parse_key(value: Any, what: str = "key") -> int:
@@ -13,6 +14,6 @@ def parse_key(value: Any, what: str = "key") -> int:
         key = int(str(value))
     except ValueError as error:
         raise InvalidArgument(f"The provided {what} '{value}' is not a valid key") from error
-    if key <= 0:
+    if not 0 < key <= INT64_MAX:
         raise InvalidArgument(f"The provided {what} '{value}' is not a valid key")
     return key
