@@ -42,7 +42,6 @@ async def serve(settings: EngineSettings) -> None:
     gateway_pb2_grpc.add_GatewayServicer_to_server(gateway, server)
     health = health_aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health, server)
-    server.add_insecure_port(f"{settings.host}:{settings.grpc_port}")
     rest = _Uvicorn(
         uvicorn.Config(
             build_rest_app(parts, poller, results),
@@ -57,7 +56,6 @@ async def serve(settings: EngineSettings) -> None:
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stop.set)
-    await server.start()
     tasks = [
         asyncio.create_task(parts.scheduler.run(), name="scheduler"),
         asyncio.create_task(rest.serve(), name="rest"),
@@ -74,6 +72,10 @@ async def serve(settings: EngineSettings) -> None:
             raise RuntimeError("the REST server did not start")
     for service in ("", GATEWAY_SERVICE):
         await health.set(service, health_pb2.HealthCheckResponse.SERVING)
+    # the port is bound (gRPC listens from then on) and served last: a client that connects as soon as
+    # it can gets SERVING and working calls, never NOT_FOUND from a health service not yet set
+    server.add_insecure_port(f"{settings.host}:{settings.grpc_port}")
+    await server.start()
     log.info(
         "engine started",
         extra={

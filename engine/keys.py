@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from engine.errors import InvalidArgument
-
-MAX_KEY = 2**63 - 1  # Zeebe's keys are Java longs
+from engine.limits import INT64_MAX
 
 
 def parse_key(value: Any, what: str = "key") -> int:
@@ -15,6 +14,6 @@ def parse_key(value: Any, what: str = "key") -> int:
     Only ASCII digits count: Python's `int` would also take " 12", "+12" or "1_000".
     """
     text = str(value)
-    if not (text.isascii() and text.isdigit()) or int(text) <= 0 or int(text) > MAX_KEY:
+    if not (text.isascii() and text.isdigit()) or int(text) <= 0 or int(text) > INT64_MAX:
         raise InvalidArgument(f"The provided {what} '{value}' is not a valid key")
     return int(text)

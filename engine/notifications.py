@@ -67,13 +67,20 @@ class Hub:
         self.instances = InstanceWaiters()
         self.schedule_changed = asyncio.Event()
         self.records_written = asyncio.Event()
+        # the engine-clock instant the scheduler sleeps until (None: it is not asleep); a commit that sets
+        # an earlier deadline (a job lease, most often) wakes it so that the deadline is honoured on time
+        self.scheduler_wakes_at: int | None = None
 
     def on_commit(self, effects: Effects) -> None:
         if effects.job_types:
             self.jobs.notify(effects.job_types)
         if effects.finished_instances:
             self.instances.finished(effects.finished_instances)
-        if effects.schedule_changed:
+        if effects.schedule_changed or self._due_before_wake_up(effects.due_at):
             self.schedule_changed.set()
         if effects.records_written:
             self.records_written.set()
+
+    def _due_before_wake_up(self, due_at: int | None) -> bool:
+        wakes_at = self.scheduler_wakes_at
+        return due_at is not None and wakes_at is not None and due_at < wakes_at

@@ -1,4 +1,9 @@
-"""One loop for everything that falls due: timers, job deadlines, retry back-offs, message TTLs."""
+"""One loop for everything that falls due: timers, job deadlines, retry back-offs, message TTLs.
+
+It sleeps until the earliest due item; a commit that sets an earlier one (a timer, a back-off, a job
+lease: `Effects.falls_due`) wakes it through the hub, so a 1 s job timeout comes back after about 1 s.
+With a database shared by several engines it also looks every second, for what the others set.
+"""
 
 from __future__ import annotations
 
@@ -55,5 +60,9 @@ class Scheduler:
         if wait_s <= 0:
             await asyncio.sleep(0)
             return
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self.hub.schedule_changed.wait(), wait_s + 0.001)
+        self.hub.scheduler_wakes_at = self.store.clock.now_ms() + int(wait_s * 1000)
+        try:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.hub.schedule_changed.wait(), wait_s + 0.001)
+        finally:
+            self.hub.scheduler_wakes_at = None

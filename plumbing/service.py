@@ -43,7 +43,7 @@ async def serve(
         loop.add_signal_handler(signum, _request_exit, server)
     tasks: list[asyncio.Task[Any]] = [asyncio.create_task(job()) for job in background or []]
     if worker is not None:
-        tasks.append(asyncio.create_task(worker.work()))
+        tasks.append(asyncio.create_task(keep_working(worker)))
     log.info("service démarré", extra={"host": host, "port": port})
     try:
         await server.serve()
@@ -56,6 +56,18 @@ async def serve(
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
         log.info("service arrêté")
+
+
+async def keep_working(worker: ZeebeWorker, retry_seconds: float = 5.0) -> None:
+    """The worker's loop, started again if an error ever stops it (an answer pyzeebe does not retry),
+    so that no job waits for an operator to restart the service; it returns once the worker is stopped."""
+    while True:
+        try:
+            await worker.work()
+            return
+        except Exception as error:
+            log.warning("worker arrêté par une erreur, relancé", extra={"cause": type(error).__name__})
+            await asyncio.sleep(retry_seconds)
 
 
 def _request_exit(server: uvicorn.Server) -> None:

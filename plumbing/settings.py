@@ -48,6 +48,19 @@ class PlatformSettings(BaseSettings):
         validation_alias="INTERNAL_API_TOKEN",
         description="jeton partagé des API internes ; obligatoire hors du développement",
     )
+    job_retry_backoff_min_ms: int = Field(
+        5_000,
+        ge=0,
+        validation_alias="JOB_RETRY_BACKOFF_MIN_MS",
+        description="attente minimale avant de rejouer un job en échec technique (ms)",
+    )
+    job_retry_backoff_max_ms: int = Field(
+        300_000,
+        ge=0,
+        validation_alias="JOB_RETRY_BACKOFF_MAX_MS",
+        description="attente avant la dernière tentative d'un job en échec technique ; "
+        "elle double d'une tentative à l'autre jusque-là, à ±20 % près (ms)",
+    )
     ui_theme: Literal["dsfr", "neutre"] = Field(
         "dsfr",
         validation_alias="UI_THEME",

@@ -20,12 +20,16 @@ from pyzeebe import Job, ZeebeTaskRouter, ZeebeWorker, create_insecure_channel
 from contracts.jobs import Headers, In, JobContract, Out
 from contracts.process import Variable
 from plumbing.correlation import JOB_VARIABLE, bind_correlation_id
-from plumbing.job_failures import PermanentJobError, job_failure_handler
+from plumbing.job_failures import PermanentJobError, RetryPolicy, job_failure_handler
+
+# gRPC's reconnect back-off grows to 120 s by default: after a long engine outage, a service would wait up
+# to two minutes once the engine is back. Capped so that every service reconnects within seconds.
+CHANNEL_OPTIONS = (("grpc.initial_reconnect_backoff_ms", 500), ("grpc.max_reconnect_backoff_ms", 2_000))
 
 
 def create_zeebe_channel(zeebe_address: str) -> grpc.aio.Channel:
     """A gRPC channel to the engine's gateway (`host:port`, plaintext inside the platform)."""
-    return create_insecure_channel(grpc_address=zeebe_address)
+    return create_insecure_channel(grpc_address=zeebe_address, channel_options=CHANNEL_OPTIONS)
 
 
 async def bind_job_correlation(job: Job) -> Job:
@@ -35,9 +39,19 @@ async def bind_job_correlation(job: Job) -> Job:
     return job
 
 
-def create_worker(channel: grpc.aio.Channel, name: str, routers: list[ZeebeTaskRouter]) -> ZeebeWorker:
+def create_worker(
+    channel: grpc.aio.Channel, name: str, routers: list[ZeebeTaskRouter], retry: RetryPolicy | None = None
+) -> ZeebeWorker:
+    """The service's worker; a technical failure is retried after `retry`'s back-off (see `retry_policy`)."""
+    # pyzeebe's default gives up after 10 transport errors over the worker's life (shared by all its job
+    # types, never reset) and then closes the channel the service's health check and engine commands use
+    # too: one engine restart left the service « engine indisponible » for good. A worker never gives up.
     worker = ZeebeWorker(
-        channel, name=name, before=[bind_job_correlation], exception_handler=job_failure_handler()
+        channel,
+        name=name,
+        before=[bind_job_correlation],
+        exception_handler=job_failure_handler(retry),
+        max_connection_retries=-1,
     )
     for router in routers:
         worker.include_router(router)

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import RowMapping
 
 from engine.errors import FailedPrecondition, InvalidArgument, NotFound
+from engine.limits import count, duration_ms
 from engine.model.instances import ElementInstance, InstanceState
 from engine.runtime import events
 from engine.runtime.executor import Executor
@@ -46,12 +47,15 @@ def activate_jobs(
         raise InvalidArgument(f"Expected to activate at least one job, but maxJobsToActivate was {max_jobs}")
     if timeout_ms < 1:
         raise InvalidArgument(f"Expected a job timeout greater than zero, but was {timeout_ms}")
+    duration_ms(timeout_ms, "timeout")
+    max_jobs = count(max_jobs, "maxJobsToActivate")
     with store.transaction() as uow:
         rows = job_table.claim_activatable(uow.conn, job_type, uow.now, max_jobs)
         if not rows:
             return []
         deadline = uow.now + timeout_ms
         job_table.mark_activated(uow.conn, [row["key"] for row in rows], worker, deadline)
+        uow.effects.falls_due(deadline)
         activated = []
         visible = visible_variables_of(uow, rows)
         for row in rows:
@@ -122,6 +126,8 @@ def complete_job(store: Store, key: int, variables: dict[str, Any]) -> None:
 def fail_job(
     store: Store, key: int, retries: int, message: str, backoff_ms: int, variables: dict[str, Any]
 ) -> None:
+    count(retries, "retries")
+    duration_ms(backoff_ms, "retryBackOff")
     with store.transaction() as uow:
         job, state, element = _load_job(uow, key, "fail")
         if job["state"] != job_table.ACTIVATED:
@@ -200,6 +206,10 @@ def update_job(store: Store, key: int, *, retries: int | None = None, timeout_ms
         raise InvalidArgument("At least one of [retries, timeout] is required")
     if retries is not None and retries < 1:
         raise InvalidArgument(f"Expected retries to be greater than zero, but was {retries}")
+    if retries is not None:
+        count(retries, "retries")
+    if timeout_ms is not None:
+        duration_ms(timeout_ms, "timeout")
     action = "update" if retries is not None and timeout_ms is not None else ""
     action = action or ("update retries of" if retries is not None else "update the timeout of")
     with store.transaction() as uow:

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from engine.errors import AlreadyExists, InvalidArgument
+from engine.limits import duration_ms
 from engine.runtime.events import deliver_message
 from engine.runtime.executor import Executor
 from engine.runtime.message_starts import start_by_message
@@ -29,6 +30,7 @@ def publish_message(
 ) -> int:
     if not name:
         raise InvalidArgument("Expected a message name, but none given")
+    duration_ms(time_to_live_ms, "timeToLive")
     tenant = tenant_id or DEFAULT_TENANT
     with store.transaction() as uow:
         if message_id and message_table.message_id_taken(

@@ -243,13 +243,16 @@ class Gateway(pb_grpc.GatewayServicer):
             await context.abort(
                 grpc.StatusCode.INVALID_ARGUMENT, "Expected a job type and a positive timeout"
             )
-        async for job in self.poller.stream(
-            job_type=request.type,
-            worker=request.worker,
-            timeout_ms=request.timeout,
-            fetch_variables=list(request.fetchVariable),
-        ):
-            yield to_proto(job)
+        try:
+            async for job in self.poller.stream(
+                job_type=request.type,
+                worker=request.worker,
+                timeout_ms=request.timeout,
+                fetch_variables=list(request.fetchVariable),
+            ):
+                yield to_proto(job)
+        except CommandRejected as error:
+            await context.abort(status_of(error), error.message)
 
     async def CompleteJob(self, request: Any, context: Any) -> Any:
         await self._call(

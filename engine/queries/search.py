@@ -15,6 +15,7 @@ from sqlalchemy import Column, ColumnElement, Select, Table, and_, func, select
 
 from engine.errors import InvalidArgument
 from engine.keys import parse_key
+from engine.limits import INT32_MAX
 from engine.queries.instants import epoch_ms
 from engine.queries.roots import with_root_instances
 from engine.state.unit_of_work import Store
@@ -103,8 +104,10 @@ def _page(page: dict[str, Any]) -> tuple[int, int]:
     elif page.get("before") is not None:
         before = _decode_cursor(page["before"])
         offset, limit = max(before - limit, 0), min(limit, before)
-    if not 0 <= limit <= MAX_LIMIT or offset < 0:
-        raise InvalidArgument("The page limit must be between 0 and 10000 and 'from' positive")
+    if not 0 <= limit <= MAX_LIMIT or not 0 <= offset <= INT32_MAX:
+        raise InvalidArgument(
+            f"The page limit must be between 0 and 10000 and 'from' between 0 and {INT32_MAX}"
+        )
     return offset, limit
 
 

@@ -27,6 +27,12 @@ class Effects:
     finished_instances: dict[int, str] = field(default_factory=dict)
     schedule_changed: bool = False
     records_written: bool = False
+    due_at: int | None = None  # the earliest new deadline this transaction set (epoch ms), if any
+
+    def falls_due(self, epoch_ms: int) -> None:
+        """Something set here falls due at `epoch_ms`: the scheduler must wake by then."""
+        if self.due_at is None or epoch_ms < self.due_at:
+            self.due_at = epoch_ms
 
 
 class UnitOfWork:

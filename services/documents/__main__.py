@@ -6,6 +6,7 @@ import asyncio
 
 from plumbing.database import upgrade_database
 from plumbing.health import engine_check, nats_check
+from plumbing.job_failures import retry_policy
 from plumbing.logs import configure_logging
 from plumbing.messaging import close_nats, connect_nats
 from plumbing.service import serve
@@ -37,7 +38,7 @@ async def run(settings: DocumentsSettings, platform: PlatformSettings) -> None:
     js = nats.jetstream()
     parts = build_parts(settings, build_blob_store(settings, js))
     channel = create_zeebe_channel(platform.zeebe_address)
-    worker = create_worker(channel, "documents", [build_tasks(parts)])
+    worker = create_worker(channel, "documents", [build_tasks(parts)], retry_policy(platform))
     readiness = {"nats": nats_check(lambda: nats), "moteur": engine_check(channel)}
     app = build_app(settings, platform, parts, readiness)
     try:

@@ -20,6 +20,7 @@ from plumbing.clock import Clock, SystemClock
 from plumbing.database import create_database_engine, create_session_factory
 from plumbing.engine_outbox import EngineCommandRelay, EngineCommands
 from plumbing.health import ReadinessCheck, database_check, engine_check, nats_check
+from plumbing.job_failures import retry_policy
 from plumbing.messaging import close_nats, connect_nats
 from plumbing.outbox import OutboxRelay
 from plumbing.service import BackgroundLoop
@@ -124,7 +125,9 @@ async def running_service(
         events = OutboxRelay(outbox, sessions, nats.jetstream(), STREAM_DOSSIER, SUBJECTS_DOSSIER, "dossier")
         yield RunningService(
             app=build_app(parts, platform, readiness),
-            worker=create_worker(channel, "dossier", [build_task_router(parts.tasks)]),
+            worker=create_worker(
+                channel, "dossier", [build_task_router(parts.tasks)], retry_policy(platform)
+            ),
             loops=[events.run, partial(parts.relay.run, settings.relais_intervalle)],
         )
     finally:

@@ -10,6 +10,7 @@ import httpx
 
 from contracts.courriel import STREAM_COURRIELS, SUBJECTS_COURRIELS
 from plumbing.health import engine_check, nats_check
+from plumbing.job_failures import retry_policy
 from plumbing.logs import configure_logging
 from plumbing.messaging import close_nats, connect_nats, ensure_stream
 from plumbing.service import serve
@@ -54,7 +55,7 @@ async def serve_parts(settings: IdentitySettings, platform: PlatformSettings, pa
     await ensure_stream(js, STREAM_COURRIELS, SUBJECTS_COURRIELS)  # account e-mails go to the notifier
     relay = build_outbox_relay(parts, js)
     channel = create_zeebe_channel(platform.zeebe_address)
-    worker = create_worker(channel, "identity", [build_task_router(parts)])
+    worker = create_worker(channel, "identity", [build_task_router(parts)], retry_policy(platform))
     app = build_app(platform, parts, {"nats": nats_check(lambda: nats), "moteur": engine_check(channel)})
     try:
         await serve(app, settings.host, settings.port, worker, [relay.run, lambda: menage_periodique(parts)])

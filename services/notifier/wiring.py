@@ -22,6 +22,7 @@ from plumbing.clock import Clock, SystemClock, new_id
 from plumbing.database import create_database_engine, create_session_factory
 from plumbing.engine_outbox import EngineCommandRelay, EngineCommands
 from plumbing.health import ReadinessCheck, database_check, engine_check, nats_check
+from plumbing.job_failures import retry_policy
 from plumbing.messaging import close_nats, connect_nats
 from plumbing.outbox import OutboxRelay
 from plumbing.service import BackgroundLoop
@@ -183,7 +184,7 @@ async def build_service(settings: NotifierSettings, platform: PlatformSettings) 
 
     return NotifierService(
         app=build_app(settings, platform, deps=deps, readiness=readiness),
-        worker=create_worker(channel, "notifier", [build_task_router(deps)]),
+        worker=create_worker(channel, "notifier", [build_task_router(deps)], retry_policy(platform)),
         background=[relay.run, engine_relay.run, file.run, build_reponses(deps, js).run],
         close=close,
     )

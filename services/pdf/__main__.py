@@ -6,6 +6,7 @@ import asyncio
 import logging
 
 from plumbing.health import engine_check
+from plumbing.job_failures import retry_policy
 from plumbing.logs import configure_logging
 from plumbing.service import serve
 from plumbing.settings import PlatformSettings
@@ -17,7 +18,7 @@ from services.pdf.wiring import build_app, generation_documents, task_router
 async def run(settings: PdfSettings, platform: PlatformSettings) -> None:
     async with generation_documents(settings, platform) as generation:
         channel = create_zeebe_channel(platform.zeebe_address)
-        worker = create_worker(channel, "pdf", [task_router(settings, generation)])
+        worker = create_worker(channel, "pdf", [task_router(generation)], retry_policy(platform))
         app = build_app(platform, generation, readiness={"moteur": engine_check(channel)})
         try:
             await serve(app, settings.host, settings.port, worker=worker)

@@ -20,6 +20,3 @@ class PdfSettings(ServiceSettings):
         description="API interne du service documents (dépôt des PDF générés, catalogue de l'Annexe 1)",
     )
     documents_timeout_seconds: float = Field(15.0, gt=0, description="délai des appels au service documents")
-    retry_backoff_ms: int = Field(
-        5000, ge=0, description="attente avant de rejouer une génération quand le service documents échoue"
-    )

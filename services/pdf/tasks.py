@@ -9,7 +9,7 @@ from pyzeebe import ZeebeTaskRouter
 from contracts.jobs.pdf import GENERER, GenererHeaders, GenererInput, GenererOutput
 from contracts.process import JobType
 from contracts.variables import DocumentProduit
-from plumbing.job_failures import PermanentJobError, TransientJobError, job_failure_handler
+from plumbing.job_failures import PermanentJobError, TransientJobError
 from plumbing.worker import TypedJob, register_job
 from services.pdf.domain.erreurs import DocumentImpossible
 from services.pdf.domain.ports import DepotIndisponible, Proprietaire
@@ -50,13 +50,8 @@ def cle_idempotence(job_key: int) -> str:
     return f"{JobType.PDF_GENERER}-{job_key}"
 
 
-def build_task_router(generation: GenerationDocuments, retry_backoff_ms: int = 5000) -> ZeebeTaskRouter:
+def build_task_router(generation: GenerationDocuments) -> ZeebeTaskRouter:
+    """Failures go through `create_worker`'s handler: its retry policy is the platform's."""
     router = ZeebeTaskRouter()
-    register_job(
-        router,
-        GENERER,
-        TachesPdf(generation).generer,
-        exception_handler=job_failure_handler(retry_backoff_ms),
-        timeout_ms=60_000,
-    )
+    register_job(router, GENERER, TachesPdf(generation).generer, timeout_ms=60_000)
     return router

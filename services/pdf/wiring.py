@@ -53,5 +53,5 @@ def build_app(
     return app
 
 
-def task_router(settings: PdfSettings, generation: GenerationDocuments) -> ZeebeTaskRouter:
-    return build_task_router(generation, settings.retry_backoff_ms)
+def task_router(generation: GenerationDocuments) -> ZeebeTaskRouter:
+    return build_task_router(generation)

@@ -313,12 +313,12 @@ async def test_desistement_pendant_l_enregistrement_de_la_decision(
 
 
 async def test_un_service_en_panne_puis_retabli(renewal: Renewal, stand_ins: StandIns) -> None:
-    """Two failures (FailJob, retries 3 then 2) and the third attempt succeeds: no incident."""
+    """Two failures (FailJob, retries 8 then 7) and the third attempt succeeds: no incident."""
     stand_ins.failures[JobType.DOCUMENTS_SCELLER] = 2
     key = await deposit(renewal, stand_ins)
 
     attempts = await stand_ins.wait(key, JobType.DOCUMENTS_SCELLER, 3, attempts=True)
-    assert [a.retries for a in attempts] == [3, 2, 1]
+    assert [a.retries for a in attempts] == [8, 7, 6]
     assert len({a.job_key for a in attempts}) == 1
     assert await renewal.incidents(key) == []
     await decide(renewal, key, "defavorable", "Motif")
@@ -329,7 +329,7 @@ async def test_un_service_en_panne_plus_longtemps_que_ses_reessais(
     renewal: Renewal, stand_ins: StandIns
 ) -> None:
     """Retries exhausted: an incident; once the service is back, the operator retries and the process goes on."""
-    stand_ins.failures[JobType.DOSSIER_ENREGISTRER] = 3
+    stand_ins.failures[JobType.DOSSIER_ENREGISTRER] = 8  # the model's retries (its back-offs: the worker's)
     key = await renewal.start(DOSSIER)
     incident = await renewal.incident(key)
     assert incident["errorType"] == "JOB_NO_RETRIES"

@@ -17,7 +17,9 @@ from tests.support.stack import free_stack_ports, running_stack
 DETACHED = ("pdf", "documents")
 STACK_ENV = {
     "ENGINE_CLOCK_CONTROL": "true",
-    "PDF_RETRY_BACKOFF_MS": "500",  # a failed generation is offered again quickly
+    # a failed job is offered again quickly: its eight attempts take about 3 s instead of 10 min
+    "JOB_RETRY_BACKOFF_MIN_MS": "200",
+    "JOB_RETRY_BACKOFF_MAX_MS": "1000",
     "NOTIFIER_COURRIEL_DELAI_INITIAL": "0.5",
 }
 

@@ -64,6 +64,20 @@ async def test_expired_lease_makes_job_activatable_again_and_late_completion_is_
         assert late.value.code() == grpc.StatusCode.NOT_FOUND
 
 
+async def test_a_one_second_lease_is_redelivered_within_two_seconds(fresh_engine, engine) -> None:
+    # a fresh engine's scheduler has nothing due and sleeps its longest: the lease must wake it on time
+    async with gateway(engine.grpc_address) as stub:
+        await deploy(stub, "one_task.bpmn")
+        await create(stub, "one-task")
+        await asyncio.sleep(0.3)
+        started = time.monotonic()
+        [first] = await activate(stub, "one-task.work", timeout_ms=1_000, worker="a")
+        [again] = await activate(stub, "one-task.work", worker="b", request_timeout_ms=5_000)
+        assert time.monotonic() - started < 2.0
+        assert again.key == first.key and again.worker == "b"
+        await complete(stub, again)
+
+
 async def test_fail_with_retries_reoffers_after_backoff_then_incident_at_zero(
     fresh_engine, engine, rest
 ) -> None:

@@ -8,13 +8,15 @@ import os
 import time
 from pathlib import Path
 
+import grpc
 import httpx
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from pyzeebe.proto import gateway_pb2 as pb
+from pyzeebe.proto.gateway_pb2_grpc import GatewayStub
 
 from tests.engine.helpers import FIXTURES, activate, complete, create, deploy, gateway, pin_clock
-from tests.support.engine_server import start_engine
+from tests.support.engine_server import EngineServer, start_engine
 
 pytestmark = pytest.mark.integration
 REPO = Path(__file__).resolve().parents[2]
@@ -32,8 +34,6 @@ async def test_topology_and_health(engine, rest) -> None:
         topology = await stub.Topology(pb.TopologyRequest())
         assert topology.partitionsCount == 1
         assert topology.brokers[0].partitions[0].role == pb.Partition.LEADER
-    import grpc
-
     async with grpc.aio.insecure_channel(engine.grpc_address) as channel:
         health = health_pb2_grpc.HealthStub(channel)
         for service in ("", "gateway_protocol.Gateway"):
@@ -150,3 +150,27 @@ async def test_clock_control_is_off_unless_configured(tmp_path) -> None:
         async with httpx.AsyncClient(base_url=engine.rest_url) as rest:
             assert (await rest.put("/v2/clock", json={"timestamp": 0})).status_code == 403
             assert (await rest.post("/v2/clock/reset")).status_code == 403
+
+
+def test_the_grpc_port_opens_only_when_the_gateway_serves(tmp_path) -> None:
+    # a client waiting for the port (a worker that outlived its engine) calls the moment it accepts: it
+    # must get SERVING and working calls, never the health service's NOT_FOUND of a gateway still starting
+    server = EngineServer(f"sqlite:///{tmp_path / 'engine.db'}", tmp_path / "engine.log")
+    options = [
+        ("grpc.use_local_subchannel_pool", 1),
+        ("grpc.initial_reconnect_backoff_ms", 5),
+        ("grpc.min_reconnect_backoff_ms", 5),
+        ("grpc.max_reconnect_backoff_ms", 5),
+    ]
+    with grpc.insecure_channel(server.grpc_address, options=options) as channel:
+        health = health_pb2_grpc.HealthStub(channel)
+        request = health_pb2.HealthCheckRequest(service="gateway_protocol.Gateway")
+        server.launch()
+        try:
+            answer = health.Check(request, timeout=30, wait_for_ready=True)
+            assert answer.status == health_pb2.HealthCheckResponse.SERVING
+            topology = GatewayStub(channel).Topology(pb.TopologyRequest(), timeout=5)
+            assert topology.brokers[0].partitions[0].role == pb.Partition.LEADER
+            assert httpx.get(f"{server.rest_url}/v2/topology", timeout=5).status_code == 200
+        finally:
+            server.stop()

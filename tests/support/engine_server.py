@@ -45,7 +45,16 @@ class EngineServer:
     def rest_url(self) -> str:
         return f"http://127.0.0.1:{self.rest_port}"
 
-    def start(self, timeout: float = 30.0) -> None:
+    def start(self, timeout: float = 60.0) -> None:
+        self.launch()
+        try:
+            self._wait_serving(timeout)
+        except BaseException:
+            self.kill()  # never leave an engine running behind a failed start
+            raise
+
+    def launch(self) -> None:
+        """Start the process and return at once (`start` also waits until the gateway is SERVING)."""
         env = {
             **os.environ,
             "ENGINE_GRPC_PORT": str(self.grpc_port),
@@ -60,15 +69,17 @@ class EngineServer:
             [sys.executable, "-m", "engine"], cwd=REPO_ROOT, env=env, stdout=log, stderr=log
         )
         log.close()
-        try:
-            self._wait_serving(timeout)
-        except BaseException:
-            self.kill()  # never leave an engine running behind a failed start
-            raise
 
     def _wait_serving(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
-        with grpc.insecure_channel(self.grpc_address) as channel:
+        # a channel of its own that retries the connection every 200 ms at most: gRPC's default back-off
+        # (1 s, 1.6 s, 2.6 s...) would notice the port, opened once the gateway serves, seconds late
+        options = [
+            ("grpc.use_local_subchannel_pool", 1),
+            ("grpc.initial_reconnect_backoff_ms", 50),
+            ("grpc.max_reconnect_backoff_ms", 200),
+        ]
+        with grpc.insecure_channel(self.grpc_address, options=options) as channel:
             stub = health_pb2_grpc.HealthStub(channel)
             while time.monotonic() < deadline:
                 if self.process is not None and self.process.poll() is not None:

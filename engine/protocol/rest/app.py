@@ -11,6 +11,7 @@ from starlette.exceptions import HTTPException
 from engine.commands.documents import require_object
 from engine.commands.messages import publish_message
 from engine.errors import CommandRejected, InvalidArgument
+from engine.limits import integer
 from engine.protocol.rest.definitions import definition_routes
 from engine.protocol.rest.deployments import deployment_routes
 from engine.protocol.rest.element_instances import element_instance_routes
@@ -77,7 +78,7 @@ def _core_routes(app: FastAPI, parts: EngineParts) -> None:
             store,
             name=name,
             correlation_key=str(body.get("correlationKey") or ""),
-            time_to_live_ms=int(body.get("timeToLive") or 0),
+            time_to_live_ms=integer(body.get("timeToLive") or 0, "timeToLive"),
             message_id=str(body.get("messageId") or ""),
             variables=require_object(body.get("variables")),
             tenant_id=str(body.get("tenantId") or ""),

@@ -12,6 +12,7 @@ from engine.commands.documents import require_object
 from engine.commands.jobs import ActivatedJob
 from engine.errors import InvalidArgument
 from engine.keys import parse_key
+from engine.limits import integer
 from engine.protocol.rest.formats import key_text
 from engine.queries.roots import root_instance_keys
 
@@ -48,7 +49,7 @@ def _integer(body: dict[str, Any], name: str, default: int | None = None) -> int
     value = body.get(name, default)
     if not isinstance(value, int) or isinstance(value, bool):
         raise InvalidArgument(f"Property '{name}' is required and must be an integer")
-    return value
+    return integer(value, name)
 
 
 def job_routes(parts: EngineParts, poller: JobPoller) -> APIRouter:

@@ -10,6 +10,7 @@ from engine.commands.documents import require_object
 from engine.commands.process_instances import cancel_process_instance, create_process_instance
 from engine.errors import InvalidArgument
 from engine.keys import parse_key
+from engine.limits import MAX_DURATION_MS, count, integer
 from engine.protocol.rest.formats import found, iso, key_text, page_response
 from engine.queries.process_instances import process_instance, search_process_instances
 
@@ -51,6 +52,12 @@ def _start_elements(body: dict[str, Any]) -> list[str]:
     return [i["elementId"] for i in instructions]
 
 
+def _or(body: dict[str, Any], name: str, default: int) -> Any:
+    """The property, or its default when absent or null (as Camunda's clients send optional numbers)."""
+    value = body.get(name)
+    return default if value is None else value
+
+
 def process_instance_routes(parts: EngineParts, results: InstanceResults) -> APIRouter:
     router = APIRouter(prefix="/v2/process-instances")
     store = parts.store
@@ -58,18 +65,20 @@ def process_instance_routes(parts: EngineParts, results: InstanceResults) -> API
     @router.post("")
     async def create(body: dict[str, Any] = Body(...)) -> dict[str, Any]:
         definition_key = body.get("processDefinitionKey")
+        # checked before the instance exists: a refused request leaves nothing behind
+        requested = integer(_or(body, "requestTimeout", 0), "requestTimeout", 0, MAX_DURATION_MS)
+        timeout_ms = requested or DEFAULT_RESULT_TIMEOUT_MS
         created = create_process_instance(
             store,
             bpmn_process_id=str(body.get("processDefinitionId") or ""),
             definition_key=parse_key(definition_key) if definition_key is not None else 0,
-            version=int(body.get("processDefinitionVersion", -1)),
+            version=count(_or(body, "processDefinitionVersion", -1), "processDefinitionVersion"),
             variables=require_object(body.get("variables")),
             start_element_ids=_start_elements(body),
             tenant_id=str(body.get("tenantId") or ""),
         )
         variables: dict[str, Any] = {}
         if body.get("awaitCompletion"):
-            timeout_ms = int(body.get("requestTimeout") or 0) or DEFAULT_RESULT_TIMEOUT_MS
             fetch = [str(name) for name in body.get("fetchVariables") or []]
             variables = await results.completed_variables(
                 created.process_instance_key, timeout_ms / 1000, fetch

@@ -10,7 +10,7 @@ from pyzeebe import Job
 from contracts.jobs.pdf import GENERER
 from contracts.process import PROCESS_ID, JobType
 from plumbing.actors import Actor, internal_headers
-from plumbing.job_failures import PermanentJobError, TransientJobError, job_failure_handler
+from plumbing.job_failures import PermanentJobError, RetryPolicy, TransientJobError, job_failure_handler
 from services.pdf.domain.erreurs import DonneesInvalides
 from services.pdf.domain.ports import DepotIndisponible
 from services.pdf.tasks import build_task_router, cle_idempotence
@@ -136,17 +136,20 @@ async def test_missing_header_or_dossier_cannot_generate(generation: GenerationD
         await generer(generation, job("decision-refus", sans_dossier))
 
 
+def le_job() -> Job:
+    return job("decision-refus", variables_processus())
+
+
 async def test_failures_are_reported_in_french_without_personal_data(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    signaler = job_failure_handler(retry_backoff_ms=5000)
+    signaler = job_failure_handler(RetryPolicy(min_ms=5000, max_ms=5000, jitter=0))
     controle = ControleEnregistre()
-    le_job = job("decision-refus", variables_processus())
     manquantes = DonneesInvalides("decision-refus", [("motifDecision", "manquant")])
-    await signaler(PermanentJobError(str(manquantes)), le_job, controle)  # type: ignore[arg-type]
+    await signaler(PermanentJobError(str(manquantes)), le_job(), controle)  # type: ignore[arg-type]
     indisponible = DepotIndisponible("Service documents injoignable (ConnectError).")
-    await signaler(TransientJobError(str(indisponible)), le_job, controle)  # type: ignore[arg-type]
-    await signaler(RuntimeError("Etranger Sept"), le_job, controle)  # type: ignore[arg-type]
+    await signaler(TransientJobError(str(indisponible)), le_job(), controle)  # type: ignore[arg-type]
+    await signaler(RuntimeError("Etranger Sept"), le_job(), controle)  # type: ignore[arg-type]
     assert controle.echecs == [
         (
             "Données manquantes ou invalides pour le document « decision-refus » : motifDecision (manquant).",
