@@ -41,8 +41,8 @@ async def test_a_decision_retried_the_next_day_keeps_the_valideur_s_date(
     key = await deposit(renewal, stand_ins)
     await renewal.complete(key, EXAMEN, {Variable.DECISION: "favorable"})
     await renewal.advance(ms("2030-03-20T10:00:00"))
-    stand_ins.failures[JobType.PDF_GENERER] = 3
-    stand_ins.failures[JobType.IDENTITY_ENREGISTRER_TITRE] = 3
+    stand_ins.failures[JobType.PDF_GENERER] = 8  # every retry of the model
+    stand_ins.failures[JobType.IDENTITY_ENREGISTRER_TITRE] = 8
     await renewal.complete(key, VALIDATION, validee("2030-03-19"))
     [enregistrement] = await stand_ins.wait(key, JobType.DOSSIER_ENREGISTRER_DECISION)
     assert enregistrement.variables[Variable.DATE_DECISION] == "2030-03-19"

@@ -82,6 +82,8 @@ async def test_the_valideur_sees_today_as_the_decision_s_date(
     assert await date.input_value() in {f"{mois}/{jour}/{annee}", f"{jour}/{mois}/{annee}"}
     await verifier(navigateur, "validation-decision")
     assert await navigateur.locator("#formulaire-js .fjs-form-field-error").count() == 0
+    # form-js's date picker, when open, takes the first click outside it to close itself
+    await navigateur.locator("#formulaire-js input[id$='-date']").press("Escape")
     await navigateur.get_by_role("button", name="Terminer la tâche").click()
     await navigateur.wait_for_url("**/taches?vue=mes-taches&terminee=1")
     await backoffice.processus.attendre(instance, "Task_EnregistrerDecision")
@@ -95,6 +97,7 @@ async def test_the_agent_sees_the_deadline_that_passed(backoffice: Backoffice, n
     champs = {
         "decision": "complements",
         "piecesDemandees.0.piece": "justificatif-domicile",
+        "piecesDemandees.0.motif": "perime",
         "piecesDemandees.0.observation": "Le justificatif date de plus de 6 mois.",
     }
     assert (await envoyer(backoffice, cle, champs)).status_code == 303

@@ -23,7 +23,7 @@ from tests.support.stack import Stack
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 
-SEPT = {"identifiant": "5903007178", "mot_de_passe": "Sept.Etranger59!"}  # devtools/seed.py
+SEPT = {"identifiant": "5903007178", "mot_de_passe": "Tournesol.Lille59!"}  # devtools/seed.py
 NOUVELLE_EPHOTO = "9876543210987654321098"
 PIECES_DEMANDEES = [
     {
@@ -163,3 +163,7 @@ def test_repondre_a_une_demande_de_complements_dans_le_navigateur(
     assert [f["nomFichier"] for f in domicile["fichiers"]] == ["6657.PNG"]
     assert pieces["numeroEphoto"] == NOUVELLE_EPHOTO and pieces["ephotoRonde"] == 1
     assert refus_csp == []
+
+    # SEPT withdraws: the stack's other journeys start a new application for her
+    anef.json("dossier", "POST", f"/dossiers/{dossier_id}/desistement", sept.acteur)
+    anef.statut_atteint(dossier_id, sept.acteur, "desistement")
