@@ -18,7 +18,7 @@ from tests.support.stack import Stack, free_stack_ports, running_stack
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 
-ONZE = ("6203007181", "Onze.Etranger62!")  # devtools/seed.py: an adult of préfecture 62
+ONZE = ("6203007181", "Beffroi.Arras62!")  # devtools/seed.py: an adult of préfecture 62
 INSTRUCTEUR = ("instructeur.pas-de-calais", "Instruction-PdC-62")
 EXAMINER = "UserTask_ExaminerDemande"
 SCREENSHOTS = REPO_ROOT / "var" / "screenshots"
