@@ -49,6 +49,14 @@ def plateforme(stack: Stack) -> Iterator[Plateforme]:
     plateforme.close()
 
 
+@pytest.fixture(autouse=True)
+def patience() -> Iterator[None]:
+    """The whole stack shares two cores with the browser: its pages get 15 s, not 5, to show."""
+    expect.set_options(timeout=15_000)
+    yield
+    expect.set_options(timeout=5_000)
+
+
 @pytest.fixture
 def telephones(browser: Browser) -> Iterator[list[Page]]:
     """Three phones: the instructeur's, the valideur's, the applicant's (one session each)."""
