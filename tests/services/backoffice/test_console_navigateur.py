@@ -210,6 +210,15 @@ def test_a_process_owner_deploys_a_45_day_deadline_that_only_new_instances_follo
     expect(page.locator("#constats")).to_contain_text("Élément « Task_EnregistrerDemande »")
     verifier(page, "modele-refuse")
 
+    # a warning only: « Vérifier » shows it, nothing deployed
+    averti = tmp_path / "averti.bpmn"
+    averti.write_text(xml.replace("<zeebe:userTask />", "", 1), "utf-8")
+    page.set_input_files("#fichier", str(averti))
+    page.get_by_role("button", name="Vérifier le fichier sans le déployer").click()
+    expect(page.locator("#verification")).to_contain_text("Aucune erreur")
+    expect(page.locator("#avertissements")).to_contain_text("camunda-compat/zeebe-user-task")
+    verifier(page, "verification")
+
     apres = moteur(engine, jusqu_au_delai_de_reponse("dossier-apres"))
     assert (moteur(engine, version_de(avant)), moteur(engine, version_de(apres))) == (1, 2)
     moteur(engine, horloge(t0 + 30 * JOUR_MS + 60_000))
