@@ -95,6 +95,24 @@ class CamundaReferentiel:
                 return None
             raise
 
+    async def formulaire(self, definition: str, tache: str) -> dict[str, Any] | None:
+        """The form of the newest user task `tache` of this version: Camunda 8.9 reads a deployed
+        form only through a user task (or a start form), never by its id."""
+        if not _cle(definition):
+            return None
+        corps = {
+            "filter": {"processDefinitionKey": definition, "elementId": tache},
+            "sort": [{"field": "creationDate", "order": "DESC"}],
+            "page": {"limit": 1},
+        }
+        items = (await self._search("/v2/user-tasks/search", corps)).get("items") or []
+        if not items:
+            return None
+        try:
+            return await self.client.user_task_form(str(items[0]["userTaskKey"]))
+        except CamundaRefused:
+            return None
+
     async def definitions(self) -> list[Definition]:
         sort = [{"field": "processDefinitionId", "order": "ASC"}, {"field": "version", "order": "DESC"}]
         body = {"sort": sort, "page": {"limit": MAX_PAGE}}

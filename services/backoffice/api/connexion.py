@@ -6,8 +6,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from contracts.clients.base import RequestRefused
+from plumbing.actors import parse_actor
 from services.backoffice.api.deps import BackofficeDeps
 from services.backoffice.api.security import SESSION_COOKIE
+from services.backoffice.domain.console.acces import page_d_accueil
 from services.backoffice.domain.ports import ConnexionBloquee
 
 IDENTIFIANTS_INCORRECTS = "Identifiant ou mot de passe incorrect."
@@ -19,9 +21,9 @@ def build_connexion_router(deps: BackofficeDeps) -> APIRouter:
 
     @router.get("/")
     async def accueil(request: Request) -> Response:
-        """The public home; a signed-in agent goes straight to their tasks."""
-        if await deps.connecte(request):
-            return RedirectResponse("/taches", status_code=303)
+        """The public home; a signed-in agent goes straight to their tasks (a process owner, the console)."""
+        if connecte := await deps.connecte(request):
+            return RedirectResponse(page_d_accueil(connecte.acteur), status_code=303)
         return pages.render(request, "accueil.html")
 
     @router.get("/connexion")
@@ -42,7 +44,7 @@ def build_connexion_router(deps: BackofficeDeps) -> APIRouter:
             except RequestRefused:
                 erreur = IDENTIFIANTS_INCORRECTS  # never says which one was wrong
             else:
-                response = RedirectResponse("/taches", status_code=303)
+                response = RedirectResponse(page_d_accueil(parse_actor(ouverte.acteur)), status_code=303)
                 deps.security.set_cookie(response, SESSION_COOKIE, ouverte.jeton)
                 return response
         return pages.render(request, "connexion.html", status=401, identifiant=identifiant, erreur=erreur)

@@ -30,6 +30,8 @@ MOTS_DE_PASSE = {
     "polyvalent.nord": "Polyvalent-Nord-59",
     "responsable.processus": "Processus-Sejour-2026",
     "admin": "Admin-Anef-Sejour-1",
+    "responsable.nord": "Processus-Nord-59",
+    "responsable.pas-de-calais": "Processus-PdC-62",
 }
 AGENTS = {
     "instructeur.nord": Agent(
@@ -58,6 +60,14 @@ AGENTS = {
     ),
     "admin": Agent(
         id="agent-7", identifiant="admin", nom="ROUX", prenom="Morgan", roles=["admin"], prefectures=["59", "62"],
+    ),
+    "responsable.nord": Agent(
+        id="agent-8", identifiant="responsable.nord", nom="GIRARD", prenom="Lou",
+        roles=["responsable-processus"], prefectures=["59"],
+    ),
+    "responsable.pas-de-calais": Agent(
+        id="agent-9", identifiant="responsable.pas-de-calais", nom="MOREL", prenom="Eden",
+        roles=["responsable-processus"], prefectures=["62"],
     ),
 }  # fmt: skip
 

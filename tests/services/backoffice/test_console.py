@@ -22,7 +22,7 @@ from services.backoffice.adapters.moteur import CamundaMoteur
 from services.backoffice.settings import BackofficeSettings
 from services.backoffice.wiring import Clients, build_app
 from tests.services.backoffice.conftest import Backoffice
-from tests.services.backoffice.fakes import FakeAgents, FakeDossiers
+from tests.services.backoffice.fakes import MOTS_DE_PASSE, FakeAgents, FakeDossiers
 from tests.services.backoffice.processus import REPO, Processus
 from tests.support.engine_server import EngineServer
 
@@ -123,6 +123,20 @@ async def test_the_console_is_for_process_owners_and_admins_only(console: Backof
         assert (await console.http.get("/console/processus")).status_code == 200
 
 
+async def test_a_process_owner_only_lands_on_the_console_others_on_their_tasks(console: Backoffice) -> None:
+    for agent, accueil in (
+        ("responsable.processus", "/console/processus"),
+        ("responsable.nord", "/console/processus"),
+        ("admin", "/taches"),
+        ("instructeur.nord", "/taches"),
+    ):
+        console.http.cookies.clear()
+        champs = {"identifiant": agent, "mot_de_passe": MOTS_DE_PASSE[agent]}
+        connexion = await console.post("/connexion", champs)
+        assert connexion.headers["location"] == accueil, agent
+        assert (await console.http.get("/")).headers["location"] == accueil, agent
+
+
 async def test_definitions_show_their_versions_diagram_and_forms(console: Backoffice) -> None:
     await console.connecter("responsable.processus")
     liste = (await console.http.get("/console/processus")).text
@@ -136,6 +150,33 @@ async def test_definitions_show_their_versions_diagram_and_forms(console: Backof
     assert xml.headers["content-type"].startswith("application/xml") and "Task_FixerDelais" in xml.text
     for inconnue in ("2251799813999999", "abc"):
         assert (await console.http.get(f"/console/processus/{inconnue}")).status_code == 404
+
+
+async def test_each_linked_form_is_shown_with_its_fields_once_the_engine_can_give_it(
+    console: Backoffice,
+) -> None:
+    await console.connecter("responsable.processus")
+    [definition] = await definitions(console, PROCESS_ID)
+    url = f"/console/processus/{definition['processDefinitionKey']}"
+    avant = (await console.http.get(url)).text
+    assert 'data-formulaire="examen-demande"' in avant and "data-formulaire-absent" in avant
+    assert "form-viewer.umd.js" not in avant  # nothing to render yet
+    instance = await console.processus.demarrer("dossier-formulaire")
+    await console.processus.tache(instance, EXAMINER)
+    fiche = (await console.http.get(url)).text
+    section = fiche[fiche.index('id="formulaire-UserTask_ExaminerDemande"') :]
+    section = section[: section.index("</section>")]
+    assert "data-formulaire-absent" not in section and 'id="schema-UserTask_ExaminerDemande"' in section
+    assert re.search(
+        r'<tr data-champ="decision"><td>Suite proposée</td><td>choix unique \(boutons radio\)</td><td>oui</td>',
+        section,
+    )
+    assert '<tr data-champ="observation"><td>Observation pour le demandeur</td>' in section
+    assert 'data-champ="piece"' in section  # inside the dynamic list of requested documents
+    assert (
+        "/static/form-js/form-viewer.umd.js" in fiche and "/static/backoffice/console/formulaires.js" in fiche
+    )
+    assert (await console.http.get("/static/backoffice/console/formulaires.js")).status_code == 200
 
 
 async def test_bpmnlint_blocks_a_broken_model_and_says_why_in_french(console: Backoffice) -> None:
@@ -180,6 +221,40 @@ async def test_a_changed_model_is_a_new_version_that_running_instances_do_not_fo
         assert (await console.processus.variables(instance))["delais"]["reponseComplements"] == delai
 
 
+async def test_bpmnlint_warnings_are_shown_before_and_after_deploying_and_do_not_block(
+    console: Backoffice,
+) -> None:
+    await console.connecter("responsable.processus")
+    averti = re.sub(r"<zeebe:userTask\s*/>", "", MODELE.read_text(), count=1).encode()
+    jeton = await console.csrf("/console/deploiement")
+    fichier = {"fichier": (MODELE.name, averti, "application/octet-stream")}
+    verifie = await console.http.post(
+        "/console/deploiements", data={"csrf_token": jeton, "action": "verifier"}, files=fichier
+    )
+    assert verifie.status_code == 200 and "Aucune erreur" in verifie.text
+    assert (
+        'data-element="UserTask_ExaminerDemande" data-regle="camunda-compat/zeebe-user-task"' in verifie.text
+    )
+    assert "avertissement, règle camunda-compat/zeebe-user-task" in verifie.text
+    assert len(await definitions(console, PROCESS_ID)) == 1  # checked, not deployed
+    deploye = await console.http.post(
+        "/console/deploiements", data={"csrf_token": jeton, "action": "deployer"}, files=fichier
+    )
+    assert deploye.status_code == 303 and len(await definitions(console, PROCESS_ID)) == 2
+    fiche = (await console.http.get(deploye.headers["location"])).text
+    assert "La version 2 est déployée" in fiche and 'id="avertissements"' in fiche
+    assert "1 avertissement de bpmnlint" in fiche and "UserTask_ExaminerDemande" in fiche
+    casse = re.sub(r'<zeebe:taskDefinition type="dossier\.enregistrer"[^>]*/>', "", averti.decode(), count=1)
+    refus = await deployer(console, casse)
+    assert refus.status_code == 422 and "cette erreur" in refus.text and 'id="avertissements"' in refus.text
+    propre = (
+        await console.http.get(
+            f"/console/processus/{(await definitions(console, PROCESS_ID))[0]['processDefinitionKey']}?deploye=1"
+        )
+    ).text
+    assert 'id="avertissements"' not in propre
+
+
 async def test_a_file_upload_deploys_without_javascript(console: Backoffice) -> None:
     await console.connecter("admin")
     jeton = await console.csrf("/console/deploiement")
@@ -209,9 +284,28 @@ async def test_the_instance_page_shows_tokens_path_variables_and_history(console
     assert f'data-element="{EXAMINER}" data-etat="ACTIVE"' in page
     assert 'data-element="Task_FixerDelais" data-etat="COMPLETED"' in page
     assert page.index('data-element="Task_FixerDelais"') < page.index(f'data-element="{EXAMINER}"')
-    assert 'data-variable="dossierId"' in page and "&#34;dossier-1&#34;" in page
+    assert 'data-variable="dossierId"' in page and "&#34;dossier-1&#34;" not in page
+    assert "<em>masqué</em>" in page and 'data-valeurs="masquees"' in page
     assert "Aucun incident ouvert." in page and "Annuler l'instance" in page
     assert (await console.http.get("/console/instances/2251799813999999")).status_code == 404
+
+
+async def test_variable_values_are_for_admins_and_the_owners_of_the_instance_prefecture(
+    console: Backoffice,
+) -> None:
+    instance = await console.processus.demarrer("dossier-59", prefecture="59")
+    await console.processus.tache(instance, EXAMINER)
+    for agent, visibles in (
+        ("responsable.processus", False),
+        ("responsable.pas-de-calais", False),
+        ("responsable.nord", True),
+        ("admin", True),
+    ):
+        await console.connecter(agent)
+        page = (await console.http.get(f"/console/instances/{instance}")).text
+        assert 'data-variable="dossierId"' in page and 'data-variable="prefecture"' in page, agent
+        assert ("&#34;dossier-59&#34;" in page) is visibles, agent
+        assert ("<em>masqué</em>" in page) is not visibles, agent
 
 
 async def test_the_instance_list_filters_and_pages(console: Backoffice) -> None:

@@ -161,10 +161,19 @@ def test_a_process_owner_deploys_a_45_day_deadline_that_only_new_instances_follo
     page.fill("#identifiant", "responsable.processus")
     page.fill("#mot_de_passe", MOTS_DE_PASSE["responsable.processus"])
     page.keyboard.press("Enter")
-    page.wait_for_url("**/taches")
-    page.goto(url + "/console")
+    page.wait_for_url("**/console/processus")  # a process owner only: the console, not the tasks
     expect(page.locator(f'tr[data-processus="{PROCESS_ID}"]')).to_contain_text("version 1")
     verifier(page, "processus")
+
+    # the definition: its diagram, and each linked form rendered read-only by form-js
+    page.locator(f'tr[data-processus="{PROCESS_ID}"] td a[href^="/console/processus/"]').first.click()
+    expect(page.locator('#diagramme[data-pret="1"]')).to_be_attached(timeout=20_000)
+    rendu = page.locator("#formulaire-UserTask_ExaminerDemande .console-formulaire__rendu")
+    expect(rendu).to_have_attribute("data-pret", "1", timeout=20_000)
+    expect(rendu).to_contain_text("Suite proposée")
+    expect(page.locator("#formulaire-UserTask_ExaminerDemande .console-formulaire__champs")).to_be_hidden()
+    verifier(page, "definition")
+    page.goto(url + "/console/processus")
 
     # the modeler: bpmn-js with the Zeebe properties panel, on the deployed version's XML
     page.locator(f'tr[data-processus="{PROCESS_ID}"]').get_by_role("link", name="Modifier").click()
@@ -200,6 +209,15 @@ def test_a_process_owner_deploys_a_45_day_deadline_that_only_new_instances_follo
     expect(page.locator("#constats")).to_contain_text("Le modèle n'a pas été déployé")
     expect(page.locator("#constats")).to_contain_text("Élément « Task_EnregistrerDemande »")
     verifier(page, "modele-refuse")
+
+    # a warning only: « Vérifier » shows it, nothing deployed
+    averti = tmp_path / "averti.bpmn"
+    averti.write_text(xml.replace("<zeebe:userTask />", "", 1), "utf-8")
+    page.set_input_files("#fichier", str(averti))
+    page.get_by_role("button", name="Vérifier le fichier sans le déployer").click()
+    expect(page.locator("#verification")).to_contain_text("Aucune erreur")
+    expect(page.locator("#avertissements")).to_contain_text("camunda-compat/zeebe-user-task")
+    verifier(page, "verification")
 
     apres = moteur(engine, jusqu_au_delai_de_reponse("dossier-apres"))
     assert (moteur(engine, version_de(avant)), moteur(engine, version_de(apres))) == (1, 2)

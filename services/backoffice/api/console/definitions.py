@@ -7,6 +7,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from services.backoffice.api.console.deps import ConsoleDeps
 from services.backoffice.usecases.console.definitions import fiche_definition, processus, xml_de
+from services.backoffice.usecases.console.deploiement import avertissements_du_deploye
 
 
 def build_definitions_router(deps: ConsoleDeps) -> APIRouter:
@@ -30,12 +31,20 @@ def build_definitions_router(deps: ConsoleDeps) -> APIRouter:
     async def fiche(request: Request, cle: str, deploye: int = 0) -> Response:
         connecte = await deps.responsable(request)
         vue = await fiche_definition(agent=connecte.acteur, cle=cle, referentiel=referentiel)
+        avertissements = (
+            await avertissements_du_deploye(
+                agent=connecte.acteur, cle=cle, linter=deps.linter, referentiel=referentiel
+            )
+            if deploye
+            else []
+        )
         return pages.render(
             request,
             "console/definition.html",
             agent=connecte,
             fiche=vue,
             deploye=deploye,
+            avertissements=avertissements,
             rubrique="processus",
         )
 

@@ -1,7 +1,8 @@
 """Deploying a model: from the modeler (its XML in a hidden field) or a .bpmn file (without JavaScript).
 
 Both are ordinary form posts with the CSRF token; bpmnlint runs first and its errors block the
-deployment, each shown with its element. A deployment makes a new version: running instances
+deployment, each shown with its element; its warnings are shown and do not block. « Vérifier »
+runs bpmnlint alone, before deploying. A deployment makes a new version: running instances
 keep theirs.
 """
 
@@ -16,9 +17,9 @@ from plumbing.dsfr.security import CONTENT_SECURITY_POLICY, CSRF_FIELD
 from services.backoffice.api.console.deps import ConsoleDeps
 from services.backoffice.api.console.statiques import modeleur_disponible
 from services.backoffice.api.deps import AgentConnecte, FormulaireRefuse
-from services.backoffice.domain.console.lint import TAILLE_MAX, ModeleRefuse, refus
+from services.backoffice.domain.console.lint import TAILLE_MAX, Constat, ModeleRefuse, bloquants, refus
 from services.backoffice.usecases.console.definitions import DefinitionIntrouvable, fiche_definition
-from services.backoffice.usecases.console.deploiement import deployer_modele
+from services.backoffice.usecases.console.deploiement import deployer_modele, verifier_modele
 
 CORPS_MAX = 2 * TAILLE_MAX + 100_000  # the XML, escaped in a form field at worst, and the other fields
 TROP_GROS = "Le modèle dépasse la taille maximale (2 Mo) ; rien n'a été déployé."
@@ -40,6 +41,7 @@ def build_deploiement_router(deps: ConsoleDeps) -> APIRouter:
         *,
         status: int = 200,
         refuse: ModeleRefuse | None = None,
+        verifies: list[Constat] | None = None,
     ) -> Response:
         fiche = None
         if depuis:
@@ -55,7 +57,9 @@ def build_deploiement_router(deps: ConsoleDeps) -> APIRouter:
             status=status,
             agent=connecte,
             fiche=fiche,
-            constats=refuse.constats if refuse else [],
+            constats=bloquants(refuse.constats) if refuse else [],
+            avertissements=[c for c in (refuse.constats if refuse else verifies or []) if not c.bloquant],
+            verifie=verifies is not None,
             modeleur=modeleur_disponible(),
             rubrique="processus",
         )
@@ -80,6 +84,7 @@ def build_deploiement_router(deps: ConsoleDeps) -> APIRouter:
                 if not isinstance(jeton, str) or not deps.site.security.csrf_valid(request, jeton):
                     raise FormulaireRefuse()
                 depuis = str(form.get("depuis") or "")[:20]
+                verifier_seulement = form.get("action") == "verifier"
                 fichier, xml = form.get("fichier"), form.get("xml")
                 if isinstance(fichier, UploadFile) and fichier.filename:
                     nom, contenu = fichier.filename, await fichier.read(TAILLE_MAX + 1)
@@ -87,6 +92,12 @@ def build_deploiement_router(deps: ConsoleDeps) -> APIRouter:
                     nom, contenu = str(form.get("nom") or "modele.bpmn"), str(xml or "").encode("utf-8")
         except MultiPartException:
             return await page(request, connecte, "", status=413, refuse=refus(TROP_GROS))
+        if verifier_seulement:
+            try:
+                trouves = await verifier_modele(agent=connecte.acteur, contenu=contenu, linter=deps.linter)
+            except ModeleRefuse as refuse:
+                return await page(request, connecte, depuis, status=422, refuse=refuse)
+            return await page(request, connecte, depuis, verifies=trouves)
         try:
             fait = await deployer_modele(
                 agent=connecte.acteur,

@@ -19,7 +19,7 @@ from plumbing.settings import REPO_ROOT
 BPMN_JS_DIST = REPO_ROOT / "node_modules" / "bpmn-js" / "dist"
 MODELEUR = REPO_ROOT / "build" / "modeleur"
 PROPRES = Path(__file__).parent.parent.parent / "templates" / "console"
-FICHIERS = {"diagramme.js": "text/javascript", "console.css": "text/css"}
+FICHIERS = {"diagramme.js": "text/javascript", "formulaires.js": "text/javascript", "console.css": "text/css"}
 
 
 class _Statiques(StaticFiles):

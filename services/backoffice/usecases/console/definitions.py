@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 
 from plumbing.actors import Actor
@@ -48,7 +48,11 @@ async def fiche_definition(*, agent: Actor, cle: str, referentiel: Referentiel) 
         raise DefinitionIntrouvable(cle)
     versions = [d for d in await referentiel.definitions() if d.processus_id == definition.processus_id]
     autres = sorted((d for d in versions if d.cle != cle), key=lambda d: -d.version)
-    return FicheDefinition(definition, autres, formulaires_lies(xml))
+    formulaires = [
+        replace(lie, schema=await referentiel.formulaire(cle, lie.tache_id)) if lie.formulaire_id else lie
+        for lie in formulaires_lies(xml)
+    ]
+    return FicheDefinition(definition, autres, formulaires)
 
 
 async def xml_de(*, agent: Actor, cle: str, referentiel: Referentiel) -> str:

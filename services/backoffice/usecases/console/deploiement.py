@@ -27,16 +27,37 @@ def nom_de_fichier(nom: str) -> str:
     return nom if nom.lower().endswith(".bpmn") else f"{nom}.bpmn"
 
 
-async def deployer_modele(
-    *, agent: Actor, nom_fichier: str, contenu: bytes, linter: Linter, referentiel: Referentiel
-) -> Deploye:
+async def verifier_modele(*, agent: Actor, contenu: bytes, linter: Linter) -> list[Constat]:
+    """bpmnlint's findings, nothing deployed: `ModeleRefuse` (errors and warnings) on an error,
+    else the warnings, which do not block."""
     exiger_console(agent)
     if not contenu.strip():
         raise refus("Le fichier est vide : choisissez un fichier .bpmn ou modifiez le modèle.")
     if len(contenu) > TAILLE_MAX:
         raise refus(f"Le modèle dépasse la taille maximale ({TAILLE_MAX // 1_000_000} Mo).")
     constats = await linter.verifier(contenu)
-    if erreurs := bloquants(constats):
-        raise ModeleRefuse(erreurs)
+    if bloquants(constats):
+        raise ModeleRefuse(constats)
+    return constats
+
+
+async def deployer_modele(
+    *, agent: Actor, nom_fichier: str, contenu: bytes, linter: Linter, referentiel: Referentiel
+) -> Deploye:
+    avertissements = await verifier_modele(agent=agent, contenu=contenu, linter=linter)
     deploiement = await referentiel.deployer(nom_de_fichier(nom_fichier), contenu)
-    return Deploye(deploiement, [c for c in constats if not c.bloquant])
+    return Deploye(deploiement, avertissements)
+
+
+async def avertissements_du_deploye(
+    *, agent: Actor, cle: str, linter: Linter, referentiel: Referentiel
+) -> list[Constat]:
+    """The warnings of a deployed version, shown after its deployment (they did not block it)."""
+    exiger_console(agent)
+    xml = await referentiel.xml(cle)
+    if xml is None:
+        return []
+    try:
+        return [c for c in await linter.verifier(xml.encode("utf-8")) if not c.bloquant]
+    except ModeleRefuse:
+        return []  # the linter could not run: the page says nothing rather than something wrong

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from plumbing.actors import Actor
-from services.backoffice.domain.console.acces import exiger_console
+from services.backoffice.domain.console.acces import exiger_console, voit_les_valeurs
 from services.backoffice.domain.console.modeles import Element, Incident, Instance, Variable
 from services.backoffice.domain.console.ports import Attente, Referentiel
 
@@ -28,6 +28,7 @@ class FicheInstance:
     elements: list[Element]
     incidents: list[Incident]
     variables: list[Variable]
+    valeurs_visibles: bool = False  # applicants' data: admins, or the owner of the instance's préfecture
 
     @property
     def actifs(self) -> list[str]:
@@ -68,11 +69,13 @@ async def _instance(referentiel: Referentiel, cle: str) -> Instance:
 async def fiche_instance(*, agent: Actor, cle: str, referentiel: Referentiel) -> FicheInstance:
     exiger_console(agent)
     instance = await _instance(referentiel, cle)
+    variables = await referentiel.variables(cle)
     return FicheInstance(
         instance,
         await referentiel.elements(cle),
         await referentiel.incidents(cle),
-        await referentiel.variables(cle),
+        variables,
+        voit_les_valeurs(agent, variables, instance.cle),
     )
 
 
