@@ -64,3 +64,9 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     """The whole stack (`make run`'s processes), shared by the browser tests of the site."""
     with running_stack(tmp_path_factory.mktemp("anef-var"), free_stack_ports()) as running:
         yield running
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The minors' journeys last: NEUF's account is the one the account-creation test makes."""
+    dernier = "test_mineurs_navigateur.py"
+    items.sort(key=lambda item: item.path.name == dernier)  # stable: the rest keeps its order
