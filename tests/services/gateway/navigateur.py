@@ -3,9 +3,15 @@ no Content-Security-Policy violation; and a screenshot to look at."""
 
 from __future__ import annotations
 
+import io
+from datetime import date, datetime
+from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from playwright.sync_api import Page
+from PIL import Image
+from playwright.sync_api import Page, expect
+from pypdf import PdfWriter
 
 from plumbing.settings import REPO_ROOT
 
@@ -37,3 +43,32 @@ def verifier_page(page: Page, nom: str) -> None:
     )
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"gateway-{nom}.png"), full_page=True)
+
+
+def aujourdhui() -> date:
+    return datetime.now(ZoneInfo("Europe/Paris")).date()
+
+
+def fichiers(dossier: Path) -> tuple[Path, Path, Path]:
+    png, pdf, faux = dossier / "passeport.png", dossier / "attestation.pdf", dossier / "faux.pdf"
+    image = io.BytesIO()
+    Image.new("RGB", (40, 30), (200, 220, 255)).save(image, "PNG")
+    png.write_bytes(image.getvalue())
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    with pdf.open("wb") as sortie:
+        writer.write(sortie)
+    faux.write_text("ceci n'est pas un PDF", encoding="utf-8")
+    return png, pdf, faux
+
+
+def cocher(page: Page, id_: str) -> None:
+    """A DSFR radio or box is ticked through its label (the input itself is drawn over)."""
+    page.locator(f'label[for="{id_}"]').click()
+    expect(page.locator(f'[id="{id_}"]')).to_be_checked()
+
+
+def saisir_date(page: Page, prefixe: str, jour: date) -> None:
+    page.fill(f"#{prefixe}_jour", str(jour.day))
+    page.fill(f"#{prefixe}_mois", str(jour.month))
+    page.fill(f"#{prefixe}_annee", str(jour.year))

@@ -18,7 +18,7 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 
 from tests.e2e.plateforme import Plateforme, until
-from tests.services.gateway.navigateur import surveiller_csp, verifier_page
+from tests.services.gateway.navigateur import cocher, surveiller_csp, verifier_page
 from tests.support.stack import Stack
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
@@ -59,12 +59,6 @@ def quittance(dossier: Path, nom: str, couleur: tuple[int, int, int]) -> Path:
     Image.new("RGB", (60, 40), couleur).save(image, "PNG")
     chemin.write_bytes(image.getvalue())
     return chemin
-
-
-def cocher(page: Page, id_: str) -> None:
-    """A DSFR radio is ticked through its label (the input itself is drawn over)."""
-    page.locator(f'label[for="{id_}"]').click()
-    expect(page.locator(f'[id="{id_}"]')).to_be_checked()
 
 
 def test_repondre_a_une_demande_de_complements_dans_le_navigateur(

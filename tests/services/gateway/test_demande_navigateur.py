@@ -5,18 +5,21 @@ and downloads the confirmation PDF."""
 
 from __future__ import annotations
 
-import io
 import re
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
-from PIL import Image
 from playwright.sync_api import Page, expect
-from pypdf import PdfWriter
 
-from tests.services.gateway.navigateur import surveiller_csp, verifier_page
+from tests.services.gateway.navigateur import (
+    aujourdhui,
+    cocher,
+    fichiers,
+    saisir_date,
+    surveiller_csp,
+    verifier_page,
+)
 from tests.services.pdf.outils_pdf import texte
 from tests.support.stack import Stack
 
@@ -24,35 +27,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 
 ONZE = {"identifiant": "6203007181", "mot_de_passe": "Beffroi.Arras62!"}  # devtools/seed.py
 EPHOTO = "1234567890123456789012"
-
-
-def aujourdhui() -> date:
-    return datetime.now(ZoneInfo("Europe/Paris")).date()
-
-
-def fichiers(dossier: Path) -> tuple[Path, Path, Path]:
-    png, pdf, faux = dossier / "passeport.png", dossier / "attestation.pdf", dossier / "faux.pdf"
-    image = io.BytesIO()
-    Image.new("RGB", (40, 30), (200, 220, 255)).save(image, "PNG")
-    png.write_bytes(image.getvalue())
-    writer = PdfWriter()
-    writer.add_blank_page(width=200, height=200)
-    with pdf.open("wb") as sortie:
-        writer.write(sortie)
-    faux.write_text("ceci n'est pas un PDF", encoding="utf-8")
-    return png, pdf, faux
-
-
-def cocher(page: Page, id_: str) -> None:
-    """A DSFR radio or box is ticked through its label (the input itself is drawn over)."""
-    page.locator(f'label[for="{id_}"]').click()
-    expect(page.locator(f'[id="{id_}"]')).to_be_checked()
-
-
-def saisir_date(page: Page, prefixe: str, jour: date) -> None:
-    page.fill(f"#{prefixe}_jour", str(jour.day))
-    page.fill(f"#{prefixe}_mois", str(jour.month))
-    page.fill(f"#{prefixe}_annee", str(jour.year))
 
 
 def test_choisir_la_demarche_remplir_les_cinq_etapes_et_deposer(

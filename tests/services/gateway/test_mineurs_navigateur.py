@@ -21,8 +21,14 @@ from contracts.dossier import ATTESTATIONS_PAR_CAS, Cas
 from devtools.demo_table import validite
 from plumbing.actors import internal_headers
 from tests.e2e.plateforme import GATEWAY, Plateforme
-from tests.services.gateway.navigateur import surveiller_csp, verifier_page
-from tests.services.gateway.test_demande_navigateur import aujourdhui, cocher, fichiers, saisir_date
+from tests.services.gateway.navigateur import (
+    aujourdhui,
+    cocher,
+    fichiers,
+    saisir_date,
+    surveiller_csp,
+    verifier_page,
+)
 from tests.support.stack import Stack
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
