@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from contracts.jobs.notifier import NotifierInput
-from contracts.notifier import PAR_PAGE_MAX, EvenementNotification, FiltreLecture
+from contracts.notifier import EvenementNotification, FiltreLecture
 from contracts.process import Message, Modele, Variable
 from services.notifier.domain.acces import Portee
 from services.notifier.domain.courriels import DemandeEnvoi, ModeleCourriel, PieceJointeCourriel
@@ -103,10 +103,8 @@ def ouvrir_demande_de_la_ronde(
     maintenant: datetime,
 ) -> Notification | None:
     """The « Demande de complément » of round `ronde` of the dossier, opened (see above), or None."""
-    filtre = Filtre(type=Modele.DEMANDE_COMPLEMENTS, page=1, par_page=PAR_PAGE_MAX)
-    demandes, _ = repositories.notifications.lister(portee, filtre)
-    du_dossier = sorted((n for n in demandes if n.dossier_id == dossier_id), key=lambda n: n.date)
-    demande = demande_de_la_ronde(du_dossier, ronde)
+    demandes = repositories.notifications.du_dossier(dossier_id, Modele.DEMANDE_COMPLEMENTS)
+    demande = demande_de_la_ronde([n for n in demandes if portee.couvre(n)], ronde)
     if demande is None:
         return None
     return consulter_notification(
