@@ -21,10 +21,24 @@ from PIL import Image, ImageFile
 from pypdf import PdfReader
 
 from contracts.documents import TAILLE_MAX_FICHIER
-from services.documents.domain.erreurs import FichierIllisible, FichierTropVolumineux, FormatRefuse
+from services.documents.domain.contenu_actif import (
+    verifier_image_seule,
+    verifier_pdf_inerte,
+    verifier_pdf_seul,
+)
+from services.documents.domain.erreurs import (
+    ErreurDocuments,
+    FichierIllisible,
+    FichierTropVolumineux,
+    FormatRefuse,
+    ImageTropGrande,
+)
 
-_PILLOW = threading.Lock()  # guards the process-wide flag of `_chargement_strict`
-PIXELS_MAX = 150_000_000  # far above any scan at 600 dpi, far below a decompression bomb
+# One image decoded at a time in the process: it guards the process-wide flag of `_chargement_strict`
+# and bounds the memory decoding takes to one image of at most PIXELS_MAX pixels (JPEG photos are
+# decoded at an eighth of their size, which checks all of their data in 1/64 of the memory).
+_PILLOW = threading.Lock()
+PIXELS_MAX = 50_000_000  # an A4 page scanned at 600 dpi has 35 million, a 48 Mpx phone photo 48
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
@@ -130,17 +144,29 @@ def _illisible(nom: str) -> FichierIllisible:
     )
 
 
+def _trop_grande(nom: str, pixels: int) -> ImageTropGrande:
+    millions = f"{pixels / 1_000_000:.1f}".replace(".", ",").removesuffix(",0")
+    return ImageTropGrande(
+        f"Le fichier « {nom} » est une image trop grande : {millions} millions de pixels, "
+        f"pour {PIXELS_MAX // 1_000_000} millions au maximum. Veuillez joindre une image de plus "
+        "petite résolution (un scan à 300 dpi suffit)."
+    )
+
+
 def _verifier_image(nom: str, contenu: bytes, format_: Format) -> None:
+    """The header's size first, then the content decoded entirely (within `_PILLOW`'s memory bound)."""
+    assert format_.pillow is not None
+    verifier_image_seule(nom, contenu, format_.pillow)
     try:
         with _chargement_strict(), warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(
-                io.BytesIO(contenu), formats=[format_.pillow] if format_.pillow else None
-            ) as image:
+            with Image.open(io.BytesIO(contenu), formats=[format_.pillow]) as image:
                 if image.width * image.height > PIXELS_MAX:
-                    raise _illisible(nom)
+                    raise _trop_grande(nom, image.width * image.height)
+                if format_ is JPG:
+                    image.draft(image.mode, (image.width // 8, image.height // 8))
                 image.load()
-    except FichierIllisible:
+    except ErreurDocuments:
         raise
     except Exception:  # Pillow raises many kinds of errors for broken data
         raise _illisible(nom) from None
@@ -164,6 +190,7 @@ def _chargement_strict() -> Iterator[None]:
 
 
 def _verifier_pdf(nom: str, contenu: bytes) -> None:
+    verifier_pdf_seul(nom, contenu)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -177,7 +204,8 @@ def _verifier_pdf(nom: str, contenu: bytes) -> None:
                 raise _illisible(nom)
             for page in reader.pages:
                 _ = page.mediabox
-    except FichierIllisible:
+            verifier_pdf_inerte(nom, reader)
+    except ErreurDocuments:
         raise
     except Exception:  # pypdf raises many kinds of errors for broken data
         raise _illisible(nom) from None

@@ -35,3 +35,19 @@ class FichierTropVolumineux(ErreurDocuments):
 
 class FichierIllisible(ErreurDocuments):
     """The format is accepted but the content does not decode (corrupted, truncated, protected)."""
+
+
+class ImageTropGrande(ErreurDocuments):
+    """More pixels than a scan needs: refused from its header, before any decoding."""
+
+
+class ContenuActif(ErreurDocuments):
+    """A script, an action, an embedded file, or a second format hidden in the file."""
+
+
+class FichierInfecte(ErreurDocuments):
+    """The antivirus recognised a virus or a malicious program."""
+
+
+class AntivirusIndisponible(ErreurDocuments):
+    """The antivirus did not answer: nothing is kept unscanned."""
