@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 
 from plumbing.database import upgrade_database
 from plumbing.health import engine_check, nats_check
@@ -24,11 +25,14 @@ from services.documents.wiring import (
 )
 
 __all__ = ["MIGRATIONS", "VERSION_TABLE", "main"]
+log = logging.getLogger(__name__)
 
 
 def main() -> None:
     settings, platform = DocumentsSettings(), PlatformSettings()
     configure_logging("documents", platform.log_level)
+    if not settings.clamd_address:
+        log.warning("aucune analyse antivirus des fichiers reçus : DOCUMENTS_CLAMD_ADDRESS n'est pas définie")
     upgrade_database(settings.database(), MIGRATIONS, VERSION_TABLE)
     asyncio.run(run(settings, platform))
 

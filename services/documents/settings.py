@@ -21,3 +21,11 @@ class DocumentsSettings(StoredServiceSettings):
     )
     repertoire: Path = Field(VAR_DIR / "documents", description="répertoire des fichiers (stockage=fichiers)")
     bucket: str = Field("documents", description="bucket de l'Object Store NATS (stockage=nats)")
+    clamd_address: str = Field(
+        "",
+        description=(
+            "adresse du démon antivirus clamd (tcp://hôte:port ou unix:///chemin/clamd.ctl) qui analyse "
+            "chaque fichier reçu avant tout décodage ; sans elle (développement), aucune analyse "
+            "antivirus n'est faite"
+        ),
+    )

@@ -19,10 +19,12 @@ from plumbing.outbox import OutboxRelay
 from plumbing.settings import PlatformSettings
 from plumbing.unit_of_work import UnitOfWork
 from plumbing.web import create_app
+from services.documents.adapters.antivirus_clamd import ClamdAntivirus
 from services.documents.adapters.blobs_filesystem import FilesystemBlobStore
 from services.documents.adapters.blobs_nats import NatsBlobStore
 from services.documents.api import build_api_router
 from services.documents.api.errors import ERREURS
+from services.documents.domain.antivirus import Antivirus, SansAntivirus
 from services.documents.domain.ports import BlobStore
 from services.documents.settings import DocumentsSettings
 from services.documents.storage.repositories import SqlDocumentsRepository
@@ -55,15 +57,21 @@ def build_parts(settings: DocumentsSettings, blobs: BlobStore | None = None) -> 
     sessions = create_session_factory(engine)
     transactions = UnitOfWork(sessions, SqlDocumentsRepository)
     blobs = blobs or FilesystemBlobStore(settings.repertoire)
+    antivirus = build_antivirus(settings)
     return DocumentsParts(
         engine=engine,
         sessions=sessions,
         transactions=transactions,
         blobs=blobs,
-        justificatifs=Justificatifs(transactions, blobs),
-        complements=Complements(transactions, blobs),
-        generes=DocumentsGeneres(transactions, blobs),
+        justificatifs=Justificatifs(transactions, blobs, antivirus=antivirus),
+        complements=Complements(transactions, blobs, antivirus=antivirus),
+        generes=DocumentsGeneres(transactions, blobs, antivirus=antivirus),
     )
+
+
+def build_antivirus(settings: DocumentsSettings) -> Antivirus:
+    """clamd when `DOCUMENTS_CLAMD_ADDRESS` is set; no scan otherwise (development)."""
+    return ClamdAntivirus(settings.clamd_address) if settings.clamd_address else SansAntivirus()
 
 
 def build_blob_store(settings: DocumentsSettings, js: JetStreamContext) -> BlobStore:

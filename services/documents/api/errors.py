@@ -7,11 +7,15 @@ from typing import Any
 
 from plumbing.web import ErrorTable, detail
 from services.documents.domain.erreurs import (
+    AntivirusIndisponible,
     Conflit,
+    ContenuActif,
     ErreurDocuments,
     FichierIllisible,
+    FichierInfecte,
     FichierTropVolumineux,
     FormatRefuse,
+    ImageTropGrande,
     Interdit,
     Introuvable,
     Invalide,
@@ -38,5 +42,9 @@ ERREURS: ErrorTable = {
     FormatRefuse: detail(415),
     FichierTropVolumineux: detail(413),
     FichierIllisible: detail(422),
+    ImageTropGrande: detail(422),
+    ContenuActif: detail(422),
+    FichierInfecte: detail(422),
+    AntivirusIndisponible: detail(503),
     BlobNotFound: contenu_perdu,
 }

@@ -87,7 +87,7 @@ def verifier_pdf_inerte(nom: str, reader: PdfReader) -> None:
 
 def _raisons(racine: PdfObject) -> Iterator[str]:
     vus: set[tuple[int, int]] = set()
-    a_voir: list[PdfObject] = [racine]
+    a_voir: list[PdfObject | None] = [racine]
     while a_voir:
         objet = a_voir.pop()
         if isinstance(objet, IndirectObject):
@@ -117,11 +117,10 @@ def _raisons_du_dictionnaire(objet: DictionaryObject) -> Iterator[str]:
             elif valeur in _TYPES:
                 yield _TYPES[valeur]
     ouverture = objet.get("/OpenAction")
-    if ouverture is not None:
-        ouverture = ouverture.get_object()
-        # `[page /Fit]` only says where to open; an action dictionary other than GoTo does something
-        if isinstance(ouverture, DictionaryObject) and ouverture.get("/S") != "/GoTo":
-            yield ACTION_AUTOMATIQUE
+    action = ouverture.get_object() if ouverture is not None else None
+    # `[page /Fit]` only says where to open; an action dictionary other than GoTo does something
+    if isinstance(action, DictionaryObject) and action.get("/S") != "/GoTo":
+        yield ACTION_AUTOMATIQUE
 
 
 def verifier_pdf_seul(nom: str, contenu: bytes) -> None:

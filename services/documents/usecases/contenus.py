@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
 from plumbing.actors import Actor
 from plumbing.clock import Clock, SystemClock
-from services.documents.domain.contenu import FORMATS_JUSTIFICATIFS, FichierAnalyse, Format, analyser_fichier
+from services.documents.domain.antivirus import Antivirus, SansAntivirus, infecte
+from services.documents.domain.contenu import (
+    FORMATS_JUSTIFICATIFS,
+    FichierAnalyse,
+    Format,
+    analyser_fichier,
+    nom_affichable,
+)
 from services.documents.domain.erreurs import Introuvable
 from services.documents.domain.ports import BlobStore, DocumentsRepository, DocumentsTransactions
 from services.documents.usecases.dossiers import dossier_lisible
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 class Stocke(Protocol):
@@ -37,19 +46,25 @@ class FichierRecu:
 
 @dataclass
 class DocumentsUseCase:
-    """The ports every use case of stored files needs: transactions, the blob store, the clock."""
+    """The ports every use case of stored files needs: transactions, the blob store, the clock, the antivirus."""
 
     transactions: DocumentsTransactions
     blobs: BlobStore
     clock: Clock = field(default_factory=SystemClock)
+    antivirus: Antivirus = field(default_factory=SansAntivirus)
 
     async def recevoir(
         self, fichiers: list[FichierRecu], formats: tuple[Format, ...] = FORMATS_JUSTIFICATIFS
     ) -> list[FichierAnalyse]:
-        """Check every file's content, then keep it before any row points at it.
+        """Scan every file, check its content, then keep it before any row points at it.
 
-        Decoding runs off the event loop: a 10 MB scan takes a while.
+        The antivirus sees the bytes before any decoder does. Decoding runs off the event loop: a
+        10 MB scan takes a while.
         """
+        for fichier in fichiers:
+            if (menace := await self.antivirus.analyser(fichier.contenu)) is not None:
+                log.warning("fichier infecté refusé", extra={"menace": menace})
+                raise infecte(nom_affichable(fichier.nom))
         analyses = await asyncio.to_thread(
             lambda: [analyser_fichier(f.nom, f.contenu, formats) for f in fichiers]
         )
