@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
@@ -24,6 +25,10 @@ from services.documents.usecases.dossiers import dossier_lisible
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
+# Files are decoded on one thread of their own, one at a time: the memory decoding takes stays that
+# of one image. On the default pool, each thread's malloc arena would keep the memory of the last
+# image it decoded (six parallel uploads of 7,000 × 7,000 images grew the process by 930 MiB).
+_DECODAGE = ThreadPoolExecutor(max_workers=1, thread_name_prefix="documents-decodage")
 
 
 class Stocke(Protocol):
@@ -65,8 +70,8 @@ class DocumentsUseCase:
             if (menace := await self.antivirus.analyser(fichier.contenu)) is not None:
                 log.warning("fichier infecté refusé", extra={"menace": menace})
                 raise infecte(nom_affichable(fichier.nom))
-        analyses = await asyncio.to_thread(
-            lambda: [analyser_fichier(f.nom, f.contenu, formats) for f in fichiers]
+        analyses = await asyncio.get_running_loop().run_in_executor(
+            _DECODAGE, lambda: [analyser_fichier(f.nom, f.contenu, formats) for f in fichiers]
         )
         for analyse in analyses:
             await self.blobs.put(analyse.sha256, analyse.contenu)

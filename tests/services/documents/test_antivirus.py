@@ -27,6 +27,8 @@ from tests.support.ports import free_port
 
 NATIONALITE = "justificatif-nationalite"
 
+pytestmark = pytest.mark.integration
+
 
 @pytest.fixture(scope="module")
 def clamd() -> Iterator[str]:
