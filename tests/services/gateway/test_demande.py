@@ -98,6 +98,31 @@ async def test_someone_elses_dossier_is_a_french_404(site: Site) -> None:
         assert response.status_code == 404 and "Page non trouvée" in response.text, url
 
 
+async def test_files_go_only_to_a_dossier_of_the_applicant(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Someone else's dossier or one that does not exist: a 404, and nothing reaches documents."""
+    await commencer(site)
+    envois: list[str] = []
+
+    async def noter(*args: object, **kwargs: object) -> list[object]:
+        envois.append(str(args[1]))
+        return []
+
+    monkeypatch.setattr(site.justificatifs, "joindre", noter)
+    monkeypatch.setattr(site.justificatifs, "remplacer", noter)
+    fichier = {"fichiers_justificatif-nationalite": ("passeport.png", PNG, "image/png")}
+    for dossier in ("autre", "inexistant-0001"):
+        for url in (f"/demande/{dossier}/justificatifs", f"/demande/{dossier}/complements/1"):
+            data = {
+                "csrf_token": await site.csrf("/espace/demande"),
+                "action": "joindre:justificatif-nationalite",
+            }
+            response = await site.http.post(url, data=data, files=fichier)
+            assert response.status_code == 404 and "Page non trouvée" in response.text, url
+    assert envois == []
+
+
 async def test_step_1_errors_are_tied_to_their_fields_and_nothing_is_lost(site: Site) -> None:
     dossier_id = await commencer(site)
     page = f"/demande/{dossier_id}/etape/1"
