@@ -34,7 +34,7 @@ from services.documents.domain.erreurs import (
     ImageTropGrande,
 )
 
-# One image decoded at a time in the process: it guards the process-wide flag of `_chargement_strict`
+# One image decoded at a time in the process: it guards the process-wide flag of `chargement_strict`
 # and bounds the memory decoding takes to one image of at most PIXELS_MAX pixels (JPEG photos are
 # decoded at an eighth of their size, which checks all of their data in 1/64 of the memory).
 _PILLOW = threading.Lock()
@@ -158,7 +158,7 @@ def _verifier_image(nom: str, contenu: bytes, format_: Format) -> None:
     assert format_.pillow is not None
     verifier_image_seule(nom, contenu, format_.pillow)
     try:
-        with _chargement_strict(), warnings.catch_warnings():
+        with chargement_strict(), warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(contenu), formats=[format_.pillow]) as image:
                 if image.width * image.height > PIXELS_MAX:
@@ -173,7 +173,7 @@ def _verifier_image(nom: str, contenu: bytes, format_: Format) -> None:
 
 
 @contextmanager
-def _chargement_strict() -> Iterator[None]:
+def chargement_strict() -> Iterator[None]:
     """Pillow's truncated images are refused even where a library made Pillow accept them.
 
     `ImageFile.LOAD_TRUNCATED_IMAGES` is process-wide, and WeasyPrint sets it at import: in a

@@ -6,7 +6,7 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol, TypeVar
 
 from plumbing.actors import Actor
@@ -19,7 +19,9 @@ from services.documents.domain.contenu import (
     analyser_fichier,
     nom_affichable,
 )
+from services.documents.domain.copie_propre import copie_propre
 from services.documents.domain.erreurs import Introuvable
+from services.documents.domain.modeles import Fichier
 from services.documents.domain.ports import BlobStore, DocumentsRepository, DocumentsTransactions
 from services.documents.usecases.dossiers import dossier_lisible
 
@@ -110,3 +112,23 @@ class DocumentsUseCase:
 
         element = await self.transactions.run_async(trouver)
         return element, self.blobs.read(element.sha256)
+
+    async def copie_propre(
+        self, fichier: Fichier, contenu: AsyncIterator[bytes]
+    ) -> tuple[Fichier, AsyncIterator[bytes]]:
+        """The file as a clean copy of its content (`domain.copie_propre`): what agents open."""
+        original = b"".join([bloc async for bloc in contenu])
+        copie = await asyncio.get_running_loop().run_in_executor(
+            _DECODAGE, copie_propre, fichier.nom_fichier, original, fichier.type_media
+        )
+        decrit = replace(
+            fichier,
+            nom_fichier=copie.nom(fichier.nom_fichier),
+            type_media=copie.format.type_media,
+            taille=len(copie.contenu),
+        )
+        return decrit, _en_un_bloc(copie.contenu)
+
+
+async def _en_un_bloc(contenu: bytes) -> AsyncIterator[bytes]:
+    yield contenu

@@ -103,10 +103,14 @@ class Justificatifs(DocumentsUseCase):
     async def ouvrir(
         self, *, acteur: Actor, dossier_id: str, fichier_id: str
     ) -> tuple[Fichier, AsyncIterator[bytes]]:
-        """The file and its content, for its owner, an agent of its préfecture or a service."""
-        return await self._ouvrir(
+        """The file and its content, for its owner, an agent of its préfecture or a service.
+
+        Agents open a clean copy (images re-encoded, PDFs rewritten); the original stays sealed as
+        the applicant sent it, for them and the services."""
+        fichier, contenu = await self._ouvrir(
             acteur, dossier_id, lambda repo: repo.fichier(dossier_id, fichier_id), FICHIER_INTROUVABLE
         )
+        return await self.copie_propre(fichier, contenu) if acteur.is_agent else (fichier, contenu)
 
     async def definir_ephoto(
         self, *, acteur: Actor, dossier_id: str, numero: str | None, proprietaire: Proprietaire
