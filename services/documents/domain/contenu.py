@@ -38,6 +38,7 @@ from services.documents.domain.erreurs import (
 # and bounds the memory decoding takes to one image of at most PIXELS_MAX pixels (JPEG photos are
 # decoded at an eighth of their size, which checks all of their data in 1/64 of the memory).
 _PILLOW = threading.Lock()
+PAGES_IMAGE_MAX = 50  # pages of a TIFF
 PIXELS_MAX = 50_000_000  # an A4 page scanned at 600 dpi has 35 million, a 48 Mpx phone photo 48
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
@@ -161,11 +162,19 @@ def _verifier_image(nom: str, contenu: bytes, format_: Format) -> None:
         with chargement_strict(), warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(contenu), formats=[format_.pillow]) as image:
-                if image.width * image.height > PIXELS_MAX:
-                    raise _trop_grande(nom, image.width * image.height)
-                if format_ is JPG:
-                    image.draft(image.mode, (image.width // 8, image.height // 8))
-                image.load()
+                pages = getattr(image, "n_frames", 1)  # a TIFF may hold several
+                if pages > PAGES_IMAGE_MAX:
+                    raise FichierIllisible(
+                        f"Le fichier « {nom} » a plus de {PAGES_IMAGE_MAX} pages : veuillez le joindre "
+                        "en PDF ou en plusieurs fichiers."
+                    )
+                for page in range(pages):
+                    image.seek(page)
+                    if image.width * image.height > PIXELS_MAX:
+                        raise _trop_grande(nom, image.width * image.height)
+                    if format_ is JPG:
+                        image.draft(image.mode, (image.width // 8, image.height // 8))
+                    image.load()
     except ErreurDocuments:
         raise
     except Exception:  # Pillow raises many kinds of errors for broken data

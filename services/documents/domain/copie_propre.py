@@ -16,7 +16,16 @@ from PIL import Image, ImageOps
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject
 
-from services.documents.domain.contenu import JPG, PDF, PNG, Format, chargement_strict, nom_avec_extension
+from services.documents.domain.contenu import (
+    JPG,
+    PAGES_IMAGE_MAX,
+    PDF,
+    PIXELS_MAX,
+    PNG,
+    Format,
+    chargement_strict,
+    nom_avec_extension,
+)
 from services.documents.domain.erreurs import FichierIllisible
 
 _ANNOTATIONS_ACTIVES = {"/FileAttachment", "/RichMedia", "/Screen", "/Movie", "/Sound", "/3D"}
@@ -51,6 +60,8 @@ def _image_reencodee(contenu: bytes) -> CopiePropre:
         warnings.simplefilter("ignore")
         with Image.open(io.BytesIO(contenu)) as image:
             pages = getattr(image, "n_frames", 1)
+            if pages > PAGES_IMAGE_MAX:
+                raise ValueError("trop de pages")
             if pages > 1:
                 images = [_pixels(image, i) for i in range(pages)]
                 images[0].save(sortie, "PDF", save_all=True, append_images=images[1:], resolution=150)
@@ -65,6 +76,8 @@ def _image_reencodee(contenu: bytes) -> CopiePropre:
 
 def _pixels(image: Image.Image, page: int) -> Image.Image:
     image.seek(page)
+    if image.width * image.height > PIXELS_MAX:
+        raise ValueError("trop de pixels")
     droite = ImageOps.exif_transpose(image)
     modes = {"1", "L", "LA", "RGB", "RGBA", "P", "I;16"}
     propre = (

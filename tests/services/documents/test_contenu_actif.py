@@ -6,7 +6,10 @@ a web page or an archive hidden in an image that another program would open as s
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from PIL import Image
 
 from services.documents.domain.contenu import analyser_fichier
 from services.documents.domain.erreurs import ContenuActif, ImageTropGrande
@@ -96,3 +99,13 @@ def test_une_image_de_trop_de_pixels_est_refusee_avant_d_etre_decodee() -> None:
         "pour 50 millions au maximum. Veuillez joindre une image de plus petite résolution "
         "(un scan à 300 dpi suffit)."
     )
+
+
+def test_chaque_page_d_un_tiff_est_verifiee() -> None:
+    """Only the first page was decoded: a bomb or a broken page could hide behind it."""
+    tampon = io.BytesIO()
+    Image.new("RGB", (30, 40)).save(
+        tampon, "TIFF", save_all=True, append_images=[Image.new("1", (8000, 7000))]
+    )
+    with pytest.raises(ImageTropGrande, match="56 millions de pixels"):
+        analyser_fichier("scan.tiff", tampon.getvalue())
