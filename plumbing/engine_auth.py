@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import os
+import threading
 import time
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Generator
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 import grpc
@@ -52,6 +54,25 @@ class BearerToken(httpx.Auth):
         self._token = ""
         self._expires_at = 0.0
         self._lock = asyncio.Lock()
+        self._thread_lock = threading.Lock()
+
+    def _stale(self) -> bool:
+        return not self._token or time.time() >= self._expires_at - LEEWAY_S
+
+    def _request(self) -> dict[str, Any]:
+        c = self.credentials
+        return {
+            "url": c.authorization_server,
+            "data": {"grant_type": "client_credentials", "audience": c.audience},
+            "auth": (c.client_id, c.client_secret),
+        }
+
+    def _keep(self, answer: httpx.Response) -> str:
+        answer.raise_for_status()
+        body = answer.json()
+        self._token = str(body["access_token"])
+        self._expires_at = time.time() + float(body.get("expires_in") or 60)
+        return self._token
 
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
         request.headers["Authorization"] = f"Bearer {await self._current(renew=False)}"
@@ -62,19 +83,21 @@ class BearerToken(httpx.Auth):
 
     async def _current(self, *, renew: bool) -> str:
         async with self._lock:
-            if renew or not self._token or time.time() >= self._expires_at - LEEWAY_S:
-                await self._fetch()
+            if renew or self._stale():
+                async with httpx.AsyncClient(timeout=10.0) as http:
+                    return self._keep(await http.post(**self._request()))
             return self._token
 
-    async def _fetch(self) -> None:
-        c = self.credentials
-        async with httpx.AsyncClient(timeout=10.0) as http:
-            answer = await http.post(
-                c.authorization_server,
-                data={"grant_type": "client_credentials", "audience": c.audience},
-                auth=(c.client_id, c.client_secret),
-            )
-        answer.raise_for_status()
-        body = answer.json()
-        self._token = str(body["access_token"])
-        self._expires_at = time.time() + float(body.get("expires_in") or 60)
+    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.headers["Authorization"] = f"Bearer {self._current_sync(renew=False)}"
+        response = yield request
+        if response.status_code == 401:
+            request.headers["Authorization"] = f"Bearer {self._current_sync(renew=True)}"
+            yield request
+
+    def _current_sync(self, *, renew: bool) -> str:
+        with self._thread_lock:
+            if renew or self._stale():
+                with httpx.Client(timeout=10.0) as http:
+                    return self._keep(http.post(**self._request()))
+            return self._token
