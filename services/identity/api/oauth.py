@@ -45,7 +45,13 @@ def _identifiants_basic(authorization: str) -> tuple[str, str] | None:
 def build_oauth_router(registre: RegistreClients, emetteur: EmetteurJetons) -> APIRouter:
     router = APIRouter(tags=["jetons du moteur"])
 
-    @router.post("/oauth/token")
+    @router.post(
+        "/oauth/token",
+        responses={
+            400: {"description": "octroi autre que client_credentials (RFC 6749 §5.2)"},
+            401: {"description": "client inconnu ou secret faux (RFC 6749 §5.2, invalid_client)"},
+        },
+    )
     async def token(request: Request) -> JSONResponse:
         formulaire = await request.form()
         champs = {cle: str(valeur) for cle, valeur in formulaire.items() if isinstance(valeur, str)}
