@@ -95,6 +95,10 @@ class BearerToken(httpx.Auth):
             request.headers["Authorization"] = f"Bearer {self._current_sync(renew=True)}"
             yield request
 
+    def token(self) -> str:
+        """The current access token (fetched if need be), for a caller outside httpx (a gRPC stub)."""
+        return self._current_sync(renew=False)
+
     def _current_sync(self, *, renew: bool) -> str:
         with self._thread_lock:
             if renew or self._stale():

@@ -110,8 +110,9 @@ class Plateforme:
         credentials = EngineCredentials(
             "tests", env["TESTS_ENGINE_CLIENT_SECRET"], env["ZEEBE_AUTHORIZATION_SERVER_URL"]
         )
+        self.engine_auth = BearerToken(credentials)
         self.clients["engine"] = httpx.Client(
-            base_url=self.stack.url("engine"), timeout=30, auth=BearerToken(credentials)
+            base_url=self.stack.url("engine"), timeout=30, auth=self.engine_auth
         )
         self.token = self.stack.env.get("INTERNAL_API_TOKEN", DEVELOPMENT_SECRET)
         self.horloge = Horloge(self.clients["engine"])
@@ -407,7 +408,9 @@ class Plateforme:
         """What an operator does once the service is back: give the job retries, resolve the incident."""
         with grpc.insecure_channel(self.stack.env["ZEEBE_ADDRESS"]) as channel:
             GatewayStub(channel).UpdateJobRetries(
-                pb.UpdateJobRetriesRequest(jobKey=int(incident["jobKey"]), retries=retries), timeout=10
+                pb.UpdateJobRetriesRequest(jobKey=int(incident["jobKey"]), retries=retries),
+                timeout=10,
+                metadata=[("authorization", f"Bearer {self.engine_auth.token()}")],
             )
         response = self.clients["engine"].post(f"/v2/incidents/{incident['incidentKey']}/resolution")
         assert response.status_code == 204, response.text
