@@ -7,6 +7,7 @@ import contextlib
 import logging
 import signal
 from collections.abc import Iterator
+from typing import Any
 
 import grpc
 import uvicorn
@@ -14,11 +15,15 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_health.v1.health import aio as health_aio
 from pyzeebe.proto import gateway_pb2_grpc
 
-from engine.parts import build_parts
+from engine.parts import EngineParts, build_parts
+from engine.protocol.access import TokenVerifier
+from engine.protocol.grpc_auth import AuthInterceptor
 from engine.protocol.grpc_gateway import Gateway
 from engine.protocol.instance_results import InstanceResults
 from engine.protocol.job_polling import JobPoller
 from engine.protocol.rest.app import build_rest_app
+from engine.protocol.rest.auth import BearerAuthentication
+from engine.queries.jobs import job_type
 from engine.settings import EngineSettings
 
 log = logging.getLogger("engine")
@@ -31,6 +36,21 @@ class _Uvicorn(uvicorn.Server):
         yield  # signals are handled by `serve` for the whole process
 
 
+def token_verifier(settings: EngineSettings) -> TokenVerifier | None:
+    """Bearer tokens checked against the JWKS; None only for the engine's own protocol tests."""
+    if settings.authentication:
+        return TokenVerifier(settings.auth_jwks_url, settings.auth_audience, settings.auth_issuer)
+    log.warning("authentication is OFF: any client may call the engine (ENGINE_AUTHENTICATION=false)")
+    return None
+
+
+def rest_app(
+    parts: EngineParts, poller: JobPoller, results: InstanceResults, verifier: TokenVerifier | None
+) -> Any:
+    app = build_rest_app(parts, poller, results)
+    return app if verifier is None else BearerAuthentication(app, verifier)
+
+
 async def serve(settings: EngineSettings) -> None:
     parts = build_parts(settings)
     store, hub = parts.store, parts.hub
@@ -38,13 +58,15 @@ async def serve(settings: EngineSettings) -> None:
     poller = JobPoller(store, hub.jobs, settings.long_poll_timeout_ms, shared)
     results = InstanceResults(store, hub.instances)
     gateway = Gateway(store, poller, results, parts.topology, settings.max_inflight_requests)
-    server = grpc.aio.server(options=[("grpc.so_reuseport", 0)])
+    verifier = token_verifier(settings)
+    interceptors = [] if verifier is None else [AuthInterceptor(verifier, lambda key: job_type(store, key))]
+    server = grpc.aio.server(options=[("grpc.so_reuseport", 0)], interceptors=interceptors)
     gateway_pb2_grpc.add_GatewayServicer_to_server(gateway, server)
     health = health_aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health, server)
     rest = _Uvicorn(
         uvicorn.Config(
-            build_rest_app(parts, poller, results),
+            rest_app(parts, poller, results, verifier),
             host=settings.host,
             port=settings.rest_port,
             log_config=None,

@@ -41,3 +41,11 @@ class DeadlineExceeded(CommandRejected):
     code = "DEADLINE_EXCEEDED"
     http_status = 504
     title = "DEADLINE_EXCEEDED"
+
+
+class PermissionDenied(CommandRejected):
+    """The caller's token does not allow the command (gRPC PERMISSION_DENIED, HTTP 403)."""
+
+    code = "PERMISSION_DENIED"
+    http_status = 403
+    title = "FORBIDDEN"

@@ -7,7 +7,9 @@ or under `ANEF_VAR_DIR` when set.
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Literal
+
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from plumbing.settings import default_sqlite_url
@@ -36,6 +38,26 @@ class EngineSettings(BaseSettings):
     max_inflight_requests: int = Field(
         2_000, description="requêtes gRPC en cours au-delà desquelles le moteur répond RESOURCE_EXHAUSTED"
     )
+
+    app_env: Literal["development", "test", "production"] = Field("development", validation_alias="APP_ENV")
+    authentication: bool = Field(
+        True,
+        description="exige un jeton OAuth 2 (Bearer) sur chaque appel gRPC et REST sauf la santé ; "
+        "false n'est permis qu'aux tests du protocole du moteur, jamais en production",
+    )
+    auth_jwks_url: str = Field(
+        "http://127.0.0.1:8101/.well-known/jwks.json",
+        description="jeu de clés publiques (JWKS) de l'émetteur des jetons : celui d'identity ; "
+        "lu au premier appel, relu quand un jeton nomme une clé inconnue",
+    )
+    auth_audience: str = Field("zeebe-api", description="audience (aud) exigée dans les jetons")
+    auth_issuer: str = Field("", description="émetteur (iss) exigé dans les jetons ; vide : non vérifié")
+
+    @model_validator(mode="after")
+    def _secure_by_default(self) -> EngineSettings:
+        if not self.authentication and self.app_env == "production":
+            raise ValueError("ENGINE_AUTHENTICATION=false est refusé en production")
+        return self
 
     def resolved_database_url(self) -> str:
         """The configured URL, or the engine's SQLite file under var/ (or ANEF_VAR_DIR)."""

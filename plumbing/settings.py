@@ -10,8 +10,10 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from plumbing.engine_auth import EngineCredentials
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # Local data (SQLite files, uploaded documents, NATS store); ANEF_VAR_DIR moves it, e.g. for tests.
@@ -41,6 +43,21 @@ class PlatformSettings(BaseSettings):
         "http://127.0.0.1:8080",
         validation_alias="CAMUNDA_REST_ADDRESS",
         description="API REST v2 de Camunda 8 (ou du moteur embarqué)",
+    )
+    zeebe_authorization_server_url: str = Field(
+        "",
+        validation_alias="ZEEBE_AUTHORIZATION_SERVER_URL",
+        description="point de jeton OAuth 2 des clients du moteur (celui d'identity : /oauth/token) ; "
+        "vide : appels anonymes, que le moteur refuse hors de ses propres tests",
+    )
+    zeebe_token_audience: str = Field(
+        "zeebe-api", validation_alias="ZEEBE_TOKEN_AUDIENCE", description="audience des jetons du moteur"
+    )
+    zeebe_client_id: str = Field(
+        "", validation_alias="ZEEBE_CLIENT_ID", description="client du moteur des scripts de déploiement"
+    )
+    zeebe_client_secret: str = Field(
+        "", validation_alias="ZEEBE_CLIENT_SECRET", description="secret de ce client (ZEEBE_CLIENT_ID)"
     )
     log_level: str = Field("INFO", validation_alias="LOG_LEVEL", description="niveau des journaux JSON")
     internal_api_token: str = Field(
@@ -76,6 +93,29 @@ class PlatformSettings(BaseSettings):
     @property
     def is_production(self) -> bool:
         return self.app_env == "production"
+
+    def engine_credentials(self, client_id: str, client_secret: str) -> EngineCredentials | None:
+        """The OAuth 2 credentials of a client of the engine; None when no token endpoint is configured."""
+        if not self.zeebe_authorization_server_url:
+            return None
+        return EngineCredentials(
+            client_id, client_secret, self.zeebe_authorization_server_url, self.zeebe_token_audience
+        )
+
+    def deployer_credentials(self) -> EngineCredentials | None:
+        """The deploy scripts' credentials (ZEEBE_CLIENT_ID, ZEEBE_CLIENT_SECRET)."""
+        return self.engine_credentials(self.zeebe_client_id, self.zeebe_client_secret)
+
+
+class EngineClientSettings(BaseModel):
+    """Mixed into the settings of a service that calls the engine: its client's secret (its client id is
+    the service's name, `contracts.engine_access.platform_clients`)."""
+
+    engine_client_secret: str = Field(
+        "",
+        description="secret OAuth 2 du client du moteur de ce service (identifiant : le nom du service) ; "
+        "`make run` le génère sous var/",
+    )
 
 
 class ServiceSettings(BaseSettings):

@@ -15,11 +15,18 @@ from typing import Any, Generic
 
 import grpc
 from pydantic import BaseModel, ValidationError
-from pyzeebe import Job, ZeebeTaskRouter, ZeebeWorker, create_insecure_channel
+from pyzeebe import (
+    Job,
+    ZeebeTaskRouter,
+    ZeebeWorker,
+    create_insecure_channel,
+    create_oauth2_client_credentials_channel,
+)
 
 from contracts.jobs import Headers, In, JobContract, Out
 from contracts.process import Variable
 from plumbing.correlation import JOB_VARIABLE, bind_correlation_id
+from plumbing.engine_auth import EngineCredentials, allow_plain_http_on_this_machine, channel_credentials
 from plumbing.job_failures import PermanentJobError, RetryPolicy, job_failure_handler
 
 # gRPC's reconnect back-off grows to 120 s by default: after a long engine outage, a service would wait up
@@ -27,9 +34,23 @@ from plumbing.job_failures import PermanentJobError, RetryPolicy, job_failure_ha
 CHANNEL_OPTIONS = (("grpc.initial_reconnect_backoff_ms", 500), ("grpc.max_reconnect_backoff_ms", 2_000))
 
 
-def create_zeebe_channel(zeebe_address: str) -> grpc.aio.Channel:
-    """A gRPC channel to the engine's gateway (`host:port`, plaintext inside the platform)."""
-    return create_insecure_channel(grpc_address=zeebe_address, channel_options=CHANNEL_OPTIONS)
+def create_zeebe_channel(
+    zeebe_address: str, credentials: EngineCredentials | None = None
+) -> grpc.aio.Channel:
+    """A gRPC channel to the engine's gateway (`host:port`): pyzeebe's OAuth 2 channel with
+    `credentials` (TLS unless the engine is on this machine), without them plaintext and anonymous."""
+    if credentials is None:
+        return create_insecure_channel(grpc_address=zeebe_address, channel_options=CHANNEL_OPTIONS)
+    allow_plain_http_on_this_machine(credentials.authorization_server)
+    return create_oauth2_client_credentials_channel(
+        grpc_address=zeebe_address,
+        client_id=credentials.client_id,
+        client_secret=credentials.client_secret,
+        authorization_server=credentials.authorization_server,
+        audience=credentials.audience,
+        channel_credentials=channel_credentials(zeebe_address),
+        channel_options=CHANNEL_OPTIONS,
+    )
 
 
 async def bind_job_correlation(job: Job) -> Job:

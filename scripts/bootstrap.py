@@ -92,7 +92,7 @@ async def main() -> None:
     # Seed and deploy as soon as identity and the engine answer, while the others finish starting.
     await wait_until_healthy({name: urls[name] for name in ("identity", "moteur")})
     seeding = asyncio.create_task(asyncio.to_thread(seed_demo_data))
-    deployed = await deploy_models(platform.zeebe_address)
+    deployed = await deploy_models(platform)
     await wait_until_healthy(urls)
     await seeding
     elapsed = time.time() - started

@@ -1,4 +1,5 @@
-"""`python -m scripts.deploy_models`: deploy every model and form of bpmn/ to ZEEBE_ADDRESS.
+"""`python -m scripts.deploy_models`: deploy every model and form of bpmn/ to ZEEBE_ADDRESS, with the
+OAuth 2 credentials ZEEBE_CLIENT_ID / ZEEBE_CLIENT_SECRET from ZEEBE_AUTHORIZATION_SERVER_URL.
 
 The same files deploy to the embedded engine and to a Camunda 8 cluster.
 """
@@ -18,16 +19,16 @@ def bpmn_resources(directory: Path = REPO_ROOT / "bpmn") -> list[Path]:
     return sorted([*directory.glob("*.bpmn"), *directory.glob("forms/*.form")])
 
 
-async def deploy_models(zeebe_address: str) -> int:
-    """Deploy every resource in one deployment (all or nothing); return how many."""
+async def deploy_models(platform: PlatformSettings) -> int:
+    """Deploy every resource in one deployment (all or nothing), as the client ZEEBE_CLIENT_ID; return how many."""
     resources = bpmn_resources()
-    client = ZeebeClient(create_zeebe_channel(zeebe_address))
+    client = ZeebeClient(create_zeebe_channel(platform.zeebe_address, platform.deployer_credentials()))
     await client.deploy_resource(*[str(path) for path in resources])
     return len(resources)
 
 
 def main() -> None:
-    count = asyncio.run(deploy_models(PlatformSettings().zeebe_address))
+    count = asyncio.run(deploy_models(PlatformSettings()))
     print(f"{count} ressources déployées")
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from contracts.process import SERVICE_PORTS
 from plumbing.settings import REPO_ROOT, VAR_DIR
+from scripts.engine_clients import engine_client_environment
 
 PORT_DEFAULTS = {
     "NATS_HOST": "127.0.0.1",
@@ -47,6 +48,10 @@ def stack_environment(environ: Mapping[str, str]) -> dict[str, str]:
         for callee in ("identity", "dossier", "documents", "notifier", "pdf"):
             derived[f"{caller.upper()}_{callee.upper()}_URL"] = f"{local}{env[f'{callee.upper()}_PORT']}"
     env = {**derived, **env}
+    identity_url = f"{local}{env['IDENTITY_PORT']}"
+    test_stack = env["ENGINE_CLOCK_CONTROL"] == "true"
+    clients = engine_client_environment(Path(env["ANEF_VAR_DIR"]), identity_url, with_tests_client=test_stack)
+    env = {**clients, **env}  # configured credentials win over generated ones
     env.setdefault("ENGINE_NATS_URL", env["NATS_URL"])
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
     env["STACK_STARTED_AT"] = str(time.time())

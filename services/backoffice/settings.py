@@ -5,12 +5,12 @@ from __future__ import annotations
 from pydantic_settings import SettingsConfigDict
 
 from contracts.process import SERVICE_PORTS
-from plumbing.settings import ServiceSettings
+from plumbing.settings import EngineClientSettings, ServiceSettings
 
 LOCAL = "http://127.0.0.1"
 
 
-class BackofficeSettings(ServiceSettings):
+class BackofficeSettings(ServiceSettings, EngineClientSettings):
     model_config = SettingsConfigDict(env_prefix="BACKOFFICE_", extra="ignore")
 
     port: int = SERVICE_PORTS["backoffice"]

@@ -15,6 +15,7 @@ from contracts.clients.notifier import NotifierClient
 from plumbing.actors import Actor
 from plumbing.dsfr import CachedStaticFiles, dsfr_templates, mount_dsfr
 from plumbing.dsfr.security import install_security
+from plumbing.engine_auth import BearerToken
 from plumbing.health import http_check
 from plumbing.settings import REPO_ROOT, PlatformSettings
 from plumbing.web import create_app
@@ -56,12 +57,19 @@ class Clients:
     linter: Linter | None = None
 
 
+def engine_http(settings: BackofficeSettings, platform: PlatformSettings) -> httpx.AsyncClient:
+    """The engine's REST API as the client `backoffice` (bearer tokens from identity when configured)."""
+    credentials = platform.engine_credentials("backoffice", settings.engine_client_secret)
+    auth = None if credentials is None else BearerToken(credentials)
+    return httpx.AsyncClient(base_url=platform.camunda_rest_address, timeout=API_TIMEOUT, auth=auth)
+
+
 def build_clients(settings: BackofficeSettings, platform: PlatformSettings) -> Clients:
     def http(url: str) -> httpx.AsyncClient:
         return httpx.AsyncClient(base_url=url, timeout=API_TIMEOUT)
 
     token = platform.internal_api_token
-    camunda = CamundaClient(http(platform.camunda_rest_address))
+    camunda = CamundaClient(engine_http(settings, platform))
     return Clients(
         agents=IdentityAgents(IdentityClient(http(settings.identity_url), token, BACKOFFICE)),
         moteur=CamundaMoteur(camunda),
@@ -79,7 +87,7 @@ def build_app(
     settings: BackofficeSettings, platform: PlatformSettings, clients: Clients | None = None
 ) -> FastAPI:
     readiness = {
-        "moteur": http_check(httpx.AsyncClient, f"{platform.camunda_rest_address}/v2/topology"),
+        "moteur": http_check(lambda: engine_http(settings, platform), "/v2/topology"),
         "identity": http_check(httpx.AsyncClient, f"{settings.identity_url}/healthz"),
         "dossier": http_check(httpx.AsyncClient, f"{settings.dossier_url}/healthz"),
         "documents": http_check(httpx.AsyncClient, f"{settings.documents_url}/healthz"),
@@ -98,8 +106,6 @@ def build_app(
     site = BackofficeDeps(c.agents, c.moteur, c.dossiers, pages, security)
     app.include_router(build_pages_router(site))
     mount_console_assets(app, STATIC_MAX_AGE)
-    referentiel = c.referentiel or CamundaReferentiel(
-        CamundaClient(httpx.AsyncClient(base_url=platform.camunda_rest_address, timeout=API_TIMEOUT))
-    )
+    referentiel = c.referentiel or CamundaReferentiel(CamundaClient(engine_http(settings, platform)))
     app.include_router(build_console_router(ConsoleDeps(site, referentiel, c.linter or NodeBpmnLint())))
     return app

@@ -41,7 +41,9 @@ async def run(settings: DocumentsSettings, platform: PlatformSettings) -> None:
     nats = await connect_nats(platform.nats_url, "documents")
     js = nats.jetstream()
     parts = build_parts(settings, build_blob_store(settings, js))
-    channel = create_zeebe_channel(platform.zeebe_address)
+    channel = create_zeebe_channel(
+        platform.zeebe_address, platform.engine_credentials("documents", settings.engine_client_secret)
+    )
     worker = create_worker(channel, "documents", [build_tasks(parts)], retry_policy(platform))
     readiness = {"nats": nats_check(lambda: nats), "moteur": engine_check(channel)}
     app = build_app(settings, platform, parts, readiness)

@@ -103,7 +103,9 @@ async def running_service(
     database = create_database_engine(settings.database())
     sessions = create_session_factory(database)
     nats = await connect_nats(platform.nats_url, "dossier")
-    channel = create_zeebe_channel(platform.zeebe_address)
+    channel = create_zeebe_channel(
+        platform.zeebe_address, platform.engine_credentials("dossier", settings.engine_client_secret)
+    )
     http = httpx.AsyncClient(base_url=settings.documents_url, timeout=settings.documents_timeout)
     http_identity = httpx.AsyncClient(base_url=settings.identity_url, timeout=settings.identity_timeout)
     try:

@@ -24,6 +24,7 @@ from services.identity.wiring import (
     build_outbox_relay,
     build_parts,
     documents_justificatifs,
+    engine_token_router,
     menage_periodique,
     migrate,
 )
@@ -54,9 +55,12 @@ async def serve_parts(settings: IdentitySettings, platform: PlatformSettings, pa
     js = nats.jetstream()
     await ensure_stream(js, STREAM_COURRIELS, SUBJECTS_COURRIELS)  # account e-mails go to the notifier
     relay = build_outbox_relay(parts, js)
-    channel = create_zeebe_channel(platform.zeebe_address)
+    channel = create_zeebe_channel(
+        platform.zeebe_address, platform.engine_credentials("identity", settings.engine_client_secret)
+    )
     worker = create_worker(channel, "identity", [build_task_router(parts)], retry_policy(platform))
-    app = build_app(platform, parts, {"nats": nats_check(lambda: nats), "moteur": engine_check(channel)})
+    checks = {"nats": nats_check(lambda: nats), "moteur": engine_check(channel)}
+    app = build_app(platform, parts, checks, engine_token_router(settings))
     try:
         await serve(app, settings.host, settings.port, worker, [relay.run, lambda: menage_periodique(parts)])
     finally:

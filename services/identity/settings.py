@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from contracts.process import SERVICE_PORTS
-from plumbing.settings import StoredServiceSettings
+from plumbing.settings import EngineClientSettings, StoredServiceSettings
 
 
-class IdentitySettings(StoredServiceSettings):
+class IdentitySettings(StoredServiceSettings, EngineClientSettings):
     model_config = SettingsConfigDict(env_prefix="IDENTITY_", extra="ignore")
 
     port: int = SERVICE_PORTS["identity"]
@@ -36,3 +36,24 @@ class IdentitySettings(StoredServiceSettings):
     argon2_time_cost: int = Field(3, ge=1, description="argon2id : nombre de passes")
     argon2_memory_kib: int = Field(65536, ge=8, description="argon2id : mémoire par hachage (Kio)")
     argon2_parallelism: int = Field(4, ge=1, description="argon2id : parallélisme")
+    oauth_signing_key: str = Field(
+        "",
+        description="clé privée EC P-256 (JWK, JSON) qui signe les jetons du moteur ; "
+        "obligatoire en production, générée sous var/ sinon",
+    )
+    oauth_clients: str = Field(
+        "",
+        description="clients du moteur (JSON) : par identifiant, l'empreinte SHA-256 de son secret, "
+        "ses permissions et ses types de jobs ; `make run` les génère sous var/",
+    )
+    oauth_issuer: str = Field(
+        f"http://127.0.0.1:{SERVICE_PORTS['identity']}",
+        description="émetteur (iss) des jetons du moteur",
+    )
+    oauth_token_seconds: int = Field(300, ge=60, le=3600, description="durée de vie d'un jeton du moteur (s)")
+
+    @model_validator(mode="after")
+    def _refuse_production_without_signing_key(self) -> IdentitySettings:
+        if self.app_env == "production" and not self.oauth_signing_key.strip():
+            raise ValueError("IDENTITY_OAUTH_SIGNING_KEY doit être défini en production")
+        return self

@@ -10,7 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import httpx
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
 from nats.js import JetStreamContext
 from sqlalchemy import Engine
 
@@ -19,7 +19,7 @@ from plumbing.clock import Clock, SystemClock
 from plumbing.database import create_database_engine, create_session_factory, upgrade_database
 from plumbing.health import ReadinessCheck, database_check
 from plumbing.outbox import OutboxRelay
-from plumbing.settings import PlatformSettings
+from plumbing.settings import VAR_DIR, PlatformSettings
 from plumbing.unit_of_work import UnitOfWork
 from plumbing.web import create_app
 from services.identity.adapters.crypto import Argon2Hacheur, SignataireJetons, nouveau_jeton_session
@@ -28,9 +28,16 @@ from services.identity.adapters.documents import (
     DocumentsJustificatifsDomicile,
     JustificatifsNonConfigures,
 )
+from services.identity.adapters.emetteur_moteur import (
+    EmetteurJetons,
+    RegistreClients,
+    cle_de_developpement,
+    cle_depuis_json,
+)
 from services.identity.adapters.mots_de_passe_courants import politique_mot_de_passe
 from services.identity.api import build_api_router
 from services.identity.api.errors import ERREURS
+from services.identity.api.oauth import build_oauth_router
 from services.identity.domain.limitation import PolitiqueLimitation
 from services.identity.domain.ports import Depots, JustificatifsDomicile
 from services.identity.domain.sessions import PolitiqueSession
@@ -106,14 +113,31 @@ def reglages_de(settings: IdentitySettings) -> Reglages:
 
 
 def build_app(
-    platform: PlatformSettings, parts: IdentityParts, readiness: Mapping[str, ReadinessCheck] | None = None
+    platform: PlatformSettings,
+    parts: IdentityParts,
+    readiness: Mapping[str, ReadinessCheck] | None = None,
+    engine_tokens: APIRouter | None = None,
 ) -> FastAPI:
-    """The internal API (its readiness checks the database, and `readiness` besides)."""
+    """The internal API (its readiness checks the database, and `readiness` besides), and the engine's
+    token endpoint when given (`engine_token_router`)."""
     checks = {"base de données": database_check(parts.engine), **(readiness or {})}
     app = create_app("identity", checks, errors=ERREURS)
     app.state.internal_api_token = platform.internal_api_token
     app.include_router(build_api_router(parts))
+    if engine_tokens is not None:
+        app.include_router(engine_tokens)
     return app
+
+
+def engine_token_router(settings: IdentitySettings) -> APIRouter:
+    """The engine's authorisation server: the configured key, or in development one kept under var/."""
+    key = (
+        cle_depuis_json(settings.oauth_signing_key)
+        if settings.oauth_signing_key.strip()
+        else cle_de_developpement(VAR_DIR / "identity-oauth-signing-key.json")
+    )
+    issuer = EmetteurJetons(key, settings.oauth_issuer, settings.oauth_token_seconds)
+    return build_oauth_router(RegistreClients.depuis_json(settings.oauth_clients), issuer)
 
 
 def build_outbox_relay(parts: IdentityParts, js: JetStreamContext) -> OutboxRelay:

@@ -154,7 +154,9 @@ async def build_service(settings: NotifierSettings, platform: PlatformSettings) 
     nats = await connect_nats(platform.nats_url, "notifier")
     js = nats.jetstream()
     await preparer_flux(js)  # before the outbox relay publishes queued e-mails into it
-    channel = create_zeebe_channel(platform.zeebe_address)
+    channel = create_zeebe_channel(
+        platform.zeebe_address, platform.engine_credentials("notifier", settings.engine_client_secret)
+    )
     deps, database_ready = build_deps(settings)
     relay = OutboxRelay(outbox, deps.sessions, js, STREAM_NOTIFIER, SUBJECTS_NOTIFIER, "notifier")
     deps.wake_outbox_relay = relay.notify

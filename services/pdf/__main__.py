@@ -17,7 +17,9 @@ from services.pdf.wiring import build_app, generation_documents, task_router
 
 async def run(settings: PdfSettings, platform: PlatformSettings) -> None:
     async with generation_documents(settings, platform) as generation:
-        channel = create_zeebe_channel(platform.zeebe_address)
+        channel = create_zeebe_channel(
+            platform.zeebe_address, platform.engine_credentials("pdf", settings.engine_client_secret)
+        )
         worker = create_worker(channel, "pdf", [task_router(generation)], retry_policy(platform))
         app = build_app(platform, generation, readiness={"moteur": engine_check(channel)})
         try:

@@ -6,10 +6,10 @@ from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from contracts.process import SERVICE_PORTS
-from plumbing.settings import ServiceSettings
+from plumbing.settings import EngineClientSettings, ServiceSettings
 
 
-class PdfSettings(ServiceSettings):
+class PdfSettings(ServiceSettings, EngineClientSettings):
     """The documents service it stores PDFs with, and how patiently."""
 
     model_config = SettingsConfigDict(env_prefix="PDF_", extra="ignore")

@@ -26,6 +26,7 @@ from contracts.dossier import ATTESTATIONS_PAR_CAS, Cas
 from contracts.identity import FicheDemandeur, SessionOuverte
 from plumbing.actors import Actor, internal_headers, parse_actor
 from plumbing.clock import PARIS
+from plumbing.engine_auth import BearerToken, EngineCredentials
 from plumbing.settings import DEVELOPMENT_SECRET
 from tests.services.documents.echantillons import pdf, png
 from tests.support.stack import Stack
@@ -103,8 +104,16 @@ class Plateforme:
     clients: dict[str, httpx.Client] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        for name in ("identity", "dossier", "documents", "notifier", "engine", "smtp"):
+        for name in ("identity", "dossier", "documents", "notifier", "smtp"):
             self.clients[name] = httpx.Client(base_url=self.stack.url(name), timeout=30)
+        env = self.stack.env  # the engine asks for a token: the tests' client of the test stack
+        credentials = EngineCredentials(
+            "tests", env["TESTS_ENGINE_CLIENT_SECRET"], env["ZEEBE_AUTHORIZATION_SERVER_URL"]
+        )
+        self.engine_auth = BearerToken(credentials)
+        self.clients["engine"] = httpx.Client(
+            base_url=self.stack.url("engine"), timeout=30, auth=self.engine_auth
+        )
         self.token = self.stack.env.get("INTERNAL_API_TOKEN", DEVELOPMENT_SECRET)
         self.horloge = Horloge(self.clients["engine"])
 
@@ -399,7 +408,9 @@ class Plateforme:
         """What an operator does once the service is back: give the job retries, resolve the incident."""
         with grpc.insecure_channel(self.stack.env["ZEEBE_ADDRESS"]) as channel:
             GatewayStub(channel).UpdateJobRetries(
-                pb.UpdateJobRetriesRequest(jobKey=int(incident["jobKey"]), retries=retries), timeout=10
+                pb.UpdateJobRetriesRequest(jobKey=int(incident["jobKey"]), retries=retries),
+                timeout=10,
+                metadata=[("authorization", f"Bearer {self.engine_auth.token()}")],
             )
         response = self.clients["engine"].post(f"/v2/incidents/{incident['incidentKey']}/resolution")
         assert response.status_code == 204, response.text

@@ -4,6 +4,12 @@
         client = ZeebeClient(create_insecure_channel(engine.grpc_address))
         httpx.get(f"{engine.rest_url}/v2/topology")
 
+    with start_token_server() as tokens, start_engine(auth=tokens) as engine:   # tokens required
+        client = ZeebeClient(tokens.channel(engine.grpc_address, "tests"))
+
+Without `auth` the engine runs with ENGINE_AUTHENTICATION=false: the explicit opt-out of the tests
+of the engine's protocol and of the services' handlers (refused in production, logged as a warning).
+
 `stop()` sends SIGTERM, `kill()` SIGKILL, `restart()` starts it again on the same ports and database.
 """
 
@@ -18,19 +24,30 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from tests.support.ports import free_port
 
+if TYPE_CHECKING:
+    from tests.support.engine_tokens import TokenServer
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 GATEWAY_SERVICE = "gateway_protocol.Gateway"
 
 
 class EngineServer:
-    def __init__(self, database_url: str, log_path: Path, extra_env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        database_url: str,
+        log_path: Path,
+        extra_env: dict[str, str] | None = None,
+        auth: TokenServer | None = None,
+    ) -> None:
         self.database_url = database_url
+        self.auth = auth
         self.grpc_port = free_port()
         self.rest_port = free_port()
         self.log_path = log_path
@@ -62,6 +79,7 @@ class EngineServer:
             "ENGINE_DATABASE_URL": self.database_url,
             "ENGINE_CLOCK_CONTROL": "true",
             "ENGINE_HOST": "127.0.0.1",
+            **(self.auth.engine_env() if self.auth else {"ENGINE_AUTHENTICATION": "false"}),
             **self.extra_env,
         }
         log = self.log_path.open("ab")
@@ -128,13 +146,17 @@ class EngineServer:
 
 @contextmanager
 def start_engine(
-    directory: Path | None = None, database_url: str | None = None, extra_env: dict[str, str] | None = None
+    directory: Path | None = None,
+    database_url: str | None = None,
+    extra_env: dict[str, str] | None = None,
+    auth: TokenServer | None = None,
 ) -> Iterator[EngineServer]:
-    """A running engine on free ports with clock control; SQLite in `directory` unless a URL is given."""
+    """A running engine on free ports with clock control; SQLite in `directory` unless a URL is given;
+    bearer tokens of `auth` required on every call when given."""
     with tempfile.TemporaryDirectory(prefix="engine-") as scratch:
         folder = directory or Path(scratch)
         url = database_url or f"sqlite:///{folder / 'engine.db'}"
-        server = EngineServer(url, folder / "engine.log", extra_env)
+        server = EngineServer(url, folder / "engine.log", extra_env, auth)
         server.start()
         try:
             yield server

@@ -5,15 +5,19 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from fastapi import APIRouter, Body, Response
+from fastapi import APIRouter, Body, Request, Response
 
+from contracts.engine_access import Permission
 from engine.commands import jobs
 from engine.commands.documents import require_object
 from engine.commands.jobs import ActivatedJob
 from engine.errors import InvalidArgument
 from engine.keys import parse_key
 from engine.limits import integer
+from engine.protocol.access import require_job_type
+from engine.protocol.rest.auth import principal_of
 from engine.protocol.rest.formats import key_text
+from engine.queries.jobs import job_type
 from engine.queries.roots import root_instance_keys
 
 if TYPE_CHECKING:
@@ -56,8 +60,14 @@ def job_routes(parts: EngineParts, poller: JobPoller) -> APIRouter:
     router = APIRouter(prefix="/v2/jobs")
     store = parts.store
 
+    def own_job(request: Request, key: str) -> None:
+        principal = principal_of(request)
+        if principal is not None:
+            require_job_type(principal, job_type(store, parse_key(key)))
+
     @router.post("/activation")
-    async def activate(body: dict[str, Any] = Body(...)) -> dict[str, Any]:
+    async def activate(request: Request, body: dict[str, Any] = Body(...)) -> dict[str, Any]:
+        require_job_type(principal_of(request), str(body.get("type") or ""))
         activated = await poller.long_poll(
             job_type=str(body.get("type") or ""),
             worker=str(body.get("worker") or ""),
@@ -71,12 +81,16 @@ def job_routes(parts: EngineParts, poller: JobPoller) -> APIRouter:
         return {"jobs": [job_item(job, roots.get(job.process_instance_key)) for job in activated]}
 
     @router.post("/{key}/completion", status_code=204)
-    async def complete(key: str, body: dict[str, Any] | None = Body(default=None)) -> Response:
+    async def complete(
+        request: Request, key: str, body: dict[str, Any] | None = Body(default=None)
+    ) -> Response:
+        own_job(request, key)
         jobs.complete_job(store, parse_key(key), require_object((body or {}).get("variables")))
         return Response(status_code=204)
 
     @router.post("/{key}/failure", status_code=204)
-    async def fail(key: str, body: dict[str, Any] | None = Body(default=None)) -> Response:
+    async def fail(request: Request, key: str, body: dict[str, Any] | None = Body(default=None)) -> Response:
+        own_job(request, key)
         body = body or {}
         jobs.fail_job(
             store,
@@ -89,7 +103,8 @@ def job_routes(parts: EngineParts, poller: JobPoller) -> APIRouter:
         return Response(status_code=204)
 
     @router.post("/{key}/error", status_code=204)
-    async def throw_error(key: str, body: dict[str, Any] = Body(...)) -> Response:
+    async def throw_error(request: Request, key: str, body: dict[str, Any] = Body(...)) -> Response:
+        own_job(request, key)
         jobs.throw_error(
             store,
             parse_key(key),
@@ -100,11 +115,15 @@ def job_routes(parts: EngineParts, poller: JobPoller) -> APIRouter:
         return Response(status_code=204)
 
     @router.patch("/{key}", status_code=204)
-    async def update(key: str, body: dict[str, Any] = Body(...)) -> Response:
+    async def update(request: Request, key: str, body: dict[str, Any] = Body(...)) -> Response:
         changeset = body.get("changeset")
         if not isinstance(changeset, dict):
             raise InvalidArgument("No changeset provided")
         retries, timeout = changeset.get("retries"), changeset.get("timeout")
+        principal = principal_of(request)
+        # retries are given back by whoever resolves incidents; a timeout only by the job's worker
+        if timeout is not None or principal is None or not principal.allows(Permission.INCIDENTS):
+            own_job(request, key)
         jobs.update_job(
             store,
             parse_key(key),
