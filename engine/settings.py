@@ -8,12 +8,12 @@ or under `ANEF_VAR_DIR` when set.
 from __future__ import annotations
 
 from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import SettingsConfigDict
 
-from plumbing.settings import default_sqlite_url
+from plumbing.settings import NatsClientSettings, default_sqlite_url
 
 
-class EngineSettings(BaseSettings):
+class EngineSettings(NatsClientSettings):
     model_config = SettingsConfigDict(env_prefix="ENGINE_", extra="ignore")
 
     host: str = Field("127.0.0.1", description="adresse d'écoute du moteur (gRPC et REST)")

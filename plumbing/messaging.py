@@ -18,10 +18,23 @@ from plumbing.correlation import HEADER, current_correlation_id
 log = logging.getLogger(__name__)
 
 
-async def connect_nats(url: str, name: str) -> Client:
-    """Connect, retrying in the background if the server restarts."""
+def inbox_prefix(user: str) -> str:
+    """Replies to `user` arrive under `_INBOX_<user>.`: the server lets it subscribe there only."""
+    return f"_INBOX_{user}"
+
+
+async def connect_nats(url: str, name: str, password: str = "") -> Client:
+    """Connect as the user `name` (the server's configuration, `scripts.nats_config`), retrying in
+    the background if the server restarts. Without a password the URL's credentials, if any, apply."""
+    credentials: dict[str, Any] = {"user": name, "password": password} if password else {}
     return await nats.connect(
-        url, name=name, max_reconnect_attempts=-1, reconnect_time_wait=0.5, connect_timeout=5
+        url,
+        name=name,
+        inbox_prefix=inbox_prefix(name),
+        max_reconnect_attempts=-1,
+        reconnect_time_wait=0.5,
+        connect_timeout=5,
+        **credentials,
     )
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from contracts.process import SERVICE_PORTS
 from plumbing.settings import REPO_ROOT, VAR_DIR
+from scripts import nats_config
 
 PORT_DEFAULTS = {
     "NATS_HOST": "127.0.0.1",
@@ -48,6 +49,7 @@ def stack_environment(environ: Mapping[str, str]) -> dict[str, str]:
             derived[f"{caller.upper()}_{callee.upper()}_URL"] = f"{local}{env[f'{callee.upper()}_PORT']}"
     env = {**derived, **env}
     env.setdefault("ENGINE_NATS_URL", env["NATS_URL"])
+    env.update(nats_config.preparer(Path(env["ANEF_VAR_DIR"]), env))  # users, passwords, key: var/nats
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
     env["STACK_STARTED_AT"] = str(time.time())
     env["STACK_PID"] = str(os.getpid())  # honcho's pid: `main` replaces this process with it

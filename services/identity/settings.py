@@ -6,10 +6,10 @@ from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from contracts.process import SERVICE_PORTS
-from plumbing.settings import StoredServiceSettings
+from plumbing.settings import NatsClientSettings, StoredServiceSettings
 
 
-class IdentitySettings(StoredServiceSettings):
+class IdentitySettings(StoredServiceSettings, NatsClientSettings):
     model_config = SettingsConfigDict(env_prefix="IDENTITY_", extra="ignore")
 
     port: int = SERVICE_PORTS["identity"]

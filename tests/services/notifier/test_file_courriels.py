@@ -17,7 +17,7 @@ from nats.js.errors import NotFoundError
 from sqlalchemy import select
 
 from contracts.clients.documents import DocumentsClient
-from contracts.courriel import STREAM_COURRIELS, SUBJECT_DEMANDE_COURRIEL, DemandeCourriel
+from contracts.courriel import STREAM_COURRIELS, DemandeCourriel, sujet_demande_courriel
 from contracts.process import Modele
 from plumbing.actors import Actor
 from plumbing.messaging import message_headers
@@ -102,7 +102,9 @@ def consommateur(
 async def publier(js: JetStreamContext, demande: DemandeCourriel, message_id: str) -> None:
     """As the identity service's outbox relay does."""
     await js.publish(
-        SUBJECT_DEMANDE_COURRIEL, demande.model_dump_json().encode(), headers=message_headers(message_id)
+        sujet_demande_courriel("identity"),
+        demande.model_dump_json().encode(),
+        headers=message_headers(message_id),
     )
 
 
@@ -188,7 +190,7 @@ async def test_requests_that_can_never_be_sent_become_dead_letters_at_once(
     serveur_smtp.demarrer()
     running = consommateur(js, deps, serveur_smtp, consommateurs)
 
-    await js.publish(SUBJECT_DEMANDE_COURRIEL, b"{pas du json", headers=message_headers("x-1"))
+    await js.publish(sujet_demande_courriel("identity"), b"{pas du json", headers=message_headers("x-1"))
     refused = CONFIRMATION.model_copy(update={"destinataire": "inconnu@yopmail.com", "idempotence": "k2"})
     await publier(js, refused, "x-2")
     no_link = CONFIRMATION.model_copy(update={"donnees": {}, "idempotence": "k3"})
@@ -260,9 +262,11 @@ async def test_the_deposit_e_mail_carries_the_confirmation_pdf(
         document={"id": "doc-1", "modele": "confirmation-depot", "nomFichier": "confirmation-depot.pdf"},
     )
     await executer_job(deps, job)
-    [demande] = [row.payload for row in outbox_rows(deps) if row.subject == SUBJECT_DEMANDE_COURRIEL]
+    [demande] = [
+        row.payload for row in outbox_rows(deps) if row.subject == sujet_demande_courriel("notifier")
+    ]
     await js.publish(
-        SUBJECT_DEMANDE_COURRIEL, json.dumps(demande).encode(), headers=message_headers("depot-1")
+        sujet_demande_courriel("notifier"), json.dumps(demande).encode(), headers=message_headers("depot-1")
     )
 
     assert await running.issue() is Issue.REESSAI  # documents unavailable: the e-mail waits
@@ -296,9 +300,10 @@ async def test_a_missing_document_does_not_hold_the_e_mail_back(
         "donnees": {"prenoms": "SEPT", "nom": "ETRANGER", "lien": "http://127.0.0.1:8000/connexion"},
         "idempotence": "depot-2",
         "piecesJointes": [{"dossierId": "d", "documentId": "inconnu"}],
+        "dossierId": "d",
     }
     await js.publish(
-        SUBJECT_DEMANDE_COURRIEL, json.dumps(demande).encode(), headers=message_headers("depot-2")
+        sujet_demande_courriel("notifier"), json.dumps(demande).encode(), headers=message_headers("depot-2")
     )
 
     assert await running.issue() is Issue.ENVOYE
