@@ -121,14 +121,15 @@ class Secrets:
     droits: dict[str, Droits] = field(default_factory=lambda: dict(UTILISATEURS))
 
 
-def configuration(secrets_: Secrets, store_dir: Path) -> str:
-    """The server's configuration file (JSON, which nats-server reads as its own format)."""
+def configuration(secrets_: Secrets, store_dir: Path, *, cout: int | None = None) -> str:
+    """The server's configuration file (JSON, which nats-server reads as its own format).
+
+    `cout`: bcrypt's work factor; the test suite lowers it, its passwords being random and short-lived.
+    """
     users = [
         {
             "user": nom,
-            "password": bcrypt.hashpw(
-                secrets_.mots_de_passe[nom].encode(), bcrypt.gensalt(BCRYPT_COST)
-            ).decode(),
+            "password": bcrypt.hashpw(secrets_.mots_de_passe[nom].encode(), bcrypt.gensalt(cout or BCRYPT_COST)).decode(),
             "permissions": droits.permissions(nom),
         }
         for nom, droits in secrets_.droits.items()
