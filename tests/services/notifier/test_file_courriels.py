@@ -17,7 +17,7 @@ from nats.js.errors import NotFoundError
 from sqlalchemy import select
 
 from contracts.clients.documents import DocumentsClient
-from contracts.courriel import STREAM_COURRIELS, DemandeCourriel, sujet_demande_courriel
+from contracts.courriel import STREAM_COURRIELS, DemandeCourriel, ModeleCourriel, sujet_demande_courriel
 from contracts.process import Modele
 from plumbing.actors import Actor
 from plumbing.messaging import message_headers
@@ -317,3 +317,72 @@ async def test_a_missing_document_does_not_hold_the_e_mail_back(
 def outbox_rows(deps: NotifierDeps) -> list[Any]:
     with deps.sessions() as session:
         return list(session.execute(select(outbox).order_by(outbox.c.id)))
+
+
+def enregistrements_avec(caplog: pytest.LogCaptureFixture, texte: str) -> list[str]:
+    """Log records that mention `texte` in their message or any of their fields."""
+    return [r.getMessage() for r in caplog.records if texte in f"{r.getMessage()} {vars(r)}"]
+
+
+async def test_a_request_naming_another_dossier_s_document_is_not_sent(
+    js: JetStreamContext,
+    deps: NotifierDeps,
+    serveur_smtp: ServeurSmtp,
+    consommateurs: list[Consommateur],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The attack: the deposit e-mail of dossier A, to A's address, carrying dossier B's PDF."""
+    service = ServiceDocuments()
+    service.disponible = True
+    client = httpx.AsyncClient(transport=httpx.MockTransport(service), base_url="http://documents")
+    serveur_smtp.demarrer()
+    running = consommateur(js, deps, serveur_smtp, consommateurs, documents=documents_de(client))
+    demande = {
+        "modele": "confirmation-depot",
+        "destinataire": "victime@yopmail.com",
+        "donnees": {"prenoms": "SEPT", "nom": "ETRANGER", "lien": "http://127.0.0.1:8000/connexion"},
+        "idempotence": "depot-autre-dossier",
+        "dossierId": "dossier-a",
+        "piecesJointes": [{"dossierId": "dossier-b", "documentId": "doc-b"}],
+    }
+    await js.publish(
+        sujet_demande_courriel("notifier"), json.dumps(demande).encode(), headers=message_headers("autre-1")
+    )
+
+    assert await running.issue() is Issue.ABANDON
+    await client.aclose()
+    assert serveur_smtp.boite.recus == []
+    assert service.chemins == []  # dossier B's document was never even read
+    [echec] = deps.uow.run(lambda r: r.registre.en_echec())
+    assert echec.erreur == "pièce jointe d'un autre dossier que celui de la demande"
+    assert enregistrements_avec(caplog, "courriel abandonné")
+    assert not enregistrements_avec(caplog, "victime@yopmail.com")
+
+
+@pytest.mark.parametrize(
+    ("sujet", "modele", "erreur"),
+    [
+        (sujet_demande_courriel("identity"), "confirmation-depot", "modèle non autorisé pour identity"),
+        (sujet_demande_courriel("notifier"), "confirmation-compte", "modèle non autorisé pour notifier"),
+        ("notifier.courriel.demande", "notification", "expéditeur inconnu"),
+        ("notifier.courriel.demande.gateway", "notification", "expéditeur inconnu"),
+    ],
+)
+async def test_a_service_asks_only_for_its_own_templates(
+    js: JetStreamContext,
+    deps: NotifierDeps,
+    serveur_smtp: ServeurSmtp,
+    consommateurs: list[Consommateur],
+    sujet: str,
+    modele: str,
+    erreur: str,
+) -> None:
+    serveur_smtp.demarrer()
+    running = consommateur(js, deps, serveur_smtp, consommateurs)
+    demande = CONFIRMATION.model_copy(update={"modele": ModeleCourriel(modele), "idempotence": "hameconnage"})
+
+    await js.publish(sujet, demande.model_dump_json().encode(), headers=message_headers("h-1"))
+
+    assert await running.issue() is Issue.ABANDON
+    assert serveur_smtp.boite.recus == []
+    assert [e.erreur for e in deps.uow.run(lambda r: r.registre.en_echec())] == [erreur]
