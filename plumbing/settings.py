@@ -114,6 +114,18 @@ class NatsClientSettings(BaseSettings):
         return self
 
 
+class NatsServerSettings(BaseSettings):
+    """What nats-server's configuration takes from the environment (`scripts.nats_config`)."""
+
+    model_config = SettingsConfigDict(env_prefix="NATS_", extra="ignore")
+
+    jetstream_key: str = Field(
+        "",
+        description="clé de chiffrement au repos des fichiers JetStream (chachapoly) ; "
+        "make run la génère sous var/nats/, obligatoire en production",
+    )
+
+
 class StoredServiceSettings(ServiceSettings):
     """Settings of a service that keeps tables of its own."""
 

@@ -37,7 +37,7 @@ from contracts.notifier import STREAM_NOTIFIER, SUBJECTS_NOTIFIER
 
 CONFIG_FILE = "nats-server.conf"
 SECRETS_FILE = "secrets.json"
-KEY_VARIABLE = "NATS_JETSTREAM_KEY"
+KEY_VARIABLE = "NATS_JETSTREAM_KEY"  # plumbing.settings.NatsServerSettings.jetstream_key
 BCRYPT_COST = 11
 DOCUMENTS_BUCKET = os.environ.get("DOCUMENTS_BUCKET", "documents")
 
@@ -162,7 +162,7 @@ def secrets_locaux(dossier: Path, environ: Mapping[str, str]) -> Secrets:
         ecrire_prive(chemin, json.dumps({"motsDePasse": mots_de_passe, "cleJetstream": cle}, indent=2))
     for nom in UTILISATEURS:
         mots_de_passe[nom] = environ.get(variable_mot_de_passe(nom)) or mots_de_passe[nom]
-    return Secrets(mots_de_passe, environ.get(KEY_VARIABLE) or cle)
+    return Secrets(mots_de_passe, _cle(environ) or cle)
 
 
 def preparer(var_dir: Path, environ: Mapping[str, str]) -> dict[str, str]:
@@ -173,13 +173,21 @@ def preparer(var_dir: Path, environ: Mapping[str, str]) -> dict[str, str]:
     return {variable_mot_de_passe(nom): secrets_.mots_de_passe[nom] for nom in UTILISATEURS}
 
 
+def _cle(environ: Mapping[str, str]) -> str:
+    return environ.get(KEY_VARIABLE, "")
+
+
 def secrets_de_production(environ: Mapping[str, str]) -> Secrets:
-    """Every secret from the environment; a missing one is named (never its value)."""
-    variables = [variable_mot_de_passe(nom) for nom in UTILISATEURS] + [KEY_VARIABLE]
+    """Every secret from the environment; a missing one is named (never its value). The engine's
+    user exists only where the embedded engine runs (not with Camunda 8): without its password,
+    it is left out."""
+    utilisateurs = [n for n in UTILISATEURS if n != "engine" or environ.get(variable_mot_de_passe(n))]
+    variables = [variable_mot_de_passe(nom) for nom in utilisateurs] + [KEY_VARIABLE]
     if manquantes := [v for v in variables if len(environ.get(v, "")) < 16]:
         raise SystemExit(f"à définir (16 caractères au moins) : {', '.join(manquantes)}")
-    mots_de_passe = {nom: environ[variable_mot_de_passe(nom)] for nom in UTILISATEURS}
-    return Secrets(mots_de_passe, environ[KEY_VARIABLE])
+    mots_de_passe = {nom: environ[variable_mot_de_passe(nom)] for nom in utilisateurs}
+    droits = {nom: UTILISATEURS[nom] for nom in utilisateurs}
+    return Secrets(mots_de_passe, _cle(environ), droits)
 
 
 def main(argv: list[str] | None = None) -> None:
