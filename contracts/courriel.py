@@ -20,6 +20,9 @@ from contracts.base import ContractModel
 PREFIXE_DEMANDE_COURRIEL = "notifier.courriel.demande"
 STREAM_COURRIELS = "NOTIFIER_COURRIELS"
 SUBJECTS_COURRIELS = ["notifier.courriel.>"]
+# A request holds an address, names, a reset link: the stream drops it after a week (its last
+# delivery attempt is hours after it arrived; a given-up one is kept by the notifier to replay).
+CONSERVATION_COURRIELS_S = 7 * 24 * 3600.0
 
 
 class ModeleCourriel(StrEnum):

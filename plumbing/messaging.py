@@ -47,17 +47,22 @@ async def close_nats(client: Client) -> None:
     await client.close()
 
 
-async def ensure_stream(js: JetStreamContext, name: str, subjects: list[str]) -> None:
-    """Create the stream, or widen its subjects, idempotently."""
+async def ensure_stream(
+    js: JetStreamContext, name: str, subjects: list[str], max_age: float | None = None
+) -> None:
+    """Create the stream, or widen its subjects, idempotently; `max_age`: how long its messages are
+    kept, in seconds (None: as the stream has it, forever for a new one)."""
     try:
         info = await js.stream_info(name)
     except NotFoundError:
-        await js.add_stream(StreamConfig(name=name, subjects=subjects))
+        await js.add_stream(StreamConfig(name=name, subjects=subjects, max_age=max_age))
         return
-    missing = [s for s in subjects if s not in (info.config.subjects or [])]
-    if missing:
-        info.config.subjects = [*(info.config.subjects or []), *missing]
-        await js.update_stream(info.config)
+    config = info.config
+    missing = [s for s in subjects if s not in (config.subjects or [])]
+    if missing or (max_age is not None and config.max_age != max_age):
+        config.subjects = [*(config.subjects or []), *missing]
+        config.max_age = config.max_age if max_age is None else max_age
+        await js.update_stream(config)
 
 
 def message_headers(message_id: str | None = None, correlation_id: str | None = None) -> dict[str, str]:

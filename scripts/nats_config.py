@@ -129,7 +129,9 @@ def configuration(secrets_: Secrets, store_dir: Path, *, cout: int | None = None
     users = [
         {
             "user": nom,
-            "password": bcrypt.hashpw(secrets_.mots_de_passe[nom].encode(), bcrypt.gensalt(cout or BCRYPT_COST)).decode(),
+            "password": bcrypt.hashpw(
+                secrets_.mots_de_passe[nom].encode(), bcrypt.gensalt(cout or BCRYPT_COST)
+            ).decode(),
             "permissions": droits.permissions(nom),
         }
         for nom, droits in secrets_.droits.items()

@@ -17,7 +17,13 @@ from nats.js.errors import NotFoundError
 from sqlalchemy import select
 
 from contracts.clients.documents import DocumentsClient
-from contracts.courriel import STREAM_COURRIELS, DemandeCourriel, ModeleCourriel, sujet_demande_courriel
+from contracts.courriel import (
+    STREAM_COURRIELS,
+    SUBJECTS_COURRIELS,
+    DemandeCourriel,
+    ModeleCourriel,
+    sujet_demande_courriel,
+)
 from contracts.process import Modele
 from plumbing.actors import Actor
 from plumbing.messaging import message_headers
@@ -226,6 +232,15 @@ async def test_the_job_e_mail_goes_from_the_outbox_to_the_applicant(
         "Bonjour,\n\nVous venez de recevoir une notification, elle est accessible depuis votre espace personnel"
     )
     assert len(serveur_smtp.boite.recus) == 1
+
+
+async def test_the_queue_keeps_a_request_a_week_at_most(js: JetStreamContext) -> None:
+    """Addresses, names and reset links do not stay in the stream once delivered."""
+    await js.update_stream(name=STREAM_COURRIELS, subjects=SUBJECTS_COURRIELS, max_age=0)  # as before
+    await preparer_flux(js)
+
+    info = await js.stream_info(STREAM_COURRIELS)
+    assert info.config.max_age == 7 * 24 * 3600
 
 
 def documents_de(http: httpx.AsyncClient) -> DocumentsPiecesJointes:
