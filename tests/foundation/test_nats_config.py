@@ -9,9 +9,11 @@ from pathlib import Path
 
 import bcrypt
 import pytest
+from pydantic import ValidationError
 
 from scripts import nats_config
 from scripts.nats_config import CONFIG_FILE, SECRETS_FILE, UTILISATEURS, main, preparer
+from services.notifier.settings import NotifierSettings
 
 pytestmark = pytest.mark.unit
 
@@ -65,3 +67,16 @@ def test_production_names_every_missing_secret(tmp_path: Path, monkeypatch: pyte
     monkeypatch.setenv("NATS_JETSTREAM_KEY", "z" * 32)
     main([str(tmp_path / "nats.conf"), "--store-dir", "/data"])
     assert mode(tmp_path / "nats.conf") == 0o600
+
+
+def test_a_service_refuses_to_start_in_production_without_its_nats_password(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("APP_ENV", "production")
+    monkeypatch.setenv("NOTIFIER_SECRET_KEY", "s" * 32)
+    monkeypatch.delenv("NOTIFIER_NATS_PASSWORD", raising=False)
+    with pytest.raises(ValidationError, match="NOTIFIER_NATS_PASSWORD doit être défini en production"):
+        NotifierSettings()
+
+    monkeypatch.setenv("NOTIFIER_NATS_PASSWORD", "p" * 32)
+    assert NotifierSettings().nats_password == "p" * 32
