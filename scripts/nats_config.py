@@ -70,6 +70,7 @@ class Droits:
         for bucket in self.object_stores:
             stream = f"OBJ_{bucket}"
             publie += [
+                "$JS.API.STREAM.NAMES",  # a read finds the bucket's stream by subject (names only)
                 f"$O.{bucket}.>",
                 f"$JS.API.STREAM.*.{stream}",
                 f"$JS.API.STREAM.MSG.*.{stream}",

@@ -154,6 +154,9 @@ async def test_each_service_does_its_work_with_its_own_rights(nats_server: NatsS
 
         magasin = NatsBlobStore(documents.jetstream(), "documents")
         await magasin.put("a" * 64, b"%PDF-1.7")
+        assert b"".join([bloc async for bloc in magasin.read("a" * 64)]) == b"%PDF-1.7"
+        assert await magasin.exists("a" * 64)
+        await magasin.delete("a" * 64)
         await ensure_stream(documents.jetstream(), "DOCUMENTS", ["documents.>"])
         await publish_event(documents.jetstream(), "documents.document.depose", {"dossierId": "d-1"})
 
