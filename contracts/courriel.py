@@ -72,7 +72,8 @@ class DemandeCourriel(ContractModel):
     """A request to send one e-mail, as published on `sujet_demande_courriel(<service>)`.
 
     Attachments are documents of `dossier_id`, the dossier the request is about: the notifier
-    refuses a request naming another dossier's, or one that is not among the dossier's documents.
+    refuses a request naming another dossier's; one the documents service does not find in that
+    dossier is left out (and logged by its id).
     """
 
     model_config = ConfigDict(frozen=True)
