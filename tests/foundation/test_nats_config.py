@@ -11,16 +11,10 @@ import bcrypt
 import pytest
 from pydantic import ValidationError
 
-from scripts import nats_config
 from scripts.nats_config import CONFIG_FILE, SECRETS_FILE, UTILISATEURS, main, preparer
 from services.notifier.settings import NotifierSettings
 
 pytestmark = pytest.mark.unit
-
-
-@pytest.fixture(autouse=True)
-def bcrypt_rapide(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(nats_config, "BCRYPT_COST", 4)
 
 
 def mode(chemin: Path) -> int:

@@ -21,7 +21,6 @@ from tests.support.ports import free_port, wait_for_port
 from tests.support.postgres import docker_available
 
 TEST_USER = "essais"
-BCRYPT_COST = 4  # random passwords of a few minutes: every connection checks one, keep it cheap
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,7 @@ def run_nats() -> Iterator[NatsServer]:
     """A fresh server on this machine; its data is removed afterwards."""
     store = Path(tempfile.mkdtemp(prefix="natstest-"))
     secrets_ = secrets_des_essais()
-    ecrire_prive(store / CONFIG_FILE, configuration(secrets_, store, cout=BCRYPT_COST))
+    ecrire_prive(store / CONFIG_FILE, configuration(secrets_, store))
     port = free_port()
     process = subprocess.Popen(
         [nats_server_binary(), "-c", str(store / CONFIG_FILE), "-a", "127.0.0.1", "-p", str(port)],
@@ -87,9 +86,7 @@ def container_nats() -> Iterator[NatsServer]:
     secrets_ = secrets_des_essais()
     (store / "config").mkdir()
     (store / "config").chmod(0o755)
-    (store / "config" / CONFIG_FILE).write_text(
-        configuration(secrets_, Path("/data"), cout=BCRYPT_COST), encoding="utf-8"
-    )
+    (store / "config" / CONFIG_FILE).write_text(configuration(secrets_, Path("/data")), encoding="utf-8")
     (store / "config" / CONFIG_FILE).chmod(0o644)  # read by the container's user
     container = (
         NatsContainer("nats:2.10.24-alpine")
