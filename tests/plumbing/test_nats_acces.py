@@ -5,6 +5,7 @@ no applicant's address in clear."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import time
 import uuid
@@ -15,6 +16,7 @@ import nats
 import pytest
 from nats.aio.client import Client
 from nats.js.api import AckPolicy, ConsumerConfig
+from nats.js.errors import NotFoundError
 
 from contracts.courriel import STREAM_COURRIELS, SUBJECTS_COURRIELS, sujet_demande_courriel
 from contracts.dossier import STREAM_DOSSIER, SUBJECTS_DOSSIER
@@ -33,6 +35,31 @@ PHISHING = {
     "donnees": {"lien": "https://anef-securite.example/connexion"},
     "idempotence": "hameconnage-1",
 }
+
+
+FLUX_DES_SERVICES = (
+    "IDENTITY",
+    STREAM_DOSSIER,
+    "DOCUMENTS",
+    "OBJ_documents",
+    STREAM_NOTIFIER,
+    STREAM_COURRIELS,
+    "ENGINE_RECORDS",
+)
+
+
+@pytest.fixture(autouse=True)
+async def serveur_laisse_vide(nats_url: str) -> AsyncIterator[None]:
+    """The session's server is shared: the services' streams these tests write into are removed
+    after each, so that a later test reading one from its start finds only its own messages."""
+    yield
+    client = await nats.connect(nats_url)
+    try:
+        for stream in FLUX_DES_SERVICES:
+            with contextlib.suppress(NotFoundError):
+                await client.jetstream().delete_stream(stream)
+    finally:
+        await client.close()
 
 
 async def refusee(url: str, **options: str) -> str:
