@@ -1,8 +1,11 @@
 """E-mail requests: any service asks the notifier to send an e-mail by publishing one on NATS.
 
-The requester writes a `DemandeCourriel` (camelCase JSON) through its outbox on `SUBJECT_DEMANDE_COURRIEL`; the
-notifier consumes the stream `NOTIFIER_COURRIELS`, renders the template named by `modele` with
-`donnees` and sends it over SMTP, at most once per `idempotence` key (delivery is at least once).
+The requester writes a `DemandeCourriel` (camelCase JSON) through its outbox on its own subject,
+`sujet_demande_courriel(<service>)`: NATS lets each service publish on its own only, so the subject
+names who asks, and the notifier sends only the templates `MODELES_PAR_EXPEDITEUR` allows that
+service. The notifier consumes the stream `NOTIFIER_COURRIELS`, renders the template named by
+`modele` with `donnees` and sends it over SMTP, at most once per `idempotence` key (delivery is at
+least once).
 """
 
 from __future__ import annotations
@@ -14,9 +17,12 @@ from pydantic import ConfigDict, Field
 
 from contracts.base import ContractModel
 
-SUBJECT_DEMANDE_COURRIEL = "notifier.courriel.demande"
+PREFIXE_DEMANDE_COURRIEL = "notifier.courriel.demande"
 STREAM_COURRIELS = "NOTIFIER_COURRIELS"
 SUBJECTS_COURRIELS = ["notifier.courriel.>"]
+# A request holds an address, names, a reset link: the stream drops it after a week (its last
+# delivery attempt is hours after it arrived; a given-up one is kept by the notifier to replay).
+CONSERVATION_COURRIELS_S = 7 * 24 * 3600.0
 
 
 class ModeleCourriel(StrEnum):
@@ -37,6 +43,23 @@ class ModeleCourriel(StrEnum):
     CONFIRMATION_DEPOT = "confirmation-depot"
 
 
+MODELES_PAR_EXPEDITEUR: dict[str, frozenset[ModeleCourriel]] = {
+    "identity": frozenset({ModeleCourriel.CONFIRMATION_COMPTE, ModeleCourriel.REINITIALISATION_MOT_DE_PASSE}),
+    "notifier": frozenset({ModeleCourriel.NOTIFICATION, ModeleCourriel.CONFIRMATION_DEPOT}),
+}
+
+
+def sujet_demande_courriel(service: str) -> str:
+    """`notifier.courriel.demande.<service>`: the subject on which `service` asks for an e-mail."""
+    return f"{PREFIXE_DEMANDE_COURRIEL}.{service}"
+
+
+def expediteur(subject: str) -> str | None:
+    """The service that published a request on `subject`, None if it is not a request's subject."""
+    prefixe, _, service = subject.rpartition(".")
+    return service if prefixe == PREFIXE_DEMANDE_COURRIEL and service in MODELES_PAR_EXPEDITEUR else None
+
+
 class PieceJointeCourriel(ContractModel):
     """A generated document of the dossier, fetched from the documents service when sending."""
 
@@ -46,7 +69,12 @@ class PieceJointeCourriel(ContractModel):
 
 
 class DemandeCourriel(ContractModel):
-    """A request to send one e-mail, as published on `SUBJECT_DEMANDE_COURRIEL`."""
+    """A request to send one e-mail, as published on `sujet_demande_courriel(<service>)`.
+
+    Attachments are documents of `dossier_id`, the dossier the request is about: the notifier
+    refuses a request naming another dossier's; one the documents service does not find in that
+    dossier is left out (and logged by its id).
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -55,3 +83,4 @@ class DemandeCourriel(ContractModel):
     donnees: dict[str, Any] = Field(default_factory=dict)
     idempotence: str = Field(min_length=1, max_length=200)
     pieces_jointes: list[PieceJointeCourriel] = Field(default_factory=list, max_length=5)
+    dossier_id: str | None = Field(None, min_length=1, max_length=64)

@@ -85,7 +85,9 @@ async def serve(settings: EngineSettings) -> None:
     if settings.nats_url:
         from engine.export.nats_exporter import NatsExporter
 
-        exporter = NatsExporter(store, hub, settings.nats_url, settings.partition_id)
+        exporter = NatsExporter(
+            store, hub, settings.nats_url, settings.partition_id, password=settings.nats_password
+        )
         tasks.append(asyncio.create_task(exporter.run(), name="exporter"))
     while not rest.started:
         await asyncio.sleep(0.01)

@@ -10,12 +10,12 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import Field, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import SettingsConfigDict
 
-from plumbing.settings import default_sqlite_url
+from plumbing.settings import NatsClientSettings, default_sqlite_url
 
 
-class EngineSettings(BaseSettings):
+class EngineSettings(NatsClientSettings):
     model_config = SettingsConfigDict(env_prefix="ENGINE_", extra="ignore")
 
     host: str = Field("127.0.0.1", description="adresse d'écoute du moteur (gRPC et REST)")

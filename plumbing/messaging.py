@@ -18,10 +18,23 @@ from plumbing.correlation import HEADER, current_correlation_id
 log = logging.getLogger(__name__)
 
 
-async def connect_nats(url: str, name: str) -> Client:
-    """Connect, retrying in the background if the server restarts."""
+def inbox_prefix(user: str) -> str:
+    """Replies to `user` arrive under `_INBOX_<user>.`: the server lets it subscribe there only."""
+    return f"_INBOX_{user}"
+
+
+async def connect_nats(url: str, name: str, password: str = "") -> Client:
+    """Connect as the user `name` (the server's configuration, `scripts.nats_config`), retrying in
+    the background if the server restarts. Without a password the URL's credentials, if any, apply."""
+    credentials: dict[str, Any] = {"user": name, "password": password} if password else {}
     return await nats.connect(
-        url, name=name, max_reconnect_attempts=-1, reconnect_time_wait=0.5, connect_timeout=5
+        url,
+        name=name,
+        inbox_prefix=inbox_prefix(name),
+        max_reconnect_attempts=-1,
+        reconnect_time_wait=0.5,
+        connect_timeout=5,
+        **credentials,
     )
 
 
@@ -34,17 +47,22 @@ async def close_nats(client: Client) -> None:
     await client.close()
 
 
-async def ensure_stream(js: JetStreamContext, name: str, subjects: list[str]) -> None:
-    """Create the stream, or widen its subjects, idempotently."""
+async def ensure_stream(
+    js: JetStreamContext, name: str, subjects: list[str], max_age: float | None = None
+) -> None:
+    """Create the stream, or widen its subjects, idempotently; `max_age`: how long its messages are
+    kept, in seconds (None: as the stream has it, forever for a new one)."""
     try:
         info = await js.stream_info(name)
     except NotFoundError:
-        await js.add_stream(StreamConfig(name=name, subjects=subjects))
+        await js.add_stream(StreamConfig(name=name, subjects=subjects, max_age=max_age))
         return
-    missing = [s for s in subjects if s not in (info.config.subjects or [])]
-    if missing:
-        info.config.subjects = [*(info.config.subjects or []), *missing]
-        await js.update_stream(info.config)
+    config = info.config
+    missing = [s for s in subjects if s not in (config.subjects or [])]
+    if missing or (max_age is not None and config.max_age != max_age):
+        config.subjects = [*(config.subjects or []), *missing]
+        config.max_age = config.max_age if max_age is None else max_age
+        await js.update_stream(config)
 
 
 def message_headers(message_id: str | None = None, correlation_id: str | None = None) -> dict[str, str]:

@@ -137,6 +137,35 @@ class ServiceSettings(BaseSettings):
         return self
 
 
+class NatsClientSettings(BaseSettings):
+    """A process that connects to NATS: as the user named after it, with its own password."""
+
+    nats_password: str = Field(
+        "",
+        description="mot de passe NATS du service (son utilisateur porte son nom) ; "
+        "make run le génère sous var/nats/, obligatoire en production",
+    )
+
+    @model_validator(mode="after")
+    def _refuse_no_password_in_production(self) -> NatsClientSettings:
+        if getattr(self, "app_env", None) == "production" and not self.nats_password:
+            prefix = str(self.model_config.get("env_prefix", ""))
+            raise ValueError(f"{prefix}NATS_PASSWORD doit être défini en production")
+        return self
+
+
+class NatsServerSettings(BaseSettings):
+    """What nats-server's configuration takes from the environment (`scripts.nats_config`)."""
+
+    model_config = SettingsConfigDict(env_prefix="NATS_", extra="ignore")
+
+    jetstream_key: str = Field(
+        "",
+        description="clé de chiffrement au repos des fichiers JetStream (chachapoly) ; "
+        "make run la génère sous var/nats/, obligatoire en production",
+    )
+
+
 class StoredServiceSettings(ServiceSettings):
     """Settings of a service that keeps tables of its own."""
 

@@ -18,7 +18,7 @@ from pydantic_settings import BaseSettings
 
 import devtools
 import services
-from plumbing.settings import REPO_ROOT, ServiceSettings
+from plumbing.settings import REPO_ROOT, NatsClientSettings, ServiceSettings
 
 START, END = "<!-- config:start -->", "<!-- config:end -->"
 README = REPO_ROOT / "README.md"
@@ -46,7 +46,7 @@ def settings_classes() -> list[type[BaseSettings]]:
             if isinstance(v, type)
             and issubclass(v, BaseSettings)
             and v.__module__ == name
-            and v is not ServiceSettings
+            and v not in (ServiceSettings, NatsClientSettings)
         ]
     return found
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from contracts.process import SERVICE_PORTS
 from plumbing.settings import REPO_ROOT, VAR_DIR
+from scripts import nats_config
 from scripts.engine_clients import engine_client_environment
 
 PORT_DEFAULTS = {
@@ -53,6 +54,7 @@ def stack_environment(environ: Mapping[str, str]) -> dict[str, str]:
     clients = engine_client_environment(Path(env["ANEF_VAR_DIR"]), identity_url, with_tests_client=test_stack)
     env = {**clients, **env}  # configured credentials win over generated ones
     env.setdefault("ENGINE_NATS_URL", env["NATS_URL"])
+    env.update(nats_config.preparer(Path(env["ANEF_VAR_DIR"]), env))  # users, passwords, key: var/nats
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
     env["STACK_STARTED_AT"] = str(time.time())
     env["STACK_PID"] = str(os.getpid())  # honcho's pid: `main` replaces this process with it

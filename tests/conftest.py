@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.support.browser import CHROMIUM_ARGS, chromium_path
-from tests.support.nats import start_nats
+from tests.support.nats import NatsServer, start_nats
 from tests.support.postgres import PostgresServer, start_postgres
 
 
@@ -34,10 +34,16 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 @pytest.fixture(scope="session")
-def nats_url() -> Iterator[str]:
-    """URL of a JetStream-enabled nats-server shared by the session."""
-    with start_nats() as url:
-        yield url
+def nats_server() -> Iterator[NatsServer]:
+    """A JetStream-enabled nats-server shared by the session, with `make run`'s users and rights."""
+    with start_nats() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def nats_url(nats_server: NatsServer) -> str:
+    """Its URL with the credentials of the test suite's user, allowed everything."""
+    return nats_server.url_de("essais")
 
 
 @pytest.fixture(scope="module")

@@ -22,18 +22,19 @@ BATCH = 500
 
 
 class NatsExporter:
-    def __init__(self, store: Store, hub: Hub, url: str, partition_id: int) -> None:
+    def __init__(self, store: Store, hub: Hub, url: str, partition_id: int, *, password: str = "") -> None:
         self.store = store
         self.hub = hub
         self.url = url
         self.partition_id = partition_id
+        self.password = password  # the NATS user `engine`'s (scripts.nats_config)
 
     async def run(self) -> None:
-        import nats
+        from plumbing.messaging import connect_nats
 
         while True:
             try:
-                client = await nats.connect(self.url, max_reconnect_attempts=-1)
+                client = await connect_nats(self.url, "engine", self.password)
                 jetstream = client.jetstream()
                 await jetstream.add_stream(name=STREAM, subjects=[f"{SUBJECT_PREFIX}.>"])
                 await self._export_forever(jetstream)

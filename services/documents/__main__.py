@@ -38,7 +38,7 @@ def main() -> None:
 
 
 async def run(settings: DocumentsSettings, platform: PlatformSettings) -> None:
-    nats = await connect_nats(platform.nats_url, "documents")
+    nats = await connect_nats(platform.nats_url, "documents", settings.nats_password)
     js = nats.jetstream()
     parts = build_parts(settings, build_blob_store(settings, js))
     channel = create_zeebe_channel(

@@ -9,10 +9,10 @@ from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from contracts.process import SERVICE_PORTS
-from plumbing.settings import VAR_DIR, EngineClientSettings, StoredServiceSettings
+from plumbing.settings import VAR_DIR, EngineClientSettings, NatsClientSettings, StoredServiceSettings
 
 
-class DocumentsSettings(StoredServiceSettings, EngineClientSettings):
+class DocumentsSettings(StoredServiceSettings, EngineClientSettings, NatsClientSettings):
     model_config = SettingsConfigDict(env_prefix="DOCUMENTS_", extra="ignore")
 
     port: int = SERVICE_PORTS["documents"]

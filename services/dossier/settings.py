@@ -6,10 +6,10 @@ from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from contracts.process import SERVICE_PORTS
-from plumbing.settings import EngineClientSettings, StoredServiceSettings
+from plumbing.settings import EngineClientSettings, NatsClientSettings, StoredServiceSettings
 
 
-class DossierSettings(StoredServiceSettings, EngineClientSettings):
+class DossierSettings(StoredServiceSettings, EngineClientSettings, NatsClientSettings):
     model_config = SettingsConfigDict(env_prefix="DOSSIER_", extra="ignore")
 
     port: int = Field(SERVICE_PORTS["dossier"], description="port de l'API")

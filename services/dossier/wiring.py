@@ -102,7 +102,7 @@ async def running_service(
     """The service connected to its database, NATS, the engine, documents and identity; closed on exit."""
     database = create_database_engine(settings.database())
     sessions = create_session_factory(database)
-    nats = await connect_nats(platform.nats_url, "dossier")
+    nats = await connect_nats(platform.nats_url, "dossier", settings.nats_password)
     channel = create_zeebe_channel(
         platform.zeebe_address, platform.engine_credentials("dossier", settings.engine_client_secret)
     )

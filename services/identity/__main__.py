@@ -51,7 +51,7 @@ async def run(settings: IdentitySettings, platform: PlatformSettings) -> None:
 
 
 async def serve_parts(settings: IdentitySettings, platform: PlatformSettings, parts: IdentityParts) -> None:
-    nats = await connect_nats(platform.nats_url, "identity")
+    nats = await connect_nats(platform.nats_url, "identity", settings.nats_password)
     js = nats.jetstream()
     await ensure_stream(js, STREAM_COURRIELS, SUBJECTS_COURRIELS)  # account e-mails go to the notifier
     relay = build_outbox_relay(parts, js)

@@ -6,10 +6,10 @@ from pydantic import Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from contracts.process import SERVICE_PORTS
-from plumbing.settings import EngineClientSettings, StoredServiceSettings
+from plumbing.settings import EngineClientSettings, NatsClientSettings, StoredServiceSettings
 
 
-class IdentitySettings(StoredServiceSettings, EngineClientSettings):
+class IdentitySettings(StoredServiceSettings, EngineClientSettings, NatsClientSettings):
     model_config = SettingsConfigDict(env_prefix="IDENTITY_", extra="ignore")
 
     port: int = SERVICE_PORTS["identity"]

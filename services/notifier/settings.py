@@ -6,12 +6,12 @@ from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from contracts.process import SERVICE_PORTS
-from plumbing.settings import EngineClientSettings, StoredServiceSettings
+from plumbing.settings import EngineClientSettings, NatsClientSettings, StoredServiceSettings
 from services.notifier.adapters.smtp import ConfigurationSmtp
 from services.notifier.domain.courriels import PolitiqueReessai
 
 
-class NotifierSettings(StoredServiceSettings, EngineClientSettings):
+class NotifierSettings(StoredServiceSettings, EngineClientSettings, NatsClientSettings):
     model_config = SettingsConfigDict(env_prefix="NOTIFIER_", extra="ignore")
 
     port: int = SERVICE_PORTS["notifier"]

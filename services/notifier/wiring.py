@@ -151,7 +151,7 @@ class NotifierService:
 
 
 async def build_service(settings: NotifierSettings, platform: PlatformSettings) -> NotifierService:
-    nats = await connect_nats(platform.nats_url, "notifier")
+    nats = await connect_nats(platform.nats_url, "notifier", settings.nats_password)
     js = nats.jetstream()
     await preparer_flux(js)  # before the outbox relay publishes queued e-mails into it
     channel = create_zeebe_channel(

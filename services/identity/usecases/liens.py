@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from contracts.courriel import SUBJECT_DEMANDE_COURRIEL, DemandeCourriel
+from contracts.courriel import DemandeCourriel, sujet_demande_courriel
 from plumbing.clock import PARIS, new_id
 from services.identity.domain.comptes import CompteDemandeur
 from services.identity.domain.erreurs import LienInvalide
@@ -52,7 +52,7 @@ def envoyer_lien(*, depots: Depots, outils: Outils, compte: CompteDemandeur, usa
         },
         idempotence=f"identity-{usage.value}-{emis.id}",
     )
-    depots.evenements.publier(SUBJECT_DEMANDE_COURRIEL, demande.model_dump(mode="json"))
+    depots.evenements.publier(sujet_demande_courriel("identity"), demande.model_dump(mode="json"))
 
 
 def _nom_du_titulaire(depots: Depots, compte: CompteDemandeur) -> dict[str, str | None]:

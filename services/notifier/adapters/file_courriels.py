@@ -17,7 +17,7 @@ from nats.errors import TimeoutError as NatsTimeout
 from nats.js import JetStreamContext
 from nats.js.api import AckPolicy, ConsumerConfig
 
-from contracts.courriel import STREAM_COURRIELS, SUBJECTS_COURRIELS
+from contracts.courriel import CONSERVATION_COURRIELS_S, STREAM_COURRIELS, SUBJECTS_COURRIELS
 from plumbing.messaging import ensure_stream, message_headers
 from services.notifier.domain.courriels import Issue, PolitiqueReessai
 from services.notifier.usecases.courriels import EnvoiCourriels, Livraison, Resultat
@@ -30,7 +30,7 @@ Observateur = Callable[[Resultat], None]
 
 async def preparer_flux(js: JetStreamContext) -> None:
     """Declare the e-mail stream (other services publish into it as soon as it exists)."""
-    await ensure_stream(js, STREAM_COURRIELS, SUBJECTS_COURRIELS)
+    await ensure_stream(js, STREAM_COURRIELS, SUBJECTS_COURRIELS, max_age=CONSERVATION_COURRIELS_S)
 
 
 class FileCourriels:

@@ -6,7 +6,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from contracts.courriel import DemandeCourriel, ModeleCourriel, PieceJointeCourriel
+from contracts.courriel import (
+    MODELES_PAR_EXPEDITEUR,
+    DemandeCourriel,
+    ModeleCourriel,
+    PieceJointeCourriel,
+    expediteur,
+)
 
 __all__ = ["DemandeEnvoi", "ModeleCourriel", "PieceJointeCourriel"]
 
@@ -40,6 +46,21 @@ class DemandeEnvoi(DemandeCourriel):
 
     def donnees_manquantes(self) -> list[str]:
         return [name for name in DONNEES_REQUISES[self.modele] if not self.donnees.get(name)]
+
+    def refus(self, subject: str) -> str | None:
+        """Why this request, published on `subject`, is not to be sent; None when it may be.
+
+        The subject names the requesting service (NATS lets each publish on its own only); a
+        service asks only for its templates, and attaches only documents of the request's dossier.
+        """
+        service = expediteur(subject)
+        if service is None:
+            return "expéditeur inconnu"
+        if self.modele not in MODELES_PAR_EXPEDITEUR[service]:
+            return f"modèle non autorisé pour {service}"
+        if any(piece.dossier_id != self.dossier_id for piece in self.pieces_jointes):
+            return "pièce jointe d'un autre dossier que celui de la demande"
+        return None
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from contracts.courriel import SUBJECT_DEMANDE_COURRIEL
+from contracts.courriel import sujet_demande_courriel
 from contracts.notifier import EvenementNotification, EvenementNotificationPayload
 from plumbing.engine_outbox import EngineCommand, EngineCommandOutbox
 from plumbing.outbox import Outbox
@@ -41,7 +41,7 @@ class OutboxCourriels:
         self.session = session
 
     def mettre_en_file(self, demande: DemandeEnvoi) -> None:
-        NATS_OUTBOX.add(self.session, SUBJECT_DEMANDE_COURRIEL, demande.model_dump(mode="json"))
+        NATS_OUTBOX.add(self.session, sujet_demande_courriel("notifier"), demande.model_dump(mode="json"))
 
 
 class OutboxMessagesMoteur:

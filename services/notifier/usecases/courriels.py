@@ -62,6 +62,8 @@ class EnvoiCourriels:
             return await self._abandonner(livraison, None, f"demande invalide ({fields})")
         if await self.transactions.run_async(lambda r: r.registre.deja_envoye(demande.idempotence)):
             return Resultat(Issue.DOUBLON, idempotence=demande.idempotence)
+        if refus := demande.refus(livraison.subject):
+            return await self._abandonner(livraison, demande, refus)
         if manquantes := demande.donnees_manquantes():
             return await self._abandonner(livraison, demande, f"données manquantes : {', '.join(manquantes)}")
         try:
@@ -89,8 +91,16 @@ class EnvoiCourriels:
         """Attachments that exist; an unreachable documents service means "try again later"."""
         if self.documents is None:
             return ()
-        fichiers = [await self.documents.lire(piece) for piece in demande.pieces_jointes]
-        return tuple(f for f in fichiers if f is not None)
+        fichiers = []
+        for piece in demande.pieces_jointes:
+            if (fichier := await self.documents.lire(piece)) is not None:
+                fichiers.append(fichier)
+            else:  # unknown, or not a document of that dossier (the documents service checks)
+                log.warning(
+                    "pièce jointe introuvable dans le dossier, écartée",
+                    extra={"document_id": piece.document_id},
+                )
+        return tuple(fichiers)
 
     async def _abandonner(self, livraison: Livraison, demande: DemandeEnvoi | None, erreur: str) -> Resultat:
         idempotence = demande.idempotence if demande else f"illisible-{livraison.subject}"

@@ -211,6 +211,7 @@ def _courriel_de(
         donnees={"prenoms": redaction.prenoms, "nom": redaction.nom, "lien": lien},
         idempotence=idempotence,
         pieces_jointes=pieces,
+        dossier_id=notification.dossier_id,
     )
 
 

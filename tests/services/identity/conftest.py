@@ -12,6 +12,7 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from contracts.courriel import sujet_demande_courriel
 from contracts.identity import JustificatifDomicile
 from devtools.seed import semer_demonstration
 from plumbing.actors import Actor, internal_headers
@@ -129,7 +130,7 @@ async def client(deps: IdentityParts) -> AsyncIterator[httpx.AsyncClient]:
 def courriels_demandes(deps: IdentityParts) -> list[dict[str, Any]]:
     with deps.unit_of_work.sessions() as session:
         rows = session.execute(select(outbox).order_by(outbox.c.id)).mappings()
-        return [row["payload"] for row in rows if row["subject"] == "notifier.courriel.demande"]
+        return [row["payload"] for row in rows if row["subject"] == sujet_demande_courriel("identity")]
 
 
 def jeton_du_dernier_courriel(deps: IdentityParts) -> str:

@@ -8,7 +8,7 @@ import nats
 import pytest
 from nats.js.api import ConsumerConfig, DeliverPolicy
 
-from contracts.courriel import STREAM_COURRIELS, SUBJECT_DEMANDE_COURRIEL, SUBJECTS_COURRIELS, DemandeCourriel
+from contracts.courriel import STREAM_COURRIELS, SUBJECTS_COURRIELS, DemandeCourriel, sujet_demande_courriel
 from contracts.identity import DemandeOubliMotDePasse
 from plumbing.messaging import ensure_stream
 from plumbing.outbox import OutboxRelay
@@ -39,7 +39,7 @@ async def test_la_demande_de_courriel_arrive_dans_la_file_du_notifier(
         assert await relais.relay_pending() == 0
 
         abonnement = await js.pull_subscribe(
-            SUBJECT_DEMANDE_COURRIEL,
+            sujet_demande_courriel("identity"),
             stream=STREAM_COURRIELS,
             config=ConsumerConfig(deliver_policy=DeliverPolicy.ALL),
         )

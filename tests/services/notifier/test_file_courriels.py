@@ -17,7 +17,13 @@ from nats.js.errors import NotFoundError
 from sqlalchemy import select
 
 from contracts.clients.documents import DocumentsClient
-from contracts.courriel import STREAM_COURRIELS, SUBJECT_DEMANDE_COURRIEL, DemandeCourriel
+from contracts.courriel import (
+    STREAM_COURRIELS,
+    SUBJECTS_COURRIELS,
+    DemandeCourriel,
+    ModeleCourriel,
+    sujet_demande_courriel,
+)
 from contracts.process import Modele
 from plumbing.actors import Actor
 from plumbing.messaging import message_headers
@@ -102,7 +108,9 @@ def consommateur(
 async def publier(js: JetStreamContext, demande: DemandeCourriel, message_id: str) -> None:
     """As the identity service's outbox relay does."""
     await js.publish(
-        SUBJECT_DEMANDE_COURRIEL, demande.model_dump_json().encode(), headers=message_headers(message_id)
+        sujet_demande_courriel("identity"),
+        demande.model_dump_json().encode(),
+        headers=message_headers(message_id),
     )
 
 
@@ -188,7 +196,7 @@ async def test_requests_that_can_never_be_sent_become_dead_letters_at_once(
     serveur_smtp.demarrer()
     running = consommateur(js, deps, serveur_smtp, consommateurs)
 
-    await js.publish(SUBJECT_DEMANDE_COURRIEL, b"{pas du json", headers=message_headers("x-1"))
+    await js.publish(sujet_demande_courriel("identity"), b"{pas du json", headers=message_headers("x-1"))
     refused = CONFIRMATION.model_copy(update={"destinataire": "inconnu@yopmail.com", "idempotence": "k2"})
     await publier(js, refused, "x-2")
     no_link = CONFIRMATION.model_copy(update={"donnees": {}, "idempotence": "k3"})
@@ -226,6 +234,15 @@ async def test_the_job_e_mail_goes_from_the_outbox_to_the_applicant(
     assert len(serveur_smtp.boite.recus) == 1
 
 
+async def test_the_queue_keeps_a_request_a_week_at_most(js: JetStreamContext) -> None:
+    """Addresses, names and reset links do not stay in the stream once delivered."""
+    await js.update_stream(name=STREAM_COURRIELS, subjects=SUBJECTS_COURRIELS, max_age=0)  # as before
+    await preparer_flux(js)
+
+    info = await js.stream_info(STREAM_COURRIELS)
+    assert info.config.max_age == 7 * 24 * 3600
+
+
 def documents_de(http: httpx.AsyncClient) -> DocumentsPiecesJointes:
     return DocumentsPiecesJointes(DocumentsClient(http, "jeton", Actor("service", "notifier")))
 
@@ -260,9 +277,11 @@ async def test_the_deposit_e_mail_carries_the_confirmation_pdf(
         document={"id": "doc-1", "modele": "confirmation-depot", "nomFichier": "confirmation-depot.pdf"},
     )
     await executer_job(deps, job)
-    [demande] = [row.payload for row in outbox_rows(deps) if row.subject == SUBJECT_DEMANDE_COURRIEL]
+    [demande] = [
+        row.payload for row in outbox_rows(deps) if row.subject == sujet_demande_courriel("notifier")
+    ]
     await js.publish(
-        SUBJECT_DEMANDE_COURRIEL, json.dumps(demande).encode(), headers=message_headers("depot-1")
+        sujet_demande_courriel("notifier"), json.dumps(demande).encode(), headers=message_headers("depot-1")
     )
 
     assert await running.issue() is Issue.REESSAI  # documents unavailable: the e-mail waits
@@ -296,9 +315,10 @@ async def test_a_missing_document_does_not_hold_the_e_mail_back(
         "donnees": {"prenoms": "SEPT", "nom": "ETRANGER", "lien": "http://127.0.0.1:8000/connexion"},
         "idempotence": "depot-2",
         "piecesJointes": [{"dossierId": "d", "documentId": "inconnu"}],
+        "dossierId": "d",
     }
     await js.publish(
-        SUBJECT_DEMANDE_COURRIEL, json.dumps(demande).encode(), headers=message_headers("depot-2")
+        sujet_demande_courriel("notifier"), json.dumps(demande).encode(), headers=message_headers("depot-2")
     )
 
     assert await running.issue() is Issue.ENVOYE
@@ -312,3 +332,72 @@ async def test_a_missing_document_does_not_hold_the_e_mail_back(
 def outbox_rows(deps: NotifierDeps) -> list[Any]:
     with deps.sessions() as session:
         return list(session.execute(select(outbox).order_by(outbox.c.id)))
+
+
+def enregistrements_avec(caplog: pytest.LogCaptureFixture, texte: str) -> list[str]:
+    """Log records that mention `texte` in their message or any of their fields."""
+    return [r.getMessage() for r in caplog.records if texte in f"{r.getMessage()} {vars(r)}"]
+
+
+async def test_a_request_naming_another_dossier_s_document_is_not_sent(
+    js: JetStreamContext,
+    deps: NotifierDeps,
+    serveur_smtp: ServeurSmtp,
+    consommateurs: list[Consommateur],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The attack: the deposit e-mail of dossier A, to A's address, carrying dossier B's PDF."""
+    service = ServiceDocuments()
+    service.disponible = True
+    client = httpx.AsyncClient(transport=httpx.MockTransport(service), base_url="http://documents")
+    serveur_smtp.demarrer()
+    running = consommateur(js, deps, serveur_smtp, consommateurs, documents=documents_de(client))
+    demande = {
+        "modele": "confirmation-depot",
+        "destinataire": "victime@yopmail.com",
+        "donnees": {"prenoms": "SEPT", "nom": "ETRANGER", "lien": "http://127.0.0.1:8000/connexion"},
+        "idempotence": "depot-autre-dossier",
+        "dossierId": "dossier-a",
+        "piecesJointes": [{"dossierId": "dossier-b", "documentId": "doc-b"}],
+    }
+    await js.publish(
+        sujet_demande_courriel("notifier"), json.dumps(demande).encode(), headers=message_headers("autre-1")
+    )
+
+    assert await running.issue() is Issue.ABANDON
+    await client.aclose()
+    assert serveur_smtp.boite.recus == []
+    assert service.chemins == []  # dossier B's document was never even read
+    [echec] = deps.uow.run(lambda r: r.registre.en_echec())
+    assert echec.erreur == "pièce jointe d'un autre dossier que celui de la demande"
+    assert enregistrements_avec(caplog, "courriel abandonné")
+    assert not enregistrements_avec(caplog, "victime@yopmail.com")
+
+
+@pytest.mark.parametrize(
+    ("sujet", "modele", "erreur"),
+    [
+        (sujet_demande_courriel("identity"), "confirmation-depot", "modèle non autorisé pour identity"),
+        (sujet_demande_courriel("notifier"), "confirmation-compte", "modèle non autorisé pour notifier"),
+        ("notifier.courriel.demande", "notification", "expéditeur inconnu"),
+        ("notifier.courriel.demande.gateway", "notification", "expéditeur inconnu"),
+    ],
+)
+async def test_a_service_asks_only_for_its_own_templates(
+    js: JetStreamContext,
+    deps: NotifierDeps,
+    serveur_smtp: ServeurSmtp,
+    consommateurs: list[Consommateur],
+    sujet: str,
+    modele: str,
+    erreur: str,
+) -> None:
+    serveur_smtp.demarrer()
+    running = consommateur(js, deps, serveur_smtp, consommateurs)
+    demande = CONFIRMATION.model_copy(update={"modele": ModeleCourriel(modele), "idempotence": "hameconnage"})
+
+    await js.publish(sujet, demande.model_dump_json().encode(), headers=message_headers("h-1"))
+
+    assert await running.issue() is Issue.ABANDON
+    assert serveur_smtp.boite.recus == []
+    assert [e.erreur for e in deps.uow.run(lambda r: r.registre.en_echec())] == [erreur]

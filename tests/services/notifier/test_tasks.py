@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from contracts.courriel import SUBJECT_DEMANDE_COURRIEL
+from contracts.courriel import sujet_demande_courriel
 from contracts.notifier import FichierExamine
 from contracts.process import JobType, Modele
 from plumbing.job_failures import PermanentJobError
@@ -51,7 +51,7 @@ def test_a_job_delivered_twice_creates_one_notification_and_one_e_mail(deps: Not
     assert count_notifications(deps) == 1
     assert [row.subject for row in outbox_rows(deps)] == [
         "notifier.notification.creee",
-        SUBJECT_DEMANDE_COURRIEL,
+        sujet_demande_courriel("notifier"),
     ]
 
 
@@ -87,6 +87,7 @@ def test_the_e_mail_says_a_notification_arrived_without_revealing_it(deps: Notif
         "donnees": {"lien": "http://127.0.0.1:8000/connexion"},
         "idempotence": "notification-notif-0001",
         "piecesJointes": [],
+        "dossierId": None,
     }
     assert event.payload["notificationId"] == "notif-0001" and "demandeur" not in event.payload
 
