@@ -12,6 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from plumbing.correlation import HEADER, bind_correlation_id
 from plumbing.erreurs_requete import (
@@ -95,6 +96,20 @@ def create_app(
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     return app
+
+
+def trust_proxies(app: FastAPI, proxies: str) -> None:
+    """Read the visitor's address from `X-Forwarded-For` only when the request comes from one of
+    `proxies` (comma-separated addresses or networks, e.g. "10.0.0.0/8,192.0.2.7"), walking the
+    header from the right past the trusted ones (uvicorn's middleware). Without proxies the address
+    is the socket's peer, whatever the caller writes in the header."""
+    if proxies.strip():
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=proxies)
+
+
+def client_address(request: Request) -> str | None:
+    """The visitor's address as `trust_proxies` settled it (what per-address limits count)."""
+    return request.client.host[:64] if request.client else None
 
 
 # A service's table of domain errors (`api/errors.py`): each error type, and how to answer it:

@@ -17,7 +17,7 @@ from plumbing.dsfr import CachedStaticFiles, dsfr_templates, mount_dsfr
 from plumbing.dsfr.security import install_security
 from plumbing.health import http_check
 from plumbing.settings import REPO_ROOT, PlatformSettings
-from plumbing.web import create_app
+from plumbing.web import create_app, trust_proxies
 from services.backoffice.adapters.bpmnlint import NodeBpmnLint
 from services.backoffice.adapters.camunda import CamundaClient
 from services.backoffice.adapters.camunda_console import CamundaReferentiel
@@ -93,6 +93,7 @@ def build_app(
     pages = Pages(dsfr_templates(TEMPLATES, SITE_NAME, platform.ui_theme), security)
     c = clients or build_clients(settings, platform)
     install_security(app, security)
+    trust_proxies(app, settings.trusted_proxies)
     install_error_pages(app, pages)
     install_console_errors(app, pages)
     site = BackofficeDeps(c.agents, c.moteur, c.dossiers, pages, security)
