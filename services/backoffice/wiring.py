@@ -84,7 +84,9 @@ def build_app(
         "dossier": http_check(httpx.AsyncClient, f"{settings.dossier_url}/healthz"),
         "documents": http_check(httpx.AsyncClient, f"{settings.documents_url}/healthz"),
     }
-    app = create_app("backoffice", readiness, docs_url=None, redoc_url=None, openapi_url=None)
+    app = create_app(
+        "backoffice", readiness, platform=platform, docs_url=None, redoc_url=None, openapi_url=None
+    )
     mount_dsfr(app, max_age=STATIC_MAX_AGE)
     app.mount(
         "/static/form-js", CachedStaticFiles(directory=FORM_JS_DIST, max_age=STATIC_MAX_AGE), name="form-js"

@@ -82,7 +82,7 @@ def build_app(
             "pdf": settings.pdf_url,
         }.items()
     }
-    app = create_app("gateway", readiness, docs_url=None, redoc_url=None, openapi_url=None)
+    app = create_app("gateway", readiness, platform=platform, docs_url=None, redoc_url=None, openapi_url=None)
     mount_dsfr(app, max_age=STATIC_MAX_AGE)
     security = site_security(settings.secret_key, secure_cookies=settings.cookies_secure)
     app.state.security = security
