@@ -14,7 +14,9 @@ from services.identity.usecases.contexte import Outils
 class Reservation:
     """A sign-in attempt counted as a failure before its password is checked."""
 
-    verrouille: bool  # this attempt is the one that locked the identifier (the last one allowed)
+    # this attempt is the one that locked the identifier for every browser but those it signed
+    # in from before (the last attempt allowed): its owner is to be told
+    verrouille: bool
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class Garde:
     outils: Outils
     cle_identifiant: str | None
     cle_adresse: str | None
+    depuis_un_appareil_connu: bool = False
 
     @classmethod
     def pour(
@@ -40,9 +43,8 @@ class Garde:
         its attempts have a budget of their own, so a stranger locking the identifier or the
         address does not lock out the owner's own browser."""
         if identifiant is not None and appareil is not None:
-            return cls(
-                depots, outils, cle_limitation("appareil", f"{espace}\n{identifiant}\n{appareil}"), None
-            )
+            cle = cle_limitation("appareil", f"{espace}\n{identifiant}\n{appareil}")
+            return cls(depots, outils, cle, None, depuis_un_appareil_connu=True)
         return cls(
             depots,
             outils,
@@ -83,7 +85,7 @@ class Garde:
             apres = politique.apres_echec(compteur, maintenant)
             tentatives.enregistrer(cle, apres)
             verrouille |= cle == self.cle_identifiant and politique.verrouille_a(apres)
-        return Reservation(verrouille=verrouille)
+        return Reservation(verrouille=verrouille and not self.depuis_un_appareil_connu)
 
     def reussite(self) -> None:
         """After `reserver`, the password was right: forget the identifier's failures. The
