@@ -74,10 +74,14 @@ def connecter_demandeur(
     identifiant = normaliser_identifiant(demande.identifiant)
     connexion = _Tentative(outils, demande, DEMANDEURS, identifiant)
     compte = connexion.verifier(transactions, lambda d: d.demandeurs.par_identifiant(identifiant))
+    rehache = compte.mot_de_passe is not None and outils.hacheur.a_rehacher(compte.mot_de_passe)
+    nouvelle_empreinte = (
+        outils.hacheur.hacher(demande.mot_de_passe) if rehache else None
+    )  # out of the transaction
 
     def ouvrir(depots: Depots) -> Connexion:
-        if compte.mot_de_passe and outils.hacheur.a_rehacher(compte.mot_de_passe):
-            compte.mot_de_passe = outils.hacheur.hacher(demande.mot_de_passe)
+        if nouvelle_empreinte:
+            compte.mot_de_passe = nouvelle_empreinte
             depots.demandeurs.enregistrer(compte)
         return connexion.ouvrir(depots, compte, fiche_de(depots, compte))
 

@@ -13,7 +13,9 @@ import pytest
 
 from plumbing.actors import internal_headers
 from plumbing.settings import PlatformSettings
+from services.identity.adapters.crypto import Argon2Hacheur
 from services.identity.api import hachages
+from services.identity.domain.ports import Depots
 from services.identity.wiring import IdentityParts, build_app
 from tests.services.identity.conftest import (
     GATEWAY,
@@ -152,3 +154,22 @@ async def test_un_agent_garde_aussi_son_navigateur(client: httpx.AsyncClient) ->
     assert (await client.post("/agents/sessions", json=agent)).status_code == 429
     reponse = await client.post("/agents/sessions", json={**agent, "appareil": appareil})
     assert reponse.status_code == 201
+
+
+async def test_une_empreinte_d_anciens_reglages_est_refaite_a_la_connexion(
+    client: httpx.AsyncClient, base: IdentityParts
+) -> None:
+    ancienne = Argon2Hacheur(1, 8, 1).hacher(SEPT["motDePasse"])
+
+    def vieillir(d: Depots) -> None:
+        compte = d.demandeurs.par_identifiant(SEPT["identifiant"])
+        assert compte is not None
+        compte.mot_de_passe = ancienne
+        d.demandeurs.enregistrer(compte)
+
+    base.unit_of_work.run(vieillir)
+    assert (await connecter(client)).status_code == 201
+    compte = base.unit_of_work.run(lambda d: d.demandeurs.par_identifiant(SEPT["identifiant"]))
+    assert compte is not None and compte.mot_de_passe not in (None, ancienne)
+    assert not base.outils.hacheur.a_rehacher(compte.mot_de_passe or "")
+    assert (await connecter(client)).status_code == 201
