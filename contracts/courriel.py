@@ -31,6 +31,8 @@ class ModeleCourriel(StrEnum):
     - confirmation-compte (identity): {"lien"*: confirmation URL, "nom", "prenoms", "expiration": ISO datetime,
       "identifiant": the N° étranger, or the e-mail when there is none (the mail names which one logs in)}
     - reinitialisation-mot-de-passe (identity): {"lien"*: reset URL, "nom", "prenoms", "expiration"}
+    - compte-bloque (identity): the owner's identifier was locked after repeated failed sign-ins:
+      {"lien"*: the « mot de passe oublié » page, "expiration": end of the lockout (ISO), "nom", "prenoms"}
     - notification (the notifier itself, for every in-app notification but the deposit's): the seed's
       « Vous venez de recevoir une notification », {"lien"*: the login page}
     - confirmation-depot (the notifier itself, for the deposit's notification): {"prenoms", "nom",
@@ -39,12 +41,19 @@ class ModeleCourriel(StrEnum):
 
     CONFIRMATION_COMPTE = "confirmation-compte"
     REINITIALISATION_MOT_DE_PASSE = "reinitialisation-mot-de-passe"
+    COMPTE_BLOQUE = "compte-bloque"
     NOTIFICATION = "notification"
     CONFIRMATION_DEPOT = "confirmation-depot"
 
 
 MODELES_PAR_EXPEDITEUR: dict[str, frozenset[ModeleCourriel]] = {
-    "identity": frozenset({ModeleCourriel.CONFIRMATION_COMPTE, ModeleCourriel.REINITIALISATION_MOT_DE_PASSE}),
+    "identity": frozenset(
+        {
+            ModeleCourriel.CONFIRMATION_COMPTE,
+            ModeleCourriel.REINITIALISATION_MOT_DE_PASSE,
+            ModeleCourriel.COMPTE_BLOQUE,
+        }
+    ),
     "notifier": frozenset({ModeleCourriel.NOTIFICATION, ModeleCourriel.CONFIRMATION_DEPOT}),
 }
 

@@ -142,6 +142,7 @@ class SessionOuverte(ContractModel):
     """Answer of a login: an opaque token to keep in a cookie, and who logged in."""
 
     jeton: str
+    appareil: str | None = None  # the browser's device token, for a long-lived cookie of its own
     expire_le: datetime
     acteur: str  # the `X-Acteur` value to send on the visitor's behalf, e.g. "agent:<id>;prefectures=59;roles=instructeur"
     demandeur: FicheDemandeur | None = None
@@ -205,6 +206,9 @@ class DemandeConnexion(ContractModel):
     identifiant: Annotated[Texte, Field(min_length=1)]  # N° étranger or e-mail; an agent's identifiant
     mot_de_passe: Annotated[Secret, Field(min_length=1)]
     adresse_client: AdresseClient = None
+    # the device token of a browser that signed in before (its cookie): a lockout of the
+    # identifier does not apply to it, it has a budget of its own
+    appareil: Annotated[str, Field(max_length=200)] | None = None
 
 
 class DemandeOubliMotDePasse(ContractModel):

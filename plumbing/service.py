@@ -37,7 +37,7 @@ async def serve(
     background: list[BackgroundLoop] | None = None,
 ) -> None:
     """Serve until SIGINT/SIGTERM, then stop the worker and the loops cleanly."""
-    server = _Server(uvicorn.Config(app, host=host, port=port, log_config=None, access_log=False))
+    server = _Server(server_config(app, host, port))
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, _request_exit, server)
@@ -56,6 +56,13 @@ async def serve(
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
         log.info("service arrêté")
+
+
+def server_config(app: FastAPI, host: str, port: int) -> uvicorn.Config:
+    """How every service is served: no access log (the apps log), and X-Forwarded-For believed
+    from no one by default (uvicorn would believe any local caller); the sites behind a proxy say
+    which ones they trust (`plumbing.web.trust_proxies`)."""
+    return uvicorn.Config(app, host=host, port=port, log_config=None, access_log=False, proxy_headers=False)
 
 
 async def keep_working(worker: ZeebeWorker, retry_seconds: float = 5.0) -> None:

@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from zxcvbn import zxcvbn
 
 from plumbing.engine_auth import EngineCredentials
 
@@ -19,6 +20,32 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 # Local data (SQLite files, uploaded documents, NATS store); ANEF_VAR_DIR moves it, e.g. for tests.
 VAR_DIR = Path(os.environ.get("ANEF_VAR_DIR") or REPO_ROOT / "var")
 DEVELOPMENT_SECRET = "dev-secret-change-me"  # noqa: S105 - refused outside development
+# A production secret: at least 32 characters and 10^36 guesses (about 120 bits) as zxcvbn
+# estimates them; `secrets.token_urlsafe(32)` gives 43 characters and about 10^43.
+SECRET_MIN_LENGTH = 32
+SECRET_MIN_GUESSES_LOG10 = 36
+GENERATE_SECRET = 'python3 -c "import secrets; print(secrets.token_urlsafe(32))"'  # noqa: S105
+
+
+def weak_secret(value: str) -> str | None:
+    """Why `value` is too weak to be a production secret (in French), or None when it is strong."""
+    if len(value) < SECRET_MIN_LENGTH:
+        return f"moins de {SECRET_MIN_LENGTH} caractères"
+    if any(exemple in value.lower() for exemple in (DEVELOPMENT_SECRET, "change-me", "changeme")):
+        return "valeur d'exemple"
+    if zxcvbn(value[:100])["guesses_log10"] < SECRET_MIN_GUESSES_LOG10:
+        return "trop prévisible (mots, répétitions, suites de caractères)"
+    return None
+
+
+def check_secret(name: str, value: str, app_env: str) -> None:
+    """Refuse the development default outside development, and a weak value in production."""
+    if app_env != "development" and value == DEVELOPMENT_SECRET:
+        raise ValueError(f"{name} doit être défini hors du développement")
+    if app_env == "production" and (raison := weak_secret(value)):
+        raise ValueError(
+            f"{name} est trop faible pour la production ({raison}) : générez-le avec {GENERATE_SECRET}"
+        )
 
 
 class PlatformSettings(BaseSettings):
@@ -63,7 +90,8 @@ class PlatformSettings(BaseSettings):
     internal_api_token: str = Field(
         DEVELOPMENT_SECRET,
         validation_alias="INTERNAL_API_TOKEN",
-        description="jeton partagé des API internes ; obligatoire hors du développement",
+        description="jeton partagé des API internes ; obligatoire hors du développement, et en "
+        "production refusé s'il a moins de 32 caractères ou se devine (zxcvbn : moins de 10^36 essais)",
     )
     job_retry_backoff_min_ms: int = Field(
         5_000,
@@ -84,10 +112,18 @@ class PlatformSettings(BaseSettings):
         description="dsfr : identité de l'État ; neutre : mêmes pages sans Marianne",
     )
 
+    metrics_token: str = Field(
+        "",
+        validation_alias="METRICS_TOKEN",
+        description="jeton (en-tête Authorization: Bearer) exigé sur /metrics hors du développement ; "
+        "vide : /metrics n'y est pas servi. /docs et /openapi.json ne sont servis qu'en développement",
+    )
+
     @model_validator(mode="after")
-    def _refuse_default_token_outside_development(self) -> PlatformSettings:
-        if self.app_env != "development" and self.internal_api_token == DEVELOPMENT_SECRET:
-            raise ValueError("INTERNAL_API_TOKEN doit être défini hors du développement")
+    def _refuse_weak_secrets(self) -> PlatformSettings:
+        check_secret("INTERNAL_API_TOKEN", self.internal_api_token, self.app_env)
+        if self.metrics_token:
+            check_secret("METRICS_TOKEN", self.metrics_token, self.app_env)
         return self
 
     @property
@@ -129,11 +165,8 @@ class ServiceSettings(BaseSettings):
     app_env: Literal["development", "test", "production"] = Field("development", validation_alias="APP_ENV")
 
     @model_validator(mode="after")
-    def _refuse_default_secret_outside_development(self) -> ServiceSettings:
-        if self.app_env != "development" and self.secret_key == DEVELOPMENT_SECRET:
-            raise ValueError(
-                f"{self.model_config.get('env_prefix', '')}SECRET_KEY doit être défini hors du développement"
-            )
+    def _refuse_weak_secret(self) -> ServiceSettings:
+        check_secret(f"{self.model_config.get('env_prefix', '')}SECRET_KEY", self.secret_key, self.app_env)
         return self
 
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import hmac
 import logging
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Header, Request, Response
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from plumbing.correlation import HEADER, bind_correlation_id
 from plumbing.erreurs_requete import (
@@ -23,8 +25,10 @@ from plumbing.erreurs_requete import (
     json_invalide,
 )
 from plumbing.health import ReadinessCheck
+from plumbing.settings import PlatformSettings
 
 log = logging.getLogger(__name__)
+METRIQUES_PROTEGEES = "Les métriques demandent le jeton de supervision (METRICS_TOKEN)."
 
 REQUESTS = Counter("http_requests_total", "Requêtes HTTP traitées", ["service", "method", "status"])
 LATENCY = Histogram("http_request_duration_seconds", "Durée des requêtes HTTP", ["service"])
@@ -34,12 +38,20 @@ def create_app(
     service: str,
     readiness: Mapping[str, ReadinessCheck] | None = None,
     errors: ErrorTable | None = None,
+    platform: PlatformSettings | None = None,
     **fastapi_options: object,
 ) -> FastAPI:
     """An app with `/healthz`, `/readyz`, `/metrics`, correlation ids and uniform errors.
 
     `errors` is the service's table of domain errors (`api/errors.py`), answered in French.
+    `/docs` and `/openapi.json` are served in development only; `/metrics` outside development
+    only to the bearer of `METRICS_TOKEN`, and not at all without one (`platform`: read from the
+    environment when not given).
     """
+    platform = platform or PlatformSettings()
+    development = platform.app_env == "development"
+    if not development:
+        fastapi_options.update(docs_url=None, redoc_url=None, openapi_url=None)
     app = FastAPI(title=service, **fastapi_options)  # type: ignore[arg-type]
     checks = dict(readiness or {})
     install_error_table(app, errors or {})
@@ -90,11 +102,34 @@ def create_app(
             status_code=200 if ready else 503, content={"status": "ok" if ready else "ko", **results}
         )
 
-    @app.get("/metrics", include_in_schema=False)
-    async def metrics() -> Response:
-        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+    if development or platform.metrics_token:
+        attendu = f"Bearer {platform.metrics_token}".encode()
+
+        @app.get("/metrics", include_in_schema=False)
+        async def metrics(authorization: Annotated[str, Header()] = "") -> Response:
+            if not development and not hmac.compare_digest(authorization.encode(), attendu):
+                return JSONResponse(
+                    status_code=401,
+                    content={"detail": METRIQUES_PROTEGEES},
+                    headers={"WWW-Authenticate": "Bearer"},
+                )
+            return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     return app
+
+
+def trust_proxies(app: FastAPI, proxies: str) -> None:
+    """Read the visitor's address from `X-Forwarded-For` only when the request comes from one of
+    `proxies` (comma-separated addresses or networks, e.g. "10.0.0.0/8,192.0.2.7"), walking the
+    header from the right past the trusted ones (uvicorn's middleware). Without proxies the address
+    is the socket's peer, whatever the caller writes in the header."""
+    if proxies.strip():
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=proxies)
+
+
+def client_address(request: Request) -> str | None:
+    """The visitor's address as `trust_proxies` settled it (what per-address limits count)."""
+    return request.client.host[:64] if request.client else None
 
 
 # A service's table of domain errors (`api/errors.py`): each error type, and how to answer it:

@@ -26,7 +26,8 @@ README = REPO_ROOT / "README.md"
 GENERIC_MEANINGS = {
     "host": "adresse d'écoute de l'API",
     "port": "port de l'API",
-    "secret_key": "secret de signature ; sa valeur de développement est refusée hors du développement",
+    "secret_key": "secret de signature ; refusé hors du développement s'il garde sa valeur de développement, "
+    "et en production s'il a moins de 32 caractères ou se devine (zxcvbn : moins de 10^36 essais)",
     "app_env": "environnement : development, test ou production",
 }
 

@@ -93,16 +93,27 @@ class IdentityClient(InternalApiClient):
     # Logging in, and the session behind the visitor's cookie.
 
     async def connecter_demandeur(
-        self, identifiant: str, mot_de_passe: str, *, adresse_client: str | None = None
+        self,
+        identifiant: str,
+        mot_de_passe: str,
+        *,
+        adresse_client: str | None = None,
+        appareil: str | None = None,
     ) -> SessionOuverte:
-        """N° étranger (or e-mail when there is none) and password; keep `jeton` in a cookie."""
-        demande = _connexion(identifiant, mot_de_passe, adresse_client)
+        """N° étranger (or e-mail when there is none) and password; keep `jeton` in a cookie, and
+        `appareil` in a long-lived one to send back with the next sign-ins from this browser."""
+        demande = _connexion(identifiant, mot_de_passe, adresse_client, appareil)
         return await self.send_model("POST", SessionOuverte, "/sessions", demande)
 
     async def connecter_agent(
-        self, identifiant: str, mot_de_passe: str, *, adresse_client: str | None = None
+        self,
+        identifiant: str,
+        mot_de_passe: str,
+        *,
+        adresse_client: str | None = None,
+        appareil: str | None = None,
     ) -> SessionOuverte:
-        demande = _connexion(identifiant, mot_de_passe, adresse_client)
+        demande = _connexion(identifiant, mot_de_passe, adresse_client, appareil)
         return await self.send_model("POST", SessionOuverte, "/agents/sessions", demande)
 
     async def session_courante(self, jeton_session: str) -> SessionCourante:
@@ -170,9 +181,11 @@ def _mot_de_passe(jeton: str, mot_de_passe: str, confirmation: str) -> DemandeMo
     )
 
 
-def _connexion(identifiant: str, mot_de_passe: str, adresse_client: str | None) -> DemandeConnexion:
+def _connexion(
+    identifiant: str, mot_de_passe: str, adresse_client: str | None, appareil: str | None
+) -> DemandeConnexion:
     return DemandeConnexion.model_construct(
-        identifiant=identifiant, mot_de_passe=mot_de_passe, adresse_client=adresse_client
+        identifiant=identifiant, mot_de_passe=mot_de_passe, adresse_client=adresse_client, appareil=appareil
     )
 
 

@@ -47,6 +47,9 @@ HEADERS = {
 }
 
 
+DEVICE_COOKIE_AGE = 180 * 24 * 3600  # as long as identity honours the device token
+
+
 class Security:
     """The site's secret and cookie policy, shared by the middleware and the pages."""
 
@@ -79,6 +82,19 @@ class Security:
 
     def set_cookie(self, response: Response, name: str, value: str) -> None:
         response.set_cookie(name, value, httponly=True, samesite="lax", secure=self.secure_cookies, path="/")
+
+    def set_device_cookie(self, response: Response, name: str, value: str) -> None:
+        """A long-lived cookie that only the site's own forms send back (SameSite=Strict): the
+        proof that this browser signed in before, which a lockout by a stranger does not stop."""
+        response.set_cookie(
+            name,
+            value,
+            max_age=DEVICE_COOKIE_AGE,
+            httponly=True,
+            samesite="strict",
+            secure=self.secure_cookies,
+            path="/",
+        )
 
     def delete_cookie(self, response: Response, name: str) -> None:
         response.delete_cookie(name, httponly=True, samesite="lax", secure=self.secure_cookies, path="/")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from contracts.process import SERVICE_PORTS
@@ -18,6 +19,11 @@ class BackofficeSettings(ServiceSettings, EngineClientSettings):
     dossier_url: str = f"{LOCAL}:{SERVICE_PORTS['dossier']}"
     documents_url: str = f"{LOCAL}:{SERVICE_PORTS['documents']}"
     notifier_url: str = f"{LOCAL}:{SERVICE_PORTS['notifier']}"
+    trusted_proxies: str = Field(
+        "",
+        description="mandataires (proxys inverses) dont on croit l'en-tête X-Forwarded-For : adresses ou "
+        "réseaux séparés par des virgules ; vide : l'adresse du visiteur est celle de la connexion",
+    )
 
     @property
     def cookies_secure(self) -> bool:

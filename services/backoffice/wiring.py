@@ -18,7 +18,7 @@ from plumbing.dsfr.security import install_security
 from plumbing.engine_auth import BearerToken
 from plumbing.health import http_check
 from plumbing.settings import REPO_ROOT, PlatformSettings
-from plumbing.web import create_app
+from plumbing.web import create_app, trust_proxies
 from services.backoffice.adapters.bpmnlint import NodeBpmnLint
 from services.backoffice.adapters.camunda import CamundaClient
 from services.backoffice.adapters.camunda_console import CamundaReferentiel
@@ -92,7 +92,9 @@ def build_app(
         "dossier": http_check(httpx.AsyncClient, f"{settings.dossier_url}/healthz"),
         "documents": http_check(httpx.AsyncClient, f"{settings.documents_url}/healthz"),
     }
-    app = create_app("backoffice", readiness, docs_url=None, redoc_url=None, openapi_url=None)
+    app = create_app(
+        "backoffice", readiness, platform=platform, docs_url=None, redoc_url=None, openapi_url=None
+    )
     mount_dsfr(app, max_age=STATIC_MAX_AGE)
     app.mount(
         "/static/form-js", CachedStaticFiles(directory=FORM_JS_DIST, max_age=STATIC_MAX_AGE), name="form-js"
@@ -101,6 +103,7 @@ def build_app(
     pages = Pages(dsfr_templates(TEMPLATES, SITE_NAME, platform.ui_theme), security)
     c = clients or build_clients(settings, platform)
     install_security(app, security)
+    trust_proxies(app, settings.trusted_proxies)
     install_error_pages(app, pages)
     install_console_errors(app, pages)
     site = BackofficeDeps(c.agents, c.moteur, c.dossiers, pages, security)

@@ -90,7 +90,7 @@ def build_app(
     """The internal API; `parts` lets the caller share them with the worker (or use another blob store)."""
     parts = parts or build_parts(settings)
     checks = {"base de données": database_check(parts.engine), **(readiness or {})}
-    app = create_app("documents", checks, errors=ERREURS)
+    app = create_app("documents", checks, platform=platform, errors=ERREURS)
     app.state.internal_api_token = platform.internal_api_token
     app.include_router(
         build_api_router(

@@ -82,7 +82,7 @@ def build_parts(
 def build_app(
     parts: DossierParts, platform: PlatformSettings, readiness: Mapping[str, ReadinessCheck] | None = None
 ) -> FastAPI:
-    app = create_app("dossier", readiness, errors=ERREURS)
+    app = create_app("dossier", readiness, platform=platform, errors=ERREURS)
     app.state.internal_api_token = platform.internal_api_token
     app.include_router(build_api_router(parts.api))
     return app

@@ -19,6 +19,11 @@ class GatewaySettings(ServiceSettings):
     dossier_url: str = f"{LOCAL}:{SERVICE_PORTS['dossier']}"
     documents_url: str = f"{LOCAL}:{SERVICE_PORTS['documents']}"
     notifier_url: str = f"{LOCAL}:{SERVICE_PORTS['notifier']}"
+    trusted_proxies: str = Field(
+        "",
+        description="mandataires (proxys inverses) dont on croit l'en-tête X-Forwarded-For : adresses ou "
+        "réseaux séparés par des virgules ; vide : l'adresse du visiteur est celle de la connexion",
+    )
     pdf_url: str = f"{LOCAL}:{SERVICE_PORTS['pdf']}"
     cookie_secure: bool | None = Field(
         None,

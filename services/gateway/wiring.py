@@ -18,7 +18,7 @@ from plumbing.dsfr import dsfr_templates, mount_dsfr
 from plumbing.dsfr.security import install_security
 from plumbing.health import http_check
 from plumbing.settings import PlatformSettings
-from plumbing.web import create_app
+from plumbing.web import create_app, trust_proxies
 from services.gateway.adapters.dossiers import DossierDemandes
 from services.gateway.adapters.identity import IdentityAccounts
 from services.gateway.adapters.justificatifs import DocumentsJustificatifs
@@ -82,7 +82,7 @@ def build_app(
             "pdf": settings.pdf_url,
         }.items()
     }
-    app = create_app("gateway", readiness, docs_url=None, redoc_url=None, openapi_url=None)
+    app = create_app("gateway", readiness, platform=platform, docs_url=None, redoc_url=None, openapi_url=None)
     mount_dsfr(app, max_age=STATIC_MAX_AGE)
     security = site_security(settings.secret_key, secure_cookies=settings.cookies_secure)
     app.state.security = security
@@ -91,6 +91,7 @@ def build_app(
     c = clients or build_clients(settings, platform)
     deps = GatewayDeps(c.comptes, c.notifications, c.demandes, c.justificatifs, pages, security)
     install_security(app, security)
+    trust_proxies(app, settings.trusted_proxies)
     install_error_pages(app, pages)
     app.include_router(build_pages_router(deps))
     return app

@@ -22,7 +22,10 @@ class IdentitySettings(StoredServiceSettings, EngineClientSettings, NatsClientSe
     session_idle_minutes: int = Field(30, ge=1, description="fin de session après inactivité (minutes)")
     session_max_hours: int = Field(12, ge=1, description="durée maximale d'une session (heures)")
     max_failures_per_account: int = Field(
-        5, ge=1, description="échecs de connexion avant blocage temporaire d'un identifiant"
+        5,
+        ge=1,
+        description="échecs de connexion avant blocage temporaire d'un identifiant (le titulaire en est "
+        "prévenu par courriel ; un navigateur où il s'est déjà connecté garde son propre compte d'échecs)",
     )
     max_failures_per_address: int = Field(
         30, ge=1, description="échecs avant blocage temporaire d'une adresse IP cliente"

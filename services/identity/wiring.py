@@ -121,7 +121,7 @@ def build_app(
     """The internal API (its readiness checks the database, and `readiness` besides), and the engine's
     token endpoint when given (`engine_token_router`)."""
     checks = {"base de données": database_check(parts.engine), **(readiness or {})}
-    app = create_app("identity", checks, errors=ERREURS)
+    app = create_app("identity", checks, platform=platform, errors=ERREURS)
     app.state.internal_api_token = platform.internal_api_token
     app.include_router(build_api_router(parts))
     if engine_tokens is not None:

@@ -96,7 +96,7 @@ def build_app(
     checks = dict(readiness or {})
     if deps is None:
         deps, checks["database"] = build_deps(settings)
-    app = create_app("notifier", checks, errors=ERREURS)
+    app = create_app("notifier", checks, platform=platform, errors=ERREURS)
     app.state.internal_api_token = platform.internal_api_token
     app.include_router(build_api_router(deps))
     return app

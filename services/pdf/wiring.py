@@ -47,7 +47,7 @@ def build_app(
     readiness: Mapping[str, ReadinessCheck] | None = None,
 ) -> FastAPI:
     """The internal API over `generation` (owned by the caller: `generation_documents`)."""
-    app = create_app("pdf", readiness, errors=ERREURS)
+    app = create_app("pdf", readiness, platform=platform, errors=ERREURS)
     app.state.internal_api_token = platform.internal_api_token
     app.include_router(build_api_router(generation))
     return app

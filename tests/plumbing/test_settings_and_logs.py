@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import secrets
 import sys
 
 import pytest
@@ -12,9 +13,12 @@ from pydantic_settings import SettingsConfigDict
 
 from plumbing.correlation import bind_correlation_id
 from plumbing.logs import JsonFormatter
-from plumbing.settings import PlatformSettings, ServiceSettings
+from plumbing.settings import PlatformSettings, ServiceSettings, weak_secret
 
 pytestmark = pytest.mark.unit
+
+FORT = "Xq3v-9rT_ab1LmZ0pWk7YhC2nE5sJd8uFg4oRi6tHb"  # secrets.token_urlsafe(32)
+AUTRE_FORT = "pN8cK2_wQ5eRz7xV-tB1mL4yG9hU3jD6sA0fI5oPq"
 
 
 class ExampleSettings(ServiceSettings):
@@ -31,10 +35,49 @@ def test_development_secrets_are_refused_outside_development(
         ExampleSettings()
     with pytest.raises(ValidationError, match="INTERNAL_API_TOKEN doit être défini hors du développement"):
         PlatformSettings()
-    monkeypatch.setenv("EXEMPLE_SECRET_KEY", "a-real-secret")
-    monkeypatch.setenv("INTERNAL_API_TOKEN", "another-real-secret")
-    assert ExampleSettings().secret_key == "a-real-secret"
+    monkeypatch.setenv("EXEMPLE_SECRET_KEY", FORT)
+    monkeypatch.setenv("INTERNAL_API_TOKEN", AUTRE_FORT)
+    assert ExampleSettings().secret_key == FORT
     assert PlatformSettings().is_production == (environment == "production")
+
+
+@pytest.mark.parametrize(
+    ("secret", "raison"),
+    [
+        ("a-real-secret", "moins de 32 caractères"),
+        ("s" * 40, "trop prévisible"),
+        ("dev-secret-change-me-dev-secret-change-me", "valeur d'exemple"),
+        ("Change-Me-Please-0123456789-abcdefghij", "valeur d'exemple"),
+        ("correct horse battery staple and more words", "trop prévisible"),
+        ("azertyuiopqsdfghjklmwxcvbnazertyuiop", "trop prévisible"),
+        ("MaisonBleue2026!MaisonBleue2026!MaisonBleue", "trop prévisible"),
+        ("0123456789abcdefghijklmnopqrstuvwxyz", "trop prévisible"),
+    ],
+)
+def test_production_refuses_weak_secrets_by_strength(
+    monkeypatch: pytest.MonkeyPatch, secret: str, raison: str
+) -> None:
+    monkeypatch.setenv("APP_ENV", "production")
+    monkeypatch.setenv("INTERNAL_API_TOKEN", AUTRE_FORT)
+    monkeypatch.setenv("EXEMPLE_SECRET_KEY", secret)
+    with pytest.raises(
+        ValidationError, match=f"EXEMPLE_SECRET_KEY est trop faible pour la production \\({raison}"
+    ):
+        ExampleSettings()
+    monkeypatch.setenv("EXEMPLE_SECRET_KEY", FORT)
+    monkeypatch.setenv("INTERNAL_API_TOKEN", secret)
+    with pytest.raises(ValidationError, match="INTERNAL_API_TOKEN est trop faible"):
+        PlatformSettings()
+    monkeypatch.setenv("INTERNAL_API_TOKEN", AUTRE_FORT)
+    monkeypatch.setenv("METRICS_TOKEN", secret)
+    with pytest.raises(ValidationError, match="METRICS_TOKEN est trop faible"):
+        PlatformSettings()
+
+
+def test_generated_secrets_are_strong_enough() -> None:
+    for _ in range(50):
+        assert weak_secret(secrets.token_urlsafe(32)) is None
+    assert weak_secret(secrets.token_hex(32)) is None
 
 
 def test_settings_are_validated_at_start(monkeypatch: pytest.MonkeyPatch) -> None:

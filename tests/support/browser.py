@@ -32,10 +32,11 @@ def chromium_path() -> str:
 
 
 @contextmanager
-def serve_in_thread(app: FastAPI) -> Iterator[str]:
-    """Serve `app` with uvicorn on a free port in a thread; yield its base URL."""
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None))
+def serve_in_thread(app: FastAPI, config: uvicorn.Config | None = None) -> Iterator[str]:
+    """Serve `app` with uvicorn on a free port in a thread (`config`: one for that port, as
+    `plumbing.service.server_config` makes it); yield its base URL."""
+    port = config.port if config else free_port()
+    server = uvicorn.Server(config or uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10

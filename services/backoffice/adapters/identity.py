@@ -11,9 +11,13 @@ class IdentityAgents:
     def __init__(self, client: IdentityClient) -> None:
         self.client = client
 
-    async def connecter(self, identifiant: str, mot_de_passe: str, adresse: str | None) -> SessionOuverte:
+    async def connecter(
+        self, identifiant: str, mot_de_passe: str, adresse: str | None, appareil: str | None = None
+    ) -> SessionOuverte:
         try:
-            return await self.client.connecter_agent(identifiant, mot_de_passe, adresse_client=adresse)
+            return await self.client.connecter_agent(
+                identifiant, mot_de_passe, adresse_client=adresse, appareil=appareil
+            )
         except TooManyAttempts as bloquee:
             raise ConnexionBloquee(bloquee.detail) from None
 

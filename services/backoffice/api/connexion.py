@@ -7,8 +7,9 @@ from fastapi.responses import RedirectResponse, Response
 
 from contracts.clients.base import RequestRefused
 from plumbing.actors import parse_actor
+from plumbing.web import client_address
 from services.backoffice.api.deps import BackofficeDeps
-from services.backoffice.api.security import SESSION_COOKIE
+from services.backoffice.api.security import DEVICE_COOKIE, SESSION_COOKIE
 from services.backoffice.domain.console.acces import page_d_accueil
 from services.backoffice.domain.ports import ConnexionBloquee
 
@@ -36,9 +37,11 @@ def build_connexion_router(deps: BackofficeDeps) -> APIRouter:
         identifiant, mot_de_passe = valeurs.get("identifiant", "").strip(), valeurs.get("mot_de_passe", "")
         erreur = "Saisissez votre identifiant et votre mot de passe."
         if identifiant and mot_de_passe:
-            client = request.client.host[:64] if request.client else None
+            appareil = request.cookies.get(DEVICE_COOKIE, "")[:200] or None
             try:
-                ouverte = await deps.agents.connecter(identifiant[:254], mot_de_passe, client)
+                ouverte = await deps.agents.connecter(
+                    identifiant[:254], mot_de_passe, client_address(request), appareil
+                )
             except ConnexionBloquee as bloquee:
                 erreur = bloquee.message
             except RequestRefused:
@@ -46,6 +49,8 @@ def build_connexion_router(deps: BackofficeDeps) -> APIRouter:
             else:
                 response = RedirectResponse(page_d_accueil(parse_actor(ouverte.acteur)), status_code=303)
                 deps.security.set_cookie(response, SESSION_COOKIE, ouverte.jeton)
+                if ouverte.appareil:
+                    deps.security.set_device_cookie(response, DEVICE_COOKIE, ouverte.appareil)
                 return response
         return pages.render(request, "connexion.html", status=401, identifiant=identifiant, erreur=erreur)
 

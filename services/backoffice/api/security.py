@@ -6,6 +6,7 @@ from plumbing.dsfr.security import CSP_APERCUS, Security
 
 CSRF_COOKIE = "anef_agent_csrf"
 SESSION_COOKIE = "anef_agent_session"
+DEVICE_COOKIE = "anef_agent_appareil"  # this browser signed in before (identity's signed device token)
 
 
 def site_security(secret_key: str, *, secure_cookies: bool) -> Security:

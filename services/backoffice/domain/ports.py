@@ -70,8 +70,11 @@ class ConnexionBloquee(Exception):
 class Agents(Protocol):
     """identity's agent sessions."""
 
-    async def connecter(self, identifiant: str, mot_de_passe: str, adresse: str | None) -> SessionOuverte:
-        """`RequestRefused` for wrong credentials, `ConnexionBloquee` when locked."""
+    async def connecter(
+        self, identifiant: str, mot_de_passe: str, adresse: str | None, appareil: str | None = None
+    ) -> SessionOuverte:
+        """`RequestRefused` for wrong credentials, `ConnexionBloquee` when locked; `appareil`: the
+        browser's device token, if it signed in before."""
         ...
 
     async def session(self, jeton: str) -> SessionCourante | None: ...

@@ -50,7 +50,10 @@ class IdentityAccounts:
     async def connecter(self, demande: DemandeConnexion) -> SessionOuverte:
         try:
             return await self.client.connecter_demandeur(
-                demande.identifiant, demande.mot_de_passe, adresse_client=demande.adresse_client
+                demande.identifiant,
+                demande.mot_de_passe,
+                adresse_client=demande.adresse_client,
+                appareil=demande.appareil,
             )
         except TooManyAttempts as bloquee:
             raise ConnexionBloquee(bloquee.detail) from None

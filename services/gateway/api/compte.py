@@ -7,6 +7,7 @@ from fastapi.responses import Response
 
 from contracts.clients.base import RequestRefused
 from contracts.identity import DemandeCreationCompte
+from plumbing.web import client_address
 from services.gateway.api.deps import GatewayDeps
 from services.gateway.api.formulaire import FormulaireRecu
 from services.gateway.domain.formulaires import verifier_courriels, verifier_titre
@@ -51,7 +52,7 @@ def build_compte_router(deps: GatewayDeps) -> APIRouter:
                 date_fin_validite=titre.fin,
                 courriel=form.champ("courriel").strip()[:254],
                 confirmation_courriel=form.champ("confirmation_courriel").strip()[:254],
-                adresse_client=request.client.host[:64] if request.client else None,
+                adresse_client=client_address(request),
             )
             try:
                 reponse = await deps.comptes.creer_compte(demande)

@@ -7,9 +7,10 @@ from fastapi.responses import RedirectResponse, Response
 
 from contracts.clients.base import RequestRefused
 from contracts.identity import DemandeConnexion
+from plumbing.web import client_address
 from services.gateway.api.deps import GatewayDeps
 from services.gateway.api.formulaire import FormulaireRecu
-from services.gateway.api.security import SESSION_COOKIE
+from services.gateway.api.security import DEVICE_COOKIE, SESSION_COOKIE
 from services.gateway.domain.ports import ConnexionBloquee
 
 IDENTIFIANTS_INCORRECTS = "Identifiant ou mot de passe incorrect."
@@ -27,7 +28,10 @@ def build_connexion_router(deps: GatewayDeps) -> APIRouter:
             erreurs.formulaire = "Saisissez votre identifiant et votre mot de passe."
         if not erreurs:
             demande = DemandeConnexion(
-                identifiant=identifiant[:254], mot_de_passe=mot_de_passe, adresse_client=_client(request)
+                identifiant=identifiant[:254],
+                mot_de_passe=mot_de_passe,
+                adresse_client=client_address(request),
+                appareil=request.cookies.get(DEVICE_COOKIE, "")[:200] or None,
             )
             try:
                 ouverte = await deps.comptes.connecter(demande)
@@ -38,6 +42,8 @@ def build_connexion_router(deps: GatewayDeps) -> APIRouter:
             else:
                 response = RedirectResponse("/", status_code=303)
                 deps.security.set_cookie(response, SESSION_COOKIE, ouverte.jeton)
+                if ouverte.appareil:
+                    deps.security.set_device_cookie(response, DEVICE_COOKIE, ouverte.appareil)
                 return response
         valeurs = {"identifiant": identifiant}
         statut = form.statut() if not form.jeton_valide else 401
@@ -63,7 +69,3 @@ def build_connexion_router(deps: GatewayDeps) -> APIRouter:
         return response
 
     return router
-
-
-def _client(request: Request) -> str | None:
-    return request.client.host[:64] if request.client else None

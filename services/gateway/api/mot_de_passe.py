@@ -7,6 +7,7 @@ from fastapi.responses import Response
 
 from contracts.clients.base import RequestRefused
 from contracts.identity import DemandeMotDePasse, DemandeOubliMotDePasse
+from plumbing.web import client_address
 from services.gateway.api.deps import GatewayDeps
 from services.gateway.api.formulaire import Formulaire, FormulaireRecu
 from services.gateway.domain.formulaires import (
@@ -93,9 +94,8 @@ def build_mot_de_passe_router(deps: GatewayDeps) -> APIRouter:
             return pages.render(
                 request, "compte/oubli.html", status=form.statut(), valeurs=valeurs, erreurs=erreurs
             )
-        client = request.client.host[:64] if request.client else None
         reponse = await comptes.demander_reinitialisation(
-            DemandeOubliMotDePasse(identifiant=identifiant, adresse_client=client)
+            DemandeOubliMotDePasse(identifiant=identifiant, adresse_client=client_address(request))
         )
         return pages.render(request, "compte/oubli_envoye.html", reponse=reponse)
 

@@ -6,7 +6,7 @@ import secrets
 
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
-from itsdangerous import BadSignature, Signer
+from itsdangerous import BadSignature, Signer, TimestampSigner
 
 
 class Argon2Hacheur:
@@ -55,6 +55,28 @@ class SignataireJetons:
         except BadSignature:
             return False
         return True
+
+    def jeton_appareil(self, usage: str, titulaire_id: str) -> str:
+        """A browser's proof that `titulaire_id` signed in from it: the id and a random name for the
+        browser, signed and dated."""
+        return (
+            TimestampSigner(self._secret_key, salt=f"identity.{usage}")
+            .sign(f"{titulaire_id}:{secrets.token_urlsafe(16)}")
+            .decode()
+        )
+
+    def appareil(self, jeton: str, usage: str, age_maximal_s: int) -> tuple[str, str] | None:
+        """(titulaire_id, browser name) of a device token we signed less than `age_maximal_s` ago."""
+        if len(jeton) > 200:
+            return None
+        try:
+            valeur = TimestampSigner(self._secret_key, salt=f"identity.{usage}").unsign(
+                jeton, max_age=age_maximal_s
+            )
+        except BadSignature:
+            return None
+        titulaire_id, _, nom = valeur.decode().partition(":")
+        return (titulaire_id, nom) if titulaire_id and nom else None
 
 
 def nouveau_jeton_session() -> str:

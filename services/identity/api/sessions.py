@@ -18,7 +18,6 @@ from services.identity.api import views
 from services.identity.api.acteurs import ActeurService
 from services.identity.api.hachages import Hachages
 from services.identity.usecases.connexion import connecter_agent, connecter_demandeur
-from services.identity.usecases.contexte import accepter
 from services.identity.usecases.sessions import (
     fermer_les_autres_sessions,
     fermer_session,
@@ -41,20 +40,16 @@ def build_sessions_router(parts: IdentityParts) -> APIRouter:
     @router.post("/sessions", status_code=201)
     async def connecter(demande: DemandeConnexion, _acteur: ActeurService) -> SessionOuverte:
         """Connexion d'un demandeur : N° étranger (ou email s'il n'en a pas) et mot de passe."""
-        connexion = accepter(
-            await hachages.executer(
-                lambda: run(lambda d: connecter_demandeur(depots=d, outils=outils, demande=demande))
-            )
+        connexion = await hachages.executer(
+            lambda: connecter_demandeur(transactions=run, outils=outils, demande=demande)
         )
         return views.session_ouverte(connexion)
 
     @router.post("/agents/sessions", status_code=201)
     async def connecter_un_agent(demande: DemandeConnexion, _acteur: ActeurService) -> SessionOuverte:
         """Connexion d'un agent : identifiant et mot de passe."""
-        connexion = accepter(
-            await hachages.executer(
-                lambda: run(lambda d: connecter_agent(depots=d, outils=outils, demande=demande))
-            )
+        connexion = await hachages.executer(
+            lambda: connecter_agent(transactions=run, outils=outils, demande=demande)
         )
         return views.session_ouverte(connexion)
 

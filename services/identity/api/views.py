@@ -93,7 +93,7 @@ def session_courante(tenue: SessionTenue) -> SessionCourante:
 def session_ouverte(connexion: Connexion) -> SessionOuverte:
     """The session just opened: its token instead of its id (the id stays server-side)."""
     ouverte = session_courante(connexion).model_dump(exclude={"id"})
-    return SessionOuverte(jeton=connexion.jeton, **ouverte)
+    return SessionOuverte(jeton=connexion.jeton, appareil=connexion.appareil, **ouverte)
 
 
 def sessions_ouvertes(sessions: SessionsDuTitulaire) -> list[SessionResume]:

@@ -99,6 +99,13 @@ class Signataire(Protocol):
 
     def nouveau_jeton(self, usage: str) -> str: ...
     def verifier(self, jeton: str, usage: str) -> bool: ...
+    def jeton_appareil(self, usage: str, titulaire_id: str) -> str:
+        """A signed, dated proof that `titulaire_id` signed in from a browser (its cookie)."""
+        ...
+
+    def appareil(self, jeton: str, usage: str, age_maximal_s: int) -> tuple[str, str] | None:
+        """(titulaire_id, browser name) of a still-valid device token, or None."""
+        ...
 
 
 @dataclass

@@ -20,6 +20,7 @@ class Reglages:
     url_publique: str = "http://127.0.0.1:8000"
     duree_lien_confirmation: timedelta = timedelta(hours=24)
     duree_lien_reinitialisation: timedelta = timedelta(hours=1)
+    duree_appareil: timedelta = timedelta(days=180)  # a browser's device token
     anti_doublon: timedelta = timedelta(minutes=2)  # a second identical submission changes nothing
     session: PolitiqueSession = field(default_factory=PolitiqueSession)
     limitation_identifiant: PolitiqueLimitation = field(default_factory=lambda: PolitiqueLimitation(5))

@@ -11,6 +11,15 @@ from services.identity.usecases.contexte import Outils
 
 
 @dataclass(frozen=True)
+class Reservation:
+    """A sign-in attempt counted as a failure before its password is checked."""
+
+    # this attempt is the one that locked the identifier for every browser but those it signed
+    # in from before (the last attempt allowed): its owner is to be told
+    verrouille: bool
+
+
+@dataclass(frozen=True)
 class Garde:
     """The counters of one form (`espace`, e.g. "connexion-demandeur") for one visitor."""
 
@@ -18,11 +27,24 @@ class Garde:
     outils: Outils
     cle_identifiant: str | None
     cle_adresse: str | None
+    depuis_un_appareil_connu: bool = False
 
     @classmethod
     def pour(
-        cls, depots: Depots, outils: Outils, espace: str, identifiant: str | None, adresse: str | None
+        cls,
+        depots: Depots,
+        outils: Outils,
+        espace: str,
+        identifiant: str | None,
+        adresse: str | None,
+        appareil: str | None = None,
     ) -> Garde:
+        """`appareil`: a browser where this identifier signed in before (its signed cookie, checked):
+        its attempts have a budget of their own, so a stranger locking the identifier or the
+        address does not lock out the owner's own browser."""
+        if identifiant is not None and appareil is not None:
+            cle = cle_limitation("appareil", f"{espace}\n{identifiant}\n{appareil}")
+            return cls(depots, outils, cle, None, depuis_un_appareil_connu=True)
         return cls(
             depots,
             outils,
@@ -42,11 +64,40 @@ class Garde:
                 cle, politique.apres_echec(tentatives.verrouiller(cle, maintenant), maintenant)
             )
 
+    def reserver(self) -> Reservation | None:
+        """Count this attempt as a failure before its (slow) password check, or None while locked.
+
+        Run in a transaction of its own, committed before the check: the counters are locked
+        (row lock on PostgreSQL, the database's write lock on SQLite) before they are read, so
+        parallel attempts are counted one after the other and at most the allowed number of them
+        is ever checked. A success gives its place back (`reussite`).
+        """
+        maintenant, tentatives = self.outils.clock.now(), self.depots.tentatives
+        cles = list(self._cles())
+        compteurs = [tentatives.verrouiller(cle, maintenant) for cle, _ in cles]
+        if any(
+            politique.bloque(compteur, maintenant)
+            for (_, politique), compteur in zip(cles, compteurs, strict=True)
+        ):
+            return None
+        verrouille = False
+        for (cle, politique), compteur in zip(cles, compteurs, strict=True):
+            apres = politique.apres_echec(compteur, maintenant)
+            tentatives.enregistrer(cle, apres)
+            verrouille |= cle == self.cle_identifiant and politique.verrouille_a(apres)
+        return Reservation(verrouille=verrouille and not self.depuis_un_appareil_connu)
+
     def reussite(self) -> None:
-        """Forget the identifier's failures; the address's stay, so that one known account does
-        not reset the budget of someone trying others from the same address."""
+        """After `reserver`, the password was right: forget the identifier's failures. The
+        address's stay, so that one known account does not reset the budget of someone trying
+        others from the same address; it only gets back the place this attempt took."""
+        tentatives = self.depots.tentatives
         if self.cle_identifiant:
-            self.depots.tentatives.effacer(self.cle_identifiant)
+            tentatives.effacer(self.cle_identifiant)
+        if self.cle_adresse:
+            politique = self.outils.reglages.limitation_adresse
+            compteur = tentatives.verrouiller(self.cle_adresse, self.outils.clock.now())
+            tentatives.enregistrer(self.cle_adresse, politique.apres_reussite(compteur))
 
     def _cles(self) -> Iterator[tuple[str, PolitiqueLimitation]]:
         reglages = self.outils.reglages

@@ -48,14 +48,14 @@ def envoyer_lien(*, depots: Depots, outils: Outils, compte: CompteDemandeur, usa
         donnees={
             "lien": lien,
             "expiration": emis.expire_le.astimezone(PARIS).isoformat(timespec="minutes"),
-            **_nom_du_titulaire(depots, compte),
+            **nom_du_titulaire(depots, compte),
         },
         idempotence=f"identity-{usage.value}-{emis.id}",
     )
     depots.evenements.publier(sujet_demande_courriel("identity"), demande.model_dump(mode="json"))
 
 
-def _nom_du_titulaire(depots: Depots, compte: CompteDemandeur) -> dict[str, str | None]:
+def nom_du_titulaire(depots: Depots, compte: CompteDemandeur) -> dict[str, str | None]:
     personne = depots.registre.personne(compte.personne_id)
     if personne is None:
         return {}

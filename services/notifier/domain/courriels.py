@@ -20,6 +20,7 @@ __all__ = ["DemandeEnvoi", "ModeleCourriel", "PieceJointeCourriel"]
 SUJETS: dict[ModeleCourriel, str] = {
     ModeleCourriel.CONFIRMATION_COMPTE: "ANEF - Confirmation de votre adresse email",
     ModeleCourriel.REINITIALISATION_MOT_DE_PASSE: "ANEF - Réinitialisation de votre mot de passe",
+    ModeleCourriel.COMPTE_BLOQUE: "ANEF - Connexion à votre compte temporairement bloquée",
     ModeleCourriel.NOTIFICATION: "ANEF - Vous venez de recevoir une notification",
     ModeleCourriel.CONFIRMATION_DEPOT: "ANEF - Confirmation du dépôt de votre demande de titre de séjour",
 }
@@ -27,6 +28,7 @@ SUJETS: dict[ModeleCourriel, str] = {
 DONNEES_REQUISES: dict[ModeleCourriel, tuple[str, ...]] = {
     ModeleCourriel.CONFIRMATION_COMPTE: ("lien",),
     ModeleCourriel.REINITIALISATION_MOT_DE_PASSE: ("lien",),
+    ModeleCourriel.COMPTE_BLOQUE: ("lien",),
     ModeleCourriel.NOTIFICATION: ("lien",),
     ModeleCourriel.CONFIRMATION_DEPOT: (),
 }

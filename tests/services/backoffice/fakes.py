@@ -80,7 +80,9 @@ class FakeAgents:
     def __init__(self) -> None:
         self.sessions: dict[str, Agent] = {}
 
-    async def connecter(self, identifiant: str, mot_de_passe: str, adresse: str | None) -> SessionOuverte:
+    async def connecter(
+        self, identifiant: str, mot_de_passe: str, adresse: str | None, appareil: str | None = None
+    ) -> SessionOuverte:
         if MOTS_DE_PASSE.get(identifiant) != mot_de_passe:
             raise RequestRefused(401, "Identifiant ou mot de passe incorrect.")
         jeton = secrets.token_urlsafe(16)

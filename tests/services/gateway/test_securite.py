@@ -62,7 +62,9 @@ async def test_cookies_are_httponly_lax_and_secure_outside_development(site: Sit
 def test_cookies_are_secure_outside_development() -> None:
     from services.gateway.settings import GatewaySettings
 
-    assert GatewaySettings(APP_ENV="production", secret_key="s" * 40).cookies_secure
+    assert GatewaySettings(
+        APP_ENV="production", secret_key="Xq3v-9rT_ab1LmZ0pWk7YhC2nE5sJd8uFg4oRi6tHb"
+    ).cookies_secure
     assert not GatewaySettings().cookies_secure
     assert GatewaySettings(cookie_secure=True).cookies_secure
 

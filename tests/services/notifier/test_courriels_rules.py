@@ -34,6 +34,7 @@ def test_every_e_mail_of_the_contract_has_a_template() -> None:
     assert {m.value for m in ModeleCourriel} == {
         "confirmation-compte",
         "reinitialisation-mot-de-passe",
+        "compte-bloque",
         "notification",
         "confirmation-depot",
     }
@@ -41,6 +42,23 @@ def test_every_e_mail_of_the_contract_has_a_template() -> None:
     for modele in ModeleCourriel:
         courriel = redacteur.rediger(demande(modele, lien="https://anef.example/lien"))
         assert courriel.texte.startswith("Bonjour") and '<html lang="fr">' in courriel.html
+
+
+def test_the_lockout_e_mail_tells_the_owner_until_when_and_how_to_change_the_password() -> None:
+    courriel = JinjaRedacteur().rediger(
+        demande(
+            "compte-bloque",
+            lien="https://anef.example/compte/mot-de-passe-oublie",
+            expiration="2026-03-02T10:15+01:00",
+            prenoms="SEPT",
+            nom="Etranger",
+        )
+    )
+
+    assert courriel.sujet == "ANEF - Connexion à votre compte temporairement bloquée"
+    assert courriel.texte.startswith("Bonjour Sept ETRANGER,\n\nPlusieurs tentatives de connexion")
+    assert "bloquée jusqu'au 02/03/2026 à 10h15" in courriel.texte
+    assert "Changer mon mot de passe : https://anef.example/compte/mot-de-passe-oublie" in courriel.texte
 
 
 def test_the_notification_e_mail_is_the_seeds() -> None:
