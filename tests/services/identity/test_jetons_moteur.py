@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import secrets
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -123,7 +124,11 @@ async def test_a_token_signed_by_another_key_does_not_verify(identity: httpx.Asy
 
 def test_production_refuses_to_start_without_a_signing_key() -> None:
     with pytest.raises(ValidationError, match="IDENTITY_OAUTH_SIGNING_KEY"):
-        IdentitySettings(APP_ENV="production", secret_key="x" * 40, nats_password="n" * 40)
+        IdentitySettings(
+            APP_ENV="production",
+            secret_key=secrets.token_urlsafe(32),
+            nats_password=secrets.token_urlsafe(32),
+        )
 
 
 def test_the_development_key_is_made_once_and_readable_by_its_owner_only(tmp_path: Path) -> None:
