@@ -21,6 +21,7 @@ from plumbing.erreurs_requete import (
     detail_http,
     erreurs_francaises,
     json_invalide,
+    refus,
 )
 from plumbing.health import ReadinessCheck
 
@@ -38,9 +39,10 @@ def create_app(
 ) -> FastAPI:
     """An app with `/healthz`, `/readyz`, `/metrics`, correlation ids and uniform errors.
 
-    `errors` is the service's table of domain errors (`api/errors.py`), answered in French.
+    `errors` is the service's table of domain errors (`api/errors.py`), answered in French. Every
+    route documents the 400 and 422 this app answers to a body or parameters it cannot read.
     """
-    app = FastAPI(title=service, **fastapi_options)  # type: ignore[arg-type]
+    app = FastAPI(title=service, responses=refus(400, 422), **fastapi_options)  # type: ignore[arg-type]
     checks = dict(readiness or {})
     install_error_table(app, errors or {})
 
