@@ -219,8 +219,13 @@ class PiecesDossier(ContractModel):
     pieces: list[PieceDossier]
 
 
+# 22 digits; the spaces, dots and dashes people type between groups are ignored
+MOTIF_NUMERO_EPHOTO = r"^[\s.\-]*(?:[0-9][\s.\-]*){22}$"
+
+
 class NumeroEphoto(ContractModel):
-    numero_ephoto: str | None  # 22 digits; spaces are ignored; null removes it
+    # null removes it; the documents service checks the pattern, with its own French message
+    numero_ephoto: str | None = Field(json_schema_extra={"pattern": MOTIF_NUMERO_EPHOTO})
 
 
 class OuvertureComplements(ContractModel):

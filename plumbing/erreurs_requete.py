@@ -10,6 +10,8 @@ from __future__ import annotations
 from http import HTTPStatus
 from typing import Any
 
+from pydantic import BaseModel, Field
+
 DONNEES_INVALIDES = "La requête contient des données invalides."
 JSON_INVALIDE = "Le corps de la requête n'est pas un JSON valide."
 ERREUR_INTERNE = "Une erreur interne est survenue. Veuillez réessayer plus tard."
@@ -122,3 +124,47 @@ def detail_http(status: int, detail: Any) -> Any:
         if detail == phrase:
             return MESSAGES_HTTP.get(HTTPStatus(status), detail)
     return detail
+
+
+class Erreur(BaseModel):
+    """Le corps de tout refus d'une API interne."""
+
+    detail: str = Field(description="Ce qui ne va pas, en français")
+
+
+class ChampInvalide(BaseModel):
+    champ: str = Field(description="Le chemin du champ refusé (`adresse.codePostal`), vide pour le corps")
+    message: str
+
+
+class ErreurDonnees(Erreur):
+    """Des données refusées : chaque champ en cause, s'il y en a, et pourquoi."""
+
+    erreurs: list[ChampInvalide] = Field(default_factory=list)
+
+
+DESCRIPTIONS_REFUS = {
+    400: "Requête invalide : corps illisible ou JSON mal formé.",
+    401: "Authentification interne requise.",
+    403: "Accès refusé : l'acteur est inconnu, mal formé ou n'a pas ce droit.",
+    404: "Ressource introuvable, ou que l'acteur n'a pas le droit de voir.",
+    409: "L'état de la ressource ne permet pas cette action.",
+    413: "Fichier ou requête trop volumineux.",
+    415: "Format de fichier non accepté.",
+    422: "Données invalides : `erreurs` nomme chaque champ refusé.",
+    429: "Trop de tentatives : réessayer plus tard (`Retry-After`).",
+    502: "Un service de la plateforme a refusé la demande.",
+    503: "Un service de la plateforme est momentanément indisponible : réessayer.",
+}
+
+
+def refus(*statuts: int) -> dict[int | str, dict[str, Any]]:
+    """`responses=` of a route, a router or an app: the statuses it may refuse with, each with its
+    French body (`{"detail": ...}`, and `erreurs` for 422), so that its OpenAPI document says it."""
+    return {
+        statut: {
+            "model": ErreurDonnees if statut == HTTPStatus.UNPROCESSABLE_ENTITY else Erreur,
+            "description": DESCRIPTIONS_REFUS.get(statut) or HTTPStatus(statut).phrase,
+        }
+        for statut in statuts
+    }

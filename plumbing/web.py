@@ -23,6 +23,7 @@ from plumbing.erreurs_requete import (
     detail_http,
     erreurs_francaises,
     json_invalide,
+    refus,
 )
 from plumbing.health import ReadinessCheck
 from plumbing.settings import PlatformSettings
@@ -43,7 +44,8 @@ def create_app(
 ) -> FastAPI:
     """An app with `/healthz`, `/readyz`, `/metrics`, correlation ids and uniform errors.
 
-    `errors` is the service's table of domain errors (`api/errors.py`), answered in French.
+    `errors` is the service's table of domain errors (`api/errors.py`), answered in French. Every
+    route documents the 400 and 422 this app answers to a body or parameters it cannot read.
     `/docs` and `/openapi.json` are served in development only; `/metrics` outside development
     only to the bearer of `METRICS_TOKEN`, and not at all without one (`platform`: read from the
     environment when not given).
@@ -52,7 +54,7 @@ def create_app(
     development = platform.app_env == "development"
     if not development:
         fastapi_options.update(docs_url=None, redoc_url=None, openapi_url=None)
-    app = FastAPI(title=service, **fastapi_options)  # type: ignore[arg-type]
+    app = FastAPI(title=service, responses=refus(400, 422), **fastapi_options)  # type: ignore[arg-type]
     checks = dict(readiness or {})
     install_error_table(app, errors or {})
 

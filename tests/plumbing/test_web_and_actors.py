@@ -82,6 +82,15 @@ async def test_internal_api_requires_the_token_and_an_actor() -> None:
     assert bad_actor.status_code == 403
 
 
+async def test_a_token_with_accented_letters_is_refused_not_a_server_error() -> None:
+    """`hmac.compare_digest` refuses a str with non-ASCII characters: compared as bytes, a Latin-1
+    header (what the server decodes) is a wrong token like any other."""
+    headers = {"Authorization": "Bearer jéton".encode("latin-1"), "X-Acteur": b"service:test"}
+    refused = await call(example_app(), "POST", "/objets", json={"numero": 1}, headers=headers)
+    assert refused.status_code == 401
+    assert refused.json()["detail"] == "Authentification interne requise."
+
+
 async def test_invalid_input_gets_a_french_message_per_field() -> None:
     response = await call(
         example_app(),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from plumbing.authentication import REFUS_ACTEUR
 from services.documents.api.catalogue import build_catalogue_router
 from services.documents.api.complements import build_complements_router
 from services.documents.api.generes import build_generes_router
@@ -21,7 +22,7 @@ def build_api_router(
     generes: DocumentsGeneres,
     transactions: DocumentsTransactions,
 ) -> APIRouter:
-    router = APIRouter()
+    router = APIRouter(responses=REFUS_ACTEUR)
     router.include_router(build_catalogue_router())
     router.include_router(build_pieces_router(justificatifs))
     router.include_router(build_complements_router(complements, transactions))

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Form, Response
 
 from contracts.documents import FichierPiece, OuvertureComplements, PieceCode, Scellement
 from plumbing.authentication import CurrentActor
+from plumbing.erreurs_requete import refus
 from services.documents.api.formulaires import DOSSIER, FichiersRecus
 from services.documents.api.views import vue_fichier
 from services.documents.domain.acces import verifier_service
@@ -17,7 +18,7 @@ from services.documents.usecases.scellement import sceller
 
 
 def build_complements_router(complements: Complements, transactions: DocumentsTransactions) -> APIRouter:
-    router = APIRouter(tags=["compléments"])
+    router = APIRouter(tags=["compléments"], responses=refus(404, 409))
 
     @router.post(DOSSIER + "/complements", status_code=204)
     async def ouvrir(acteur: CurrentActor, dossier_id: str, ouverture: OuvertureComplements) -> Response:
@@ -27,7 +28,7 @@ def build_complements_router(complements: Complements, transactions: DocumentsTr
         )
         return Response(status_code=204)
 
-    @router.post(DOSSIER + "/pieces/{code}/versions", status_code=201)
+    @router.post(DOSSIER + "/pieces/{code}/versions", status_code=201, responses=refus(413, 415))
     async def remplacer(
         acteur: CurrentActor,
         dossier_id: str,

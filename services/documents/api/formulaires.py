@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, File, Form, Query, UploadFile
 
-from contracts.documents import TAILLE_MAX_FICHIER
+from contracts.documents import FICHIERS_MAX_PAR_PIECE, TAILLE_MAX_FICHIER
 from services.documents.usecases.contenus import FichierRecu
 from services.documents.usecases.dossiers import Proprietaire
 
@@ -19,7 +19,14 @@ async def lire_fichier(fichier: UploadFile, limite: int = TAILLE_MAX_FICHIER) ->
 
 
 async def _fichiers(
-    fichiers: Annotated[list[UploadFile], File(description="1 à 3 fichiers JPG, PNG, PDF, TIFF ou BMP")],
+    fichiers: Annotated[
+        list[UploadFile],
+        File(
+            description="1 à 3 fichiers JPG, PNG, PDF, TIFF ou BMP",
+            # documented; counted by the rules, with their French message
+            json_schema_extra={"minItems": 1, "maxItems": FICHIERS_MAX_PAR_PIECE},
+        ),
+    ],
 ) -> list[FichierRecu]:
     return [await lire_fichier(f) for f in fichiers]
 

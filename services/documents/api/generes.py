@@ -10,16 +10,24 @@ from fastapi.responses import StreamingResponse
 from contracts.documents import DocumentGenere
 from contracts.process import Modele
 from plumbing.authentication import CurrentActor
+from plumbing.erreurs_requete import refus
 from services.documents.api.formulaires import DOSSIER, FichierUnique, ProprietaireDeclare
-from services.documents.api.telechargement import Disposition, reponse_fichier
+from services.documents.api.telechargement import Disposition, fichier_telecharge, reponse_fichier
 from services.documents.api.views import vue_document_genere
 from services.documents.usecases.generes import DocumentsGeneres
 
 
 def build_generes_router(generes: DocumentsGeneres) -> APIRouter:
-    router = APIRouter(tags=["documents générés"])
+    router = APIRouter(tags=["documents générés"], responses=refus(404))
 
-    @router.post(DOSSIER + "/documents-generes", status_code=201)
+    @router.post(
+        DOSSIER + "/documents-generes",
+        status_code=201,
+        responses={
+            200: {"model": DocumentGenere, "description": "Le document déjà enregistré"},
+            **refus(409, 413, 415),
+        },
+    )
     async def enregistrer(
         acteur: CurrentActor,
         dossier_id: str,
@@ -45,7 +53,11 @@ def build_generes_router(generes: DocumentsGeneres) -> APIRouter:
     async def lister(acteur: CurrentActor, dossier_id: str) -> list[DocumentGenere]:
         return [vue_document_genere(d) for d in await generes.lister(acteur=acteur, dossier_id=dossier_id)]
 
-    @router.get(DOSSIER + "/documents-generes/{document_id}", response_class=StreamingResponse)
+    @router.get(
+        DOSSIER + "/documents-generes/{document_id}",
+        response_class=StreamingResponse,
+        responses={**fichier_telecharge("application/pdf"), **refus(503)},
+    )
     async def telecharger(
         acteur: CurrentActor,
         dossier_id: str,

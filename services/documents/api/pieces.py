@@ -15,22 +15,27 @@ from contracts.documents import (
     VerificationPiecesResponse,
 )
 from plumbing.authentication import CurrentActor
+from plumbing.erreurs_requete import refus
 from services.documents.api.formulaires import (
     DOSSIER,
     FichiersRecus,
     ProprietaireDeclare,
     ProprietaireEnParametres,
 )
-from services.documents.api.telechargement import Disposition, reponse_fichier
+from services.documents.api.telechargement import Disposition, fichier_telecharge, reponse_fichier
 from services.documents.api.views import vue_fichier, vue_pieces
 from services.documents.domain.catalogue import Situation
+from services.documents.domain.contenu import FORMATS_JUSTIFICATIFS
 from services.documents.usecases.justificatifs import Justificatifs
+
+DEPOT = refus(409, 413, 415)  # a sealed dossier, a file too large or of another format
+TELECHARGEMENT = {**fichier_telecharge(*(f.type_media for f in FORMATS_JUSTIFICATIFS)), **refus(503)}
 
 
 def build_pieces_router(justificatifs: Justificatifs) -> APIRouter:
-    router = APIRouter(tags=["pièces"])
+    router = APIRouter(tags=["pièces"], responses=refus(404))
 
-    @router.post(DOSSIER + "/pieces/{code}/fichiers", status_code=201)
+    @router.post(DOSSIER + "/pieces/{code}/fichiers", status_code=201, responses=DEPOT)
     async def joindre(
         acteur: CurrentActor,
         dossier_id: str,
@@ -52,12 +57,14 @@ def build_pieces_router(justificatifs: Justificatifs) -> APIRouter:
     async def lister(acteur: CurrentActor, dossier_id: str) -> PiecesDossier:
         return vue_pieces(*await justificatifs.consulter(acteur=acteur, dossier_id=dossier_id))
 
-    @router.delete(DOSSIER + "/fichiers/{fichier_id}", status_code=204)
+    @router.delete(DOSSIER + "/fichiers/{fichier_id}", status_code=204, responses=refus(409))
     async def retirer(acteur: CurrentActor, dossier_id: str, fichier_id: str) -> Response:
         await justificatifs.retirer(acteur=acteur, dossier_id=dossier_id, fichier_id=fichier_id)
         return Response(status_code=204)
 
-    @router.get(DOSSIER + "/fichiers/{fichier_id}", response_class=StreamingResponse)
+    @router.get(
+        DOSSIER + "/fichiers/{fichier_id}", response_class=StreamingResponse, responses=TELECHARGEMENT
+    )
     async def telecharger(
         acteur: CurrentActor,
         dossier_id: str,
@@ -67,7 +74,7 @@ def build_pieces_router(justificatifs: Justificatifs) -> APIRouter:
         ouvert = await justificatifs.ouvrir(acteur=acteur, dossier_id=dossier_id, fichier_id=fichier_id)
         return await reponse_fichier(*ouvert, disposition)
 
-    @router.put(DOSSIER + "/ephoto")
+    @router.put(DOSSIER + "/ephoto", responses=refus(409))
     async def definir_ephoto(
         acteur: CurrentActor,
         dossier_id: str,

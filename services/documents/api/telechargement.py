@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from enum import StrEnum
-from typing import Protocol
+from typing import Any, Protocol
 from urllib.parse import quote
 
 from fastapi.responses import StreamingResponse
@@ -18,6 +18,12 @@ class Disposition(StrEnum):
 def content_disposition(disposition: Disposition, nom_fichier: str) -> str:
     repli = nom_fichier.encode("ascii", "replace").decode().replace("?", "_").replace('"', "_")
     return f"{disposition.value}; filename=\"{repli}\"; filename*=UTF-8''{quote(nom_fichier, safe='')}"
+
+
+def fichier_telecharge(*types_media: str) -> dict[int | str, dict[str, Any]]:
+    """`responses=` of a download: the 200 is the file's bytes, in one of these media types."""
+    octets = {"schema": {"type": "string", "format": "binary"}}
+    return {200: {"description": "Le contenu du fichier", "content": dict.fromkeys(types_media, octets)}}
 
 
 class Telechargeable(Protocol):

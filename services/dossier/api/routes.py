@@ -32,8 +32,9 @@ from contracts.dossier import (
     RondeComplementsVue,
     Statut,
 )
-from plumbing.authentication import CurrentActor
+from plumbing.authentication import REFUS_ACTEUR, CurrentActor
 from plumbing.clock import Clock
+from plumbing.erreurs_requete import refus
 from services.dossier.api.views import (
     page_dossiers,
     resume_dossier,
@@ -51,6 +52,8 @@ from services.dossier.usecases.depot import Depot
 
 NumeroRonde = Annotated[int, Path(ge=1, le=1_000)]  # bounded: a huge number must not reach the database
 CodePiece = Annotated[str, Path(max_length=64)]
+LECTURE = refus(404)  # a dossier that does not exist, or that the actor may not see
+ECRITURE = refus(404, 409, 503)  # ... or in a state that forbids it; identity or documents down
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,7 @@ class ApiDeps:
 
 
 def build_api_router(deps: ApiDeps) -> APIRouter:
-    router = APIRouter()
+    router = APIRouter(responses=REFUS_ACTEUR)
     build_draft_routes(router, deps)
     build_instruction_routes(router, deps)
     return router
@@ -74,7 +77,14 @@ def build_draft_routes(router: APIRouter, deps: ApiDeps) -> None:
     """From "Je commence" to "Déposer la demande"."""
     run, clock = deps.transactions.run_async, deps.clock
 
-    @router.post("/dossiers", status_code=status.HTTP_201_CREATED)
+    @router.post(
+        "/dossiers",
+        status_code=status.HTTP_201_CREATED,
+        responses={
+            200: {"model": DossierVue, "description": "Le brouillon déjà commencé"},
+            **refus(409, 503),
+        },
+    )
     async def creer(demande: CreationBrouillon, acteur: CurrentActor, response: Response) -> DossierVue:
         dossier, cree = await deps.demarrage.commencer(acteur=acteur, pour=demande.pour)
         response.status_code = status.HTTP_201_CREATED if cree else status.HTTP_200_OK
@@ -84,11 +94,11 @@ def build_draft_routes(router: APIRouter, deps: ApiDeps) -> None:
     async def mes_dossiers(acteur: CurrentActor) -> list[DossierResume]:
         return [resume_dossier(d) for d in await run(partial(consultation.mes_dossiers, acteur=acteur))]
 
-    @router.get("/dossiers/{dossier_id}")
+    @router.get("/dossiers/{dossier_id}", responses=LECTURE)
     async def lire(dossier_id: str, acteur: CurrentActor) -> DossierVue:
         return vue_dossier(await run(partial(consultation.lire, acteur=acteur, dossier_id=dossier_id)))
 
-    @router.put("/dossiers/{dossier_id}/etapes/informations-personnelles")
+    @router.put("/dossiers/{dossier_id}/etapes/informations-personnelles", responses=ECRITURE)
     async def etape_1(
         dossier_id: str, etape: EtapeInformationsPersonnelles, acteur: CurrentActor
     ) -> DossierVue:
@@ -97,7 +107,7 @@ def build_draft_routes(router: APIRouter, deps: ApiDeps) -> None:
         )
         return vue_dossier(await saisie)
 
-    @router.put("/dossiers/{dossier_id}/etapes/motif-sejour")
+    @router.put("/dossiers/{dossier_id}/etapes/motif-sejour", responses=ECRITURE)
     async def etape_2(dossier_id: str, etape: EtapeMotifSejour, acteur: CurrentActor) -> DossierVue:
         saisie = partial(
             brouillons.enregistrer_motif_sejour,
@@ -108,14 +118,14 @@ def build_draft_routes(router: APIRouter, deps: ApiDeps) -> None:
         )
         return vue_dossier(await run(saisie))
 
-    @router.put("/dossiers/{dossier_id}/etapes/justificatifs")
+    @router.put("/dossiers/{dossier_id}/etapes/justificatifs", responses=ECRITURE)
     async def etape_3(dossier_id: str, etape: EtapeJustificatifs, acteur: CurrentActor) -> DossierVue:
         dossier = await deps.depot.enregistrer_justificatifs(
             acteur=acteur, dossier_id=dossier_id, etape=etape
         )
         return vue_dossier(dossier)
 
-    @router.put("/dossiers/{dossier_id}/etapes/depot")
+    @router.put("/dossiers/{dossier_id}/etapes/depot", responses=ECRITURE)
     async def etape_4(dossier_id: str, etape: EtapeDepot, acteur: CurrentActor) -> DossierVue:
         saisie = partial(
             brouillons.enregistrer_observations,
@@ -126,12 +136,12 @@ def build_draft_routes(router: APIRouter, deps: ApiDeps) -> None:
         )
         return vue_dossier(await run(saisie))
 
-    @router.post("/dossiers/{dossier_id}/abandon")
+    @router.post("/dossiers/{dossier_id}/abandon", responses=ECRITURE)
     async def abandonner(dossier_id: str, acteur: CurrentActor) -> DossierVue:
         abandon = partial(brouillons.abandonner, clock=clock, acteur=acteur, dossier_id=dossier_id)
         return vue_dossier(await run(abandon))
 
-    @router.post("/dossiers/{dossier_id}/depot")
+    @router.post("/dossiers/{dossier_id}/depot", responses=ECRITURE)
     async def deposer(
         dossier_id: str, acteur: CurrentActor, etape: Annotated[EtapeDepot | None, Body()] = None
     ) -> DossierVue:
@@ -143,12 +153,12 @@ def build_instruction_routes(router: APIRouter, deps: ApiDeps) -> None:
     """After the deposit: history, complement rounds, withdrawal, and the agents' list."""
     run, clock = deps.transactions.run_async, deps.clock
 
-    @router.get("/dossiers/{dossier_id}/historique")
+    @router.get("/dossiers/{dossier_id}/historique", responses=LECTURE)
     async def historique(dossier_id: str, acteur: CurrentActor) -> HistoriqueStatuts:
         transitions = await run(partial(consultation.historique, acteur=acteur, dossier_id=dossier_id))
         return vue_historique(dossier_id, transitions)
 
-    @router.get("/dossiers/{dossier_id}/complet")
+    @router.get("/dossiers/{dossier_id}/complet", responses=LECTURE)
     async def complet(dossier_id: str, acteur: CurrentActor) -> DossierComplet:
         """What a page needs in one call; the documents service is asked after the dossier's own
         check (a dossier the actor may not see answers 404 before anything is asked)."""
@@ -159,24 +169,24 @@ def build_instruction_routes(router: APIRouter, deps: ApiDeps) -> None:
             documents = None
         return vue_complete(lu, documents)
 
-    @router.post("/dossiers/{dossier_id}/actions", status_code=status.HTTP_201_CREATED)
+    @router.post("/dossiers/{dossier_id}/actions", status_code=status.HTTP_201_CREATED, responses=ECRITURE)
     async def noter_action(
         dossier_id: str, saisie: ActionAgentSaisie, acteur: CurrentActor
     ) -> ActionAgentVue:
         note = partial(actions.noter_action, clock=clock, acteur=acteur, dossier_id=dossier_id, saisie=saisie)
         return vue_action(await run(note))
 
-    @router.get("/dossiers/{dossier_id}/complements")
+    @router.get("/dossiers/{dossier_id}/complements", responses=LECTURE)
     async def rondes(dossier_id: str, acteur: CurrentActor) -> list[RondeComplementsVue]:
         trouvees = await run(partial(consultation.rondes, acteur=acteur, dossier_id=dossier_id))
         return [vue_ronde(r) for r in trouvees]
 
-    @router.get("/dossiers/{dossier_id}/complements/{numero}")
+    @router.get("/dossiers/{dossier_id}/complements/{numero}", responses=LECTURE)
     async def ronde(dossier_id: str, numero: NumeroRonde, acteur: CurrentActor) -> RondeComplementsVue:
         lecture = partial(consultation.ronde, acteur=acteur, dossier_id=dossier_id, numero=numero)
         return vue_ronde(await run(lecture))
 
-    @router.put("/dossiers/{dossier_id}/complements/{numero}/pieces/{piece}")
+    @router.put("/dossiers/{dossier_id}/complements/{numero}/pieces/{piece}", responses=ECRITURE)
     async def repondre(
         dossier_id: str,
         numero: NumeroRonde,
@@ -195,11 +205,11 @@ def build_instruction_routes(router: APIRouter, deps: ApiDeps) -> None:
         )
         return vue_ronde(await run(reponse_piece))
 
-    @router.post("/dossiers/{dossier_id}/complements/{numero}/envoi")
+    @router.post("/dossiers/{dossier_id}/complements/{numero}/envoi", responses=ECRITURE)
     async def envoyer(dossier_id: str, numero: NumeroRonde, acteur: CurrentActor) -> RondeComplementsVue:
         return vue_ronde(await deps.reponses.envoyer(acteur=acteur, dossier_id=dossier_id, numero=numero))
 
-    @router.post("/dossiers/{dossier_id}/desistement")
+    @router.post("/dossiers/{dossier_id}/desistement", responses=ECRITURE)
     async def desister(dossier_id: str, acteur: CurrentActor) -> DossierVue:
         return vue_dossier(await deps.reponses.se_desister(acteur=acteur, dossier_id=dossier_id))
 

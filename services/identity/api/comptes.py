@@ -13,6 +13,7 @@ from contracts.identity import (
     DemandeOubliMotDePasse,
     ReponseMessage,
 )
+from plumbing.erreurs_requete import refus
 from services.identity.api.acteurs import ActeurService
 from services.identity.domain.jetons import UsageJeton
 from services.identity.usecases.comptes import confirmer_courriel, creer_compte, creer_mot_de_passe
@@ -31,7 +32,7 @@ def build_comptes_router(parts: IdentityParts) -> APIRouter:
     router = APIRouter(tags=["comptes"])
     run, outils = parts.unit_of_work.run, parts.outils
 
-    @router.post("/comptes", status_code=202)
+    @router.post("/comptes", status_code=202, responses=refus(429))
     def creer(demande: DemandeCreationCompte, _acteur: ActeurService) -> ReponseMessage:
         """Première visite : numéro et dates du titre ou du visa, email saisi deux fois."""
         return accepter(run(lambda d: creer_compte(depots=d, outils=outils, demande=demande)))
@@ -46,7 +47,7 @@ def build_comptes_router(parts: IdentityParts) -> APIRouter:
         """« Créez votre mot de passe » : le compte devient actif."""
         return run(lambda d: creer_mot_de_passe(depots=d, outils=outils, demande=demande))
 
-    @router.post("/mots-de-passe/oubli", status_code=202)
+    @router.post("/mots-de-passe/oubli", status_code=202, responses=refus(429))
     def oubli(demande: DemandeOubliMotDePasse, _acteur: ActeurService) -> ReponseMessage:
         """« Mot de passe oublié ? » : même réponse que le compte existe ou non."""
         return accepter(run(lambda d: demander_reinitialisation(depots=d, outils=outils, demande=demande)))

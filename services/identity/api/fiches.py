@@ -8,6 +8,7 @@ from fastapi import APIRouter
 
 from contracts.identity import Agent, ChangementAdresse, DeclarationAdresse, FicheDemandeur
 from plumbing.authentication import CurrentActor
+from plumbing.erreurs_requete import refus
 from services.identity.api import views
 from services.identity.usecases.fiches import lire_agent, lire_fiche
 from services.identity.usecases.situation import historique_adresses
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 
 def build_fiches_router(parts: IdentityParts) -> APIRouter:
-    router = APIRouter(tags=["fiches"])
+    router = APIRouter(tags=["fiches"], responses=refus(404))
     run = parts.unit_of_work.run
 
     @router.get("/demandeurs/{demandeur_id}")
@@ -26,7 +27,7 @@ def build_fiches_router(parts: IdentityParts) -> APIRouter:
         lue = run(lambda d: lire_fiche(depots=d, acteur=acteur, demandeur_id=demandeur_id))
         return views.fiche_demandeur(lue)
 
-    @router.post("/demandeurs/{demandeur_id}/adresses", status_code=201)
+    @router.post("/demandeurs/{demandeur_id}/adresses", status_code=201, responses=refus(503))
     async def declarer(
         demandeur_id: str, declaration: DeclarationAdresse, acteur: CurrentActor
     ) -> ChangementAdresse:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from fastapi import APIRouter
 
+from plumbing.authentication import REFUS_ACTEUR
 from services.notifier.api.courriels import build_courriels_router
 from services.notifier.api.notifications import build_notifications_router
 
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 
 
 def build_api_router(deps: NotifierDeps) -> APIRouter:
-    router = APIRouter()
+    router = APIRouter(responses=REFUS_ACTEUR)
     router.include_router(build_notifications_router(deps))
     router.include_router(build_courriels_router(deps))
     return router

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path, Query, Response
 
 from contracts.notifier import CourrielEnEchec
 from plumbing.authentication import CurrentActor
+from plumbing.erreurs_requete import refus
 from services.notifier.domain.acces import exiger_administrateur
 from services.notifier.usecases.echecs import lister_echecs, rejouer_echec
 
@@ -27,7 +28,7 @@ def build_courriels_router(deps: NotifierDeps) -> APIRouter:
         exiger_administrateur(actor)
         return await lister_echecs(transactions=deps.uow, limite=limite)
 
-    @router.post("/echecs/{echec_id}/rejeu", status_code=202)
+    @router.post("/echecs/{echec_id}/rejeu", status_code=202, responses=refus(404))
     async def rejouer(echec_id: EchecId, actor: CurrentActor) -> Response:
         exiger_administrateur(actor)
         maintenant = deps.clock.now()

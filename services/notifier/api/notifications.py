@@ -18,6 +18,7 @@ from contracts.notifier import (
 )
 from contracts.process import Modele
 from plumbing.authentication import CurrentActor
+from plumbing.erreurs_requete import refus
 from services.notifier.api.views import detail, page
 from services.notifier.domain.acces import demandeur_du_compteur, portee
 from services.notifier.domain.notifications import Filtre
@@ -82,7 +83,7 @@ def build_notifications_router(deps: NotifierDeps) -> APIRouter:
         non_lues = await uow.run_async(lambda r: cas.cloche(repositories=r, portee=scope, nombre=cloche))
         return OuvertureDemande(demande=detail(ouverte) if ouverte else None, cloche=page(non_lues))
 
-    @router.get("/{notification_id}", response_model=NotificationDetail)
+    @router.get("/{notification_id}", response_model=NotificationDetail, responses=refus(404))
     async def consulter(notification_id: str, actor: CurrentActor) -> NotificationDetail:
         maintenant = deps.clock.now()
         notification = await uow.run_async(
@@ -97,7 +98,7 @@ def build_notifications_router(deps: NotifierDeps) -> APIRouter:
         deps.committed()
         return detail(notification)
 
-    @router.get("/{notification_id}/pieces-jointes", response_model=list[PieceJointe])
+    @router.get("/{notification_id}/pieces-jointes", response_model=list[PieceJointe], responses=refus(404))
     async def pieces_jointes(notification_id: str, actor: CurrentActor) -> list[PieceJointe]:
         notification = await uow.run_async(lambda r: cas.visible(r, portee(actor), notification_id))
         return list(notification.pieces_jointes)

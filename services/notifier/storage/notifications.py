@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, insert, select, update
+from sqlalchemy import ColumnElement, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from contracts.notifier import ContenuNotification, FiltreLecture, PieceJointe
@@ -52,11 +52,11 @@ class SqlNotifications:
         return [_notification(row) for row in self.session.execute(query)]
 
     def lister(self, portee: Portee, filtre: Filtre) -> tuple[Sequence[Notification], int]:
-        where = and_(*_conditions(portee, filtre))
-        total = self.session.execute(select(func.count()).select_from(table).where(where)).scalar_one()
+        where = _conditions(portee, filtre)  # none: the platform without an applicant sees them all
+        total = self.session.execute(select(func.count()).select_from(table).where(*where)).scalar_one()
         query = (
             select(table)
-            .where(where)
+            .where(*where)
             .order_by(table.c.cree_le.desc(), table.c.id.desc())
             .limit(filtre.par_page)
             .offset(filtre.decalage)

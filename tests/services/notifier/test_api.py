@@ -128,6 +128,18 @@ async def test_the_unread_count_drops_when_a_notification_is_opened(
     assert (await client.get("/notifications/compteur", headers=headers(PLATEFORME))).status_code == 422
 
 
+async def test_the_platform_without_an_applicant_lists_every_notification(
+    client: httpx.AsyncClient, deps: NotifierDeps
+) -> None:
+    """No condition at all (no applicant, no préfecture, no filter) is a query like the others."""
+    await creer(deps)
+    await creer(deps, demandeurId="compte-huit")
+
+    page = await client.get("/notifications", headers=headers(PLATEFORME))
+
+    assert page.status_code == 200 and page.json()["total"] == 2
+
+
 async def test_the_first_opening_is_the_acknowledgement_of_receipt(
     client: httpx.AsyncClient, deps: NotifierDeps, horloge: Horloge
 ) -> None:
