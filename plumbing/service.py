@@ -37,7 +37,8 @@ async def serve(
     background: list[BackgroundLoop] | None = None,
 ) -> None:
     """Serve until SIGINT/SIGTERM, then stop the worker and the loops cleanly."""
-    server = _Server(uvicorn.Config(app, host=host, port=port, log_config=None, access_log=False))
+    config = uvicorn.Config(app, host=host, port=port, log_config=None, access_log=False, http="httptools")
+    server = _Server(config)
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, _request_exit, server)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
+import uvloop
 
 from plumbing.logs import configure_logging
 from plumbing.service import serve
@@ -14,7 +14,8 @@ from services.gateway.wiring import build_app
 def main() -> None:
     settings, platform = GatewaySettings(), PlatformSettings()
     configure_logging("gateway", platform.log_level)
-    asyncio.run(serve(build_app(settings, platform), settings.host, settings.port))
+    # uvloop: the site only serves HTTP (no gRPC worker, whose asyncio support is the standard loop's)
+    uvloop.run(serve(build_app(settings, platform), settings.host, settings.port))
 
 
 if __name__ == "__main__":
