@@ -55,6 +55,8 @@ class Pages:
     def __init__(self, templates: Jinja2Templates, security: Security, franceconnect_url: str) -> None:
         self.templates, self.security, self.franceconnect_url = templates, security, franceconnect_url
         templates.env.filters["date_fr"] = date_fr
+        for name in templates.env.list_templates(extensions=["html"]):
+            templates.env.get_template(name)  # compiled once at start, not by the first visitors
 
     def render(
         self,
