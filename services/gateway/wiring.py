@@ -36,6 +36,10 @@ SITE_NAME = "Étrangers en France"
 GATEWAY = Actor("service", "gateway")
 STATIC_MAX_AGE = 24 * 3600
 API_TIMEOUT = httpx.Timeout(10.0, connect=2.0)
+# Connections to each service kept open between pages: enough for every applicant of a busy
+# moment (httpx keeps 20; past them each call would open, then close, a new connection), each
+# dropped before uvicorn's 5 s idle limit would close it under a request.
+API_LIMITS = httpx.Limits(max_connections=200, max_keepalive_connections=100, keepalive_expiry=4.0)
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,7 @@ def build_clients(settings: GatewaySettings, platform: PlatformSettings) -> Clie
     """The internal APIs, called as the gateway (identity, pdf) or as each applicant (the others)."""
 
     def http(url: str) -> httpx.AsyncClient:
-        return httpx.AsyncClient(base_url=url, timeout=API_TIMEOUT)
+        return httpx.AsyncClient(base_url=url, timeout=API_TIMEOUT, limits=API_LIMITS)
 
     token = platform.internal_api_token
     return Clients(
