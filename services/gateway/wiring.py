@@ -96,5 +96,5 @@ def build_app(
     deps = GatewayDeps(c.comptes, c.notifications, c.demandes, c.justificatifs, pages, security)
     install_security(app, security)
     install_error_pages(app, pages)
-    app.include_router(build_pages_router(deps))
+    app.router.routes.extend(build_pages_router(deps).routes)  # no inclusion to match again (api/__init__.py)
     return app
