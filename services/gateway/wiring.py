@@ -17,6 +17,7 @@ from plumbing.actors import Actor
 from plumbing.dsfr import dsfr_templates, mount_dsfr
 from plumbing.dsfr.security import install_security
 from plumbing.health import http_check
+from plumbing.http_transport import KeepAliveTransport
 from plumbing.settings import PlatformSettings
 from plumbing.web import create_app
 from services.gateway.adapters.dossiers import DossierDemandes
@@ -56,7 +57,7 @@ def build_clients(settings: GatewaySettings, platform: PlatformSettings) -> Clie
     """The internal APIs, called as the gateway (identity, pdf) or as each applicant (the others)."""
 
     def http(url: str) -> httpx.AsyncClient:
-        return httpx.AsyncClient(base_url=url, timeout=API_TIMEOUT, limits=API_LIMITS)
+        return httpx.AsyncClient(base_url=url, timeout=API_TIMEOUT, transport=KeepAliveTransport(API_LIMITS))
 
     token = platform.internal_api_token
     return Clients(
