@@ -1,6 +1,6 @@
 """Gateway benchmark: page latencies with 50 concurrent applicants going through the wizard.
 
-    .venv/bin/python bench/gateway_bench.py [--users 50] [--seconds 120] [--think 1 3]   (or make bench)
+    .venv/bin/python bench/gateway_bench.py [--users 50] [--seconds 240] [--think 2 6]   (or make bench)
 
 Starts the whole stack as `make run` does (tests/support/stack.py: every process, models deployed,
 demo data seeded) on free ports and a temporary var/ directory, writes the bench's applicants to
@@ -276,7 +276,8 @@ def report(raw: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
         f"CPU consommé par la pile : {sum(raw['cpu_seconds'].values()):.0f} s, "
         f"{results['stack_cpu_ms_per_request']} ms par requête ("
         + ", ".join(f"{n} {v} s" for n, v in raw["cpu_seconds"].items() if v >= 0.5)
-        + f") ; charge de la machine : {os.getloadavg()[0]:.1f}"
+        + f") ; soit {100 * sum(raw['cpu_seconds'].values()) / raw['seconds'] / (os.cpu_count() or 1):.0f} % "
+        f"des {os.cpu_count()} cœurs ; charge de la machine : {os.getloadavg()[0]:.1f}"
     )
     print(f"échecs : {sum(raw['echecs'].values())}")
     for failure, count in raw["echecs"].items():
@@ -292,8 +293,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--spawn-rate", type=float, default=1.0, help="demandeurs arrivant par seconde")
-    parser.add_argument("--seconds", type=float, default=180.0)
-    parser.add_argument("--think", type=float, nargs=2, default=(1.0, 3.0), metavar=("MIN", "MAX"))
+    parser.add_argument("--seconds", type=float, default=240.0)
+    # A person reads a page, fills its form or picks a file in a few seconds at least: 2 to 6 here
+    # (1 to 3 made each applicant twice as busy as a hurried one); one journey lasts about 2 minutes.
+    parser.add_argument("--think", type=float, nargs=2, default=(2.0, 6.0), metavar=("MIN", "MAX"))
     parser.add_argument(
         "--big-every", type=int, default=5, help="un parcours sur N joint un fichier de 10 Mo"
     )

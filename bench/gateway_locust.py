@@ -144,7 +144,7 @@ def multipart(champs: dict[str, str], fichiers: dict[str, tuple[str, bytes]]) ->
 class Demandeur(FastHttpUser):
     host = ""
     comptes: ClassVar[list[str]] = []
-    pense = (1.0, 3.0)
+    pense = (2.0, 6.0)
     gros_tous_les = 5
     network_timeout = 120.0
     connection_timeout = 30.0
@@ -330,7 +330,7 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--spawn-rate", type=float, default=5.0)
     parser.add_argument("--seconds", type=float, default=120.0)
-    parser.add_argument("--think", type=float, nargs=2, default=(1.0, 3.0))
+    parser.add_argument("--think", type=float, nargs=2, default=(2.0, 6.0))
     parser.add_argument("--big-every", type=int, default=5)
     parser.add_argument("--output", required=True)
     parser.add_argument("--cpu-pids", default="", help='JSON {"gateway": [pid], ...}: CPU per page')
