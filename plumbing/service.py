@@ -35,9 +35,19 @@ async def serve(
     port: int,
     worker: ZeebeWorker | None = None,
     background: list[BackgroundLoop] | None = None,
+    keep_alive_s: int = 5,
 ) -> None:
-    """Serve until SIGINT/SIGTERM, then stop the worker and the loops cleanly."""
-    config = uvicorn.Config(app, host=host, port=port, log_config=None, access_log=False, http="httptools")
+    """Serve until SIGINT/SIGTERM, then stop the worker and the loops cleanly; an idle connection
+    is kept `keep_alive_s` seconds (uvicorn's 5 s suit the internal APIs' callers)."""
+    config = uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        log_config=None,
+        access_log=False,
+        http="httptools",
+        timeout_keep_alive=keep_alive_s,
+    )
     server = _Server(config)
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
