@@ -12,6 +12,7 @@ caller holds in memory already); the answer is read whole too. A connection is r
 service keeps it open, at most `keepalive_expiry` seconds after its last answer (under uvicorn's
 5 s); one that the service closed while idle is detected before use, and a request that meets a
 connection closed under it before any byte of an answer is sent again once on a new connection.
+The read timeout runs from the request's sending to the answer's first byte, then between bytes.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class _Connexion(asyncio.Protocol):
         self.fermee = False
         self.derniere_reponse = time.monotonic()
         self._attente: asyncio.Future[None] | None = None
+        self._delai: tuple[asyncio.Timeout, float] | None = None  # the answer's, pushed back by each byte
         self._recu = False
         self._statut = 0
         self._entetes: list[tuple[bytes, bytes]] = []
@@ -50,6 +52,9 @@ class _Connexion(asyncio.Protocol):
 
     def data_received(self, data: bytes) -> None:
         self._recu = True
+        if self._delai is not None:
+            minuterie, secondes = self._delai
+            minuterie.reschedule(asyncio.get_running_loop().time() + secondes)
         try:
             self.parser.feed_data(data)
         except httptools.HttpParserError as erreur:
@@ -88,8 +93,12 @@ class _Connexion(asyncio.Protocol):
         self._attente = asyncio.get_running_loop().create_future()
         self._recu, self._statut, self._entetes, self._corps = False, 0, [], []
         self.transport.write(envoi)
-        async with asyncio.timeout(delai):
-            await self._attente
+        async with asyncio.timeout(delai) as minuterie:
+            self._delai = None if delai is None else (minuterie, delai)
+            try:
+                await self._attente
+            finally:
+                self._delai = None
         self.derniere_reponse = time.monotonic()
         if not self._garder:
             self.fermer()

@@ -34,6 +34,15 @@ def service() -> FastAPI:
 
         return StreamingResponse(parties(), media_type="text/plain")  # chunked
 
+    @app.get("/goutte-a-goutte")
+    async def goutte_a_goutte() -> StreamingResponse:
+        async def parties() -> AsyncIterator[bytes]:
+            for _ in range(4):
+                await asyncio.sleep(0.2)
+                yield b"goutte;"
+
+        return StreamingResponse(parties(), media_type="text/plain")
+
     @app.get("/lent")
     async def lent() -> dict[str, str]:
         await asyncio.sleep(2)
@@ -109,6 +118,9 @@ async def test_a_slow_answer_times_out_and_the_connection_is_not_reused(url: str
         with pytest.raises(httpx.ReadTimeout):
             await http.get("/lent")
         assert (await http.delete("/rien")).status_code == 204
+    async with client(url, timeout=httpx.Timeout(0.5)) as http:  # type: ignore[arg-type]
+        # 0.8 s in all, never 0.5 s without a byte: the delay is between bytes, as httpx's
+        assert (await http.get("/goutte-a-goutte")).text == "goutte;" * 4
 
 
 def test_it_runs_on_uvloop_as_the_applicant_site_does() -> None:
