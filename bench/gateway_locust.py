@@ -11,6 +11,11 @@ confirmation until the N° demande is there, « Ma demande », « Mes Notificati
 notification opened. CSRF tokens are read from the pages; redirects are followed by hand so that
 each page is timed on its own. Between two pages the applicant reads for `--think` seconds.
 Every page's duration is kept and written with the failures to the output file.
+
+With `--cpu-pids` (the stack's processes, `{"gateway": [pid], ...}`) and one user, each page's CPU
+cost is measured too: the CPU time every process spent from the page's request to the next one's
+(so the work a page sets off in the background, a deposit's PDF for instance, counts for it), less
+what the stack spends at rest in that time (measured first). `--parcours N` stops after N journeys.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import locust
 
 # isort: split
 import argparse
+import contextlib
 import io
 import json
 import os
@@ -50,7 +56,53 @@ GROS = 10 * 1024 * 1024 - 64 * 1024  # just under the 10 Mo a file may weigh
 
 TEMPS: dict[str, list[float]] = defaultdict(list)
 ECHECS: dict[str, int] = defaultdict(int)
-PARCOURS = {"commences": 0, "termines": 0, "gros_fichiers": 0}
+PARCOURS = {"commences": 0, "termines": 0, "interrompus": 0, "gros_fichiers": 0}
+
+
+class CompteurCpu:
+    """CPU time of the stack's processes, per page: see the module's docstring."""
+
+    def __init__(self, processus: dict[str, list[int]]) -> None:
+        self.processus = processus
+        self.repos: dict[str, float] = {}  # ms of CPU per second at rest, per process
+        self.par_page: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        self.pages: dict[str, int] = defaultdict(int)
+        self.en_cours: tuple[str, float, dict[str, float]] | None = None
+
+    def lire(self) -> dict[str, float]:
+        """CPU ms spent so far by each process: its CPU clock (every thread, ended ones too, in ns)."""
+        total: dict[str, float] = {}
+        for nom, pids in self.processus.items():
+            total[nom] = 0.0
+            for pid in pids:
+                with contextlib.suppress(OSError):
+                    total[nom] += time.clock_gettime(horloge_cpu(pid)) * 1000
+        return total
+
+    def mesurer_le_repos(self, secondes: float) -> None:
+        avant, debut = self.lire(), time.monotonic()
+        gevent.sleep(secondes)
+        apres, duree = self.lire(), time.monotonic() - debut
+        self.repos = {nom: max(0.0, apres[nom] - avant[nom]) / duree for nom in apres}
+
+    def page(self, nom: str | None) -> None:
+        """A page starts (None: the journey ends): the previous one's cost is counted."""
+        maintenant, mesure = time.monotonic(), self.lire()
+        if self.en_cours is not None:
+            precedente, debut, avant = self.en_cours
+            self.pages[precedente] += 1
+            for processus, ms in mesure.items():
+                repos = self.repos.get(processus, 0.0) * (maintenant - debut)
+                self.par_page[precedente][processus] += ms - avant[processus] - repos
+        self.en_cours = None if nom is None else (nom, maintenant, mesure)
+
+
+def horloge_cpu(pid: int) -> int:
+    """Linux's id of the CPU-time clock of a whole process (`clock_getcpuclockid(3)`)."""
+    return ((~pid) << 3) | 2  # CPUCLOCK_SCHED, process-wide
+
+
+CPU: CompteurCpu | None = None
 
 
 class Echec(Exception):
@@ -92,7 +144,7 @@ def multipart(champs: dict[str, str], fichiers: dict[str, tuple[str, bytes]]) ->
 class Demandeur(FastHttpUser):
     host = ""
     comptes: ClassVar[list[str]] = []
-    pense = (1.0, 3.0)
+    pense = (2.0, 6.0)
     gros_tous_les = 5
     network_timeout = 120.0
     connection_timeout = 30.0
@@ -103,6 +155,8 @@ class Demandeur(FastHttpUser):
     def page(
         self, methode: str, url: str, nom: str, attendu: int = 200, **kwargs: Any
     ) -> tuple[str, dict[str, str]]:
+        if CPU is not None:
+            CPU.page(nom)
         with self.client.request(
             methode, url, name=nom, allow_redirects=False, catch_response=True, **kwargs
         ) as reponse:
@@ -140,8 +194,13 @@ class Demandeur(FastHttpUser):
         try:
             self.deposer_une_demande(identifiant)
         except Echec:
+            PARCOURS["interrompus"] += 1
             gevent.sleep(5)  # as a person would before trying again
             return
+        finally:
+            if CPU is not None:
+                gevent.sleep(1)  # the last page's background work
+                CPU.page(None)
         PARCOURS["termines"] += 1
 
     def deposer_une_demande(self, identifiant: str) -> None:
@@ -210,7 +269,7 @@ class Demandeur(FastHttpUser):
 
     def joindre_les_pieces(self, dossier: str, page: str) -> None:
         """« Joindre un document » piece by piece, the e-photo number with the first, then « poursuivre »."""
-        gros = random.random() < 1 / self.gros_tous_les
+        gros = (PARCOURS["commences"] - 1) % self.gros_tous_les == 0  # the first journey, then one in N
         url = f"/demande/{dossier}/justificatifs"
         for rang, champ in enumerate(FICHIER.findall(page)):
             self.lire()
@@ -271,12 +330,20 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--spawn-rate", type=float, default=5.0)
     parser.add_argument("--seconds", type=float, default=120.0)
-    parser.add_argument("--think", type=float, nargs=2, default=(1.0, 3.0))
+    parser.add_argument("--think", type=float, nargs=2, default=(2.0, 6.0))
     parser.add_argument("--big-every", type=int, default=5)
     parser.add_argument("--output", required=True)
+    parser.add_argument("--cpu-pids", default="", help='JSON {"gateway": [pid], ...}: CPU per page')
+    parser.add_argument("--parcours", type=int, default=0, help="stop after N journeys (0: --seconds)")
     args = parser.parse_args()
+    global CPU
+    if args.cpu_pids:
+        CPU = CompteurCpu(json.loads(args.cpu_pids))
+        CPU.mesurer_le_repos(5.0)
     Demandeur.host = args.host
     Demandeur.comptes = Path(args.accounts).read_text(encoding="utf-8").split()
+    if args.parcours:
+        Demandeur.comptes = Demandeur.comptes[: args.parcours]
     Demandeur.pense = tuple(args.think)  # type: ignore[assignment]
     Demandeur.gros_tous_les = args.big_every
     environment = Environment(user_classes=[Demandeur], events=events)
@@ -284,6 +351,14 @@ def main() -> None:
     debut = time.monotonic()
     runner.start(args.users, spawn_rate=args.spawn_rate)
     gevent.spawn_later(args.seconds, runner.quit)
+    if args.parcours:
+
+        def quand_tous_finis() -> None:
+            while PARCOURS["termines"] + PARCOURS["interrompus"] < args.parcours:
+                gevent.sleep(0.5)
+            runner.quit()
+
+        gevent.spawn(quand_tous_finis)
     runner.greenlet.join()
     duree = time.monotonic() - debut
     resultat = {
@@ -293,6 +368,12 @@ def main() -> None:
         "parcours": PARCOURS,
         "locust": locust.__version__,
     }
+    if CPU is not None:
+        resultat["cpu_par_page"] = {
+            "pages": CPU.pages,
+            "ms": CPU.par_page,
+            "repos_ms_par_seconde": CPU.repos,
+        }
     with open(args.output, "w", encoding="utf-8") as sortie:
         json.dump(resultat, sortie)
     sys.exit(0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Annotated, Any
 
@@ -12,7 +13,9 @@ from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from plumbing.correlation import HEADER, bind_correlation_id
@@ -57,15 +60,7 @@ def create_app(
     app = FastAPI(title=service, responses=refus(400, 422), **fastapi_options)  # type: ignore[arg-type]
     checks = dict(readiness or {})
     install_error_table(app, errors or {})
-
-    @app.middleware("http")
-    async def correlate(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        correlation_id = bind_correlation_id(request.headers.get(HEADER))
-        with LATENCY.labels(service).time():
-            response = await call_next(request)
-        response.headers[HEADER] = correlation_id
-        REQUESTS.labels(service, request.method, str(response.status_code)).inc()
-        return response
+    app.add_middleware(Correlation, service=service)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -132,6 +127,35 @@ def trust_proxies(app: FastAPI, proxies: str) -> None:
 def client_address(request: Request) -> str | None:
     """The visitor's address as `trust_proxies` settled it (what per-address limits count)."""
     return request.client.host[:64] if request.client else None
+
+
+class Correlation:
+    """Every request: its correlation id (the caller's or a new one) bound and sent back, its
+    duration and status counted. Plain ASGI: a `BaseHTTPMiddleware` costs a task and a stream."""
+
+    def __init__(self, app: ASGIApp, service: str) -> None:
+        self.app = app
+        self.latency, self.service = LATENCY.labels(service), service
+        self._header = HEADER.lower().encode("latin-1")
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        received = next((v for k, v in scope["headers"] if k == self._header), None)
+        correlation_id = bind_correlation_id(None if received is None else received.decode("latin-1"))
+        started = time.perf_counter()
+
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message)[HEADER] = correlation_id
+                REQUESTS.labels(self.service, scope["method"], str(message["status"])).inc()
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            self.latency.observe(time.perf_counter() - started)
 
 
 # A service's table of domain errors (`api/errors.py`): each error type, and how to answer it:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from collections.abc import Awaitable, Callable
 
 from fastapi import FastAPI, Request, Response
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CSRF_FIELD = "csrf_token"
 
@@ -102,17 +103,35 @@ class Security:
 
 def install_security(app: FastAPI, security: Security) -> None:
     """Headers on every response; pages are never cached (they show personal data)."""
+    app.add_middleware(SecurityHeaders, security=security)
 
-    @app.middleware("http")
-    async def secure(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", security.content_security_policy)
-        for name, value in HEADERS.items():
-            response.headers.setdefault(name, value)
+
+class SecurityHeaders:
+    """`install_security`'s headers, and the CSRF cookie a page created (`Security.csrf_token`).
+    Plain ASGI: a `BaseHTTPMiddleware` costs a task and a stream on every request."""
+
+    def __init__(self, app: ASGIApp, security: Security) -> None:
+        self.app, self.security = app, security
+        self.headers = {"Content-Security-Policy": security.content_security_policy, **HEADERS}
         if security.secure_cookies:
-            response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
-        if not request.url.path.startswith("/static/"):
-            response.headers["Cache-Control"] = "no-store"
-        if new := getattr(request.state, "new_csrf", None):
-            security.set_cookie(response, security.csrf_cookie, new)
-        return response
+            self.headers["Strict-Transport-Security"] = "max-age=31536000"
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_secured(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in self.headers.items():
+                    headers.setdefault(name, value)
+                if not scope["path"].startswith("/static/"):
+                    headers["Cache-Control"] = "no-store"
+                if new := scope.get("state", {}).get("new_csrf"):
+                    cookie = Response()
+                    self.security.set_cookie(cookie, self.security.csrf_cookie, new)
+                    headers.append("set-cookie", cookie.headers["set-cookie"])
+            await send(message)
+
+        await self.app(scope, receive, send_secured)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
+import uvloop
 
 from plumbing.logs import configure_logging
 from plumbing.service import serve
@@ -10,11 +10,17 @@ from plumbing.settings import PlatformSettings
 from services.gateway.settings import GatewaySettings
 from services.gateway.wiring import build_app
 
+# A person reads a page for longer than uvicorn's 5 s: the browser's connection stays open between
+# pages (no new handshake per page, no form posted on a connection the site has just closed).
+BROWSER_KEEP_ALIVE_S = 75
+
 
 def main() -> None:
     settings, platform = GatewaySettings(), PlatformSettings()
     configure_logging("gateway", platform.log_level)
-    asyncio.run(serve(build_app(settings, platform), settings.host, settings.port))
+    # uvloop: the site only serves HTTP (no gRPC worker, whose asyncio support is the standard loop's)
+    app = build_app(settings, platform)
+    uvloop.run(serve(app, settings.host, settings.port, keep_alive_s=BROWSER_KEEP_ALIVE_S))
 
 
 if __name__ == "__main__":

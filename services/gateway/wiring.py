@@ -17,6 +17,7 @@ from plumbing.actors import Actor
 from plumbing.dsfr import dsfr_templates, mount_dsfr
 from plumbing.dsfr.security import install_security
 from plumbing.health import http_check
+from plumbing.http_transport import KeepAliveTransport
 from plumbing.settings import PlatformSettings
 from plumbing.web import create_app, trust_proxies
 from services.gateway.adapters.dossiers import DossierDemandes
@@ -36,6 +37,10 @@ SITE_NAME = "Étrangers en France"
 GATEWAY = Actor("service", "gateway")
 STATIC_MAX_AGE = 24 * 3600
 API_TIMEOUT = httpx.Timeout(10.0, connect=2.0)
+# Connections to each service kept open between pages: enough for every applicant of a busy
+# moment (httpx keeps 20; past them each call would open, then close, a new connection), each
+# dropped before uvicorn's 5 s idle limit would close it under a request.
+API_LIMITS = httpx.Limits(max_connections=200, max_keepalive_connections=100, keepalive_expiry=4.0)
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,7 @@ def build_clients(settings: GatewaySettings, platform: PlatformSettings) -> Clie
     """The internal APIs, called as the gateway (identity, pdf) or as each applicant (the others)."""
 
     def http(url: str) -> httpx.AsyncClient:
-        return httpx.AsyncClient(base_url=url, timeout=API_TIMEOUT)
+        return httpx.AsyncClient(base_url=url, timeout=API_TIMEOUT, transport=KeepAliveTransport(API_LIMITS))
 
     token = platform.internal_api_token
     return Clients(
@@ -93,5 +98,5 @@ def build_app(
     install_security(app, security)
     trust_proxies(app, settings.trusted_proxies)
     install_error_pages(app, pages)
-    app.include_router(build_pages_router(deps))
+    app.router.routes.extend(build_pages_router(deps).routes)  # no inclusion to match again (api/__init__.py)
     return app

@@ -55,6 +55,11 @@ class Pages:
     def __init__(self, templates: Jinja2Templates, security: Security, franceconnect_url: str) -> None:
         self.templates, self.security, self.franceconnect_url = templates, security, franceconnect_url
         templates.env.filters["date_fr"] = date_fr
+        # Compiled once at start, not by the first visitors; never looked at again on disk (a stat
+        # of every template a page extends or imports, on every page): a change needs a restart.
+        templates.env.auto_reload = False
+        for name in templates.env.list_templates(extensions=["html"]):
+            templates.env.get_template(name)
 
     def render(
         self,

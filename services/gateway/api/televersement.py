@@ -2,8 +2,9 @@
 over 10 Mo is dropped on the spot (never kept, never sent to the documents service) while the rest
 of the form (the e-photo number, the other files) is read as usual.
 
-Starlette's multipart parser keeps file parts in spooled temporary files; ours only stops writing a
-part once it is too large and remembers it. The whole request is bounded too.
+Starlette's multipart parser keeps file parts in spooled temporary files; ours keeps them in memory
+(at most 10 Mo each), stops writing a part once it is too large and remembers it. The whole request
+is bounded too.
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ class RequeteTropVolumineuse(Exception):
 
 
 class _ParserLimite(MultiPartParser):
+    # Files stay in memory: they are read whole right after (`lire_televersement`), and a spooled
+    # file past Starlette's 1 MB costs a thread hop and a disk write for every chunk received.
+    spool_max_size = TAILLE_MAX_FICHIER
+
     def __init__(self, request: Request, stream: AsyncGenerator[bytes, None], max_champ: int) -> None:
         super().__init__(request.headers, stream, max_files=40, max_fields=60, max_part_size=max_champ * 4)
         self.tailles: dict[int, int] = {}

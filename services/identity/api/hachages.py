@@ -1,7 +1,7 @@
 """argon2 work off the shared thread pool, at most one password hash per core at a time.
 
 A sync endpoint runs in the server's thread pool (40 threads). A burst of sign-ins would otherwise
-take every thread for seconds, each with a 64 MiB argon2 hash fighting for two cores, and the light
+take every thread for seconds, each with an argon2 hash fighting for two cores, and the light
 requests behind every page (the session of a cookie) would wait for a free thread. The endpoints
 that hash go through `Hachages.executer` instead: their own small pool, the others keep theirs.
 A sign-in that waited longer than its caller waits (the sites give up after 10 s) is not hashed at
