@@ -1,6 +1,6 @@
 """The last process of `make run`: wait until everything is healthy, deploy bpmn/, seed, report.
 
-It then stays up (honcho stops the whole stack when any process ends) until Ctrl-C.
+It then measures the stack at rest and ends: nothing of the start-up stays in memory.
 """
 
 from __future__ import annotations
@@ -51,19 +51,26 @@ def seed_demo_data() -> None:
         subprocess.run([sys.executable, "-m", module], check=True)
 
 
-def stack_rss_megabytes() -> float:
-    """Resident memory of every process of the stack (honcho's children and theirs)."""
-    stack = _descendants(int(os.environ.get("STACK_PID", os.getppid())))
-    total_kb = 0
+def stack_memory_megabytes() -> tuple[float, float]:
+    """(PSS, RSS) of the stack once this process has ended: supervisord and its other descendants.
+
+    PSS counts a page shared by n processes as 1/n in each, so the sum is what the stack occupies.
+    """
+    root = int(os.environ.get("STACK_PID", os.getppid()))
+    stack = ({root} | _descendants(root)) - {os.getpid()}
+    pss_kb = rss_kb = 0
     for pid in stack:
         try:
-            status = Path(f"/proc/{pid}/status").read_text()
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
         except OSError:
             continue
-        total_kb += next(
-            (int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS")), 0
-        )
-    return total_kb / 1024
+        for line in rollup.splitlines():
+            key, _, value = line.partition(":")
+            if key == "Pss":
+                pss_kb += int(value.split()[0])
+            elif key == "Rss":
+                rss_kb += int(value.split()[0])
+    return pss_kb / 1024, rss_kb / 1024
 
 
 def _descendants(root: int) -> set[int]:
@@ -107,8 +114,8 @@ Comptes de démonstration : voir README.md. Ctrl-C arrête tout ; les données r
         flush=True,
     )
     await asyncio.sleep(5)
-    print(f"Mémoire (RSS) de la pile au repos : {stack_rss_megabytes():.0f} Mo", flush=True)
-    await asyncio.Event().wait()
+    pss, rss = stack_memory_megabytes()
+    print(f"Mémoire de la pile au repos : {pss:.0f} Mo (PSS), {rss:.0f} Mo (RSS)", flush=True)
 
 
 if __name__ == "__main__":

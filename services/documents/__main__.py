@@ -23,7 +23,7 @@ from services.documents.wiring import (
     build_tasks,
 )
 
-__all__ = ["MIGRATIONS", "VERSION_TABLE", "main"]
+__all__ = ["MIGRATIONS", "VERSION_TABLE", "main", "run_service"]
 
 
 def main() -> None:
@@ -31,6 +31,11 @@ def main() -> None:
     configure_logging("documents", platform.log_level)
     upgrade_database(settings.database(), MIGRATIONS, VERSION_TABLE)
     asyncio.run(run(settings, platform))
+
+
+async def run_service() -> None:
+    """Serve a migrated database until SIGINT/SIGTERM, beside other services (`scripts.apps`)."""
+    await run(DocumentsSettings(), PlatformSettings())
 
 
 async def run(settings: DocumentsSettings, platform: PlatformSettings) -> None:

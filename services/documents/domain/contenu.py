@@ -17,12 +17,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypedDict
 
-from PIL import Image, ImageFile
-from pypdf import PdfReader
-
 from contracts.documents import TAILLE_MAX_FICHIER
 from services.documents.domain.erreurs import FichierIllisible, FichierTropVolumineux, FormatRefuse
 
+# Pillow and pypdf are imported by the checks that use them: a process that never checks a file
+# (the other services of `scripts.apps`) does not carry them.
 _PILLOW = threading.Lock()  # guards the process-wide flag of `_chargement_strict`
 PIXELS_MAX = 150_000_000  # far above any scan at 600 dpi, far below a decompression bomb
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -131,6 +130,8 @@ def _illisible(nom: str) -> FichierIllisible:
 
 
 def _verifier_image(nom: str, contenu: bytes, format_: Format) -> None:
+    from PIL import Image
+
     try:
         with _chargement_strict(), warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -154,6 +155,8 @@ def _chargement_strict() -> Iterator[None]:
     process that also renders PDFs (a test session, a future merge of services) a truncated scan
     would pass for a readable one.
     """
+    from PIL import ImageFile
+
     with _PILLOW:
         permissif = ImageFile.LOAD_TRUNCATED_IMAGES
         ImageFile.LOAD_TRUNCATED_IMAGES = False
@@ -164,6 +167,8 @@ def _chargement_strict() -> Iterator[None]:
 
 
 def _verifier_pdf(nom: str, contenu: bytes) -> None:
+    from pypdf import PdfReader
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
