@@ -1,5 +1,8 @@
 """`python -m scripts.apps identity dossier …`: several I/O-bound services in one process (`make run`).
 
+A name is a package of services/ (`identity`), or a module path (`devtools.smtp_sink`); either's
+`__main__` module has the `run_service` coroutine that `python -m` would run.
+
 Each service keeps its package, port, database, settings, worker and connections; they only share
 the interpreter and one event loop, which saves the memory and the start-up time of importing the
 same libraries once per service. Their databases are first brought up to date by `scripts.migrate`,
@@ -32,13 +35,17 @@ async def serve_together(services: dict[str, ServiceRun]) -> None:
         SERVICE.set(None)
 
 
+def main_module(name: str) -> str:
+    return f"{name}.__main__" if "." in name else f"services.{name}.__main__"
+
+
 def main(names: list[str]) -> None:
     if not names:
         raise SystemExit("usage : python -m scripts.apps <service> [<service> …]")
     configure_logging("apps", PlatformSettings().log_level)
     migration = subprocess.Popen([sys.executable, "-m", "scripts.migrate", *names])
     services: dict[str, ServiceRun] = {
-        name: importlib.import_module(f"services.{name}.__main__").run_service for name in names
+        name: importlib.import_module(main_module(name)).run_service for name in names
     }
     if migration.wait() != 0:
         raise SystemExit("migration des bases de données en échec")

@@ -7,18 +7,16 @@ from __future__ import annotations
 
 import asyncio
 import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import httpx
 
+from devtools import seed
 from plumbing.settings import PlatformSettings
 from scripts.deploy_models import deploy_models
 
 SERVICES = ("identity", "dossier", "documents", "notifier", "pdf", "gateway", "backoffice")
-SEEDS = ("devtools.seed",)
 STARTUP_TIMEOUT_SECONDS = 180
 
 
@@ -47,8 +45,8 @@ async def wait_until_healthy(urls: dict[str, str]) -> None:
 
 
 def seed_demo_data() -> None:
-    for module in SEEDS:
-        subprocess.run([sys.executable, "-m", module], check=True)
+    """`python -m devtools.seed`, in this process: its libraries are imported while the stack starts."""
+    seed.main()
 
 
 def stack_memory_megabytes() -> tuple[float, float]:
@@ -96,12 +94,18 @@ async def main() -> None:
     started = float(os.environ.get("STACK_STARTED_AT", time.time()))
     platform = PlatformSettings()
     urls = health_urls()
+
+    async def seed_once_identity_answers() -> None:
+        await wait_until_healthy({"identity": urls["identity"]})
+        await asyncio.to_thread(seed_demo_data)
+
+    async def deploy_once_engine_answers() -> int:
+        await wait_until_healthy({"moteur": urls["moteur"]})
+        return await deploy_models(platform.zeebe_address)
+
     # Seed and deploy as soon as identity and the engine answer, while the others finish starting.
-    await wait_until_healthy({name: urls[name] for name in ("identity", "moteur")})
-    seeding = asyncio.create_task(asyncio.to_thread(seed_demo_data))
-    deployed = await deploy_models(platform.zeebe_address)
+    _, deployed = await asyncio.gather(seed_once_identity_answers(), deploy_once_engine_answers())
     await wait_until_healthy(urls)
-    await seeding
     elapsed = time.time() - started
     print(
         f"""
