@@ -99,26 +99,42 @@ def without(commands: Mapping[str, str], left_out: Iterable[str]) -> dict[str, s
 
 def supervisor_config(commands: Mapping[str, str], env: Mapping[str, str], var_dir: Path) -> str:
     """supervisord's configuration: the processes of `commands`, their output on supervisord's."""
-    user = "user=root\n" if os.geteuid() == 0 else ""  # said explicitly, or supervisord warns
-    sections = [
-        "[supervisord]\nnodaemon=true\nloglevel=info\n"
-        f"{user}logfile={_escape(str(var_dir / 'supervisord.log'))}\nlogfile_maxbytes=1MB\n"
-        f"logfile_backups=1\npidfile={_escape(str(var_dir / 'supervisord.pid'))}\n"
-    ]
+    supervisord = {
+        "nodaemon": "true",
+        "loglevel": "info",
+        "logfile": var_dir / "supervisord.log",
+        "logfile_maxbytes": "1MB",
+        "logfile_backups": 1,
+        "pidfile": var_dir / "supervisord.pid",
+    }
+    if os.geteuid() == 0:
+        supervisord["user"] = "root"  # said explicitly, or supervisord warns about it
+    sections = [_section("supervisord", supervisord)]
     for name, command in commands.items():
         one_shot = name in ONE_SHOT
-        argv = shlex.split(Template(command).substitute(env))
-        sections.append(
-            f"[program:{name}]\ncommand={_escape(shlex.join(argv))}\ndirectory={_escape(str(REPO_ROOT))}\n"
-            f"autorestart={'unexpected' if one_shot else 'true'}\nstartsecs={0 if one_shot else STARTSECS}\n"
-            f"priority={PRIORITIES.get(name, 30)}\nstartretries={STARTRETRIES}\nstopwaitsecs={STOPWAITSECS}\nstopasgroup=true\nkillasgroup=true\n"
-            "redirect_stderr=true\nstdout_logfile=/dev/stdout\nstdout_logfile_maxbytes=0\n"
-        )
+        program = {
+            "command": shlex.join(shlex.split(Template(command).substitute(env))),
+            "directory": REPO_ROOT,
+            "priority": PRIORITIES.get(name, 30),
+            "autorestart": "unexpected" if one_shot else "true",
+            "startsecs": 0 if one_shot else STARTSECS,
+            "startretries": STARTRETRIES,
+            "stopwaitsecs": STOPWAITSECS,
+            "stopasgroup": "true",
+            "killasgroup": "true",
+            "redirect_stderr": "true",
+            "stdout_logfile": "/dev/stdout",
+            "stdout_logfile_maxbytes": 0,
+        }
+        sections.append(_section(f"program:{name}", program))
     return "\n".join(sections)
 
 
-def _escape(value: str) -> str:
-    return value.replace("%", "%%")
+def _section(name: str, options: Mapping[str, object]) -> str:
+    """An INI section; `%` doubled, since supervisord expands `%(name)s`."""
+    return f"[{name}]\n" + "".join(
+        f"{key}={str(value).replace('%', '%%')}\n" for key, value in options.items()
+    )
 
 
 def main(left_out: Iterable[str] = ()) -> None:
