@@ -8,8 +8,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import DateTime, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
@@ -78,8 +76,12 @@ def upgrade_database(url: str, migrations_dir: Path, version_table: str) -> None
     """Bring a service's schema to its latest Alembic revision.
 
     Each service keeps its own migrations and version table, so services can share one
-    PostgreSQL database in small deployments without stepping on each other.
+    PostgreSQL database in small deployments without stepping on each other. Alembic is imported
+    here only: a process that serves without migrating (`scripts.apps`) never loads it.
     """
+    from alembic import command
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(migrations_dir))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))

@@ -9,11 +9,15 @@ import json
 import logging
 import sys
 import traceback
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from types import TracebackType
 
 from plumbing.correlation import current_correlation_id
 
+# The service a log line comes from when several share a process (`scripts.apps`): set in each
+# service's task, inherited by what it starts (tasks, threads of `asyncio.to_thread`).
+SERVICE: ContextVar[str | None] = ContextVar("service", default=None)
 _RESERVED = set(logging.makeLogRecord({}).__dict__) | {"message", "asctime"}
 
 
@@ -26,7 +30,7 @@ class JsonFormatter(logging.Formatter):
         entry: dict[str, object] = {
             "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname.lower(),
-            "service": self.service,
+            "service": SERVICE.get() or self.service,
             "logger": record.name,
             "message": record.getMessage(),
         }

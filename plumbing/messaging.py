@@ -41,10 +41,11 @@ async def connect_nats(url: str, name: str, password: str = "") -> Client:
 async def close_nats(client: Client) -> None:
     """Drain what is in flight, or just close when the server is already gone (a whole-stack stop)."""
     if client.is_connected:
-        with contextlib.suppress(nats.errors.Error):
+        with contextlib.suppress(nats.errors.Error, OSError):
             await client.drain()
             return
-    await client.close()
+    with contextlib.suppress(OSError):  # the connection lost while draining
+        await client.close()
 
 
 async def ensure_stream(

@@ -1,4 +1,7 @@
-"""Run one service: its HTTP API, its job worker and its background loops in one process."""
+"""Run one service: its HTTP API, its job worker and its background loops.
+
+A process usually serves one service; under `make run` several I/O-bound services share one
+process and one event loop (`scripts.apps`), so a signal stops every server of the process."""
 
 from __future__ import annotations
 
@@ -18,6 +21,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 BackgroundLoop = Callable[[], Coroutine[Any, Any, None]]
+
+_SERVERS: set[uvicorn.Server] = set()  # every server of this process, stopped together by a signal
 
 
 class _Server(uvicorn.Server):
@@ -42,7 +47,8 @@ async def serve(
     server = _Server(server_config(app, host, port, keep_alive_s=keep_alive_s))
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, _request_exit, server)
+        loop.add_signal_handler(signum, _request_exit)
+    _SERVERS.add(server)
     tasks: list[asyncio.Task[Any]] = [asyncio.create_task(job()) for job in background or []]
     if worker is not None:
         tasks.append(asyncio.create_task(keep_working(worker)))
@@ -50,6 +56,7 @@ async def serve(
     try:
         await server.serve()
     finally:
+        _SERVERS.discard(server)
         if worker is not None:
             await worker.stop()
         for task in tasks:
@@ -88,5 +95,6 @@ async def keep_working(worker: ZeebeWorker, retry_seconds: float = 5.0) -> None:
             await asyncio.sleep(retry_seconds)
 
 
-def _request_exit(server: uvicorn.Server) -> None:
-    server.should_exit = True
+def _request_exit() -> None:
+    for server in _SERVERS:
+        server.should_exit = True

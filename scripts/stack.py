@@ -1,17 +1,26 @@
-"""`make run`: every process of the stack under honcho, with addresses derived from a few ports.
+"""`make run`: every process of the `Procfile` under supervisord, with addresses derived from a few ports.
 
-Each variable below may be set in the environment; the others follow from it (for instance
-ZEEBE_ADDRESS from ENGINE_GRPC_PORT), so that moving a port is one variable.
+The Procfile lists the processes, one line each (`name: command`, `${VARIABLE}` taken from the
+stack's environment). supervisord runs them with its restart policy: a process that ends is
+started again at once, one that fails while starting (within `STARTSECS`) after a growing delay
+(1 s, 2 s, 3 s …), so one crash never stops the stack. `ready` runs once: it waits for every health
+check, deploys bpmn/, seeds the demo data, reports, then ends. Ctrl-C or SIGTERM stops every process
+(SIGTERM, then SIGKILL after `STOPWAITSECS`).
+
+Each variable of PORT_DEFAULTS may be set in the environment; the others follow from it (for
+instance ZEEBE_ADDRESS from ENGINE_GRPC_PORT), so that moving a port is one variable.
 """
 
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from string import Template
 
 from contracts.process import SERVICE_PORTS
 from plumbing.settings import REPO_ROOT, VAR_DIR
@@ -57,18 +66,99 @@ def stack_environment(environ: Mapping[str, str]) -> dict[str, str]:
     env.update(nats_config.preparer(Path(env["ANEF_VAR_DIR"]), env))  # users, passwords, key: var/nats
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
     env["STACK_STARTED_AT"] = str(time.time())
-    env["STACK_PID"] = str(os.getpid())  # honcho's pid: `main` replaces this process with it
+    env["STACK_PID"] = str(os.getpid())  # supervisord's pid: `main` replaces this process with it
     return env
 
 
-def main() -> None:
-    (VAR_DIR / "nats").mkdir(parents=True, exist_ok=True)
-    honcho = shutil.which("honcho", path=str(Path(sys.executable).parent))
-    if honcho is None:
-        raise SystemExit("honcho introuvable : lancez `make venv`")
+PROCFILE = REPO_ROOT / "Procfile"
+ONE_SHOT = ("ready",)  # runs once at start-up, started again only if it fails
+STARTSECS = 5  # a process that ends sooner failed to start: retried after 1 s, 2 s, 3 s …
+STARTRETRIES = 60  # about half an hour of retries before supervisord gives up on a process
+STOPWAITSECS = 15
+# Started first and stopped last (after the services that use them); the others start and stop together.
+PRIORITIES = {"nats": 10, "engine": 20}
+
+
+def procfile_commands(procfile: Path = PROCFILE) -> dict[str, str]:
+    """`{name: command}` of the Procfile's lines, in their order."""
+    commands = {}
+    for line in procfile.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            name, command = line.split(":", 1)
+            commands[name.strip()] = command.strip()
+    return commands
+
+
+def without(commands: Mapping[str, str], left_out: Iterable[str]) -> dict[str, str]:
+    """`commands` but those named in `left_out`, also taken out of the line that serves several
+    services in one process (`scripts.apps`)."""
+    left_out = set(left_out)
+    kept = {}
+    for name, command in commands.items():
+        if name in left_out:
+            continue
+        argv = shlex.split(command)
+        if argv[1:3] == ["-m", "scripts.apps"]:
+            command = shlex.join([*argv[:3], *(service for service in argv[3:] if service not in left_out)])
+        kept[name] = command
+    return kept
+
+
+def supervisor_config(commands: Mapping[str, str], env: Mapping[str, str], var_dir: Path) -> str:
+    """supervisord's configuration: the processes of `commands`, their output on supervisord's."""
+    supervisord = {
+        "nodaemon": "true",
+        "loglevel": "info",
+        "logfile": var_dir / "supervisord.log",
+        "logfile_maxbytes": "1MB",
+        "logfile_backups": 1,
+        "pidfile": var_dir / "supervisord.pid",
+    }
+    if os.geteuid() == 0:
+        supervisord["user"] = "root"  # said explicitly, or supervisord warns about it
+    sections = [_section("supervisord", supervisord)]
+    for name, command in commands.items():
+        one_shot = name in ONE_SHOT
+        program = {
+            "command": shlex.join(shlex.split(Template(command).substitute(env))),
+            "directory": REPO_ROOT,
+            "priority": PRIORITIES.get(name, 30),
+            "autorestart": "unexpected" if one_shot else "true",
+            "startsecs": 0 if one_shot else STARTSECS,
+            "startretries": STARTRETRIES,
+            "stopwaitsecs": STOPWAITSECS,
+            "stopasgroup": "true",
+            "killasgroup": "true",
+            "redirect_stderr": "true",
+            "stdout_logfile": "/dev/stdout",
+            "stdout_logfile_maxbytes": 0,
+        }
+        sections.append(_section(f"program:{name}", program))
+    return "\n".join(sections)
+
+
+def _section(name: str, options: Mapping[str, object]) -> str:
+    """An INI section; `%` doubled, since supervisord expands `%(name)s`."""
+    return f"[{name}]\n" + "".join(
+        f"{key}={str(value).replace('%', '%%')}\n" for key, value in options.items()
+    )
+
+
+def main(left_out: Iterable[str] = ()) -> None:
+    """Replace this process with supervisord; `left_out` are Procfile names not to run (tests run
+    them apart, to stop and start them)."""
+    env = stack_environment(os.environ)
+    var_dir = Path(env["ANEF_VAR_DIR"])
+    (var_dir / "nats").mkdir(parents=True, exist_ok=True)
+    commands = without(procfile_commands(), left_out)
+    config = var_dir / "supervisord.conf"
+    config.write_text(supervisor_config(commands, env, var_dir), encoding="utf-8")
+    supervisord = shutil.which("supervisord", path=str(Path(sys.executable).parent))
+    if supervisord is None:
+        raise SystemExit("supervisord introuvable : lancez `make venv`")
     os.chdir(REPO_ROOT)
-    os.execve(honcho, [honcho, "start", "-f", "Procfile"], stack_environment(os.environ))
+    os.execve(supervisord, [supervisord, "-c", str(config)], env)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

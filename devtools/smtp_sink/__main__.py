@@ -14,9 +14,14 @@ from plumbing.service import serve
 from plumbing.settings import PlatformSettings
 
 
-async def main() -> None:
-    settings = SmtpSinkSettings()
+def main() -> None:
     configure_logging("smtp-sink", PlatformSettings().log_level)
+    asyncio.run(run_service())
+
+
+async def run_service() -> None:
+    """Serve until SIGINT/SIGTERM (alone, or beside the services in `scripts.apps`)."""
+    settings = SmtpSinkSettings()
     logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd logs every recipient address
     boite = BoiteAuxLettres(settings.mails_directory)
     smtp = await demarrer_smtp(boite, settings.host, settings.port)
@@ -28,4 +33,4 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    main()

@@ -11,10 +11,15 @@ from services.backoffice.settings import BackofficeSettings
 from services.backoffice.wiring import build_app
 
 
-def main() -> None:
+async def run_service() -> None:
+    """Serve until SIGINT/SIGTERM (alone, or beside other services in `scripts.apps`)."""
     settings, platform = BackofficeSettings(), PlatformSettings()
-    configure_logging("backoffice", platform.log_level)
-    asyncio.run(serve(build_app(settings, platform), settings.host, settings.port))
+    await serve(build_app(settings, platform), settings.host, settings.port)
+
+
+def main() -> None:
+    configure_logging("backoffice", PlatformSettings().log_level)
+    asyncio.run(run_service())
 
 
 if __name__ == "__main__":

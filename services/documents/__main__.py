@@ -24,7 +24,7 @@ from services.documents.wiring import (
     build_tasks,
 )
 
-__all__ = ["MIGRATIONS", "VERSION_TABLE", "main"]
+__all__ = ["MIGRATIONS", "VERSION_TABLE", "main", "run_service"]
 log = logging.getLogger(__name__)
 
 
@@ -35,6 +35,11 @@ def main() -> None:
         log.warning("aucune analyse antivirus des fichiers reçus : DOCUMENTS_CLAMD_ADDRESS n'est pas définie")
     upgrade_database(settings.database(), MIGRATIONS, VERSION_TABLE)
     asyncio.run(run(settings, platform))
+
+
+async def run_service() -> None:
+    """Serve a migrated database until SIGINT/SIGTERM, beside other services (`scripts.apps`)."""
+    await run(DocumentsSettings(), PlatformSettings())
 
 
 async def run(settings: DocumentsSettings, platform: PlatformSettings) -> None:

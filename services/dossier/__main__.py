@@ -13,13 +13,19 @@ from services.dossier.storage.tables import MIGRATIONS, VERSION_TABLE
 from services.dossier.wiring import running_service
 
 
-async def main() -> None:
+def main() -> None:
     platform, settings = PlatformSettings(), DossierSettings()
     configure_logging("dossier", platform.log_level)
     upgrade_database(settings.database(), MIGRATIONS, VERSION_TABLE)
+    asyncio.run(run_service())
+
+
+async def run_service() -> None:
+    """Serve a migrated database until SIGINT/SIGTERM (alone, or beside other services in `scripts.apps`)."""
+    platform, settings = PlatformSettings(), DossierSettings()
     async with running_service(settings, platform) as service:
         await serve(service.app, settings.host, settings.port, service.worker, service.loops)
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    main()

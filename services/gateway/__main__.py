@@ -15,12 +15,19 @@ from services.gateway.wiring import build_app
 BROWSER_KEEP_ALIVE_S = 75
 
 
-def main() -> None:
+async def run_service() -> None:
+    """Serve until SIGINT/SIGTERM (alone, or beside other services in `scripts.apps`)."""
     settings, platform = GatewaySettings(), PlatformSettings()
-    configure_logging("gateway", platform.log_level)
-    # uvloop: the site only serves HTTP (no gRPC worker, whose asyncio support is the standard loop's)
-    app = build_app(settings, platform)
-    uvloop.run(serve(app, settings.host, settings.port, keep_alive_s=BROWSER_KEEP_ALIVE_S))
+    await serve(
+        build_app(settings, platform), settings.host, settings.port, keep_alive_s=BROWSER_KEEP_ALIVE_S
+    )
+
+
+def main() -> None:
+    configure_logging("gateway", PlatformSettings().log_level)
+    # uvloop when alone: the site only serves HTTP (no gRPC worker, whose asyncio support is the
+    # standard loop's); beside other services (`scripts.apps`) it shares their loop
+    uvloop.run(run_service())
 
 
 if __name__ == "__main__":

@@ -41,6 +41,11 @@ def main(arguments: list[str]) -> None:
     asyncio.run(run(settings, platform))
 
 
+async def run_service() -> None:
+    """Serve a migrated database until SIGINT/SIGTERM, beside other services (`scripts.apps`)."""
+    await run(IdentitySettings(), PlatformSettings())
+
+
 async def run(settings: IdentitySettings, platform: PlatformSettings) -> None:
     http = httpx.AsyncClient(base_url=settings.documents_url, timeout=settings.documents_timeout)
     parts = build_parts(settings, justificatifs=documents_justificatifs(settings, platform, http))

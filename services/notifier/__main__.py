@@ -16,10 +16,16 @@ MIGRATIONS = Path(__file__).parent / "storage" / "migrations"
 VERSION_TABLE = "notifier_alembic_version"
 
 
-async def main() -> None:
+def main() -> None:
     platform, settings = PlatformSettings(), NotifierSettings()
     configure_logging("notifier", platform.log_level)
     upgrade_database(settings.database(), MIGRATIONS, VERSION_TABLE)
+    asyncio.run(run_service())
+
+
+async def run_service() -> None:
+    """Serve a migrated database until SIGINT/SIGTERM (alone, or beside other services in `scripts.apps`)."""
+    platform, settings = PlatformSettings(), NotifierSettings()
     service = await build_service(settings, platform)
     try:
         await serve(service.app, settings.host, settings.port, service.worker, service.background)
@@ -28,4 +34,4 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    main()

@@ -28,6 +28,11 @@ async def run(settings: PdfSettings, platform: PlatformSettings) -> None:
             await channel.close()
 
 
+async def run_service() -> None:
+    """Serve until SIGINT/SIGTERM, beside other services (`scripts.apps`)."""
+    await run(PdfSettings(), PlatformSettings())
+
+
 def main() -> None:
     settings, platform = PdfSettings(), PlatformSettings()
     configure_logging("pdf", platform.log_level)

@@ -1,6 +1,6 @@
 """One real stack for the end-to-end module: `make run`'s processes on free ports, clock control on.
 
-The pdf and documents services run outside honcho so that a path can stop them and start them again.
+The pdf and documents services run outside supervisord so that a path can stop them and start them again.
 """
 
 from __future__ import annotations

@@ -7,9 +7,10 @@
         stack.stop("pdf")                                           # the others keep running
         stack.start("pdf")
 
-Without `detached`, the stack is `python -m scripts.stack` (honcho and the Procfile). honcho stops
-every process as soon as one ends, so a process a test wants to stop and start again runs outside
-honcho, with the same command (from the Procfile) and the same environment (`stack_environment`).
+The stack is `python -m scripts.stack` (supervisord and the Procfile), which restarts a process
+that ends; a process a test wants to stop and start again runs outside it (`python -m scripts.stack
+pdf documents` leaves them out), with its own command (its Procfile line, or `python -m
+services.<name>` for a service the Procfile serves beside others) and the same environment.
 The output of every process is drained all along (a full pipe would block the services) and kept
 for failure messages (`stack.tail()`).
 """
@@ -28,26 +29,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from plumbing.settings import REPO_ROOT
-from scripts.stack import PORT_DEFAULTS, stack_environment
+from scripts.stack import PORT_DEFAULTS, procfile_commands, stack_environment
 from tests.support.ports import free_port
 
 READY_LINE = "ANEF Séjour est prêt"
 START_TIMEOUT_S = 180
-PROCFILE = REPO_ROOT / "Procfile"
 
 
 def free_stack_ports() -> dict[str, str]:
     """Every port of the stack on a free one, so that a test stack never meets `make run`'s."""
     return {name: str(free_port()) for name in PORT_DEFAULTS if name.endswith("_PORT")}
-
-
-def procfile_commands() -> dict[str, str]:
-    commands = {}
-    for line in PROCFILE.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            name, command = line.split(":", 1)
-            commands[name.strip()] = command.strip()
-    return commands
 
 
 class _Output:
@@ -78,7 +69,7 @@ class _Output:
 
 
 class Stack:
-    """The running stack: its addresses, its environment, and the processes run outside honcho."""
+    """The running stack: its addresses, its environment, and the processes run outside supervisord."""
 
     def __init__(self, var_dir: Path, env: dict[str, str], detached: tuple[str, ...]) -> None:
         self.var_dir, self.env, self.detached_names = var_dir, env, detached
@@ -102,7 +93,8 @@ class Stack:
 
     def start(self, name: str) -> None:
         """Start a detached process (see `running_stack`); its readiness is the caller's to await."""
-        command = shlex.split(procfile_commands()[name])
+        line = procfile_commands().get(name, f"python -m services.{name}")
+        command = shlex.split(line)
         process = subprocess.Popen(
             command,
             cwd=REPO_ROOT,
@@ -112,7 +104,7 @@ class Stack:
             text=True,
             start_new_session=True,
         )
-        self.detached[name] = (process, _Output(process.stdout, f"{name} (hors honcho) | "))
+        self.detached[name] = (process, _Output(process.stdout, f"{name} (à part) | "))
 
     def stop(self, name: str, timeout: float = 15) -> None:
         """SIGTERM to a detached process, SIGKILL if it does not end in time."""
@@ -121,12 +113,7 @@ class Stack:
         output.thread.join(5)
 
     def _launch(self) -> None:
-        if self.detached_names:
-            honcho = str(Path(sys.executable).parent / "honcho")
-            names = [n for n in procfile_commands() if n not in self.detached_names]
-            command = [honcho, "start", "-f", str(PROCFILE), *names]
-        else:
-            command = [sys.executable, "-m", "scripts.stack"]  # exactly `make run`
+        command = [sys.executable, "-m", "scripts.stack", *self.detached_names]  # `make run`, less those
         self.main = subprocess.Popen(
             command,
             cwd=REPO_ROOT,

@@ -17,9 +17,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypedDict
 
-from PIL import Image, ImageFile
-from pypdf import PdfReader
-
 from contracts.documents import TAILLE_MAX_FICHIER
 from services.documents.domain.contenu_actif import (
     verifier_image_seule,
@@ -34,6 +31,7 @@ from services.documents.domain.erreurs import (
     ImageTropGrande,
 )
 
+# Pillow and pypdf are imported by the checks that use them.
 # One image decoded at a time in the process: it guards the process-wide flag of `chargement_strict`
 # and bounds the memory decoding takes to one image of at most PIXELS_MAX pixels (JPEG photos are
 # decoded at an eighth of their size, which checks all of their data in 1/64 of the memory).
@@ -158,6 +156,8 @@ def _verifier_image(nom: str, contenu: bytes, format_: Format) -> None:
     """The header's size first, then the content decoded entirely (within `_PILLOW`'s memory bound)."""
     assert format_.pillow is not None
     verifier_image_seule(nom, contenu, format_.pillow)
+    from PIL import Image
+
     try:
         with chargement_strict(), warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -189,6 +189,8 @@ def chargement_strict() -> Iterator[None]:
     process that also renders PDFs (a test session, a future merge of services) a truncated scan
     would pass for a readable one.
     """
+    from PIL import ImageFile
+
     with _PILLOW:
         permissif = ImageFile.LOAD_TRUNCATED_IMAGES
         ImageFile.LOAD_TRUNCATED_IMAGES = False
@@ -199,6 +201,8 @@ def chargement_strict() -> Iterator[None]:
 
 
 def _verifier_pdf(nom: str, contenu: bytes) -> None:
+    from pypdf import PdfReader
+
     verifier_pdf_seul(nom, contenu)
     try:
         with warnings.catch_warnings():

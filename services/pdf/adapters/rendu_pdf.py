@@ -1,8 +1,9 @@
 """Rendering prepared documents to PDF with Jinja2 templates and WeasyPrint.
 
 Templates are named after the `Modele` (`confirmation-depot.html`, ...) and share `base.html` and
-`style.css`. The stylesheet and fonts are loaded once; renders run one at a time on a thread of
-their own, so the event loop stays free and WeasyPrint is never used from two threads at once.
+`style.css`. WeasyPrint is imported, and the stylesheet and fonts loaded, by the first render
+(the service starts without them); renders run one at a time on a thread of their own, so the
+event loop stays free and WeasyPrint is never used from two threads at once.
 """
 
 from __future__ import annotations
@@ -11,15 +12,18 @@ import asyncio
 import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
 
 from services.pdf.domain.dates import date_fr
 from services.pdf.domain.documents import DocumentPrepare
 from services.pdf.domain.donnees import lieu_de_naissance
+
+if TYPE_CHECKING:
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
 
 TEMPLATES_DIR = Path(__file__).parent.parent / "templates"
 ADRESSE_WEB = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:)]")
@@ -46,18 +50,31 @@ class WeasyPrintRendu:
         self.templates.filters["liens"] = liens
         self.templates.filters["lieu_de_naissance"] = lieu_de_naissance
         self.base_url = str(templates_dir)
-        self.fonts = FontConfiguration()
-        self.stylesheet = CSS(filename=str(templates_dir / "style.css"), font_config=self.fonts)
+        self.style = templates_dir / "style.css"
+        self._styles: tuple[FontConfiguration, CSS] | None = None
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rendu-pdf")
 
     def html(self, document: DocumentPrepare) -> str:
         template = self.templates.get_template(f"{document.modele}.html")
         return template.render(titre=document.titre, **document.contexte)
 
+    def styles(self) -> tuple[FontConfiguration, CSS]:
+        """The fonts and the stylesheet, loaded once (by the rendering thread)."""
+        if self._styles is None:
+            from weasyprint import CSS
+            from weasyprint.text.fonts import FontConfiguration
+
+            fonts = FontConfiguration()
+            self._styles = (fonts, CSS(filename=str(self.style), font_config=fonts))
+        return self._styles
+
     def rendre_pdf(self, document: DocumentPrepare) -> bytes:
+        from weasyprint import HTML
+
+        fonts, stylesheet = self.styles()
         page = HTML(string=self.html(document), base_url=self.base_url)
         pdf = page.write_pdf(
-            stylesheets=[self.stylesheet], font_config=self.fonts, pdf_variant="pdf/ua-1", pdf_tags=True
+            stylesheets=[stylesheet], font_config=fonts, pdf_variant="pdf/ua-1", pdf_tags=True
         )
         assert pdf is not None  # write_pdf returns bytes when no target is given
         return pdf
