@@ -4,6 +4,7 @@ the environment."""
 from __future__ import annotations
 
 import json
+import secrets
 import stat
 from pathlib import Path
 
@@ -67,7 +68,7 @@ def test_a_service_refuses_to_start_in_production_without_its_nats_password(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("APP_ENV", "production")
-    monkeypatch.setenv("NOTIFIER_SECRET_KEY", "s" * 32)
+    monkeypatch.setenv("NOTIFIER_SECRET_KEY", secrets.token_urlsafe(32))
     monkeypatch.delenv("NOTIFIER_NATS_PASSWORD", raising=False)
     with pytest.raises(ValidationError, match="NOTIFIER_NATS_PASSWORD doit être défini en production"):
         NotifierSettings()
