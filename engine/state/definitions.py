@@ -6,14 +6,24 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, bindparam, insert, select
 
 from engine.model.elements import ProcessModel
 from engine.model.parser import parse_bpmn
 from engine.state.flow_codec import FlowCodec
+from engine.state.prepared import Prepared
 from engine.state.schema import forms, process_definitions, spiff_specs
 
 HOT_WORKFLOWS = 2000
+_LATEST_KEY = Prepared(
+    select(process_definitions.c.key)
+    .where(
+        process_definitions.c.bpmn_process_id == bindparam("p"),
+        process_definitions.c.tenant_id == bindparam("t"),
+    )
+    .order_by(process_definitions.c.version.desc())
+    .limit(1)
+)
 
 
 @dataclass(frozen=True)
@@ -73,18 +83,8 @@ class DefinitionCache:
     def latest(
         self, conn: Connection, bpmn_process_id: str, tenant_id: str = "<default>"
     ) -> Definition | None:
-        table = process_definitions
-        row = (
-            conn.execute(
-                select(table)
-                .where(table.c.bpmn_process_id == bpmn_process_id, table.c.tenant_id == tenant_id)
-                .order_by(table.c.version.desc())
-                .limit(1)
-            )
-            .mappings()
-            .first()
-        )
-        return None if row is None else self._by_key.get(row["key"]) or self._remember(row, conn)
+        key = _LATEST_KEY.scalar(conn, {"p": bpmn_process_id, "t": tenant_id})
+        return None if key is None else self.get(conn, key)
 
     def by_version(
         self, conn: Connection, bpmn_process_id: str, version: int, tenant_id: str

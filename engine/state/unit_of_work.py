@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert
+from sqlalchemy import Connection, Engine
 
 from engine.clock import Clock
 from engine.model.elements import ProcessModel
 from engine.model.instances import InstanceState, ProcessInstance
+from engine.state import json_text
 from engine.state.definitions import DefinitionCache
 from engine.state.instances import flush_flow, flush_state, load_flow, load_process_instance, load_state
 from engine.state.key_blocks import KeyGenerator
+from engine.state.prepared import insert_into
 from engine.state.schema import records
+
+_INSERT_RECORD = insert_into(
+    records, ("key", "value_type", "intent", "timestamp", "process_instance_key", "value")
+)
 
 
 @dataclass
@@ -25,6 +30,8 @@ class Effects:
 
     job_types: set[str] = field(default_factory=set)
     finished_instances: dict[int, str] = field(default_factory=dict)
+    # the variables of the process scope of each instance that completed: its result, not read back
+    results: dict[int, dict[str, Any]] = field(default_factory=dict)
     schedule_changed: bool = False
     records_written: bool = False
     due_at: int | None = None  # the earliest new deadline this transaction set (epoch ms), if any
@@ -83,7 +90,7 @@ class UnitOfWork:
                 "intent": intent,
                 "timestamp": self.now,
                 "process_instance_key": process_instance_key,
-                "value": json.dumps(value, default=str),
+                "value": json_text.dumps(value, default=str),
             }
         )
 
@@ -92,7 +99,7 @@ class UnitOfWork:
             flush_flow(self.conn, state, self.definitions.codec)
             flush_state(self.conn, state, self.now)
         if self._records:
-            self.conn.execute(insert(records), self._records)
+            _INSERT_RECORD.execute_many(self.conn, self._records)
             self._records = []
             self.effects.records_written = True
 
