@@ -59,9 +59,9 @@ class Gateway(pb_grpc.GatewayServicer):
         finally:
             self.inflight -= 1
 
-    @staticmethod
-    async def _sync(fn: Callable[[], T]) -> T:
-        return fn()
+    async def _sync(self, fn: Callable[[], T]) -> T:
+        """A command, run with the others of this loop turn in one transaction (group commit)."""
+        return await self.store.submit(fn)
 
     # -- cluster -------------------------------------------------------------------------------
 
@@ -145,7 +145,7 @@ class Gateway(pb_grpc.GatewayServicer):
 
     async def CreateProcessInstanceWithResult(self, request: Any, context: Any) -> Any:
         async def run() -> Any:
-            created = self._create(request.request)
+            created = await self.store.submit(lambda: self._create(request.request))
             timeout_s = request.requestTimeout / 1000 if request.requestTimeout > 0 else None
             remaining = context.time_remaining()
             if remaining is not None:

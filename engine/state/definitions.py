@@ -14,7 +14,7 @@ from engine.state.flow_codec import FlowCodec
 from engine.state.prepared import Prepared
 from engine.state.schema import forms, process_definitions, spiff_specs
 
-HOT_WORKFLOWS = 2000
+HOT_INSTANCES = 2000
 _LATEST_KEY = Prepared(
     select(process_definitions.c.key)
     .where(
@@ -37,23 +37,23 @@ class Definition:
     spiff: Any  # the executable spec built by the runtime (see FlowCodec)
 
 
-class HotWorkflows:
-    """A bounded cache of live Spiff workflows of recently used instances, by instance key.
+class HotInstances:
+    """A bounded cache of the live states of recently used instances (with their Spiff workflow), by key.
 
-    An entry is valid only for the revision of the instance's stored state it was saved with; it is
-    taken out while a transaction uses it and put back after the commit, so a rollback loses it.
+    An entry is valid only for the revision of the instance's stored state it was saved with (every
+    change to an instance bumps it, see `engine.state.instances.flush_flow`); it is taken out while a
+    transaction uses it and put back after the commit, so a rollback loses it.
     """
 
-    def __init__(self, capacity: int = HOT_WORKFLOWS) -> None:
+    def __init__(self, capacity: int = HOT_INSTANCES) -> None:
         self.capacity = capacity
         self._entries: OrderedDict[int, tuple[int, Any]] = OrderedDict()
 
-    def take(self, key: int, revision: int) -> Any:
-        entry = self._entries.pop(key, None)
-        return entry[1] if entry is not None and entry[0] == revision else None
+    def take(self, key: int) -> tuple[int, Any] | None:
+        return self._entries.pop(key, None)
 
-    def put(self, key: int, revision: int, workflow: Any) -> None:
-        self._entries[key] = (revision, workflow)
+    def put(self, key: int, revision: int, state: Any) -> None:
+        self._entries[key] = (revision, state)
         self._entries.move_to_end(key)
         while len(self._entries) > self.capacity:
             self._entries.popitem(last=False)
@@ -65,7 +65,7 @@ class DefinitionCache:
     def __init__(self, codec: FlowCodec) -> None:
         self.codec = codec
         self._by_key: dict[int, Definition] = {}
-        self.hot = HotWorkflows()
+        self.hot = HotInstances()
 
     def get(self, conn: Connection, key: int) -> Definition | None:
         cached = self._by_key.get(key)

@@ -62,7 +62,17 @@ _SELECT_FLOW_REVISION = Prepared(
     select(spiff_states.c.revision).where(spiff_states.c.process_instance_key == bindparam("k"))
 )
 _SELECT_FLOW = Prepared(
-    select(spiff_states.c.state).where(spiff_states.c.process_instance_key == bindparam("k"))
+    select(spiff_states.c.revision, spiff_states.c.state).where(
+        spiff_states.c.process_instance_key == bindparam("k")
+    )
+)
+_LOCK_INSTANCE = Prepared(
+    select(process_instances.c.key).where(process_instances.c.key == bindparam("k")), lock="update"
+)
+_BUMP_REVISION = Prepared(
+    update(spiff_states)
+    .where(spiff_states.c.process_instance_key == bindparam("k"))
+    .values(revision=bindparam("r"))
 )
 _INSERT_FLOW = insert_into(spiff_states, ("process_instance_key", "revision", "state"))
 _UPDATE_FLOW = Prepared(
@@ -138,19 +148,38 @@ def load_state(conn: Connection, instance: ProcessInstance, model: ProcessModel)
     return state
 
 
-def load_flow(conn: Connection, state: InstanceState, spiff: Any, hot: Any, codec: FlowCodec) -> None:
-    """The instance's Spiff workflow: the hot one if it is still current, else its stored state."""
-    revision = _SELECT_FLOW_REVISION.scalar(conn, {"k": state.key})
-    if revision is None:
+def load_flow(conn: Connection, state: InstanceState, spiff: Any, codec: FlowCodec) -> None:
+    """The instance's Spiff workflow, from its stored state."""
+    row = _SELECT_FLOW.first(conn, {"k": state.key})
+    if row is None:
         return
-    workflow = hot.take(state.key, revision)
-    if workflow is None:
-        workflow = codec.flow_from_json(_SELECT_FLOW.scalar(conn, {"k": state.key}), spiff)
-    state.flow = codec.attach(workflow, state, revision)
+    state.flow = codec.attach(codec.flow_from_json(row[1], spiff), state, row[0])
 
 
-def flush_flow(conn: Connection, state: InstanceState, codec: FlowCodec) -> None:
-    """Write the Spiff workflow's state (its task trees, never its spec) when it changed."""
+def current_revision(conn: Connection, key: int) -> int | None:
+    """The revision of the instance's stored state, the instance locked for the transaction (PostgreSQL)."""
+    if conn.dialect.name == "postgresql":
+        _LOCK_INSTANCE.execute(conn, {"k": key}).close()
+    revision: int | None = _SELECT_FLOW_REVISION.scalar(conn, {"k": key})
+    return revision
+
+
+def has_changes(state: InstanceState) -> bool:
+    """Whether the transaction changed anything of the instance (its row, elements or variables)."""
+    instance = state.instance
+    if instance.is_new or instance.dirty:
+        return True
+    if any(e.is_new or e.dirty for e in state.elements.values()):
+        return True
+    return any(v.is_new or v.dirty for scope in state.variables.values() for v in scope.values())
+
+
+def flush_flow(conn: Connection, state: InstanceState, codec: FlowCodec, changed: bool) -> None:
+    """Write the Spiff workflow's state (its task trees, never its spec) when it changed.
+
+    Its revision goes up with every change of the instance (`changed`), the workflow's or not: an
+    instance state kept in memory is current as long as its revision is the stored one.
+    """
     flow = state.flow
     if flow is None:
         return
@@ -160,6 +189,9 @@ def flush_flow(conn: Connection, state: InstanceState, codec: FlowCodec) -> None
         flow.dirty = False
         return
     if not flow.dirty:
+        if changed and not state.instance.is_new:
+            flow.revision += 1
+            _BUMP_REVISION.execute(conn, {"k": state.key, "r": flow.revision}).close()
         return
     text = codec.flow_to_json(flow.workflow)
     if state.instance.is_new:
