@@ -270,20 +270,13 @@ def visible_variables_of(uow_or_conn: Any, jobs: list[Any]) -> dict[int, dict[st
     """Variables visible from each job's element instance, read in two queries for the whole batch."""
     conn: Connection = getattr(uow_or_conn, "conn", uow_or_conn)
     instance_keys = list({job["process_instance_key"] for job in jobs})
-    scopes = dict(
-        conn.execute(
-            select(element_instances.c.key, element_instances.c.flow_scope_key).where(
-                element_instances.c.process_instance_key.in_(instance_keys),
-                element_instances.c.state.in_(ACTIVE_STATES),
-            )
-        ).all()
-    )
+    scopes_of, variables_of = _visible_statements(len(instance_keys))
+    params = {
+        f"k{i}": instance_keys[min(i, len(instance_keys) - 1)] for i in range(_rounded(len(instance_keys)))
+    }
+    scopes: dict[int, int | None] = {key: scope for key, scope in scopes_of.rows(conn, params)}
     by_scope: dict[int, list[tuple[str, str]]] = {}
-    for scope_key, name, value in conn.execute(
-        select(variables.c.scope_key, variables.c.name, variables.c.value).where(
-            variables.c.process_instance_key.in_(instance_keys)
-        )
-    ):
+    for scope_key, name, value in variables_of.rows(conn, params):
         by_scope.setdefault(scope_key, []).append((name, value))
     result: dict[int, dict[str, Any]] = {}
     for job in jobs:
@@ -298,3 +291,32 @@ def visible_variables_of(uow_or_conn: Any, jobs: list[Any]) -> dict[int, dict[st
                 merged[name] = json_text.loads(value)
         result[job["element_instance_key"]] = merged
     return result
+
+
+_VISIBLE: dict[int, tuple[Prepared, Prepared]] = {}
+
+
+def _rounded(count: int) -> int:
+    """Counts of keys rounded up to a power of two (the list padded with its last key): few statements."""
+    return 1 << max(count - 1, 0).bit_length()
+
+
+def _visible_statements(count: int) -> tuple[Prepared, Prepared]:
+    size = _rounded(count)
+    found = _VISIBLE.get(size)
+    if found is None:
+        keys: list[Any] = [bindparam(f"k{i}") for i in range(size)]
+        found = _VISIBLE[size] = (
+            Prepared(
+                select(element_instances.c.key, element_instances.c.flow_scope_key).where(
+                    element_instances.c.process_instance_key.in_(keys),
+                    element_instances.c.state.in_([literal(s) for s in sorted(ACTIVE_STATES)]),
+                )
+            ),
+            Prepared(
+                select(variables.c.scope_key, variables.c.name, variables.c.value).where(
+                    variables.c.process_instance_key.in_(keys)
+                )
+            ),
+        )
+    return found
