@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import logging
+
+import uvloop
 
 from engine.app import serve
 from engine.settings import EngineSettings
@@ -12,7 +15,15 @@ from plumbing.logs import configure_logging
 def main() -> None:
     settings = EngineSettings()
     configure_logging("engine", settings.log_level)
-    asyncio.run(serve(settings))
+    quiet_spiff(settings.log_level)
+    with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+        runner.run(serve(settings))
+
+
+def quiet_spiff(level: str) -> None:
+    """SpiffWorkflow logs every task state change at INFO (about 8 KB per instance): kept for debugging."""
+    if level.upper() != "DEBUG":
+        logging.getLogger("spiff").setLevel(logging.WARNING)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
+from typing import Any
 
 from engine.state.unit_of_work import Effects
 
@@ -32,12 +33,21 @@ class JobSignals:
                 event.set()
 
 
+RECENT_OUTCOMES = 10_000
+RECENT_RESULTS = 1_000
+
+
 class InstanceWaiters:
-    """CreateProcessInstanceWithResult callers, woken when their instance ends."""
+    """CreateProcessInstanceWithResult callers, woken when their instance ends.
+
+    The outcomes of the last instances to end are kept, and the variables of the last ones to complete
+    (an instance may end within the very command that creates it, before its caller waits).
+    """
 
     def __init__(self) -> None:
         self._waiters: dict[int, list[asyncio.Future[str]]] = defaultdict(list)
         self.recently_finished: dict[int, str] = {}
+        self.recent_results: dict[int, dict[str, Any]] = {}
 
     def register(self, key: int) -> asyncio.Future[str]:
         future: asyncio.Future[str] = asyncio.get_running_loop().create_future()
@@ -51,10 +61,13 @@ class InstanceWaiters:
             if not waiters:
                 del self._waiters[key]
 
-    def finished(self, outcomes: dict[int, str]) -> None:
+    def finished(self, outcomes: dict[int, str], results: dict[int, dict[str, Any]]) -> None:
         self.recently_finished.update(outcomes)
-        while len(self.recently_finished) > 10_000:
+        while len(self.recently_finished) > RECENT_OUTCOMES:
             del self.recently_finished[next(iter(self.recently_finished))]
+        self.recent_results.update(results)
+        while len(self.recent_results) > RECENT_RESULTS:
+            del self.recent_results[next(iter(self.recent_results))]
         for key, outcome in outcomes.items():
             for future in self._waiters.pop(key, []):
                 if not future.done():
@@ -75,7 +88,7 @@ class Hub:
         if effects.job_types:
             self.jobs.notify(effects.job_types)
         if effects.finished_instances:
-            self.instances.finished(effects.finished_instances)
+            self.instances.finished(effects.finished_instances, effects.results)
         if effects.schedule_changed or self._due_before_wake_up(effects.due_at):
             self.schedule_changed.set()
         if effects.records_written:

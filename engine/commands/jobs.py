@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-
-from sqlalchemy import RowMapping
 
 from engine.errors import FailedPrecondition, InvalidArgument, NotFound
 from engine.limits import count, duration_ms
@@ -98,7 +97,9 @@ def _fetched(visible: dict[str, Any], fetch: list[str]) -> dict[str, Any]:
     return visible
 
 
-def _load_job(uow: UnitOfWork, key: int, action: str) -> tuple[RowMapping, InstanceState, ElementInstance]:
+def _load_job(
+    uow: UnitOfWork, key: int, action: str
+) -> tuple[Mapping[str, Any], InstanceState, ElementInstance]:
     job = job_table.get_job(uow.conn, key)
     if job is None:
         raise NotFound(f"Expected to {action} job with key '{key}', but no such job was found")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, TypeVar
@@ -21,6 +20,7 @@ from engine.protocol.grpc_status import status_of
 from engine.protocol.instance_results import InstanceResults
 from engine.protocol.job_polling import JobPoller
 from engine.protocol.topology import GATEWAY_VERSION, Topology
+from engine.state import json_text
 from engine.state.unit_of_work import Store
 
 log = logging.getLogger("engine.grpc")
@@ -59,9 +59,9 @@ class Gateway(pb_grpc.GatewayServicer):
         finally:
             self.inflight -= 1
 
-    @staticmethod
-    async def _sync(fn: Callable[[], T]) -> T:
-        return fn()
+    async def _sync(self, fn: Callable[[], T]) -> T:
+        """A command, run with the others of this loop turn in one transaction (group commit)."""
+        return await self.store.submit(fn)
 
     # -- cluster -------------------------------------------------------------------------------
 
@@ -145,7 +145,7 @@ class Gateway(pb_grpc.GatewayServicer):
 
     async def CreateProcessInstanceWithResult(self, request: Any, context: Any) -> Any:
         async def run() -> Any:
-            created = self._create(request.request)
+            created = await self.store.submit(lambda: self._create(request.request))
             timeout_s = request.requestTimeout / 1000 if request.requestTimeout > 0 else None
             remaining = context.time_remaining()
             if remaining is not None:
@@ -158,7 +158,7 @@ class Gateway(pb_grpc.GatewayServicer):
                 bpmnProcessId=created.bpmn_process_id,
                 version=created.version,
                 processInstanceKey=created.process_instance_key,
-                variables=json.dumps(result_vars),
+                variables=json_text.dumps(result_vars),
                 tenantId=created.tenant_id,
             )
 
@@ -343,6 +343,6 @@ def to_proto(job: ActivatedJob) -> Any:
         worker=job.worker,
         retries=job.retries,
         deadline=job.deadline,
-        variables=json.dumps(job.variables),
+        variables=json_text.dumps(job.variables),
         tenantId=job.tenant_id,
     )

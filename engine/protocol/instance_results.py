@@ -64,5 +64,9 @@ class InstanceResults:
         return self.variables(key, names)
 
     def variables(self, key: int, names: list[str]) -> dict[str, Any]:
-        values = process_variables(self.store, key)
+        """Those the completing command handed over; read from the tables only when it is long gone
+        (or was completed by another engine on the same database)."""
+        values = self.waiters.recent_results.get(key)
+        if values is None:
+            values = process_variables(self.store, key)
         return {n: values[n] for n in names if n in values} if names else values

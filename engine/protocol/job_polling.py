@@ -45,13 +45,15 @@ class JobPoller:
         while True:
             event = self.signals.register(job_type)
             try:
-                jobs = activate_jobs(
-                    self.store,
-                    job_type=job_type,
-                    worker=worker,
-                    timeout_ms=timeout_ms,
-                    max_jobs=max_jobs,
-                    fetch_variables=fetch_variables,
+                jobs = await self.store.submit(
+                    lambda: activate_jobs(
+                        self.store,
+                        job_type=job_type,
+                        worker=worker,
+                        timeout_ms=timeout_ms,
+                        max_jobs=max_jobs,
+                        fetch_variables=fetch_variables,
+                    )
                 )
                 remaining = end - loop.time()
                 if jobs or remaining <= 0:
@@ -66,13 +68,15 @@ class JobPoller:
         while True:
             event = self.signals.register(job_type)
             try:
-                jobs = activate_jobs(
-                    self.store,
-                    job_type=job_type,
-                    worker=worker,
-                    timeout_ms=timeout_ms,
-                    max_jobs=32,
-                    fetch_variables=fetch_variables,
+                jobs = await self.store.submit(
+                    lambda: activate_jobs(
+                        self.store,
+                        job_type=job_type,
+                        worker=worker,
+                        timeout_ms=timeout_ms,
+                        max_jobs=32,
+                        fetch_variables=fetch_variables,
+                    )
                 )
                 for job in jobs:
                     yield job

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from sqlalchemy import Connection, select
 
 from engine.queries.search import Page, SearchSpec, run_search
+from engine.state import json_text
 from engine.state.schema import element_instances, variables
 from engine.state.unit_of_work import Store
 
@@ -40,7 +40,7 @@ def process_variables(store: Store, process_instance_key: int) -> dict[str, Any]
             select(variables.c.name, variables.c.value).where(variables.c.scope_key == process_instance_key)
         ).all()
         conn.rollback()
-    return {name: json.loads(value) for name, value in rows}
+    return {name: json_text.loads(value) for name, value in rows}
 
 
 def visible_variables(store: Store, element_instance_key: int) -> list[Any]:

@@ -213,6 +213,8 @@ class Executor:
         instance.ended_at = self.uow.now
         instance.dirty = True
         self.uow.effects.finished_instances[instance.key] = outcome
+        if outcome == "COMPLETED":
+            self.uow.effects.results[instance.key] = state.local_variables(state.key)
         if instance.start_correlation_key:
             self.later(lambda: message_starts.start_buffered(self, state))
         if outcome != "COMPLETED" or instance.parent_process_instance_key is None:

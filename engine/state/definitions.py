@@ -6,14 +6,24 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, bindparam, insert, select
 
 from engine.model.elements import ProcessModel
 from engine.model.parser import parse_bpmn
 from engine.state.flow_codec import FlowCodec
+from engine.state.prepared import Prepared
 from engine.state.schema import forms, process_definitions, spiff_specs
 
-HOT_WORKFLOWS = 2000
+HOT_INSTANCES = 2000
+_LATEST_KEY = Prepared(
+    select(process_definitions.c.key)
+    .where(
+        process_definitions.c.bpmn_process_id == bindparam("p"),
+        process_definitions.c.tenant_id == bindparam("t"),
+    )
+    .order_by(process_definitions.c.version.desc())
+    .limit(1)
+)
 
 
 @dataclass(frozen=True)
@@ -27,23 +37,23 @@ class Definition:
     spiff: Any  # the executable spec built by the runtime (see FlowCodec)
 
 
-class HotWorkflows:
-    """A bounded cache of live Spiff workflows of recently used instances, by instance key.
+class HotInstances:
+    """A bounded cache of the live states of recently used instances (with their Spiff workflow), by key.
 
-    An entry is valid only for the revision of the instance's stored state it was saved with; it is
-    taken out while a transaction uses it and put back after the commit, so a rollback loses it.
+    An entry is valid only for the revision of the instance's stored state it was saved with (every
+    change to an instance bumps it, see `engine.state.instances.flush_flow`); it is taken out while a
+    transaction uses it and put back after the commit, so a rollback loses it.
     """
 
-    def __init__(self, capacity: int = HOT_WORKFLOWS) -> None:
+    def __init__(self, capacity: int = HOT_INSTANCES) -> None:
         self.capacity = capacity
         self._entries: OrderedDict[int, tuple[int, Any]] = OrderedDict()
 
-    def take(self, key: int, revision: int) -> Any:
-        entry = self._entries.pop(key, None)
-        return entry[1] if entry is not None and entry[0] == revision else None
+    def take(self, key: int) -> tuple[int, Any] | None:
+        return self._entries.pop(key, None)
 
-    def put(self, key: int, revision: int, workflow: Any) -> None:
-        self._entries[key] = (revision, workflow)
+    def put(self, key: int, revision: int, state: Any) -> None:
+        self._entries[key] = (revision, state)
         self._entries.move_to_end(key)
         while len(self._entries) > self.capacity:
             self._entries.popitem(last=False)
@@ -55,7 +65,7 @@ class DefinitionCache:
     def __init__(self, codec: FlowCodec) -> None:
         self.codec = codec
         self._by_key: dict[int, Definition] = {}
-        self.hot = HotWorkflows()
+        self.hot = HotInstances()
 
     def get(self, conn: Connection, key: int) -> Definition | None:
         cached = self._by_key.get(key)
@@ -73,18 +83,8 @@ class DefinitionCache:
     def latest(
         self, conn: Connection, bpmn_process_id: str, tenant_id: str = "<default>"
     ) -> Definition | None:
-        table = process_definitions
-        row = (
-            conn.execute(
-                select(table)
-                .where(table.c.bpmn_process_id == bpmn_process_id, table.c.tenant_id == tenant_id)
-                .order_by(table.c.version.desc())
-                .limit(1)
-            )
-            .mappings()
-            .first()
-        )
-        return None if row is None else self._by_key.get(row["key"]) or self._remember(row, conn)
+        key = _LATEST_KEY.scalar(conn, {"p": bpmn_process_id, "t": tenant_id})
+        return None if key is None else self.get(conn, key)
 
     def by_version(
         self, conn: Connection, bpmn_process_id: str, version: int, tenant_id: str

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, literal, select, update
 
 from engine.model.elements import ProcessModel
 from engine.model.instances import (
@@ -15,7 +14,9 @@ from engine.model.instances import (
     ProcessInstance,
     Variable,
 )
+from engine.state import json_text
 from engine.state.flow_codec import FlowCodec
+from engine.state.prepared import Prepared, insert_into
 from engine.state.schema import element_instances, process_instances, spiff_states, variables
 
 _PI_COLUMNS = (
@@ -33,99 +34,183 @@ _PI_COLUMNS = (
 )
 
 
+_SELECT_INSTANCE = Prepared(
+    select(*(process_instances.c[c] for c in _PI_COLUMNS)).where(process_instances.c.key == bindparam("k")),
+    lock="update",
+)
+_SELECT_ELEMENTS = Prepared(
+    select(
+        element_instances.c.key,
+        element_instances.c.process_instance_key,
+        element_instances.c.element_id,
+        element_instances.c.element_type,
+        element_instances.c.flow_scope_key,
+        element_instances.c.state,
+        element_instances.c.started_at,
+        element_instances.c.data,
+    ).where(
+        element_instances.c.process_instance_key == bindparam("k"),
+        element_instances.c.state.in_([literal(s) for s in sorted(ACTIVE_STATES)]),
+    )
+)
+_SELECT_VARIABLES = Prepared(
+    select(variables.c.key, variables.c.scope_key, variables.c.name, variables.c.value).where(
+        variables.c.process_instance_key == bindparam("k")
+    )
+)
+_SELECT_FLOW_REVISION = Prepared(
+    select(spiff_states.c.revision).where(spiff_states.c.process_instance_key == bindparam("k"))
+)
+_SELECT_FLOW = Prepared(
+    select(spiff_states.c.revision, spiff_states.c.state).where(
+        spiff_states.c.process_instance_key == bindparam("k")
+    )
+)
+_LOCK_INSTANCE = Prepared(
+    select(process_instances.c.key).where(process_instances.c.key == bindparam("k")), lock="update"
+)
+_BUMP_REVISION = Prepared(
+    update(spiff_states)
+    .where(spiff_states.c.process_instance_key == bindparam("k"))
+    .values(revision=bindparam("r"))
+)
+_INSERT_FLOW = insert_into(spiff_states, ("process_instance_key", "revision", "state"))
+_UPDATE_FLOW = Prepared(
+    update(spiff_states)
+    .where(spiff_states.c.process_instance_key == bindparam("k"))
+    .values(revision=bindparam("r"), state=bindparam("s"))
+)
+_DELETE_FLOW = Prepared(delete(spiff_states).where(spiff_states.c.process_instance_key == bindparam("k")))
+_INSERT_INSTANCE = insert_into(process_instances, _PI_COLUMNS)
+_UPDATE_INSTANCE = Prepared(
+    update(process_instances)
+    .where(process_instances.c.key == bindparam("k"))
+    .values(state=bindparam("s"), ended_at=bindparam("e"))
+)
+_INSERT_ELEMENT = insert_into(
+    element_instances,
+    (
+        "key",
+        "process_instance_key",
+        "element_id",
+        "element_type",
+        "flow_scope_key",
+        "state",
+        "started_at",
+        "ended_at",
+        "data",
+    ),
+)
+_UPDATE_ELEMENT = Prepared(
+    update(element_instances)
+    .where(element_instances.c.key == bindparam("k"))
+    .values(state=bindparam("s"), ended_at=bindparam("e"), data=bindparam("d"))
+)
+_INSERT_VARIABLE = insert_into(
+    variables, ("key", "scope_key", "process_instance_key", "name", "value", "updated_at")
+)
+_UPDATE_VARIABLE = Prepared(
+    update(variables)
+    .where(variables.c.key == bindparam("k"))
+    .values(value=bindparam("v"), updated_at=bindparam("t"))
+)
+
+
 def load_process_instance(conn: Connection, key: int, lock: bool) -> ProcessInstance | None:
-    query = select(process_instances).where(process_instances.c.key == key)
-    if lock and conn.dialect.name == "postgresql":
-        query = query.with_for_update()
-    row = conn.execute(query).mappings().first()
+    """The instance's row; locked for the transaction on PostgreSQL (the commands always lock)."""
+    del lock  # every caller locks: kept for the callers' readability
+    row = _SELECT_INSTANCE.first(conn, {"k": key})
     if row is None:
         return None
-    return ProcessInstance(**{c: row[c] for c in _PI_COLUMNS})
+    return ProcessInstance(**dict(zip(_PI_COLUMNS, row, strict=True)))
 
 
 def load_state(conn: Connection, instance: ProcessInstance, model: ProcessModel) -> InstanceState:
     state = InstanceState(instance, model)
-    rows = conn.execute(
-        select(element_instances).where(
-            element_instances.c.process_instance_key == instance.key,
-            element_instances.c.state.in_(ACTIVE_STATES),
-        )
-    ).mappings()
-    for row in rows:
+    for key, pi_key, element_id, element_type, scope, element_state, started, data in _SELECT_ELEMENTS.rows(
+        conn, {"k": instance.key}
+    ):
         state.add_element(
             ElementInstance(
-                key=row["key"],
-                process_instance_key=row["process_instance_key"],
-                element_id=row["element_id"],
-                element_type=row["element_type"],
-                flow_scope_key=row["flow_scope_key"],
-                state=row["state"],
-                started_at=row["started_at"],
-                data=json.loads(row["data"]) if row["data"] else {},
+                key=key,
+                process_instance_key=pi_key,
+                element_id=element_id,
+                element_type=element_type,
+                flow_scope_key=scope,
+                state=element_state,
+                started_at=started,
+                data=json_text.loads(data) if data else {},
             )
         )
-    var_rows = conn.execute(
-        select(variables.c.key, variables.c.scope_key, variables.c.name, variables.c.value).where(
-            variables.c.process_instance_key == instance.key
-        )
-    )
-    for var_key, scope_key, name, value in var_rows:
+    for var_key, scope_key, name, value in _SELECT_VARIABLES.rows(conn, {"k": instance.key}):
         if scope_key in state.elements:
-            state.variables.setdefault(scope_key, {})[name] = Variable(var_key, json.loads(value))
+            state.variables.setdefault(scope_key, {})[name] = Variable(var_key, json_text.loads(value))
     return state
 
 
-def load_flow(conn: Connection, state: InstanceState, spiff: Any, hot: Any, codec: FlowCodec) -> None:
-    """The instance's Spiff workflow: the hot one if it is still current, else its stored state."""
-    row = conn.execute(
-        select(spiff_states.c.revision, spiff_states.c.state).where(
-            spiff_states.c.process_instance_key == state.key
-        )
-    ).first()
+def load_flow(conn: Connection, state: InstanceState, spiff: Any, codec: FlowCodec) -> None:
+    """The instance's Spiff workflow, from its stored state."""
+    row = _SELECT_FLOW.first(conn, {"k": state.key})
     if row is None:
         return
-    workflow = hot.take(state.key, row[0])
-    if workflow is None:
-        workflow = codec.flow_from_json(row[1], spiff)
-    state.flow = codec.attach(workflow, state, row[0])
+    state.flow = codec.attach(codec.flow_from_json(row[1], spiff), state, row[0])
 
 
-def flush_flow(conn: Connection, state: InstanceState, codec: FlowCodec) -> None:
-    """Write the Spiff workflow's state (its task trees, never its spec) when it changed."""
+def current_revision(conn: Connection, key: int) -> int | None:
+    """The revision of the instance's stored state, the instance locked for the transaction (PostgreSQL)."""
+    if conn.dialect.name == "postgresql":
+        _LOCK_INSTANCE.execute(conn, {"k": key}).close()
+    revision: int | None = _SELECT_FLOW_REVISION.scalar(conn, {"k": key})
+    return revision
+
+
+def has_changes(state: InstanceState) -> bool:
+    """Whether the transaction changed anything of the instance (its row, elements or variables)."""
+    instance = state.instance
+    if instance.is_new or instance.dirty:
+        return True
+    if any(e.is_new or e.dirty for e in state.elements.values()):
+        return True
+    return any(v.is_new or v.dirty for scope in state.variables.values() for v in scope.values())
+
+
+def flush_flow(conn: Connection, state: InstanceState, codec: FlowCodec, changed: bool) -> None:
+    """Write the Spiff workflow's state (its task trees, never its spec) when it changed.
+
+    Its revision goes up with every change of the instance (`changed`), the workflow's or not: an
+    instance state kept in memory is current as long as its revision is the stored one.
+    """
     flow = state.flow
     if flow is None:
         return
     if not state.is_active:
         if not state.instance.is_new:
-            conn.execute(delete(spiff_states).where(spiff_states.c.process_instance_key == state.key))
+            _DELETE_FLOW.execute(conn, {"k": state.key}).close()
         flow.dirty = False
         return
     if not flow.dirty:
+        if changed and not state.instance.is_new:
+            flow.revision += 1
+            _BUMP_REVISION.execute(conn, {"k": state.key, "r": flow.revision}).close()
         return
     text = codec.flow_to_json(flow.workflow)
     if state.instance.is_new:
-        conn.execute(insert(spiff_states).values(process_instance_key=state.key, revision=1, state=text))
+        _INSERT_FLOW.execute(conn, {"process_instance_key": state.key, "revision": 1, "state": text}).close()
         flow.revision = 1
     else:
         flow.revision += 1
-        conn.execute(
-            update(spiff_states)
-            .where(spiff_states.c.process_instance_key == state.key)
-            .values(revision=flow.revision, state=text)
-        )
+        _UPDATE_FLOW.execute(conn, {"k": state.key, "r": flow.revision, "s": text}).close()
     flow.dirty = False
 
 
 def flush_state(conn: Connection, state: InstanceState, now: int) -> None:
     instance = state.instance
     if instance.is_new:
-        conn.execute(insert(process_instances).values({c: getattr(instance, c) for c in _PI_COLUMNS}))
+        _INSERT_INSTANCE.execute(conn, {c: getattr(instance, c) for c in _PI_COLUMNS}).close()
     elif instance.dirty:
-        conn.execute(
-            update(process_instances)
-            .where(process_instances.c.key == instance.key)
-            .values(state=instance.state, ended_at=instance.ended_at)
-        )
+        _UPDATE_INSTANCE.execute(
+            conn, {"k": instance.key, "s": instance.state, "e": instance.ended_at}
+        ).close()
     instance.is_new = instance.dirty = False
     new_elements: list[dict[str, Any]] = []
     changed_elements: list[dict[str, Any]] = []
@@ -133,29 +218,15 @@ def flush_state(conn: Connection, state: InstanceState, now: int) -> None:
         if element.is_new:
             new_elements.append(_element_row(element))
         elif element.dirty:
-            data = json.dumps(element.data) if element.data else None
+            data = json_text.dumps(element.data) if element.data else None
             changed_elements.append({"k": element.key, "s": element.state, "e": element.ended_at, "d": data})
         element.is_new = element.dirty = False
-    if new_elements:
-        conn.execute(insert(element_instances), new_elements)
-    if changed_elements:
-        conn.execute(_UPDATE_ELEMENT, changed_elements)
+    _INSERT_ELEMENT.execute_many(conn, new_elements)
+    _UPDATE_ELEMENT.execute_many(conn, changed_elements)
     _flush_variables(conn, state, now)
     for key in [k for k, e in state.elements.items() if not e.is_active]:
         del state.elements[key]
         state.variables.pop(key, None)
-
-
-_UPDATE_ELEMENT = (
-    update(element_instances)
-    .where(element_instances.c.key == bindparam("k"))
-    .values(state=bindparam("s"), ended_at=bindparam("e"), data=bindparam("d"))
-)
-_UPDATE_VARIABLE = (
-    update(variables)
-    .where(variables.c.key == bindparam("k"))
-    .values(value=bindparam("v"), updated_at=bindparam("t"))
-)
 
 
 def _element_row(element: ElementInstance) -> dict[str, Any]:
@@ -168,7 +239,7 @@ def _element_row(element: ElementInstance) -> dict[str, Any]:
         "state": element.state,
         "started_at": element.started_at,
         "ended_at": element.ended_at,
-        "data": json.dumps(element.data) if element.data else None,
+        "data": json_text.dumps(element.data) if element.data else None,
     }
 
 
@@ -184,37 +255,28 @@ def _flush_variables(conn: Connection, state: InstanceState, now: int) -> None:
                         "scope_key": scope_key,
                         "process_instance_key": state.key,
                         "name": name,
-                        "value": json.dumps(variable.value),
+                        "value": json_text.dumps(variable.value),
                         "updated_at": now,
                     }
                 )
             elif variable.dirty:
-                changed_rows.append({"k": variable.key, "v": json.dumps(variable.value), "t": now})
+                changed_rows.append({"k": variable.key, "v": json_text.dumps(variable.value), "t": now})
             variable.is_new = variable.dirty = False
-    if new_rows:
-        conn.execute(insert(variables), new_rows)
-    if changed_rows:
-        conn.execute(_UPDATE_VARIABLE, changed_rows)
+    _INSERT_VARIABLE.execute_many(conn, new_rows)
+    _UPDATE_VARIABLE.execute_many(conn, changed_rows)
 
 
 def visible_variables_of(uow_or_conn: Any, jobs: list[Any]) -> dict[int, dict[str, Any]]:
     """Variables visible from each job's element instance, read in two queries for the whole batch."""
     conn: Connection = getattr(uow_or_conn, "conn", uow_or_conn)
     instance_keys = list({job["process_instance_key"] for job in jobs})
-    scopes = dict(
-        conn.execute(
-            select(element_instances.c.key, element_instances.c.flow_scope_key).where(
-                element_instances.c.process_instance_key.in_(instance_keys),
-                element_instances.c.state.in_(ACTIVE_STATES),
-            )
-        ).all()
-    )
+    scopes_of, variables_of = _visible_statements(len(instance_keys))
+    params = {
+        f"k{i}": instance_keys[min(i, len(instance_keys) - 1)] for i in range(_rounded(len(instance_keys)))
+    }
+    scopes: dict[int, int | None] = {key: scope for key, scope in scopes_of.rows(conn, params)}
     by_scope: dict[int, list[tuple[str, str]]] = {}
-    for scope_key, name, value in conn.execute(
-        select(variables.c.scope_key, variables.c.name, variables.c.value).where(
-            variables.c.process_instance_key.in_(instance_keys)
-        )
-    ):
+    for scope_key, name, value in variables_of.rows(conn, params):
         by_scope.setdefault(scope_key, []).append((name, value))
     result: dict[int, dict[str, Any]] = {}
     for job in jobs:
@@ -226,6 +288,35 @@ def visible_variables_of(uow_or_conn: Any, jobs: list[Any]) -> dict[int, dict[st
         merged: dict[str, Any] = {}
         for scope_key in reversed(chain):
             for name, value in by_scope.get(scope_key, ()):
-                merged[name] = json.loads(value)
+                merged[name] = json_text.loads(value)
         result[job["element_instance_key"]] = merged
     return result
+
+
+_VISIBLE: dict[int, tuple[Prepared, Prepared]] = {}
+
+
+def _rounded(count: int) -> int:
+    """Counts of keys rounded up to a power of two (the list padded with its last key): few statements."""
+    return 1 << max(count - 1, 0).bit_length()
+
+
+def _visible_statements(count: int) -> tuple[Prepared, Prepared]:
+    size = _rounded(count)
+    found = _VISIBLE.get(size)
+    if found is None:
+        keys: list[Any] = [bindparam(f"k{i}") for i in range(size)]
+        found = _VISIBLE[size] = (
+            Prepared(
+                select(element_instances.c.key, element_instances.c.flow_scope_key).where(
+                    element_instances.c.process_instance_key.in_(keys),
+                    element_instances.c.state.in_([literal(s) for s in sorted(ACTIVE_STATES)]),
+                )
+            ),
+            Prepared(
+                select(variables.c.scope_key, variables.c.name, variables.c.value).where(
+                    variables.c.process_instance_key.in_(keys)
+                )
+            ),
+        )
+    return found

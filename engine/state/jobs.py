@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Connection, RowMapping, and_, delete, func, select, update
+from sqlalchemy import Connection, RowMapping, and_, bindparam, delete, func, select, update
 
+from engine.state.prepared import Prepared, insert_into
 from engine.state.schema import jobs
 
 ACTIVATABLE = "ACTIVATABLE"
@@ -14,15 +16,36 @@ FAILED = "FAILED"  # no retries left: an incident holds it
 ERROR_THROWN = "ERROR_THROWN"  # thrown error not caught: an incident holds it
 
 
+_INSERTS: dict[frozenset[str], Prepared] = {}
+_SELECT_LOCKED = Prepared(select(jobs).where(jobs.c.key == bindparam("k")), lock="update")
+_SELECT = Prepared(select(jobs).where(jobs.c.key == bindparam("k")))
+_DELETE = Prepared(delete(jobs).where(jobs.c.key == bindparam("k")))
+_CLAIM = Prepared(
+    select(jobs)
+    .where(
+        jobs.c.type == bindparam("t"), jobs.c.state == ACTIVATABLE, jobs.c.activatable_at <= bindparam("now")
+    )
+    .order_by(jobs.c.key)
+    .limit(bindparam("n")),
+    lock="skip_locked",
+)
+_MARK_ACTIVATED = Prepared(
+    update(jobs)
+    .where(jobs.c.key == bindparam("k"))
+    .values(state=ACTIVATED, worker=bindparam("w"), deadline=bindparam("d"))
+)
+
+
 def insert_job(conn: Connection, **values: Any) -> None:
-    conn.execute(jobs.insert().values(**values))
+    columns = frozenset(values)
+    statement = _INSERTS.get(columns)
+    if statement is None:
+        statement = _INSERTS[columns] = insert_into(jobs, sorted(columns))
+    statement.execute(conn, values).close()
 
 
-def get_job(conn: Connection, key: int, lock: bool = True) -> RowMapping | None:
-    query = select(jobs).where(jobs.c.key == key)
-    if lock and conn.dialect.name == "postgresql":
-        query = query.with_for_update()
-    return conn.execute(query).mappings().first()
+def get_job(conn: Connection, key: int, lock: bool = True) -> Mapping[str, Any] | None:
+    return (_SELECT_LOCKED if lock else _SELECT).mapping(conn, {"k": key})
 
 
 def job_of_element(conn: Connection, element_instance_key: int) -> RowMapping | None:
@@ -38,26 +61,16 @@ def update_job(conn: Connection, key: int, **values: Any) -> None:
 
 
 def delete_job(conn: Connection, key: int) -> None:
-    conn.execute(delete(jobs).where(jobs.c.key == key))
+    _DELETE.execute(conn, {"k": key}).close()
 
 
-def claim_activatable(conn: Connection, job_type: str, now: int, limit: int) -> list[RowMapping]:
+def claim_activatable(conn: Connection, job_type: str, now: int, limit: int) -> list[dict[str, Any]]:
     """Activatable jobs of a type, locked so that no other engine hands them out (SKIP LOCKED)."""
-    query = (
-        select(jobs)
-        .where(jobs.c.type == job_type, jobs.c.state == ACTIVATABLE, jobs.c.activatable_at <= now)
-        .order_by(jobs.c.key)
-        .limit(limit)
-    )
-    if conn.dialect.name == "postgresql":
-        query = query.with_for_update(skip_locked=True)
-    return list(conn.execute(query).mappings())
+    return _CLAIM.mappings(conn, {"t": job_type, "now": now, "n": limit})
 
 
 def mark_activated(conn: Connection, keys: list[int], worker: str, deadline: int) -> None:
-    conn.execute(
-        update(jobs).where(jobs.c.key.in_(keys)).values(state=ACTIVATED, worker=worker, deadline=deadline)
-    )
+    _MARK_ACTIVATED.execute_many(conn, [{"k": key, "w": worker, "d": deadline} for key in keys])
 
 
 def expired_jobs(conn: Connection, now: int, limit: int = 500) -> list[RowMapping]:

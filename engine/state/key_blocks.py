@@ -36,6 +36,15 @@ class KeyGenerator:
         self._conn = None
         self._saved = None
 
+    def mark(self) -> tuple[int, int]:
+        """Where the keys stand before a savepoint (see `rollback_to`)."""
+        return self._next, self._end
+
+    def rollback_to(self, mark: tuple[int, int]) -> None:
+        """The savepoint taken at `mark` was rolled back: a block reserved since then is gone with it."""
+        if mark[1] != self._end:
+            self._next, self._end = 0, 0
+
     def next_key(self) -> int:
         if self._next >= self._end:
             self._reserve_block()

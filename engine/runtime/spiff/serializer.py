@@ -23,6 +23,7 @@ from SpiffWorkflow.util.task import TaskState
 from engine.runtime.spiff.script_engine import SCRIPT_ENGINE
 from engine.runtime.spiff.specs import HostEventDefinition, HostTask, SpiffSpec
 from engine.runtime.spiff.workflow import EngineWorkflow
+from engine.state import json_text
 
 _config = dict(DEFAULT_CONFIG)
 _config.update({HostTask: BpmnTaskSpecConverter, HostEventDefinition: EventDefinitionConverter})
@@ -96,11 +97,11 @@ def state_to_json(workflow: EngineWorkflow) -> str:
         str(task_id): {**_tasks_to_dict(sub), "spec": sub.spec.name}
         for task_id, sub in workflow.subprocesses.items()
     }
-    return json.dumps(dct, separators=(",", ":"))
+    return json_text.dumps(dct)
 
 
 def state_from_json(text: str, spiff: SpiffSpec) -> EngineWorkflow:
-    dct = json.loads(text)
+    dct = json_text.loads(text)
     workflow = EngineWorkflow(
         spiff.spec, spiff.subprocess_specs, script_engine=SCRIPT_ENGINE, deserializing=True
     )
