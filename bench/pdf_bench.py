@@ -9,8 +9,10 @@ with the seed's applicant, after a few warm-up renders; prints a table and write
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import platform
+import re
 import statistics
 import sys
 import time
@@ -24,12 +26,26 @@ if __package__ in (None, ""):  # run as a script (`make bench`): import the proj
 import weasyprint
 
 from contracts.documents import AnnexePieces, ElementAnnexe, SectionAnnexe
+from contracts.process import PROCESS_ID
+from engine.feel import evaluate, to_json
 from services.pdf.adapters.rendu_pdf import WeasyPrintRendu
 from services.pdf.domain.documents import DOCUMENTS, preparer_document
 
 OBJECTIF_MEDIANE_MS = 300.0
 CHAUFFE = 3
 SORTIE = Path(__file__).parent / "results" / "pdf.json"
+MODELE = Path(__file__).resolve().parent.parent / "bpmn" / f"{PROCESS_ID}.bpmn"
+
+
+def delais_du_modele() -> dict[str, Any]:
+    """The deadlines as the process sets them (the `delais` script of the model, evaluated by FEEL):
+    the attestation's validity is the model's, never the bench's."""
+    expression = re.search(
+        r'expression="=([^"]*)" resultVariable="delais"', MODELE.read_text(encoding="utf-8")
+    )
+    assert expression, f"variable delais introuvable dans {MODELE}"
+    return to_json(evaluate(html.unescape(expression.group(1))))  # type: ignore[no-any-return]
+
 
 DEMANDEUR = {
     "nom": "Etranger",
@@ -80,7 +96,7 @@ def annexe_de_deux_pages() -> AnnexePieces:
 
 
 def mesurer(rendu: WeasyPrintRendu, modele: str, rendus: int) -> dict[str, Any]:
-    variables = {**VARIABLES, "annexe": annexe_de_deux_pages()}
+    variables = {**VARIABLES, "delais": delais_du_modele(), "annexe": annexe_de_deux_pages()}
     document = preparer_document(modele, variables, aujourdhui=date(2023, 9, 12))
     for _ in range(CHAUFFE):
         rendu.rendre_pdf(document)
