@@ -114,7 +114,8 @@ async def main() -> None:
         await asyncio.to_thread(seed_demo_data)
 
     async def deploy_once_engine_answers() -> int:
-        await wait_until_healthy({"moteur": urls["moteur"]})
+        # the engine asks identity, the issuer of the deployer's token, for its keys
+        await wait_until_healthy({name: urls[name] for name in ("identity", "moteur")})
         return await deploy_models(platform)
 
     # Seed and deploy as soon as identity and the engine answer, while the others finish starting.

@@ -112,7 +112,7 @@ class SecurityHeaders:
 
     def __init__(self, app: ASGIApp, security: Security) -> None:
         self.app, self.security = app, security
-        self.headers = {"Content-Security-Policy": security.content_security_policy, **HEADERS}
+        self.headers = {**HEADERS, "Content-Security-Policy": security.content_security_policy}
         if security.secure_cookies:
             self.headers["Strict-Transport-Security"] = "max-age=31536000"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import secrets
 
 import pytest
 from pydantic import ValidationError
@@ -22,7 +23,7 @@ def test_authentication_is_on_by_default(monkeypatch: pytest.MonkeyPatch) -> Non
 
 def test_production_refuses_the_opt_out() -> None:
     with pytest.raises(ValidationError, match="ENGINE_AUTHENTICATION=false est refusé en production"):
-        EngineSettings(APP_ENV="production", authentication=False)
+        EngineSettings(APP_ENV="production", authentication=False, nats_password=secrets.token_urlsafe(32))
 
 
 def test_the_opt_out_is_logged_as_a_warning(caplog: pytest.LogCaptureFixture) -> None:
