@@ -34,6 +34,8 @@ from tests.support.ports import free_port
 
 READY_LINE = "ANEF Séjour est prêt"
 START_TIMEOUT_S = 180
+# a stack whose engine also serves the tests' own client (`Plateforme`: clock control, every permission)
+TEST_STACK = {"ENGINE_CLOCK_CONTROL": "true"}
 
 
 def free_stack_ports() -> dict[str, str]:

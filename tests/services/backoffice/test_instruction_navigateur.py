@@ -24,7 +24,7 @@ from tests.e2e.plateforme import Plateforme, pdf_text
 from tests.services.backoffice.test_navigateur import verifier_page as verifier_backoffice
 from tests.services.gateway.navigateur import surveiller_csp
 from tests.services.gateway.navigateur import verifier_page as verifier_gateway
-from tests.support.stack import Stack, free_stack_ports, running_stack
+from tests.support.stack import TEST_STACK, Stack, free_stack_ports, running_stack
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 
@@ -38,7 +38,7 @@ OBSERVATION = "Votre quittance date de plus de 6 mois."
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    with running_stack(tmp_path_factory.mktemp("anef-var"), free_stack_ports()) as running:
+    with running_stack(tmp_path_factory.mktemp("anef-var"), free_stack_ports(), env=TEST_STACK) as running:
         yield running
 
 

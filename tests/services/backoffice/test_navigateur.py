@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 from plumbing.settings import REPO_ROOT
 from tests.e2e.plateforme import Plateforme, until
 from tests.services.gateway.navigateur import AXE, surveiller_csp
-from tests.support.stack import Stack, free_stack_ports, running_stack
+from tests.support.stack import TEST_STACK, Stack, free_stack_ports, running_stack
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 
@@ -30,7 +30,7 @@ TROP_LARGES = """[...document.querySelectorAll('body *')]
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    with running_stack(tmp_path_factory.mktemp("anef-var"), free_stack_ports()) as running:
+    with running_stack(tmp_path_factory.mktemp("anef-var"), free_stack_ports(), env=TEST_STACK) as running:
         yield running
 
 

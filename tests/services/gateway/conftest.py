@@ -17,7 +17,7 @@ from tests.services.gateway.fakes import FakeComptes
 from tests.services.gateway.fakes_complements import FakeRondes
 from tests.services.gateway.fakes_demande import FakeDemandes, FakeJustificatifs
 from tests.services.gateway.fakes_notifications import FakeNotifications
-from tests.support.stack import Stack, free_stack_ports, running_stack
+from tests.support.stack import TEST_STACK, Stack, free_stack_ports, running_stack
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -62,7 +62,7 @@ async def site() -> AsyncIterator[Site]:
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     """The whole stack (`make run`'s processes), shared by the browser tests of the site."""
-    with running_stack(tmp_path_factory.mktemp("anef-var"), free_stack_ports()) as running:
+    with running_stack(tmp_path_factory.mktemp("anef-var"), free_stack_ports(), env=TEST_STACK) as running:
         yield running
 
 
