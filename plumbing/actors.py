@@ -14,11 +14,16 @@ platform with the shared internal token and names the actor in `X-Acteur`:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 ActorKind = Literal["demandeur", "agent", "service"]
 ACTOR_HEADER = "X-Acteur"
+# identity's signed actor tokens (`plumbing.authentication` verifies them): their audience, and the
+# claims beside `sub` (the actor's id) that say who the actor is
+ACTOR_AUDIENCE = "anef-interne"
+KIND_CLAIM, PREFECTURES_CLAIM, ROLES_CLAIM = "acteur", "prefectures", "roles"
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,29 @@ class Actor:
 
     def may_instruct(self, prefecture: str) -> bool:
         return self.is_service or (self.is_agent and prefecture in self.prefectures)
+
+
+def actor_claims(actor: Actor) -> dict[str, Any]:
+    """The claims of an actor token for `actor` (identity signs them)."""
+    return {
+        "sub": actor.id,
+        KIND_CLAIM: actor.kind,
+        PREFECTURES_CLAIM: sorted(actor.prefectures),
+        ROLES_CLAIM: sorted(actor.roles),
+    }
+
+
+def actor_from_claims(claims: Mapping[str, Any]) -> Actor:
+    """The actor a verified token names; ValueError if its claims do not name one."""
+    kind, actor_id = claims.get(KIND_CLAIM), claims.get("sub")
+    if kind not in ("demandeur", "agent", "service") or not isinstance(actor_id, str) or not actor_id:
+        raise ValueError("acteur invalide")
+
+    def as_set(name: str) -> frozenset[str]:
+        values = claims.get(name) if kind == "agent" else None
+        return frozenset(str(v) for v in values) if isinstance(values, list) else frozenset()
+
+    return Actor(kind, actor_id, as_set(PREFECTURES_CLAIM), as_set(ROLES_CLAIM))
 
 
 def parse_actor(value: str) -> Actor:

@@ -93,6 +93,17 @@ class PlatformSettings(BaseSettings):
         description="jeton partagé des API internes ; obligatoire hors du développement, et en "
         "production refusé s'il a moins de 32 caractères ou se devine (zxcvbn : moins de 10^36 essais)",
     )
+    identity_jwks_url: str = Field(
+        "http://127.0.0.1:8101/.well-known/jwks.json",
+        validation_alias="IDENTITY_JWKS_URL",
+        description="jeu de clés publiques (JWKS) d'identity, qui vérifie les jetons d'acteur des API "
+        "internes ; lu au premier appel, relu quand un jeton nomme une clé inconnue",
+    )
+    identity_token_issuer: str = Field(
+        "",
+        validation_alias="IDENTITY_TOKEN_ISSUER",
+        description="émetteur (iss) exigé dans les jetons d'acteur ; vide : non vérifié",
+    )
     job_retry_backoff_min_ms: int = Field(
         5_000,
         ge=0,
