@@ -23,16 +23,24 @@ AGENT_59 = Actor("agent", "a1", frozenset({"59"}), frozenset({"instructeur"}))
 
 def app_trusting(tokens: ActorTokens = TOKENS):  # type: ignore[no-untyped-def]
     app = create_app("exemple")
-    app.state.internal_api_token = "jeton-partage"
     app.state.actor_verifier = tokens.verifier()
     router = APIRouter()
 
     @router.get("/qui")
     async def who(actor: CurrentActor) -> dict[str, object]:
-        return {"acteur": actor.header(), "instruit_62": actor.may_instruct("62")}
+        return {"acteur": describe(actor), "instruit_62": actor.may_instruct("62")}
 
     app.include_router(router)
     return app
+
+
+def describe(actor: Actor) -> str:
+    value = f"{actor.kind}:{actor.id}"
+    if actor.prefectures:
+        value += ";prefectures=" + ",".join(sorted(actor.prefectures))
+    if actor.roles:
+        value += ";roles=" + ",".join(sorted(actor.roles))
+    return value
 
 
 async def get(headers: dict[str, str], app=None) -> httpx.Response:  # type: ignore[no-untyped-def]
@@ -59,7 +67,7 @@ async def test_an_applicant_token_cannot_act_as_an_agent() -> None:
 async def test_a_token_signed_by_another_key_is_refused() -> None:
     answer = await get(ActorTokens().headers(AGENT_59))
     assert answer.status_code == 401
-    assert answer.json()["detail"] == "Jeton d'acteur invalide ou expiré."
+    assert answer.json()["detail"] == "Jeton d'acteur absent, invalide ou expiré."
 
 
 async def test_an_expired_token_is_refused() -> None:
@@ -88,6 +96,14 @@ async def test_identity_signs_service_tokens_the_api_verifies_on_its_key_set() -
         assert (await get({"Authorization": f"Bearer {token}"}, app)).json()["acteur"] == "service:dossier"
         # an engine token is no actor token
         assert (await get(identity.headers("dossier"), app)).status_code == 401
+        # the deploy scripts' client is no service of the platform: no actor token for it
+        async with httpx.AsyncClient() as http:
+            refused = await http.post(
+                identity.token_url,
+                data={"grant_type": "client_credentials", "audience": ACTOR_AUDIENCE},
+                auth=("deploiement", identity.secrets["deploiement"]),
+            )
+        assert refused.status_code == 400
 
 
 def _signed(tokens: ActorTokens, claims: dict[str, object], **over: object) -> dict[str, str]:
