@@ -34,7 +34,7 @@ Internal API of the documents service (port `SERVICE_PORTS["documents"]`), calle
     GET    /dossiers/{dossierId}/documents-generes           -> list[DocumentGenere]
     GET    /dossiers/{dossierId}/documents-generes/{id}      the PDF (?disposition=attachment|inline)
 
-Who may do what: the applicant who owns the dossier (X-Acteur demandeur:<id>), agents of its
+Who may do what: the applicant who owns the dossier (actor token demandeur <id>), agents of its
 préfecture once it is deposited (read only), services. Others get 404. `prefecture` is « 59 » or
 the process's candidate group « prefecture-59 ».
 

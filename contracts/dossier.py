@@ -5,7 +5,7 @@ exchange these models. JSON is camelCase, Python attributes snake_case. Events a
 `dossier.dossier.<event>` (stream `DOSSIER`) and carry identifiers only.
 
 Internal API of the dossier service (port `SERVICE_PORTS["dossier"]`), every call with
-`plumbing.actors.internal_headers(token, actor)`. An applicant reaches only their own dossiers, an
+an actor token identity signed (`plumbing.actors`). An applicant reaches only their own dossiers, an
 agent only the deposited dossiers of their préfectures; anything else answers 404. Errors are
 `{"detail": "<français>"}`, with `erreurs: [{champ, message}]` for bad input (422) and
 `RefusDepot` (422) for an incomplete deposit or missing pieces at step 3.

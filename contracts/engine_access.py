@@ -71,6 +71,7 @@ def platform_clients() -> dict[str, EngineClient]:
                 }
             ),
         ),
+        EngineClient("gateway", frozenset()),  # no engine call: its client asks for actor tokens only
         EngineClient("deploiement", frozenset({Permission.DEPLOYMENTS, Permission.READ})),
     ]
     return {client.client_id: client for client in clients}

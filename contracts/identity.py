@@ -144,7 +144,7 @@ class SessionOuverte(ContractModel):
     jeton: str
     appareil: str | None = None  # the browser's device token, for a long-lived cookie of its own
     expire_le: datetime
-    acteur: str  # the `X-Acteur` value to send on the visitor's behalf, e.g. "agent:<id>;prefectures=59;roles=instructeur"
+    acteur: str  # the actor token (JWT identity signs) to send as bearer on the visitor's behalf
     demandeur: FicheDemandeur | None = None
     agent: Agent | None = None
 
@@ -154,7 +154,7 @@ class SessionCourante(ContractModel):
 
     id: str
     expire_le: datetime
-    acteur: str  # the `X-Acteur` value to send on the visitor's behalf
+    acteur: str  # the actor token (JWT identity signs) to send as bearer on the visitor's behalf
     demandeur: FicheDemandeur | None = None
     agent: Agent | None = None
 

@@ -7,7 +7,7 @@ compléments answered when the dossier says it was (event `dossier.dossier.compl
 consumed by the notifier). Events are published on `notifier.notification.<event>` (stream
 `NOTIFIER`); they carry identifiers only.
 
-Internal API (token + `X-Acteur`; an applicant sees only their own notifications, an agent those
+Internal API (an actor token identity signed, `plumbing.actors`; an applicant sees only their own notifications, an agent those
 of their préfectures, anything else answers 404):
 
     GET  /notifications?lecture=toutes|lues|non-lues&type=<Modele>&page=1&parPage=10

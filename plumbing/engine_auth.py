@@ -12,12 +12,14 @@ import os
 import threading
 import time
 from collections.abc import AsyncGenerator, Generator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit
 
 import grpc
 import httpx
+
+from plumbing.actors import ACTOR_AUDIENCE, Actor
 
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 LEEWAY_S = 30.0
@@ -105,3 +107,17 @@ class BearerToken(httpx.Auth):
                 with httpx.Client(timeout=10.0) as http:
                     return self._keep(http.post(**self._request()))
             return self._token
+
+
+class ServiceTokens:
+    """A service's own actor tokens for the internal APIs (`plumbing.actors.ActorTokens`): the same
+    client credentials as towards the engine, asked for the internal APIs' audience."""
+
+    def __init__(self, credentials: EngineCredentials) -> None:
+        self.service = Actor("service", credentials.client_id)
+        self._bearer = BearerToken(replace(credentials, audience=ACTOR_AUDIENCE))
+
+    async def token(self, actor: Actor) -> str:
+        if actor != self.service:
+            raise ValueError(f"le service {self.service.id} n'a pas de jeton pour cet acteur")
+        return await self._bearer._current(renew=False)

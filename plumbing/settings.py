@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from zxcvbn import zxcvbn
 
-from plumbing.engine_auth import EngineCredentials
+from plumbing.engine_auth import EngineCredentials, ServiceTokens
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # Local data (SQLite files, uploaded documents, NATS store); ANEF_VAR_DIR moves it, e.g. for tests.
@@ -87,11 +87,16 @@ class PlatformSettings(BaseSettings):
         "", validation_alias="ZEEBE_CLIENT_SECRET", description="secret de ce client (ZEEBE_CLIENT_ID)"
     )
     log_level: str = Field("INFO", validation_alias="LOG_LEVEL", description="niveau des journaux JSON")
-    internal_api_token: str = Field(
-        DEVELOPMENT_SECRET,
-        validation_alias="INTERNAL_API_TOKEN",
-        description="jeton partagé des API internes ; obligatoire hors du développement, et en "
-        "production refusé s'il a moins de 32 caractères ou se devine (zxcvbn : moins de 10^36 essais)",
+    identity_jwks_url: str = Field(
+        "http://127.0.0.1:8101/.well-known/jwks.json",
+        validation_alias="IDENTITY_JWKS_URL",
+        description="jeu de clés publiques (JWKS) d'identity, qui vérifie les jetons d'acteur des API "
+        "internes ; lu au premier appel, relu quand un jeton nomme une clé inconnue",
+    )
+    identity_token_issuer: str = Field(
+        "",
+        validation_alias="IDENTITY_TOKEN_ISSUER",
+        description="émetteur (iss) exigé dans les jetons d'acteur ; vide : non vérifié",
     )
     job_retry_backoff_min_ms: int = Field(
         5_000,
@@ -121,7 +126,6 @@ class PlatformSettings(BaseSettings):
 
     @model_validator(mode="after")
     def _refuse_weak_secrets(self) -> PlatformSettings:
-        check_secret("INTERNAL_API_TOKEN", self.internal_api_token, self.app_env)
         if self.metrics_token:
             check_secret("METRICS_TOKEN", self.metrics_token, self.app_env)
         return self
@@ -137,6 +141,11 @@ class PlatformSettings(BaseSettings):
         return EngineCredentials(
             client_id, client_secret, self.zeebe_authorization_server_url, self.zeebe_token_audience
         )
+
+    def service_tokens(self, service: str, client_secret: str) -> ServiceTokens:
+        """`service`'s actor tokens, from identity's token endpoint with its OAuth 2 client."""
+        credentials = EngineCredentials(service, client_secret, self.zeebe_authorization_server_url)
+        return ServiceTokens(credentials)
 
     def deployer_credentials(self) -> EngineCredentials | None:
         """The deploy scripts' credentials (ZEEBE_CLIENT_ID, ZEEBE_CLIENT_SECRET)."""

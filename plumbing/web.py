@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
+from plumbing.authentication import actor_verifier
 from plumbing.correlation import HEADER, bind_correlation_id
 from plumbing.erreurs_requete import (
     DONNEES_INVALIDES,
@@ -58,6 +59,7 @@ def create_app(
     if not development:
         fastapi_options.update(docs_url=None, redoc_url=None, openapi_url=None)
     app = FastAPI(title=service, responses=refus(400, 422), **fastapi_options)  # type: ignore[arg-type]
+    app.state.actor_verifier = actor_verifier(platform.identity_jwks_url, platform.identity_token_issuer)
     checks = dict(readiness or {})
     install_error_table(app, errors or {})
     app.add_middleware(Correlation, service=service)

@@ -47,6 +47,9 @@ def engine_client_environment(var_dir: Path, identity_url: str, *, with_tests_cl
         "ENGINE_AUTHENTICATION": "true",
         "ENGINE_AUTH_JWKS_URL": f"{identity_url}/.well-known/jwks.json",
         "ENGINE_AUTH_ISSUER": identity_url,
+        # every internal API verifies its callers' actor tokens on the same key set
+        "IDENTITY_JWKS_URL": f"{identity_url}/.well-known/jwks.json",
+        "IDENTITY_TOKEN_ISSUER": identity_url,
         "ZEEBE_AUTHORIZATION_SERVER_URL": f"{identity_url}/oauth/token",
         "ZEEBE_TOKEN_AUDIENCE": ENGINE_AUDIENCE,
         "ZEEBE_CLIENT_ID": DEPLOYER,

@@ -20,7 +20,7 @@ from urllib.parse import quote, unquote
 import httpx
 from pydantic import BaseModel, TypeAdapter
 
-from plumbing.actors import Actor, internal_headers
+from plumbing.actors import Actor, ActorTokens
 from plumbing.correlation import HEADER, current_correlation_id
 
 M = TypeVar("M")
@@ -60,18 +60,21 @@ class InternalApiClient:
     # (identity's 429 is a lockout to explain, not a sign of overload).
     refusals: ClassVar[Mapping[int, type[RequestRefused]]] = {}
 
-    def __init__(self, http: httpx.AsyncClient, token: str, actor: Actor) -> None:
-        self.http, self.token, self.actor = http, token, actor  # http: base_url is the service
+    def __init__(self, http: httpx.AsyncClient, tokens: ActorTokens, actor: Actor) -> None:
+        self.http, self.tokens, self.actor = http, tokens, actor  # http: base_url is the service
 
     def as_actor(self, actor: Actor) -> Self:
-        """The same client acting for someone else (the gateway acts for each applicant)."""
-        return type(self)(self.http, self.token, actor)
+        """The same client acting for someone else (the gateway acts for each applicant, with the
+        actor token identity gave for their session)."""
+        return type(self)(self.http, self.tokens, actor)
 
     async def request(self, method: str, url: str, **options: Any) -> httpx.Response:
-        headers = {**internal_headers(self.token, self.actor), **options.pop("headers", {})}
+        headers = dict(options.pop("headers", {}))
         if correlation_id := current_correlation_id():
             headers[HEADER] = correlation_id
         try:
+            token = self.actor.token or await self.tokens.token(self.actor)  # identity may be down
+            headers["Authorization"] = f"Bearer {token}"
             response = await self.http.request(method, url, headers=headers, **options)
         except httpx.HTTPError as error:
             raise ServiceUnavailable(

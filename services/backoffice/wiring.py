@@ -68,7 +68,7 @@ def build_clients(settings: BackofficeSettings, platform: PlatformSettings) -> C
     def http(url: str) -> httpx.AsyncClient:
         return httpx.AsyncClient(base_url=url, timeout=API_TIMEOUT)
 
-    token = platform.internal_api_token
+    token = platform.service_tokens("backoffice", settings.engine_client_secret)
     camunda = CamundaClient(engine_http(settings, platform))
     return Clients(
         agents=IdentityAgents(IdentityClient(http(settings.identity_url), token, BACKOFFICE)),

@@ -91,7 +91,6 @@ def build_app(
     parts = parts or build_parts(settings)
     checks = {"base de données": database_check(parts.engine), **(readiness or {})}
     app = create_app("documents", checks, platform=platform, errors=ERREURS)
-    app.state.internal_api_token = platform.internal_api_token
     app.include_router(
         build_api_router(
             justificatifs=parts.justificatifs,

@@ -83,7 +83,6 @@ def build_app(
     parts: DossierParts, platform: PlatformSettings, readiness: Mapping[str, ReadinessCheck] | None = None
 ) -> FastAPI:
     app = create_app("dossier", readiness, platform=platform, errors=ERREURS)
-    app.state.internal_api_token = platform.internal_api_token
     app.include_router(build_api_router(parts.api))
     return app
 
@@ -109,8 +108,9 @@ async def running_service(
     http = httpx.AsyncClient(base_url=settings.documents_url, timeout=settings.documents_timeout)
     http_identity = httpx.AsyncClient(base_url=settings.identity_url, timeout=settings.identity_timeout)
     try:
-        documents = DocumentsClient(http, platform.internal_api_token, DOSSIER)
-        identity = IdentityClient(http_identity, platform.internal_api_token, DOSSIER)
+        tokens = platform.service_tokens("dossier", settings.engine_client_secret)
+        documents = DocumentsClient(http, tokens, DOSSIER)
+        identity = IdentityClient(http_identity, tokens, DOSSIER)
         parts = build_parts(
             settings,
             sessions=sessions,

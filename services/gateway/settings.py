@@ -6,12 +6,12 @@ from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from contracts.process import SERVICE_PORTS
-from plumbing.settings import ServiceSettings
+from plumbing.settings import EngineClientSettings, ServiceSettings
 
 LOCAL = "http://127.0.0.1"
 
 
-class GatewaySettings(ServiceSettings):
+class GatewaySettings(ServiceSettings, EngineClientSettings):
     model_config = SettingsConfigDict(env_prefix="GATEWAY_", extra="ignore")
 
     port: int = SERVICE_PORTS["gateway"]

@@ -59,7 +59,7 @@ def build_clients(settings: GatewaySettings, platform: PlatformSettings) -> Clie
     def http(url: str) -> httpx.AsyncClient:
         return httpx.AsyncClient(base_url=url, timeout=API_TIMEOUT, transport=KeepAliveTransport(API_LIMITS))
 
-    token = platform.internal_api_token
+    token = platform.service_tokens("gateway", settings.engine_client_secret)
     return Clients(
         comptes=IdentityAccounts(IdentityClient(http(settings.identity_url), token, GATEWAY)),
         notifications=NotifierNotifications(NotifierClient(http(settings.notifier_url), token, GATEWAY)),

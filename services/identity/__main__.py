@@ -48,7 +48,7 @@ async def run_service() -> None:
 
 async def run(settings: IdentitySettings, platform: PlatformSettings) -> None:
     http = httpx.AsyncClient(base_url=settings.documents_url, timeout=settings.documents_timeout)
-    parts = build_parts(settings, justificatifs=documents_justificatifs(settings, platform, http))
+    parts = build_parts(settings, justificatifs=documents_justificatifs(settings, http))
     try:
         await serve_parts(settings, platform, parts)
     finally:

@@ -15,6 +15,7 @@ from nats.js import JetStreamContext
 from sqlalchemy import Engine
 
 from contracts.clients.documents import DocumentsClient
+from plumbing.authentication import actor_verifier
 from plumbing.clock import Clock, SystemClock
 from plumbing.database import create_database_engine, create_session_factory, upgrade_database
 from plumbing.health import ReadinessCheck, database_check
@@ -61,6 +62,7 @@ class IdentityParts:
     unit_of_work: UnitOfWork[Depots]
     outils: Outils
     declarations: Declarations  # « Je déclare un changement de situation », with documents
+    emetteur: EmetteurJetons  # signs the engine's access tokens and the internal APIs' actor tokens
 
 
 def migrate(settings: IdentitySettings) -> None:
@@ -87,14 +89,13 @@ def build_parts(
     )
     unit_of_work = UnitOfWork(create_session_factory(engine), repositories)
     declarations = Declarations(unit_of_work, outils, justificatifs or JustificatifsNonConfigures())
-    return IdentityParts(engine, unit_of_work, outils, declarations)
+    return IdentityParts(engine, unit_of_work, outils, declarations, emetteur_jetons(settings))
 
 
-def documents_justificatifs(
-    settings: IdentitySettings, platform: PlatformSettings, http: httpx.AsyncClient
-) -> JustificatifsDomicile:
-    """The proofs of address in the documents service (`http`: its base URL, owned by the caller)."""
-    return DocumentsJustificatifsDomicile(DocumentsClient(http, platform.internal_api_token, IDENTITY))
+def documents_justificatifs(settings: IdentitySettings, http: httpx.AsyncClient) -> JustificatifsDomicile:
+    """The proofs of address in the documents service (`http`: its base URL, owned by the caller),
+    called with actor tokens identity signs itself."""
+    return DocumentsJustificatifsDomicile(DocumentsClient(http, emetteur_jetons(settings), IDENTITY))
 
 
 def reglages_de(settings: IdentitySettings) -> Reglages:
@@ -122,22 +123,27 @@ def build_app(
     token endpoint when given (`engine_token_router`)."""
     checks = {"base de données": database_check(parts.engine), **(readiness or {})}
     app = create_app("identity", checks, platform=platform, errors=ERREURS)
-    app.state.internal_api_token = platform.internal_api_token
+    # identity checks the actor tokens it signed with its own key, without fetching its key set
+    app.state.actor_verifier = actor_verifier(platform.identity_jwks_url, keys=parts.emetteur.cles())
     app.include_router(build_api_router(parts))
     if engine_tokens is not None:
         app.include_router(engine_tokens)
     return app
 
 
-def engine_token_router(settings: IdentitySettings) -> APIRouter:
-    """The engine's authorisation server: the configured key, or in development one kept under var/."""
+def emetteur_jetons(settings: IdentitySettings) -> EmetteurJetons:
+    """The platform's token issuer: the configured key, or in development one kept under var/."""
     key = (
         cle_depuis_json(settings.oauth_signing_key)
         if settings.oauth_signing_key.strip()
         else cle_de_developpement(VAR_DIR / "identity-oauth-signing-key.json")
     )
-    issuer = EmetteurJetons(key, settings.oauth_issuer, settings.oauth_token_seconds)
-    return build_oauth_router(RegistreClients.depuis_json(settings.oauth_clients), issuer)
+    return EmetteurJetons(key, settings.oauth_issuer, settings.oauth_token_seconds)
+
+
+def engine_token_router(settings: IdentitySettings) -> APIRouter:
+    """The engine's authorisation server and the services' (client credentials, JWKS)."""
+    return build_oauth_router(RegistreClients.depuis_json(settings.oauth_clients), emetteur_jetons(settings))
 
 
 def build_outbox_relay(parts: IdentityParts, js: JetStreamContext) -> OutboxRelay:

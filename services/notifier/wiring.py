@@ -97,7 +97,6 @@ def build_app(
     if deps is None:
         deps, checks["database"] = build_deps(settings)
     app = create_app("notifier", checks, platform=platform, errors=ERREURS)
-    app.state.internal_api_token = platform.internal_api_token
     app.include_router(build_api_router(deps))
     return app
 
@@ -163,7 +162,9 @@ async def build_service(settings: NotifierSettings, platform: PlatformSettings) 
     zeebe = ZeebeEngineCommands(ZeebeClient(channel), message_ttl_ms=settings.message_ttl_ms)
     engine_relay = build_engine_relay(deps, zeebe)
     http = httpx.AsyncClient(base_url=settings.documents_url, timeout=settings.documents_timeout)
-    documents = DocumentsClient(http, platform.internal_api_token, SERVICE)
+    documents = DocumentsClient(
+        http, platform.service_tokens("notifier", settings.engine_client_secret), SERVICE
+    )
     deps.justificatifs = JustificatifsDuDossier(documents).examines
     politique = settings.politique_reessai()
     file = FileCourriels(

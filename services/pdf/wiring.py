@@ -35,7 +35,9 @@ async def generation_documents(
         base_url=settings.documents_url, timeout=settings.documents_timeout_seconds
     ) as http:
         try:
-            client = DocumentsClient(http, platform.internal_api_token, ACTEUR)
+            client = DocumentsClient(
+                http, platform.service_tokens("pdf", settings.engine_client_secret), ACTEUR
+            )
             yield GenerationDocuments(rendu, DocumentsServiceDepot(client))
         finally:
             rendu.fermer()
@@ -48,7 +50,6 @@ def build_app(
 ) -> FastAPI:
     """The internal API over `generation` (owned by the caller: `generation_documents`)."""
     app = create_app("pdf", readiness, platform=platform, errors=ERREURS)
-    app.state.internal_api_token = platform.internal_api_token
     app.include_router(build_api_router(generation))
     return app
 

@@ -17,8 +17,9 @@ from contracts.clients.base import (
     ServiceUnavailable,
     path,
 )
-from plumbing.actors import Actor
+from plumbing.actors import Actor, actor_from_token
 from plumbing.correlation import bind_correlation_id
+from tests.support.actor_tokens import TEST_TOKENS
 from tests.support.ports import free_port
 
 pytestmark = pytest.mark.unit
@@ -48,7 +49,7 @@ def echo_app() -> FastAPI:
 
 def client() -> InternalApiClient:
     http = httpx.AsyncClient(transport=httpx.ASGITransport(app=echo_app()), base_url="http://documents")
-    return InternalApiClient(http, "jeton", Actor("demandeur", "compte-1"))
+    return InternalApiClient(http, TEST_TOKENS, Actor("demandeur", "compte-1"))
 
 
 def test_path_keeps_each_id_in_its_segment() -> None:
@@ -56,13 +57,20 @@ def test_path_keeps_each_id_in_its_segment() -> None:
     assert path("dossiers", "a b?c#d") == "/dossiers/a%20b%3Fc%23d"
 
 
-async def test_calls_carry_the_token_the_actor_and_the_correlation_id() -> None:
+async def test_calls_carry_the_actor_token_and_the_correlation_id() -> None:
     bind_correlation_id("corr-42")
     body = (await client().request("GET", path("dossiers", "d 1?x", "pieces"))).json()
     assert body["dossierId"] == "d 1?x"
-    assert body["headers"]["authorization"] == "Bearer jeton"
-    assert body["headers"]["x-acteur"] == "demandeur:compte-1"
+    token = body["headers"]["authorization"].removeprefix("Bearer ")
+    assert actor_from_token(token) == Actor("demandeur", "compte-1")
+    assert "x-acteur" not in body["headers"]
     assert body["headers"]["x-correlation-id"] == "corr-42"
+
+
+async def test_a_visitor_s_session_token_is_sent_as_it_came_from_identity() -> None:
+    visitor = actor_from_token(TEST_TOKENS.sign(Actor("agent", "a1", frozenset({"59"}))))
+    body = (await client().as_actor(visitor).request("GET", path("dossiers", "d", "pieces"))).json()
+    assert body["headers"]["authorization"] == f"Bearer {visitor.token}"
 
 
 @pytest.mark.parametrize(
@@ -89,7 +97,7 @@ async def test_failures_and_throttling_are_worth_retrying(status: int) -> None:
 
 async def test_an_unreachable_service_is_worth_retrying() -> None:
     http = httpx.AsyncClient(base_url=f"http://127.0.0.1:{free_port()}")
-    unreachable = InternalApiClient(http, "jeton", Actor("service", "pdf"))
+    unreachable = InternalApiClient(http, TEST_TOKENS, Actor("service", "pdf"))
     with pytest.raises(ServiceUnavailable, match="injoignable"):
         await unreachable.request("GET", "/catalogue")
     await http.aclose()

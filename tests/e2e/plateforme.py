@@ -24,10 +24,9 @@ from pyzeebe.proto.gateway_pb2_grpc import GatewayStub
 
 from contracts.dossier import ATTESTATIONS_PAR_CAS, Cas
 from contracts.identity import FicheDemandeur, SessionOuverte
-from plumbing.actors import Actor, internal_headers, parse_actor
+from plumbing.actors import ACTOR_AUDIENCE, Actor, actor_from_token
 from plumbing.clock import PARIS
 from plumbing.engine_auth import BearerToken, EngineCredentials
-from plumbing.settings import DEVELOPMENT_SECRET
 from tests.services.documents.echantillons import pdf, png
 from tests.support.stack import Stack
 
@@ -60,7 +59,7 @@ def pdf_text(content: bytes) -> str:
 
 @dataclass
 class Demandeur:
-    """An applicant with an open session: the X-Acteur the gateway sends for them."""
+    """An applicant with an open session: the actor (and its token) the gateway sends for them."""
 
     fiche: FicheDemandeur
     acteur: Actor
@@ -114,7 +113,7 @@ class Plateforme:
         self.clients["engine"] = httpx.Client(
             base_url=self.stack.url("engine"), timeout=30, auth=self.engine_auth
         )
-        self.token = self.stack.env.get("INTERNAL_API_TOKEN", DEVELOPMENT_SECRET)
+        self.service_tokens: dict[str, BearerToken] = {}
         self.horloge = Horloge(self.clients["engine"])
 
     def close(self) -> None:
@@ -123,10 +122,24 @@ class Plateforme:
 
     # -- calls --------------------------------------------------------------------------------
 
+    def headers(self, acteur: Actor) -> dict[str, str]:
+        """A visitor's actor token from their session; a service's from identity (client credentials)."""
+        if not acteur.token:
+            assert acteur.is_service, acteur
+            if acteur.id not in self.service_tokens:
+                env = self.stack.env
+                secret = env[f"{acteur.id.upper()}_ENGINE_CLIENT_SECRET"]
+                credentials = EngineCredentials(
+                    acteur.id, secret, env["ZEEBE_AUTHORIZATION_SERVER_URL"], ACTOR_AUDIENCE
+                )
+                self.service_tokens[acteur.id] = BearerToken(credentials)
+            return {"Authorization": f"Bearer {self.service_tokens[acteur.id].token()}"}
+        return {"Authorization": f"Bearer {acteur.token}"}
+
     def call(
         self, service: str, method: str, path: str, acteur: Actor = GATEWAY, expect: int = 200, **kw: Any
     ) -> httpx.Response:
-        headers = internal_headers(self.token, acteur)
+        headers = self.headers(acteur)
         response = self.clients[service].request(method, path, headers=headers, **kw)
         assert response.status_code == expect, (
             f"{method} {service}{path}: {response.status_code} {response.text}"
@@ -202,7 +215,7 @@ class Plateforme:
             )
         )
         assert session.demandeur is not None
-        return Demandeur(session.demandeur, parse_actor(session.acteur))
+        return Demandeur(session.demandeur, actor_from_token(session.acteur))
 
     def agent(self, identifiant: str, mot_de_passe: str) -> Actor:
         session = SessionOuverte.model_validate(
@@ -214,7 +227,7 @@ class Plateforme:
                 expect=201,
             )
         )
-        return parse_actor(session.acteur)
+        return actor_from_token(session.acteur)
 
     # -- dossier: the applicant's 4 steps and the deposit --------------------------------------
 

@@ -25,7 +25,7 @@ PRIVES = ("/docs", "/redoc", "/openapi.json", "/metrics")
 
 
 def plateforme(app_env: str, **reglages: str) -> PlatformSettings:
-    return PlatformSettings(APP_ENV=app_env, INTERNAL_API_TOKEN=FORT, **reglages)  # type: ignore[arg-type]
+    return PlatformSettings(APP_ENV=app_env, **reglages)  # type: ignore[arg-type]
 
 
 async def statuts(app: FastAPI, **en_tetes: str) -> dict[str, int]:

@@ -33,10 +33,7 @@ def test_development_secrets_are_refused_outside_development(
     monkeypatch.setenv("APP_ENV", environment)
     with pytest.raises(ValidationError, match="EXEMPLE_SECRET_KEY doit être défini hors du développement"):
         ExampleSettings()
-    with pytest.raises(ValidationError, match="INTERNAL_API_TOKEN doit être défini hors du développement"):
-        PlatformSettings()
     monkeypatch.setenv("EXEMPLE_SECRET_KEY", FORT)
-    monkeypatch.setenv("INTERNAL_API_TOKEN", AUTRE_FORT)
     assert ExampleSettings().secret_key == FORT
     assert PlatformSettings().is_production == (environment == "production")
 
@@ -58,17 +55,12 @@ def test_production_refuses_weak_secrets_by_strength(
     monkeypatch: pytest.MonkeyPatch, secret: str, raison: str
 ) -> None:
     monkeypatch.setenv("APP_ENV", "production")
-    monkeypatch.setenv("INTERNAL_API_TOKEN", AUTRE_FORT)
     monkeypatch.setenv("EXEMPLE_SECRET_KEY", secret)
     with pytest.raises(
         ValidationError, match=f"EXEMPLE_SECRET_KEY est trop faible pour la production \\({raison}"
     ):
         ExampleSettings()
     monkeypatch.setenv("EXEMPLE_SECRET_KEY", FORT)
-    monkeypatch.setenv("INTERNAL_API_TOKEN", secret)
-    with pytest.raises(ValidationError, match="INTERNAL_API_TOKEN est trop faible"):
-        PlatformSettings()
-    monkeypatch.setenv("INTERNAL_API_TOKEN", AUTRE_FORT)
     monkeypatch.setenv("METRICS_TOKEN", secret)
     with pytest.raises(ValidationError, match="METRICS_TOKEN est trop faible"):
         PlatformSettings()

@@ -7,16 +7,16 @@ import pytest
 from fastapi import APIRouter
 from pydantic import BaseModel
 
-from plumbing.actors import Actor, internal_headers, parse_actor
+from plumbing.actors import Actor, actor_from_claims, actor_from_token
 from plumbing.authentication import CurrentActor
 from plumbing.correlation import HEADER
 from plumbing.erreurs_requete import detail_http, message_francais
 from plumbing.web import create_app
+from tests.support.actor_tokens import TEST_TOKENS, trust_test_tokens
 
 pytestmark = pytest.mark.unit
 
-TOKEN = "jeton-de-test"
-SERVICE = internal_headers(TOKEN, Actor("service", "test"))
+SERVICE = TEST_TOKENS.headers(Actor("service", "test"))
 
 
 class Body(BaseModel):
@@ -27,13 +27,15 @@ def example_app(ready: bool = True):  # type: ignore[no-untyped-def]
     async def check() -> bool:
         return ready
 
-    app = create_app("exemple", {"base": check})
-    app.state.internal_api_token = TOKEN
+    app = trust_test_tokens(create_app("exemple", {"base": check}))
     router = APIRouter()
 
     @router.post("/objets")
     async def create(body: Body, actor: CurrentActor) -> dict[str, str]:
-        return {"acteur": actor.header(), "numero": str(body.numero)}
+        acteur = (
+            f"{actor.kind}:{actor.id};{','.join(sorted(actor.prefectures))};{','.join(sorted(actor.roles))}"
+        )
+        return {"acteur": acteur, "numero": str(body.numero)}
 
     app.include_router(router)
     return app
@@ -60,26 +62,17 @@ async def test_the_correlation_id_is_echoed_or_created() -> None:
     assert len(created.headers[HEADER]) == 32
 
 
-async def test_internal_api_requires_the_token_and_an_actor() -> None:
+async def test_internal_api_requires_an_actor_token() -> None:
     actor = Actor("agent", "a1", frozenset({"59"}), frozenset({"instructeur"}))
-    ok = await call(
-        example_app(), "POST", "/objets", json={"numero": 1}, headers=internal_headers(TOKEN, actor)
-    )
-    assert ok.json() == {"acteur": "agent:a1;prefectures=59;roles=instructeur", "numero": "1"}
+    ok = await call(example_app(), "POST", "/objets", json={"numero": 1}, headers=TEST_TOKENS.headers(actor))
+    assert ok.json() == {"acteur": "agent:a1;59;instructeur", "numero": "1"}
     no_token = await call(example_app(), "POST", "/objets", json={"numero": 1})
-    assert no_token.status_code == 401 and no_token.json()["detail"] == "Authentification interne requise."
-    wrong = await call(
-        example_app(), "POST", "/objets", json={"numero": 1}, headers=internal_headers("x", actor)
-    )
-    assert wrong.status_code == 401
-    bad_actor = await call(
-        example_app(),
-        "POST",
-        "/objets",
-        json={"numero": 1},
-        headers={"Authorization": f"Bearer {TOKEN}", "X-Acteur": "pirate:1"},
-    )
-    assert bad_actor.status_code == 403
+    assert no_token.status_code == 401
+    assert no_token.json()["detail"] == "Jeton d'acteur absent, invalide ou expiré."
+    # the former shared token and a declared actor are no proof of anything
+    declared = {"Authorization": "Bearer dev-secret-change-me", "X-Acteur": "service:test"}
+    refused = await call(example_app(), "POST", "/objets", json={"numero": 1}, headers=declared)
+    assert refused.status_code == 401
 
 
 async def test_a_token_with_accented_letters_is_refused_not_a_server_error() -> None:
@@ -88,7 +81,7 @@ async def test_a_token_with_accented_letters_is_refused_not_a_server_error() -> 
     headers = {"Authorization": "Bearer jéton".encode("latin-1"), "X-Acteur": b"service:test"}
     refused = await call(example_app(), "POST", "/objets", json={"numero": 1}, headers=headers)
     assert refused.status_code == 401
-    assert refused.json()["detail"] == "Authentification interne requise."
+    assert refused.json()["detail"] == "Jeton d'acteur absent, invalide ou expiré."
 
 
 async def test_invalid_input_gets_a_french_message_per_field() -> None:
@@ -97,7 +90,7 @@ async def test_invalid_input_gets_a_french_message_per_field() -> None:
         "POST",
         "/objets",
         json={"numero": "douze"},
-        headers=internal_headers(TOKEN, Actor("service", "test")),
+        headers=SERVICE,
     )
     assert response.status_code == 422
     assert response.json() == {
@@ -161,13 +154,16 @@ def test_only_starlettes_english_details_are_replaced() -> None:
 
 
 def test_actors_round_trip_and_rights() -> None:
-    agent = parse_actor("agent:7;prefectures=59,62;roles=valideur")
+    agent = Actor("agent", "7", frozenset({"59", "62"}), frozenset({"valideur"}))
     assert agent.may_instruct("62") and not agent.may_instruct("75")
-    assert parse_actor(agent.header()) == agent
-    assert parse_actor("service:pdf").may_instruct("75")
-    assert not parse_actor("demandeur:9").may_instruct("59")
+    read = actor_from_token(TEST_TOKENS.sign(agent))
+    assert read == agent and read.token
+    assert Actor("service", "pdf").may_instruct("75")
+    assert not Actor("demandeur", "9").may_instruct("59")
     with pytest.raises(ValueError):
-        parse_actor("agent:")
+        actor_from_claims({"acteur": "agent", "sub": ""})
+    with pytest.raises(ValueError):
+        actor_from_token("pas-un-jeton")
 
 
 async def test_an_unexpected_failure_answers_500_in_french_without_details(

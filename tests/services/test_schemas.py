@@ -32,7 +32,7 @@ from schemathesis.specs.openapi.schemas import OpenApiSchema
 
 from contracts.clients.documents import DocumentsClient
 from contracts.identity import SESSION_HEADER
-from plumbing.actors import Actor, internal_headers
+from plumbing.actors import Actor
 from plumbing.database import create_database_engine, create_session_factory, upgrade_database
 from plumbing.settings import PlatformSettings
 from services.documents import wiring as documents_wiring
@@ -59,11 +59,12 @@ from tests.services.dossier.factices import (
 from tests.services.identity.conftest import HorlogeReglable, build_deps
 from tests.services.notifier.conftest import Horloge, executer_job, make_deps, make_job
 from tests.services.pdf.conftest import HorlogeFixe
+from tests.support.actor_tokens import TEST_TOKENS, trust_test_tokens
 
 pytestmark = pytest.mark.integration
 
 TOKEN = "jeton-interne-de-test"
-PLATFORM = PlatformSettings(INTERNAL_API_TOKEN=TOKEN)
+PLATFORM = PlatformSettings()
 SEPT = Actor("demandeur", "demandeur-sept")
 GATEWAY = Actor("service", "gateway")
 CALLERS = [
@@ -132,7 +133,7 @@ def client_of(app: FastAPI) -> requests.Session:
 
 
 def as_caller(caller: Actor) -> dict[str, str]:
-    return internal_headers(TOKEN, caller)
+    return TEST_TOKENS.headers(caller)
 
 
 def documents_app(directory: Path) -> tuple[FastAPI, documents_wiring.DocumentsParts]:
@@ -140,14 +141,14 @@ def documents_app(directory: Path) -> tuple[FastAPI, documents_wiring.DocumentsP
     upgrade_database(url, documents_wiring.MIGRATIONS, documents_wiring.VERSION_TABLE)
     settings_ = DocumentsSettings(database_url=url, repertoire=directory / "fichiers")
     deps = documents_wiring.build_parts(settings_)
-    return documents_wiring.build_app(settings_, PLATFORM, deps), deps
+    return trust_test_tokens(documents_wiring.build_app(settings_, PLATFORM, deps)), deps
 
 
 @pytest.fixture(scope="module")
 def identity_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
     url = f"sqlite:///{tmp_path_factory.mktemp('identity') / 'identity.db'}"
     deps = build_deps(url, HorlogeReglable())
-    app = identity_wiring.build_app(PLATFORM, deps)
+    app = trust_test_tokens(identity_wiring.build_app(PLATFORM, deps))
     with client_of(app) as http:
         applicant = {"identifiant": "5903007178", "motDePasse": "Tournesol.Lille59!"}
         session = http.post("/sessions", json=applicant, headers=as_caller(GATEWAY)).json()
@@ -172,7 +173,7 @@ def dossier_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
         fiches=FichesFactices({f.id: f for f in (fiche_sept(), fiche_huit())}),
         clock=horloge_du_18_aout_2023(),
     )
-    app = dossier_wiring.build_app(parts, PLATFORM)
+    app = trust_test_tokens(dossier_wiring.build_app(parts, PLATFORM))
     with client_of(app) as http:
         draft = http.post("/dossiers", json={"pour": "moi-meme"}, headers=as_caller(SEPT)).json()
     yield Api(loaded(app), path={"dossier_id": draft["id"]})
@@ -207,7 +208,9 @@ def notifier_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
     engine = create_database_engine(url)
     deps = make_deps(create_session_factory(engine), Horloge())
     notification_id = asyncio.run(executer_job(deps, make_job(demandeurId=SEPT.id)))
-    app = notifier_wiring.build_app(NotifierSettings(database_url=url), PLATFORM, deps=deps)
+    app = trust_test_tokens(
+        notifier_wiring.build_app(NotifierSettings(database_url=url), PLATFORM, deps=deps)
+    )
     yield Api(loaded(app), path={"notification_id": notification_id})
     engine.dispose()
 
@@ -216,16 +219,18 @@ def notifier_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
 def pdf_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
     documents, deps = documents_app(tmp_path_factory.mktemp("pdf"))
     http = httpx.AsyncClient(transport=httpx.ASGITransport(app=documents), base_url="http://documents")
-    depot = DocumentsServiceDepot(DocumentsClient(http, TOKEN, pdf_wiring.ACTEUR))
+    depot = DocumentsServiceDepot(DocumentsClient(http, TEST_TOKENS, pdf_wiring.ACTEUR))
     rendu = WeasyPrintRendu()
-    app = pdf_wiring.build_app(PLATFORM, GenerationDocuments(rendu, depot, horloge=HorlogeFixe()))
+    app = trust_test_tokens(
+        pdf_wiring.build_app(PLATFORM, GenerationDocuments(rendu, depot, horloge=HorlogeFixe()))
+    )
     yield Api(loaded(app), path={"modele": "liste-pieces"})
     rendu.fermer()
     deps.engine.dispose()
 
 
 def call_and_validate(case: Case, caller: Actor | None) -> None:
-    headers = internal_headers(TOKEN, caller) if caller is not None else None
+    headers = TEST_TOKENS.headers(caller) if caller is not None else None
     case.call_and_validate(headers=headers)
 
 

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from contracts.clients.base import RequestRefused
-from plumbing.actors import parse_actor
+from plumbing.actors import actor_from_token
 from plumbing.web import client_address
 from services.backoffice.api.deps import BackofficeDeps
 from services.backoffice.api.security import DEVICE_COOKIE, SESSION_COOKIE
@@ -47,7 +47,7 @@ def build_connexion_router(deps: BackofficeDeps) -> APIRouter:
             except RequestRefused:
                 erreur = IDENTIFIANTS_INCORRECTS  # never says which one was wrong
             else:
-                response = RedirectResponse(page_d_accueil(parse_actor(ouverte.acteur)), status_code=303)
+                response = RedirectResponse(page_d_accueil(actor_from_token(ouverte.acteur)), status_code=303)
                 deps.security.set_cookie(response, SESSION_COOKIE, ouverte.jeton)
                 if ouverte.appareil:
                     deps.security.set_device_cookie(response, DEVICE_COOKIE, ouverte.appareil)

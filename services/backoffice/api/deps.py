@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from fastapi import Request
 
 from contracts.identity import Agent, SessionCourante
-from plumbing.actors import Actor, parse_actor
+from plumbing.actors import Actor, actor_from_token
 from plumbing.clock import Clock, SystemClock
 from plumbing.dsfr.security import CSRF_FIELD, Security
 from services.backoffice.api.pages import Pages
@@ -60,7 +60,7 @@ class BackofficeDeps:
         session = await self.agents.session(jeton)
         if session is None or session.agent is None:
             return None
-        acteur = parse_actor(session.acteur)
+        acteur = actor_from_token(session.acteur)
         return AgentConnecte(session, jeton, acteur) if acteur.is_agent else None
 
     async def agent(self, request: Request) -> AgentConnecte:

@@ -13,7 +13,7 @@ from contracts.dossier import (
     ReponsePieceComplement,
     RondeComplementsVue,
 )
-from plumbing.actors import parse_actor
+from plumbing.actors import actor_from_token
 from services.gateway.domain.ports import SaisieEtape
 
 
@@ -24,7 +24,7 @@ class DossierDemandes:
         self.client = client
 
     def _pour(self, acteur: str) -> DossierClient:
-        return self.client.as_actor(parse_actor(acteur))
+        return self.client.as_actor(actor_from_token(acteur))
 
     async def commencer(self, acteur: str, pour: PourQui) -> DossierVue:
         return await self._pour(acteur).creer_brouillon(pour)

@@ -15,7 +15,7 @@ from contracts.identity import (
     SessionCourante,
     SessionOuverte,
 )
-from plumbing.actors import parse_actor
+from plumbing.actors import actor_from_token
 from services.gateway.domain.ports import ConnexionBloquee
 
 
@@ -68,7 +68,9 @@ class IdentityAccounts:
         self, acteur: str, demandeur_id: str, declaration: DeclarationAdresse
     ) -> ChangementAdresse:
         """As the applicant themself: identity lets no one else declare for their fiche."""
-        return await self.client.as_actor(parse_actor(acteur)).declarer_adresse(demandeur_id, declaration)
+        return await self.client.as_actor(actor_from_token(acteur)).declarer_adresse(
+            demandeur_id, declaration
+        )
 
     async def historique_adresses(self, acteur: str, demandeur_id: str) -> list[ChangementAdresse]:
-        return await self.client.as_actor(parse_actor(acteur)).historique_adresses(demandeur_id)
+        return await self.client.as_actor(actor_from_token(acteur)).historique_adresses(demandeur_id)

@@ -15,7 +15,7 @@ from contracts.documents import (
     PieceCode,
     PiecesDossier,
 )
-from plumbing.actors import parse_actor
+from plumbing.actors import actor_from_token
 from services.gateway.domain.ports import Fichier
 
 
@@ -31,7 +31,7 @@ class DocumentsJustificatifs:
         self._catalogues: dict[Cas, list[PieceCatalogue]] = {}
 
     def _pour(self, acteur: str) -> DocumentsClient:
-        return self.documents.as_actor(parse_actor(acteur))
+        return self.documents.as_actor(actor_from_token(acteur))
 
     async def catalogue(self, cas: Cas) -> list[PieceCatalogue]:
         if cas not in self._catalogues:

@@ -12,7 +12,7 @@ from contracts.notifier import (
     PageNotifications,
 )
 from contracts.process import Modele
-from plumbing.actors import parse_actor
+from plumbing.actors import actor_from_token
 
 
 class NotifierNotifications:
@@ -22,7 +22,7 @@ class NotifierNotifications:
         self.client = client
 
     def _pour(self, acteur: str) -> NotifierClient:
-        return self.client.as_actor(parse_actor(acteur))
+        return self.client.as_actor(actor_from_token(acteur))
 
     async def non_lues(self, acteur: str, *, nombre: int) -> PageNotifications:
         return await self._pour(acteur).notifications(lecture=FiltreLecture.NON_LUES, par_page=nombre)

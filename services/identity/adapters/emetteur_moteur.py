@@ -19,9 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from joserfc import jwt
-from joserfc.jwk import ECKey
+from joserfc.jwk import ECKey, KeySet
 
 from contracts.engine_access import ENGINE_AUDIENCE, JOB_TYPES_CLAIM, SCOPE_CLAIM, EngineClient, Permission
+from contracts.process import SERVICE_PORTS
+from plumbing.actors import ACTOR_AUDIENCE, Actor, actor_claims
 
 ALGORITHM = "ES256"
 
@@ -95,7 +97,17 @@ class EmetteurJetons:
         self.duree_secondes = duree_secondes
 
     def jeton(self, client: EngineClient, audience: str | None = None) -> dict[str, Any]:
-        """The token endpoint's answer (RFC 6749 §5.1) for `client`."""
+        """The token endpoint's answer (RFC 6749 §5.1) for `client`: an engine access token, or for
+        the internal APIs' audience an actor token naming the client as a service."""
+        if audience == ACTOR_AUDIENCE:
+            if client.client_id not in SERVICE_PORTS:  # the deploy scripts' client is no service
+                raise ValueError("ce client n'est pas un service de la plateforme")
+            acteur = Actor("service", client.client_id)
+            return {
+                "access_token": self.jeton_acteur(acteur),
+                "token_type": "Bearer",
+                "expires_in": self.duree_secondes,
+            }
         maintenant = int(time.time())
         claims = {
             "iss": self.emetteur,
@@ -116,6 +128,28 @@ class EmetteurJetons:
             "expires_in": self.duree_secondes,
             "scope": client.scope,
         }
+
+    def jeton_acteur(self, acteur: Actor) -> str:
+        """A short-lived token saying who acts on the internal APIs (`plumbing.authentication`)."""
+        maintenant = int(time.time())
+        claims = {
+            "iss": self.emetteur,
+            "aud": ACTOR_AUDIENCE,
+            "iat": maintenant,
+            "nbf": maintenant,
+            "exp": maintenant + self.duree_secondes,
+            "jti": secrets.token_urlsafe(16),
+            **actor_claims(acteur),
+        }
+        return jwt.encode({"alg": ALGORITHM, "kid": self._cle.kid, "typ": "at+jwt"}, claims, self._cle)
+
+    async def token(self, acteur: Actor) -> str:
+        """`plumbing.actors.ActorTokens`: identity signs its own calls' actor tokens."""
+        return self.jeton_acteur(acteur)
+
+    def cles(self) -> KeySet:
+        """Its key set, to verify its tokens in-process (identity itself, tests)."""
+        return KeySet.import_key_set({"keys": [self._cle.as_dict(private=False)]})
 
     def jwks(self) -> dict[str, Any]:
         return {"keys": [self._cle.as_dict(private=False)]}

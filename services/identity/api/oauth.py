@@ -67,7 +67,11 @@ def build_oauth_router(registre: RegistreClients, emetteur: EmetteurJetons) -> A
                 "Identifiant ou secret du client inconnu.",
                 {"WWW-Authenticate": 'Basic realm="moteur"'},
             )
-        return JSONResponse(emetteur.jeton(client, champs.get("audience") or None), headers=NO_STORE)
+        try:
+            jeton = emetteur.jeton(client, champs.get("audience") or None)
+        except ValueError:
+            return _erreur(400, "invalid_target", "Ce client ne peut pas agir sur les API internes.")
+        return JSONResponse(jeton, headers=NO_STORE)
 
     async def jwks() -> dict[str, Any]:
         return emetteur.jwks()

@@ -46,7 +46,7 @@ def build_sessions_router(parts: IdentityParts) -> APIRouter:
         connexion = await hachages.executer(
             lambda: connecter_demandeur(transactions=run, outils=outils, demande=demande)
         )
-        return views.session_ouverte(connexion)
+        return views.session_ouverte(connexion, parts.emetteur)
 
     @router.post("/agents/sessions", status_code=201, responses=CONNEXION)
     async def connecter_un_agent(demande: DemandeConnexion, _acteur: ActeurService) -> SessionOuverte:
@@ -54,12 +54,13 @@ def build_sessions_router(parts: IdentityParts) -> APIRouter:
         connexion = await hachages.executer(
             lambda: connecter_agent(transactions=run, outils=outils, demande=demande)
         )
-        return views.session_ouverte(connexion)
+        return views.session_ouverte(connexion, parts.emetteur)
 
     @router.get("/sessions/current", responses=SESSION)
     def courante(jeton: JetonSession, _acteur: ActeurService) -> SessionCourante:
         """Qui tient ce jeton de session (demandeur avec sa fiche, ou agent) ; 401 sinon."""
-        return views.session_courante(run(lambda d: session_courante(depots=d, outils=outils, jeton=jeton)))
+        tenue = run(lambda d: session_courante(depots=d, outils=outils, jeton=jeton))
+        return views.session_courante(tenue, parts.emetteur)
 
     @router.delete("/sessions/current", status_code=204)
     def deconnecter(jeton: JetonSession, _acteur: ActeurService) -> Response:

@@ -13,6 +13,7 @@ from contracts.identity import (
     TitreEnCours,
 )
 from plumbing.actors import Actor
+from services.identity.adapters.emetteur_moteur import EmetteurJetons
 from services.identity.domain.comptes import CompteAgent
 from services.identity.domain.fiche import Fiche
 from services.identity.domain.registre import Titre
@@ -70,29 +71,31 @@ def agent(compte: CompteAgent) -> Agent:
     )
 
 
-def acteur(tenue: SessionTenue) -> str:
-    """The `X-Actor` value the gateway or back-office sends on behalf of the session's holder."""
+def acteur(tenue: SessionTenue, emetteur: EmetteurJetons) -> str:
+    """The actor token the gateway or back-office sends on behalf of the session's holder: an
+    agent's préfectures and roles are those of identity's own records."""
     titulaire = tenue.titulaire
     if isinstance(titulaire, Fiche):
-        return Actor("demandeur", titulaire.compte.id).header()
-    return Actor("agent", titulaire.id, frozenset(titulaire.prefectures), frozenset(titulaire.roles)).header()
+        return emetteur.jeton_acteur(Actor("demandeur", titulaire.compte.id))
+    agent_ = Actor("agent", titulaire.id, frozenset(titulaire.prefectures), frozenset(titulaire.roles))
+    return emetteur.jeton_acteur(agent_)
 
 
-def session_courante(tenue: SessionTenue) -> SessionCourante:
+def session_courante(tenue: SessionTenue, emetteur: EmetteurJetons) -> SessionCourante:
     fiche = tenue.titulaire if isinstance(tenue.titulaire, Fiche) else None
     compte_agent = tenue.titulaire if isinstance(tenue.titulaire, CompteAgent) else None
     return SessionCourante(
         id=tenue.session.id,
         expire_le=tenue.session.expire_le,
-        acteur=acteur(tenue),
+        acteur=acteur(tenue, emetteur),
         demandeur=fiche_demandeur(fiche) if fiche else None,
         agent=agent(compte_agent) if compte_agent else None,
     )
 
 
-def session_ouverte(connexion: Connexion) -> SessionOuverte:
+def session_ouverte(connexion: Connexion, emetteur: EmetteurJetons) -> SessionOuverte:
     """The session just opened: its token instead of its id (the id stays server-side)."""
-    ouverte = session_courante(connexion).model_dump(exclude={"id"})
+    ouverte = session_courante(connexion, emetteur).model_dump(exclude={"id"})
     return SessionOuverte(jeton=connexion.jeton, appareil=connexion.appareil, **ouverte)
 
 

@@ -21,6 +21,7 @@ from contracts.notifier import EtatNotification, NotificationResume
 from contracts.process import Modele
 from plumbing.actors import Actor
 from services.backoffice.domain.ports import Fichier
+from tests.support.actor_tokens import TEST_TOKENS
 
 MOTS_DE_PASSE = {
     "instructeur.nord": "Instruction-Nord-59",
@@ -88,14 +89,18 @@ class FakeAgents:
         jeton = secrets.token_urlsafe(16)
         agent = self.sessions[jeton] = AGENTS[identifiant]
         expire = datetime.now(UTC) + timedelta(hours=1)
-        return SessionOuverte(jeton=jeton, expire_le=expire, acteur=acteur(agent).header(), agent=agent)
+        return SessionOuverte(
+            jeton=jeton, expire_le=expire, acteur=TEST_TOKENS.sign(acteur(agent)), agent=agent
+        )
 
     async def session(self, jeton: str) -> SessionCourante | None:
         agent = self.sessions.get(jeton)
         if agent is None:
             return None
         expire = datetime.now(UTC) + timedelta(hours=1)
-        return SessionCourante(id=jeton[:8], expire_le=expire, acteur=acteur(agent).header(), agent=agent)
+        return SessionCourante(
+            id=jeton[:8], expire_le=expire, acteur=TEST_TOKENS.sign(acteur(agent)), agent=agent
+        )
 
     async def deconnecter(self, jeton: str) -> None:
         self.sessions.pop(jeton, None)

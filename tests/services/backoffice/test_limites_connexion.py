@@ -21,7 +21,8 @@ from services.backoffice.wiring import BACKOFFICE, Clients, build_app
 from services.identity.wiring import IdentityParts
 from services.identity.wiring import build_app as build_identity_app
 from tests.services.backoffice.fakes import FakeDossiers
-from tests.services.identity.conftest import TOKEN, HorlogeReglable, build_deps
+from tests.services.identity.conftest import HorlogeReglable, build_deps
+from tests.support.actor_tokens import TEST_TOKENS, trust_test_tokens
 
 pytestmark = pytest.mark.integration
 
@@ -40,16 +41,16 @@ def identity(tmp_path: Path) -> Iterator[IdentityParts]:
 @pytest.fixture
 async def sites(identity: IdentityParts) -> AsyncIterator[tuple[httpx.AsyncClient, httpx.AsyncClient]]:
     """Two browsers on the back-office (no proxy trusted), both seen from 127.0.0.1."""
-    platform = PlatformSettings(INTERNAL_API_TOKEN=TOKEN)  # type: ignore[call-arg]
+    platform = PlatformSettings()
     async with (
         httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=build_identity_app(platform, identity)),
+            transport=httpx.ASGITransport(app=trust_test_tokens(build_identity_app(platform, identity))),
             base_url="http://identity",
         ) as vers_identity,
         httpx.AsyncClient(base_url="http://127.0.0.1:9") as moteur_absent,
     ):
         clients = Clients(
-            IdentityAgents(IdentityClient(vers_identity, TOKEN, BACKOFFICE)),
+            IdentityAgents(IdentityClient(vers_identity, TEST_TOKENS, BACKOFFICE)),
             CamundaMoteur(CamundaClient(moteur_absent)),
             FakeDossiers(),
         )

@@ -9,11 +9,12 @@ from pathlib import Path
 import httpx
 import pytest
 
-from plumbing.actors import Actor, internal_headers
+from plumbing.actors import Actor
 from plumbing.database import upgrade_database
 from plumbing.settings import PlatformSettings
 from services.documents.settings import DocumentsSettings
 from services.documents.wiring import MIGRATIONS, VERSION_TABLE, DocumentsParts, build_app, build_parts
+from tests.support.actor_tokens import TEST_TOKENS, trust_test_tokens
 
 TOKEN = "jeton-interne-de-test"
 DEMANDEUR = Actor("demandeur", "demandeur-1")
@@ -25,7 +26,7 @@ PDF_SERVICE = Actor("service", "pdf")
 
 
 def entetes(acteur: Actor) -> dict[str, str]:
-    return internal_headers(TOKEN, acteur)
+    return TEST_TOKENS.headers(acteur)
 
 
 def documents_settings(url: str, tmp_path: Path) -> DocumentsSettings:
@@ -55,7 +56,7 @@ def deps(tmp_path: Path, base_migree: Path) -> DocumentsParts:
 @pytest.fixture
 async def client(deps: DocumentsParts, tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
     settings = documents_settings(str(deps.engine.url), tmp_path)
-    app = build_app(settings, PlatformSettings(INTERNAL_API_TOKEN=TOKEN), deps)
+    app = trust_test_tokens(build_app(settings, PlatformSettings(), deps))
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url="http://documents"
     ) as client:

@@ -25,8 +25,8 @@ from plumbing.settings import PlatformSettings
 from services.documents.settings import DocumentsSettings
 from services.documents.wiring import build_app, build_parts
 from tests.services.documents import echantillons
-from tests.services.documents.conftest import TOKEN
 from tests.services.documents.outils import joindre
+from tests.support.actor_tokens import trust_test_tokens
 
 PIECE = "justificatif-nationalite"
 
@@ -38,7 +38,7 @@ def pic_mio() -> float:
 async def mesurer(base: Path, repertoire: Path, image: bytes, nombre: int) -> dict[str, Any]:
     settings = DocumentsSettings(database_url=f"sqlite:///{base}", repertoire=repertoire)
     parts = build_parts(settings)
-    app = build_app(settings, PlatformSettings(INTERNAL_API_TOKEN=TOKEN), parts)
+    app = trust_test_tokens(build_app(settings, PlatformSettings(), parts))
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://documents", timeout=300) as client:
         demandeur = Actor("demandeur", "echauffement")

@@ -20,8 +20,9 @@ from services.documents.domain.antivirus import ANTIVIRUS_INDISPONIBLE
 from services.documents.settings import DocumentsSettings
 from services.documents.wiring import build_app, build_parts
 from tests.services.documents import echantillons
-from tests.services.documents.conftest import DEMANDEUR, TOKEN
+from tests.services.documents.conftest import DEMANDEUR
 from tests.services.documents.outils import joindre, pieces
+from tests.support.actor_tokens import trust_test_tokens
 from tests.support.clamd import EICAR, run_clamd
 from tests.support.ports import free_port
 
@@ -46,7 +47,7 @@ async def _client(adresse: str, tmp_path: Path, base_migree: Path) -> AsyncItera
         database_url=f"sqlite:///{copie}", repertoire=tmp_path / "fichiers", clamd_address=adresse
     )
     parts = build_parts(settings)
-    app = build_app(settings, PlatformSettings(INTERNAL_API_TOKEN=TOKEN), parts)
+    app = trust_test_tokens(build_app(settings, PlatformSettings(), parts))
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url="http://documents"
     ) as client:

@@ -235,7 +235,7 @@ async def test_seuls_les_services_scellent(client: httpx.AsyncClient) -> None:
 async def test_sans_jeton_interne_rien_ne_repond(client: httpx.AsyncClient) -> None:
     reponse = await client.get("/dossiers/dos-1/pieces")
     assert reponse.status_code == 401
-    assert reponse.json()["detail"] == "Authentification interne requise."
+    assert reponse.json()["detail"] == "Jeton d'acteur absent, invalide ou expiré."
 
 
 async def test_un_double_clic_sur_le_premier_envoi(client: httpx.AsyncClient) -> None:

@@ -26,8 +26,8 @@ from tests.services.documents.conftest import (
     DEMANDEUR,
     DOSSIER_SERVICE,
     PDF_SERVICE,
-    TOKEN,
 )
+from tests.support.actor_tokens import TEST_TOKENS
 
 pytestmark = pytest.mark.integration
 
@@ -38,7 +38,7 @@ PASSEPORT = FichierEnvoye("passeport.pdf", echantillons.pdf(), "application/pdf"
 
 @pytest.fixture
 def demandeur(client: httpx.AsyncClient) -> DocumentsClient:
-    return DocumentsClient(client, TOKEN, DEMANDEUR)
+    return DocumentsClient(client, TEST_TOKENS, DEMANDEUR)
 
 
 async def test_catalogue_annexe_et_verification(demandeur: DocumentsClient) -> None:
@@ -86,7 +86,7 @@ async def test_un_nom_accentue_revient_tel_quel(demandeur: DocumentsClient) -> N
 
 
 async def test_un_service_nomme_le_demandeur_depot_puis_complement(client: httpx.AsyncClient) -> None:
-    service = DocumentsClient(client, TOKEN, DOSSIER_SERVICE)
+    service = DocumentsClient(client, TEST_TOKENS, DOSSIER_SERVICE)
     (ancien,) = await service.joindre(
         "dos-1", NATIONALITE, [SCAN], demandeur_id=DEMANDEUR.id, prefecture="59"
     )
@@ -107,7 +107,7 @@ async def test_un_service_nomme_le_demandeur_depot_puis_complement(client: httpx
 
 
 async def test_les_documents_generes(client: httpx.AsyncClient) -> None:
-    pdf = DocumentsClient(client, TOKEN, PDF_SERVICE)
+    pdf = DocumentsClient(client, TEST_TOKENS, PDF_SERVICE)
     fichier = FichierEnvoye("confirmation-depot", echantillons.pdf(pages=2), "application/pdf")
     cle = {"modele": Modele.CONFIRMATION_DEPOT, "idempotence": "job-1"}
     premier = await pdf.deposer_document_genere(
@@ -129,7 +129,7 @@ async def test_les_documents_generes(client: httpx.AsyncClient) -> None:
 
 
 async def test_les_refus_gardent_leur_statut_et_leur_message(client: httpx.AsyncClient) -> None:
-    demandeur = DocumentsClient(client, TOKEN, DEMANDEUR)
+    demandeur = DocumentsClient(client, TEST_TOKENS, DEMANDEUR)
 
     with pytest.raises(RequestRefused) as trop_gros:
         await demandeur.joindre("dos-1", NATIONALITE, [FichierEnvoye("scan.png", echantillons.trop_gros(11))])
@@ -172,7 +172,7 @@ async def test_les_refus_gardent_leur_statut_et_leur_message(client: httpx.Async
 async def test_un_contenu_perdu_rend_le_service_indisponible(
     client: httpx.AsyncClient, deps: DocumentsParts
 ) -> None:
-    demandeur = DocumentsClient(client, TOKEN, DEMANDEUR)
+    demandeur = DocumentsClient(client, TEST_TOKENS, DEMANDEUR)
     (joint,) = await demandeur.joindre("dos-1", NATIONALITE, [SCAN])
     await deps.blobs.delete(joint.sha256)
     with pytest.raises(ServiceUnavailable, match="HTTP 503"):

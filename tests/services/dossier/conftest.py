@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from contracts.identity import Adresse, EtatCivil, FicheDemandeur, TitreEnCours
-from plumbing.actors import Actor, internal_headers
+from plumbing.actors import Actor
 from plumbing.database import create_database_engine, create_session_factory, upgrade_database
 from plumbing.settings import PlatformSettings
 from plumbing.unit_of_work import UnitOfWork
@@ -25,6 +25,7 @@ from tests.services.dossier.factices import (
     PiecesFactices,
     horloge_du_18_aout_2023,
 )
+from tests.support.actor_tokens import TEST_TOKENS, trust_test_tokens
 
 TOKEN = "jeton-interne-de-test"
 
@@ -75,7 +76,7 @@ def fiche_huit() -> FicheDemandeur:
 
 
 def entetes(acteur: Actor) -> dict[str, str]:
-    return internal_headers(TOKEN, acteur)
+    return TEST_TOKENS.headers(acteur)
 
 
 SEPT = Actor("demandeur", "demandeur-sept")
@@ -133,6 +134,6 @@ def composants(
 
 @pytest.fixture
 async def client(composants: DossierParts) -> AsyncIterator[httpx.AsyncClient]:
-    app = build_app(composants, PlatformSettings(INTERNAL_API_TOKEN=TOKEN))
+    app = trust_test_tokens(build_app(composants, PlatformSettings()))
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://dossier") as client:
         yield client

@@ -10,9 +10,10 @@ from contracts.clients.dossier import DossierClient
 from contracts.dossier import ActionAgent, ActionAgentSaisie
 from contracts.process import JobType
 from services.dossier.wiring import DossierParts
-from tests.services.dossier.conftest import AGENT_59, AGENT_62, SEPT, TOKEN, entetes, fiche_sept
+from tests.services.dossier.conftest import AGENT_59, AGENT_62, SEPT, entetes, fiche_sept
 from tests.services.dossier.factices import HorlogeFixe, PiecesFactices, job, traiter
 from tests.services.dossier.parcours import deposer
+from tests.support.actor_tokens import TEST_TOKENS
 
 pytestmark = pytest.mark.integration
 PIECES = [{"piece": "justificatif-nationalite", "observation": "Passeport illisible."}]
@@ -26,7 +27,7 @@ async def test_one_call_gives_the_dossier_its_history_rounds_actions_and_documen
         composants,
         job(JobType.DOSSIER_OUVRIR_COMPLEMENTS, {"dossierId": dossier_id, "piecesDemandees": PIECES}),
     )
-    agent = DossierClient(client, TOKEN, AGENT_59)
+    agent = DossierClient(client, TEST_TOKENS, AGENT_59)
     horloge.avancer(minutes=5)
     saisie = ActionAgentSaisie(
         action=ActionAgent.TERMINEE,
@@ -49,7 +50,7 @@ async def test_one_call_gives_the_dossier_its_history_rounds_actions_and_documen
     assert complet.documents_indisponibles is False
 
     # the applicant reads the same bundle, without the agents' trail
-    du_demandeur = await DossierClient(client, TOKEN, SEPT).complet(dossier_id)
+    du_demandeur = await DossierClient(client, TEST_TOKENS, SEPT).complet(dossier_id)
     assert du_demandeur.actions == [] and [r.numero for r in du_demandeur.rondes] == [1]
 
 
@@ -58,7 +59,7 @@ async def test_the_bundle_says_when_the_documents_service_cannot_answer(
 ) -> None:
     dossier_id = await deposer(client, SEPT, fiche_sept())
     pieces.documents_indisponibles = True
-    complet = await DossierClient(client, TOKEN, AGENT_59).complet(dossier_id)
+    complet = await DossierClient(client, TEST_TOKENS, AGENT_59).complet(dossier_id)
     assert complet.documents_indisponibles and complet.pieces is None and complet.documents_generes == []
 
 
@@ -66,13 +67,13 @@ async def test_only_an_agent_of_the_prefecture_records_an_action(client: httpx.A
     dossier_id = await deposer(client, SEPT, fiche_sept())
     saisie = ActionAgentSaisie(action=ActionAgent.PRISE, tache="Examiner la demande")
     with pytest.raises(NotFound):
-        await DossierClient(client, TOKEN, AGENT_62).noter_action(dossier_id, saisie)
+        await DossierClient(client, TEST_TOKENS, AGENT_62).noter_action(dossier_id, saisie)
     with pytest.raises(NotFound):
-        await DossierClient(client, TOKEN, AGENT_62).complet(dossier_id)
+        await DossierClient(client, TEST_TOKENS, AGENT_62).complet(dossier_id)
     with pytest.raises(RequestRefused) as refus:
-        await DossierClient(client, TOKEN, SEPT).noter_action(dossier_id, saisie)
+        await DossierClient(client, TEST_TOKENS, SEPT).noter_action(dossier_id, saisie)
     assert refus.value.status == 403
     trop_long = {"action": "prise", "tache": "x" * 201}
     reponse = await client.post(f"/dossiers/{dossier_id}/actions", json=trop_long, headers=entetes(AGENT_59))
     assert reponse.status_code == 422
-    assert (await DossierClient(client, TOKEN, AGENT_59).complet(dossier_id)).actions == []
+    assert (await DossierClient(client, TEST_TOKENS, AGENT_59).complet(dossier_id)).actions == []

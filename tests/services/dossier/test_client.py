@@ -24,9 +24,10 @@ from contracts.dossier import (
 )
 from contracts.process import JobType
 from services.dossier.wiring import DossierParts
-from tests.services.dossier.conftest import AGENT_59, AGENT_62, HUIT, SEPT, TOKEN, adresse_lille, fiche_sept
+from tests.services.dossier.conftest import AGENT_59, AGENT_62, HUIT, SEPT, adresse_lille, fiche_sept
 from tests.services.dossier.factices import PASSEPORT_MANQUANT, PiecesFactices, job, traiter
 from tests.services.dossier.parcours import deposer
+from tests.support.actor_tokens import TEST_TOKENS
 
 pytestmark = pytest.mark.integration
 ETAPE_1 = EtapeInformationsPersonnelles(adresse=adresse_lille(), telephone="06 12 34 56 78")
@@ -40,7 +41,7 @@ ETAPE_2 = EtapeMotifSejour(
 
 @pytest.fixture
 def sept(client: httpx.AsyncClient) -> DossierClient:
-    return DossierClient(client, TOKEN, SEPT)
+    return DossierClient(client, TEST_TOKENS, SEPT)
 
 
 async def test_the_applicant_fills_in_deposits_and_withdraws(sept: DossierClient) -> None:

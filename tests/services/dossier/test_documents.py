@@ -14,13 +14,14 @@ from contracts.clients.base import ServiceUnavailable
 from contracts.clients.documents import DocumentsClient
 from contracts.documents import PieceCode
 from contracts.dossier import Cas
-from plumbing.actors import Actor, internal_headers
+from plumbing.actors import Actor
 from plumbing.database import upgrade_database
 from plumbing.settings import PlatformSettings
 from services.documents.__main__ import MIGRATIONS, VERSION_TABLE
 from services.documents.settings import DocumentsSettings
 from services.documents.wiring import build_app, build_parts
 from services.dossier.adapters.documents import DOSSIER, DocumentsPiecesJustificatives
+from tests.support.actor_tokens import TEST_TOKENS, trust_test_tokens
 
 pytestmark = pytest.mark.integration
 TOKEN = "jeton-interne-de-test"
@@ -33,7 +34,7 @@ async def documents(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
     upgrade_database(url, MIGRATIONS, VERSION_TABLE)
     settings = DocumentsSettings(database_url=url, repertoire=tmp_path / "fichiers")
     deps = build_parts(settings)
-    app = build_app(settings, PlatformSettings(INTERNAL_API_TOKEN=TOKEN), deps)
+    app = trust_test_tokens(build_app(settings, PlatformSettings(), deps))
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url="http://documents"
     ) as client:
@@ -42,7 +43,7 @@ async def documents(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
 
 
 def pieces_justificatives(http: httpx.AsyncClient) -> DocumentsPiecesJustificatives:
-    return DocumentsPiecesJustificatives(DocumentsClient(http, TOKEN, DOSSIER))
+    return DocumentsPiecesJustificatives(DocumentsClient(http, TEST_TOKENS, DOSSIER))
 
 
 def png() -> bytes:
@@ -60,7 +61,7 @@ async def test_missing_pieces_come_from_the_documents_service(documents: httpx.A
         "/dossiers/d-1/pieces/justificatif-emancipation/fichiers",
         files={"fichiers": ("emancipation.png", png(), "image/png")},
         data={"demandeurId": SEPT.id, "prefecture": "59"},
-        headers=internal_headers(TOKEN, SEPT),
+        headers=TEST_TOKENS.headers(SEPT),
     )
     assert response.status_code == 201, response.text
     apres = await port.manquantes("d-1", cas=Cas.MINEUR_EMANCIPE)
@@ -75,10 +76,10 @@ async def test_a_complement_round_opens_in_documents_and_replaced_pieces_are_see
         "/dossiers/d-1/pieces/justificatif-nationalite/fichiers",
         files={"fichiers": ("passeport.png", png(), "image/png")},
         data={"demandeurId": SEPT.id, "prefecture": "59"},
-        headers=internal_headers(TOKEN, SEPT),
+        headers=TEST_TOKENS.headers(SEPT),
     )
     scelle = await documents.post(
-        "/dossiers/d-1/scellement", headers=internal_headers(TOKEN, Actor("service", "dossier"))
+        "/dossiers/d-1/scellement", headers=TEST_TOKENS.headers(Actor("service", "dossier"))
     )
     assert scelle.status_code == 200, scelle.text
     await port.ouvrir_complements("d-1", ronde=1, pieces=["justificatif-nationalite"])
@@ -88,7 +89,7 @@ async def test_a_complement_round_opens_in_documents_and_replaced_pieces_are_see
         "/dossiers/d-1/pieces/justificatif-nationalite/versions",
         files={"fichiers": ("passeport-lisible.png", png(), "image/png")},
         data={"ronde": "1"},
-        headers=internal_headers(TOKEN, SEPT),
+        headers=TEST_TOKENS.headers(SEPT),
     )
     assert response.status_code == 201, response.text
     assert await port.pieces_remplacees("d-1", ronde=1) == {"justificatif-nationalite"}
@@ -100,17 +101,15 @@ async def test_a_new_e_photo_number_is_the_photos_new_version(documents: httpx.A
         "/dossiers/d-1/ephoto",
         json={"numeroEphoto": "1234567890123456789012"},
         params={"demandeurId": SEPT.id, "prefecture": "59"},
-        headers=internal_headers(TOKEN, SEPT),
+        headers=TEST_TOKENS.headers(SEPT),
     )
-    await documents.post(
-        "/dossiers/d-1/scellement", headers=internal_headers(TOKEN, Actor("service", "dossier"))
-    )
+    await documents.post("/dossiers/d-1/scellement", headers=TEST_TOKENS.headers(Actor("service", "dossier")))
     await port.ouvrir_complements("d-1", ronde=1, pieces=["photographie-identite"])
     assert await port.pieces_remplacees("d-1", ronde=1) == set()
     nouveau = await documents.put(
         "/dossiers/d-1/ephoto",
         json={"numeroEphoto": "9876543210987654321098"},
-        headers=internal_headers(TOKEN, SEPT),
+        headers=TEST_TOKENS.headers(SEPT),
     )
     assert nouveau.status_code == 200, nouveau.text
     assert await port.pieces_remplacees("d-1", ronde=1) == {"photographie-identite"}

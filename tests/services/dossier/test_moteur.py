@@ -24,9 +24,10 @@ from services.dossier.settings import DossierSettings
 from services.dossier.storage.repositories import SqlRepositories
 from services.dossier.tasks import build_task_router
 from services.dossier.wiring import build_app, build_parts
-from tests.services.dossier.conftest import SEPT, TOKEN, entetes, fiche_sept
+from tests.services.dossier.conftest import SEPT, entetes, fiche_sept
 from tests.services.dossier.factices import FichesFactices, HorlogeFixe, PiecesFactices
 from tests.services.dossier.parcours import remplir
+from tests.support.actor_tokens import trust_test_tokens
 from tests.support.engine_server import EngineServer, start_engine
 
 pytestmark = pytest.mark.integration
@@ -80,7 +81,7 @@ async def banc(
             asyncio.create_task(keep_working(worker)),
             asyncio.create_task(composants.relay.run(0.2)),
         ]
-        app = build_app(composants, PlatformSettings(INTERNAL_API_TOKEN=TOKEN))
+        app = trust_test_tokens(build_app(composants, PlatformSettings()))
         transport = httpx.ASGITransport(app=app)
         async with (
             httpx.AsyncClient(transport=transport, base_url="http://dossier") as api,

@@ -19,7 +19,8 @@ from services.identity.wiring import IdentityParts
 from services.identity.wiring import build_app as build_identity_app
 from tests.services.gateway.fakes_demande import FakeDemandes, FakeJustificatifs
 from tests.services.gateway.fakes_notifications import FakeNotifications
-from tests.services.identity.conftest import TOKEN, HorlogeReglable, build_deps
+from tests.services.identity.conftest import HorlogeReglable, build_deps
+from tests.support.actor_tokens import TEST_TOKENS, trust_test_tokens
 
 pytestmark = pytest.mark.integration
 
@@ -42,14 +43,14 @@ def site(identity: IdentityParts) -> Site:
 
     @asynccontextmanager
     async def ouvrir(proxys: str = "", pair: str = "127.0.0.1") -> AsyncIterator[httpx.AsyncClient]:
-        platform = PlatformSettings(INTERNAL_API_TOKEN=TOKEN)  # type: ignore[call-arg]
+        platform = PlatformSettings()
         vers_identity = httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=build_identity_app(platform, identity)),
+            transport=httpx.ASGITransport(app=trust_test_tokens(build_identity_app(platform, identity))),
             base_url="http://identity",
         )
         demandes = FakeDemandes()
         clients = Clients(
-            IdentityAccounts(IdentityClient(vers_identity, TOKEN, GATEWAY)),
+            IdentityAccounts(IdentityClient(vers_identity, TEST_TOKENS, GATEWAY)),
             FakeNotifications(),
             demandes,
             FakeJustificatifs(demandes),

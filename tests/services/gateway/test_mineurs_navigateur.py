@@ -19,7 +19,6 @@ from playwright.sync_api import Page, expect
 
 from contracts.dossier import ATTESTATIONS_PAR_CAS, Cas
 from devtools.demo_table import validite
-from plumbing.actors import internal_headers
 from tests.e2e.plateforme import GATEWAY, Plateforme
 from tests.services.gateway.navigateur import (
     aujourdhui,
@@ -92,7 +91,7 @@ def compte(anef: Plateforme, mineur: Mineur) -> None:
     essai = anef.clients["identity"].post(
         "/sessions",
         json={"identifiant": mineur.identifiant, "motDePasse": mineur.mot_de_passe},
-        headers=internal_headers(anef.token, GATEWAY),
+        headers=anef.headers(GATEWAY),
     )
     if essai.status_code == 201:
         return

@@ -15,12 +15,13 @@ from sqlalchemy import select
 from contracts.courriel import sujet_demande_courriel
 from contracts.identity import JustificatifDomicile
 from devtools.seed import semer_demonstration
-from plumbing.actors import Actor, internal_headers
+from plumbing.actors import Actor
 from plumbing.clock import day_in_france
 from plumbing.settings import PlatformSettings
 from services.identity.settings import IdentitySettings
 from services.identity.storage.tables import outbox
 from services.identity.wiring import IdentityParts, build_app, build_parts, migrate
+from tests.support.actor_tokens import TEST_TOKENS, trust_test_tokens
 
 TOKEN = "jeton-interne-de-test"
 GATEWAY = Actor("service", "gateway")
@@ -65,6 +66,7 @@ def identity_settings(url: str) -> IdentitySettings:
         argon2_parallelism=1,
         max_failures_per_account=5,
         max_failures_per_address=12,
+        oauth_signing_key=TEST_TOKENS.key_json,  # its session's actor tokens verify in every test app
     )
 
 
@@ -119,10 +121,10 @@ def deps(
 @pytest.fixture
 async def client(deps: IdentityParts) -> AsyncIterator[httpx.AsyncClient]:
     """The API as the gateway calls it (actor `service:gateway`)."""
-    platform = PlatformSettings(INTERNAL_API_TOKEN=TOKEN)  # type: ignore[call-arg]
-    app = build_app(platform, deps)
+    platform = PlatformSettings()
+    app = trust_test_tokens(build_app(platform, deps))
     transport = httpx.ASGITransport(app=app)
-    headers = internal_headers(TOKEN, GATEWAY)
+    headers = TEST_TOKENS.headers(GATEWAY)
     async with httpx.AsyncClient(transport=transport, base_url="http://identity", headers=headers) as c:
         yield c
 
@@ -139,4 +141,4 @@ def jeton_du_dernier_courriel(deps: IdentityParts) -> str:
 
 
 def en_tant_que(acteur: Actor) -> dict[str, str]:
-    return internal_headers(TOKEN, acteur)
+    return TEST_TOKENS.headers(acteur)

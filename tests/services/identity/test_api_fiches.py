@@ -72,7 +72,7 @@ async def test_sans_jeton_interne_rien_n_est_lu(client: httpx.AsyncClient, deps:
     sept = id_du_compte(deps, "5903007178")
     reponse = await client.get(f"/demandeurs/{sept}", headers={"Authorization": "Bearer faux"})
     assert reponse.status_code == 401
-    assert reponse.json() == {"detail": "Authentification interne requise."}
+    assert reponse.json() == {"detail": "Jeton d'acteur absent, invalide ou expiré."}
 
 
 async def test_un_agent_se_lit_lui_meme_et_l_administrateur_lit_tout_le_monde(

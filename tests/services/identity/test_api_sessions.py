@@ -7,6 +7,7 @@ import asyncio
 import httpx
 import pytest
 
+from plumbing.actors import Actor, actor_from_token
 from services.identity.wiring import IdentityParts
 from tests.services.identity.conftest import HorlogeReglable, courriels_demandes, jeton_du_dernier_courriel
 
@@ -102,7 +103,7 @@ async def test_la_session_courante_dit_qui_est_connecte(client: httpx.AsyncClien
     reponse = await client.get("/sessions/current", headers=session(jeton))
     assert reponse.status_code == 200
     assert reponse.json()["demandeur"]["numeroEtranger"] == "5903007178"
-    assert reponse.json()["acteur"] == f"demandeur:{reponse.json()['demandeur']['id']}"
+    assert actor_from_token(reponse.json()["acteur"]) == Actor("demandeur", reponse.json()["demandeur"]["id"])
     inconnue = await client.get("/sessions/current", headers=session("jeton-inconnu"))
     assert inconnue.status_code == 401
     assert inconnue.json() == {"detail": "Votre session a expiré. Veuillez vous reconnecter."}
@@ -160,7 +161,9 @@ async def test_connexion_d_un_agent(client: httpx.AsyncClient) -> None:
     assert reponse.status_code == 201
     agent = reponse.json()["agent"]
     assert agent["roles"] == ["instructeur"] and agent["prefectures"] == ["59"]
-    assert reponse.json()["acteur"] == f"agent:{agent['id']};prefectures=59;roles=instructeur"
+    # the token identity signs carries the préfectures and roles of its own record of the agent
+    acteur = Actor("agent", agent["id"], frozenset({"59"}), frozenset({"instructeur"}))
+    assert actor_from_token(reponse.json()["acteur"]) == acteur
     courante = await client.get("/sessions/current", headers=session(reponse.json()["jeton"]))
     assert courante.json()["agent"]["identifiant"] == "instructeur.nord"
     assert courante.json()["demandeur"] is None

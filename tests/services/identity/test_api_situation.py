@@ -17,8 +17,9 @@ from services.identity.domain.situation import ADRESSE_INCHANGEE, CODE_POSTAL_IN
 from services.identity.storage.tables import outbox
 from services.identity.usecases.situation import JUSTIFICATIF_INTROUVABLE
 from services.identity.wiring import IdentityParts
-from tests.services.identity.conftest import TOKEN, HorlogeReglable, JustificatifsFactices, en_tant_que
+from tests.services.identity.conftest import HorlogeReglable, JustificatifsFactices, en_tant_que
 from tests.services.identity.test_api_fiches import id_du_compte
+from tests.support.actor_tokens import TEST_TOKENS
 
 pytestmark = pytest.mark.integration
 
@@ -126,7 +127,9 @@ async def test_le_client_type_declare_et_relit_l_historique(
     client: httpx.AsyncClient, deps: IdentityParts
 ) -> None:
     sept = id_du_compte(deps, "5903007178")
-    identity = IdentityClient(client, TOKEN, Actor("service", "gateway")).as_actor(Actor("demandeur", sept))
+    identity = IdentityClient(client, TEST_TOKENS, Actor("service", "gateway")).as_actor(
+        Actor("demandeur", sept)
+    )
     demande = DeclarationAdresse(
         adresse=Adresse(voie="RUE GAMBETTA", code_postal="62000", ville="ARRAS"),
         justificatif=JustificatifDomicile.model_validate(JUSTIFICATIF),

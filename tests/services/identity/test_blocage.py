@@ -11,7 +11,6 @@ from contextlib import asynccontextmanager
 import httpx
 import pytest
 
-from plumbing.actors import internal_headers
 from plumbing.settings import PlatformSettings
 from services.identity.adapters.crypto import Argon2Hacheur
 from services.identity.api import hachages
@@ -19,11 +18,11 @@ from services.identity.domain.ports import Depots
 from services.identity.wiring import IdentityParts, build_app
 from tests.services.identity.conftest import (
     GATEWAY,
-    TOKEN,
     HorlogeReglable,
     build_deps,
     courriels_demandes,
 )
+from tests.support.actor_tokens import TEST_TOKENS, trust_test_tokens
 
 pytestmark = pytest.mark.integration
 
@@ -50,9 +49,9 @@ def base_sql(database_url: str, horloge: HorlogeReglable) -> Iterator[IdentityPa
 async def api(deps: IdentityParts, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[httpx.AsyncClient]:
     # as many attempts checked at once as a big server would: the race must not depend on the cores
     monkeypatch.setattr(hachages.os, "cpu_count", lambda: 8)
-    app = build_app(PlatformSettings(INTERNAL_API_TOKEN=TOKEN), deps)  # type: ignore[call-arg]
+    app = trust_test_tokens(build_app(PlatformSettings(), deps))
     transport = httpx.ASGITransport(app=app)
-    headers = internal_headers(TOKEN, GATEWAY)
+    headers = TEST_TOKENS.headers(GATEWAY)
     async with httpx.AsyncClient(transport=transport, base_url="http://identity", headers=headers) as c:
         yield c
 

@@ -10,10 +10,11 @@ import pytest
 from contracts.clients.base import NotFound, RequestRefused, ServiceUnavailable
 from contracts.clients.identity import IdentityClient, TooManyAttempts, Unauthenticated
 from contracts.identity import DemandeCreationCompte
-from plumbing.actors import Actor, parse_actor
+from plumbing.actors import Actor, actor_from_token
 from plumbing.settings import PlatformSettings
 from services.identity.wiring import IdentityParts, build_app
-from tests.services.identity.conftest import GATEWAY, TOKEN, jeton_du_dernier_courriel
+from tests.services.identity.conftest import GATEWAY, jeton_du_dernier_courriel
+from tests.support.actor_tokens import TEST_TOKENS, ActorTokens, trust_test_tokens
 
 pytestmark = pytest.mark.integration
 
@@ -22,10 +23,10 @@ SEPT, MOT_DE_PASSE_SEPT = "5903007178", "Tournesol.Lille59!"
 
 @pytest.fixture
 async def identite(deps: IdentityParts) -> AsyncIterator[IdentityClient]:
-    app = build_app(PlatformSettings(INTERNAL_API_TOKEN=TOKEN), deps)
+    app = trust_test_tokens(build_app(PlatformSettings(), deps))
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://identity") as http:
-        yield IdentityClient(http, TOKEN, GATEWAY)
+        yield IdentityClient(http, TEST_TOKENS, GATEWAY)
 
 
 def demande_de_huit(deps: IdentityParts, courriel: str = "huit@exemple.fr") -> DemandeCreationCompte:
@@ -50,7 +51,7 @@ async def test_creation_de_compte_puis_connexion(identite: IdentityClient, deps:
     assert cree.message == "Votre compte a bien été créé."
     session = await identite.connecter_demandeur("5903007177", "Glycine.Lille-59")
     assert session.demandeur is not None and session.demandeur.courriel == "huit@exemple.fr"
-    assert parse_actor(session.acteur) == Actor("demandeur", session.demandeur.id)
+    assert actor_from_token(session.acteur) == Actor("demandeur", session.demandeur.id)
 
 
 async def test_mot_de_passe_oublie(identite: IdentityClient, deps: IdentityParts) -> None:
@@ -87,7 +88,7 @@ async def test_les_sessions_du_demandeur(identite: IdentityClient) -> None:
 async def test_l_agent_se_connecte_et_se_lit(identite: IdentityClient) -> None:
     session = await identite.connecter_agent("instructeur.nord", "Instruction-Nord-59")
     assert session.agent is not None and session.agent.prefectures == ["59"]
-    lui_meme = identite.as_actor(parse_actor(session.acteur))
+    lui_meme = identite.as_actor(actor_from_token(session.acteur))
     assert (await lui_meme.agent(session.agent.id)).nom == "DURAND"
     courante = await identite.session_courante(session.jeton)
     assert courante.agent == session.agent and courante.demandeur is None
@@ -140,7 +141,7 @@ async def test_seuls_les_services_gerent_les_comptes(identite: IdentityClient) -
     with pytest.raises(RequestRefused) as reserve:
         await demandeur.demander_reinitialisation(SEPT)
     assert reserve.value.status == 403
-    sans_jeton = IdentityClient(identite.http, "faux-jeton", GATEWAY)
+    sans_jeton = IdentityClient(identite.http, ActorTokens(), GATEWAY)  # a key identity does not trust
     with pytest.raises(Unauthenticated):
         await sans_jeton.session_courante("x")
 
@@ -152,5 +153,5 @@ async def test_un_service_injoignable_ou_en_panne(identite: IdentityClient) -> N
     for transport in (httpx.MockTransport(injoignable), httpx.MockTransport(lambda _r: httpx.Response(503))):
         async with httpx.AsyncClient(transport=transport, base_url="http://identity") as http:
             with pytest.raises(ServiceUnavailable) as panne:
-                await IdentityClient(http, TOKEN, GATEWAY).connecter_demandeur(SEPT, MOT_DE_PASSE_SEPT)
+                await IdentityClient(http, TEST_TOKENS, GATEWAY).connecter_demandeur(SEPT, MOT_DE_PASSE_SEPT)
         assert "identity" in str(panne.value) and MOT_DE_PASSE_SEPT not in str(panne.value)

@@ -99,7 +99,6 @@ def test_le_semis_est_refuse_hors_du_developpement(
     environnement: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("APP_ENV", environnement)
-    monkeypatch.setenv("INTERNAL_API_TOKEN", "jeton-de-production")
     refus = refus_hors_developpement()
     assert refus is not None and refus.startswith("Refusé : les données de démonstration")
     monkeypatch.setenv("APP_ENV", "development")
@@ -111,7 +110,6 @@ def test_python_m_devtools_seed_refuse_en_production_sans_rien_ecrire(tmp_path: 
     env = {
         **os.environ,
         "APP_ENV": "production",
-        "INTERNAL_API_TOKEN": "jeton-de-production",
         "IDENTITY_SECRET_KEY": "secret-de-production",
         "IDENTITY_DATABASE_URL": f"sqlite:///{base}",
     }

@@ -11,13 +11,14 @@ import pytest
 from sqlalchemy import select
 
 from contracts.process import Modele
-from plumbing.actors import Actor, internal_headers
-from plumbing.settings import DEVELOPMENT_SECRET, PlatformSettings
+from plumbing.actors import Actor
+from plumbing.settings import PlatformSettings
 from services.notifier.settings import NotifierSettings
 from services.notifier.storage.tables import engine_commands, outbox
 from services.notifier.usecases.notifications import noter_reponse
 from services.notifier.wiring import NotifierDeps, build_app
 from tests.services.notifier.conftest import DELAIS, Horloge, abandonner, executer_job, make_job
+from tests.support.actor_tokens import TEST_TOKENS, trust_test_tokens
 
 pytestmark = pytest.mark.integration
 
@@ -31,13 +32,15 @@ ADMIN = Actor("agent", "admin-1", roles=frozenset({"admin"}))
 
 @pytest.fixture
 async def client(deps: NotifierDeps, sqlite_url: str) -> AsyncIterator[httpx.AsyncClient]:
-    app = build_app(NotifierSettings(database_url=sqlite_url), PlatformSettings(), deps=deps)
+    app = trust_test_tokens(
+        build_app(NotifierSettings(database_url=sqlite_url), PlatformSettings(), deps=deps)
+    )
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://notifier") as c:
         yield c
 
 
 def headers(actor: Actor) -> dict[str, str]:
-    return internal_headers(DEVELOPMENT_SECRET, actor)
+    return TEST_TOKENS.headers(actor)
 
 
 async def creer(deps: NotifierDeps, modele: Modele = Modele.DEMANDE_COMPLEMENTS, **variables: Any) -> str:
@@ -274,12 +277,13 @@ async def test_attachments_are_the_documents_services_ids(
     ]
 
 
-async def test_internal_calls_need_the_token_and_an_actor(client: httpx.AsyncClient) -> None:
+async def test_internal_calls_need_an_actor_token(client: httpx.AsyncClient) -> None:
     anonymous = await client.get("/notifications")
-    bad_actor = await client.get("/notifications", headers={**headers(SEPT), "X-Acteur": "pirate"})
+    declared = await client.get("/notifications", headers={"X-Acteur": f"demandeur:{SEPT.id}"})
 
-    assert (anonymous.status_code, anonymous.json()) == (401, {"detail": "Authentification interne requise."})
-    assert bad_actor.status_code == 403
+    detail = {"detail": "Jeton d'acteur absent, invalide ou expiré."}
+    assert (anonymous.status_code, anonymous.json()) == (401, detail)
+    assert (declared.status_code, declared.json()) == (401, detail)
 
 
 async def test_dead_letters_are_for_administrators(client: httpx.AsyncClient, deps: NotifierDeps) -> None:

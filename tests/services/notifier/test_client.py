@@ -12,10 +12,11 @@ from contracts.clients.notifier import NotifierClient
 from contracts.notifier import EtatNotification, FiltreLecture
 from contracts.process import Modele
 from plumbing.actors import Actor
-from plumbing.settings import DEVELOPMENT_SECRET, PlatformSettings
+from plumbing.settings import PlatformSettings
 from services.notifier.settings import NotifierSettings
 from services.notifier.wiring import NotifierDeps, build_app
 from tests.services.notifier.conftest import Horloge, abandonner, executer_job, make_job
+from tests.support.actor_tokens import TEST_TOKENS, trust_test_tokens
 
 pytestmark = pytest.mark.integration
 
@@ -28,7 +29,9 @@ DOCUMENT = {"id": "doc-7", "modele": "attestation-prolongation", "nomFichier": "
 
 @pytest.fixture
 async def http(deps: NotifierDeps, sqlite_url: str) -> AsyncIterator[httpx.AsyncClient]:
-    app = build_app(NotifierSettings(database_url=sqlite_url), PlatformSettings(), deps=deps)
+    app = trust_test_tokens(
+        build_app(NotifierSettings(database_url=sqlite_url), PlatformSettings(), deps=deps)
+    )
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://notifier") as client:
         yield client
@@ -37,12 +40,12 @@ async def http(deps: NotifierDeps, sqlite_url: str) -> AsyncIterator[httpx.Async
 @pytest.fixture
 def client(http: httpx.AsyncClient) -> NotifierClient:
     """As the applicant site calls it, for the applicant SEPT."""
-    return NotifierClient(http, DEVELOPMENT_SECRET, SEPT)
+    return NotifierClient(http, TEST_TOKENS, SEPT)
 
 
 @pytest.fixture
 def client_de(http: httpx.AsyncClient) -> Callable[[Actor], NotifierClient]:
-    return lambda actor: NotifierClient(http, DEVELOPMENT_SECRET, actor)
+    return lambda actor: NotifierClient(http, TEST_TOKENS, actor)
 
 
 async def test_the_applicant_lists_counts_and_opens(

@@ -19,10 +19,10 @@ from pyzeebe import ZeebeClient
 from pyzeebe.proto import gateway_pb2 as pb
 from sqlalchemy import select, update
 
-from plumbing.actors import Actor, internal_headers
+from plumbing.actors import Actor
 from plumbing.clock import new_id
 from plumbing.engine_outbox import EngineCommandRelay
-from plumbing.settings import DEVELOPMENT_SECRET, PlatformSettings
+from plumbing.settings import PlatformSettings
 from plumbing.worker import create_worker, create_zeebe_channel
 from plumbing.zeebe_client import ZeebeEngineCommands
 from services.notifier.settings import NotifierSettings
@@ -31,6 +31,7 @@ from services.notifier.tasks import build_task_router
 from services.notifier.wiring import NotifierDeps, build_app
 from tests.engine.helpers import activate, complete, create, gateway, instance_state, variables_of
 from tests.services.notifier.conftest import DELAIS, DEMANDEUR
+from tests.support.actor_tokens import TEST_TOKENS, trust_test_tokens
 from tests.support.engine_server import EngineServer, start_engine
 
 pytestmark = pytest.mark.integration
@@ -87,7 +88,9 @@ async def relais(engine: EngineServer, deps: NotifierDeps) -> AsyncIterator[Engi
 
 @pytest.fixture
 async def api(deps: NotifierDeps, sqlite_url: str) -> AsyncIterator[httpx.AsyncClient]:
-    app = build_app(NotifierSettings(database_url=sqlite_url), PlatformSettings(), deps=deps)
+    app = trust_test_tokens(
+        build_app(NotifierSettings(database_url=sqlite_url), PlatformSettings(), deps=deps)
+    )
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url="http://notifier"
     ) as client:
@@ -146,9 +149,7 @@ async def test_opening_the_notification_moves_the_process_on_once(
     key, notification_id = await notifier_via_engine(engine, stub, worker, deps)
     url = f"/notifications/{notification_id}"
 
-    await asyncio.gather(
-        *(api.get(url, headers=internal_headers(DEVELOPMENT_SECRET, SEPT)) for _ in range(3))
-    )
+    await asyncio.gather(*(api.get(url, headers=TEST_TOKENS.headers(SEPT)) for _ in range(3)))
     job = await apres_lecture(stub)
 
     assert job.processInstanceKey == key
@@ -177,9 +178,7 @@ async def test_the_message_waits_for_the_engine_to_come_back(
     key, notification_id = await notifier_via_engine(engine, stub, worker, deps)
     engine.stop()
     try:
-        response = await api.get(
-            f"/notifications/{notification_id}", headers=internal_headers(DEVELOPMENT_SECRET, SEPT)
-        )
+        response = await api.get(f"/notifications/{notification_id}", headers=TEST_TOKENS.headers(SEPT))
         assert response.status_code == 200  # the applicant is not kept waiting by the engine
         await wait_for_failed_attempt(deps)
     finally:

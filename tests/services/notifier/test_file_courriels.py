@@ -37,6 +37,7 @@ from services.notifier.storage.tables import outbox
 from services.notifier.usecases.courriels import EnvoiCourriels, Resultat
 from services.notifier.wiring import NotifierDeps
 from tests.services.notifier.conftest import ServeurSmtp, executer_job, make_job
+from tests.support.actor_tokens import TEST_TOKENS
 
 pytestmark = pytest.mark.integration
 
@@ -244,7 +245,7 @@ async def test_the_queue_keeps_a_request_a_week_at_most(js: JetStreamContext) ->
 
 
 def documents_de(http: httpx.AsyncClient) -> DocumentsPiecesJointes:
-    return DocumentsPiecesJointes(DocumentsClient(http, "jeton", Actor("service", "notifier")))
+    return DocumentsPiecesJointes(DocumentsClient(http, TEST_TOKENS, Actor("service", "notifier")))
 
 
 class ServiceDocuments:

@@ -12,7 +12,7 @@ import pytest
 from fastapi import FastAPI
 
 from contracts.clients.documents import DocumentsClient
-from plumbing.actors import Actor, internal_headers
+from plumbing.actors import Actor
 from plumbing.database import upgrade_database
 from plumbing.settings import PlatformSettings
 from services.documents.__main__ import MIGRATIONS, VERSION_TABLE
@@ -23,10 +23,11 @@ from services.pdf.adapters.depot_documents import DocumentsServiceDepot
 from services.pdf.adapters.rendu_pdf import WeasyPrintRendu
 from services.pdf.usecases.generation import GenerationDocuments
 from services.pdf.wiring import ACTEUR
+from tests.support.actor_tokens import TEST_TOKENS, trust_test_tokens
 
 JETON = "jeton-interne-de-test"
 AUJOURDHUI = date(2023, 9, 12)  # the day of the seed's attestations
-SERVICE = internal_headers(JETON, Actor("service", "dossier"))
+SERVICE = TEST_TOKENS.headers(Actor("service", "dossier"))
 
 
 class HorlogeFixe:
@@ -61,7 +62,7 @@ def app_documents(tmp_path: Path, base_documents: Path) -> Iterator[FastAPI]:
     shutil.copyfile(base_documents, copie)
     settings = DocumentsSettings(database_url=f"sqlite:///{copie}", repertoire=tmp_path / "fichiers")
     deps = build_parts(settings)
-    yield build_documents_app(settings, PlatformSettings(INTERNAL_API_TOKEN=JETON), deps)  # type: ignore[call-arg]
+    yield trust_test_tokens(build_documents_app(settings, PlatformSettings(), deps))
     deps.engine.dispose()
 
 
@@ -72,9 +73,9 @@ async def client_documents(app_documents: FastAPI) -> AsyncIterator[httpx.AsyncC
         yield client
 
 
-def depot_documents(client: httpx.AsyncClient, jeton: str = JETON) -> DocumentsServiceDepot:
+def depot_documents(client: httpx.AsyncClient) -> DocumentsServiceDepot:
     """The adapter of the service, over the documents client acting as the pdf service."""
-    return DocumentsServiceDepot(DocumentsClient(client, jeton, ACTEUR))
+    return DocumentsServiceDepot(DocumentsClient(client, TEST_TOKENS, ACTEUR))
 
 
 @pytest.fixture

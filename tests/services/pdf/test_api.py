@@ -6,23 +6,23 @@ from pathlib import Path
 import httpx
 import pytest
 
-from plumbing.actors import Actor, internal_headers
+from plumbing.actors import Actor
 from plumbing.settings import PlatformSettings
 from services.pdf.domain.ports import DepotIndisponible
 from services.pdf.usecases.generation import GenerationDocuments
 from services.pdf.wiring import build_app
-from tests.services.pdf.conftest import JETON
 from tests.services.pdf.donnees import NUMERO_DEMANDE, variables_processus
 from tests.services.pdf.outils_pdf import texte
+from tests.support.actor_tokens import TEST_TOKENS, trust_test_tokens
 
 pytestmark = pytest.mark.integration
-AGENT = internal_headers(JETON, Actor("agent", "agt-1", frozenset({"59"}), frozenset({"instructeur"})))
+AGENT = TEST_TOKENS.headers(Actor("agent", "agt-1", frozenset({"59"}), frozenset({"instructeur"})))
 
 
 @pytest.fixture
 async def client(generation: GenerationDocuments) -> AsyncIterator[httpx.AsyncClient]:
-    platform = PlatformSettings(INTERNAL_API_TOKEN=JETON)  # type: ignore[call-arg]
-    app = build_app(platform, generation)
+    platform = PlatformSettings()
+    app = trust_test_tokens(build_app(platform, generation))
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://pdf") as client:
         yield client
 
@@ -52,7 +52,7 @@ async def test_a_preview_is_the_pdf(client: httpx.AsyncClient, tmp_path: Path) -
 async def test_the_list_of_pieces_is_fetched_from_the_catalogue(
     client: httpx.AsyncClient, tmp_path: Path
 ) -> None:
-    demandeur = internal_headers(JETON, Actor("demandeur", "cpt-7"))
+    demandeur = TEST_TOKENS.headers(Actor("demandeur", "cpt-7"))
     reponse = await client.post("/rendus/liste-pieces", json={}, headers=demandeur)
     assert reponse.status_code == 200
     contenu = texte(reponse.content, tmp_path)
@@ -64,7 +64,7 @@ async def test_the_list_of_pieces_is_fetched_from_the_catalogue(
 async def test_an_applicant_may_not_have_an_official_document_made_of_their_own_data(
     client: httpx.AsyncClient,
 ) -> None:
-    demandeur = internal_headers(JETON, Actor("demandeur", "cpt-7"))
+    demandeur = TEST_TOKENS.headers(Actor("demandeur", "cpt-7"))
     reponse = await client.post(
         "/rendus/attestation-decision-favorable", json=variables_processus(), headers=demandeur
     )
@@ -105,7 +105,7 @@ async def test_the_body_must_be_a_json_object(client: httpx.AsyncClient) -> None
 async def test_the_internal_token_is_required(client: httpx.AsyncClient) -> None:
     reponse = await client.get("/modeles")
     assert reponse.status_code == 401
-    assert reponse.json() == {"detail": "Authentification interne requise."}
+    assert reponse.json() == {"detail": "Jeton d'acteur absent, invalide ou expiré."}
 
 
 async def test_a_catalogue_outage_answers_503(

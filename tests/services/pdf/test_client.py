@@ -11,8 +11,8 @@ from plumbing.actors import Actor
 from plumbing.settings import PlatformSettings
 from services.pdf.usecases.generation import GenerationDocuments
 from services.pdf.wiring import build_app
-from tests.services.pdf.conftest import JETON
 from tests.services.pdf.donnees import NUMERO_DEMANDE, variables_processus
+from tests.support.actor_tokens import TEST_TOKENS, trust_test_tokens
 
 pytestmark = pytest.mark.integration
 AGENT = Actor("agent", "agt-1", frozenset({"59"}), frozenset({"instructeur"}))
@@ -20,13 +20,13 @@ AGENT = Actor("agent", "agt-1", frozenset({"59"}), frozenset({"instructeur"}))
 
 @pytest.fixture
 async def http(generation: GenerationDocuments) -> AsyncIterator[httpx.AsyncClient]:
-    app = build_app(PlatformSettings(INTERNAL_API_TOKEN=JETON), generation)  # type: ignore[call-arg]
+    app = trust_test_tokens(build_app(PlatformSettings(), generation))
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://pdf") as client:
         yield client
 
 
 async def test_an_agent_lists_and_previews_documents(http: httpx.AsyncClient) -> None:
-    client = PdfClient(http, JETON, AGENT)
+    client = PdfClient(http, TEST_TOKENS, AGENT)
     assert "liste-pieces" in {m.modele for m in await client.modeles()}
     apercu = await client.rendre("confirmation-depot", variables_processus())
     assert apercu.type_media == "application/pdf"
@@ -37,7 +37,7 @@ async def test_an_agent_lists_and_previews_documents(http: httpx.AsyncClient) ->
 async def test_an_applicant_downloads_the_list_of_pieces_but_no_official_document(
     http: httpx.AsyncClient,
 ) -> None:
-    client = PdfClient(http, JETON, Actor("demandeur", "cpt-7"))
+    client = PdfClient(http, TEST_TOKENS, Actor("demandeur", "cpt-7"))
     liste = await client.liste_des_pieces()
     assert liste.contenu.startswith(b"%PDF")
     assert liste.nom == "liste-pieces.pdf"
@@ -47,7 +47,7 @@ async def test_an_applicant_downloads_the_list_of_pieces_but_no_official_documen
 
 
 async def test_an_unknown_template_and_missing_data_are_refused_in_french(http: httpx.AsyncClient) -> None:
-    client = PdfClient(http, JETON, AGENT)
+    client = PdfClient(http, TEST_TOKENS, AGENT)
     with pytest.raises(NotFound, match="Modèle de document inconnu"):
         await client.rendre("titre-disponible", {})
     with pytest.raises(RequestRefused) as refus:

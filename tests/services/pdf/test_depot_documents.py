@@ -6,11 +6,15 @@ import httpx
 import pytest
 from pypdf import PdfWriter
 
+from contracts.clients.documents import DocumentsClient
 from contracts.process import Modele
+from plumbing.actors import Actor, actor_from_token
 from plumbing.correlation import bind_correlation_id
 from services.pdf.adapters.depot_documents import DocumentsServiceDepot
 from services.pdf.domain.ports import DepotIndisponible, DepotRefuse, DocumentADeposer, Proprietaire
-from tests.services.pdf.conftest import JETON, contenu_genere, depot_documents, documents_generes
+from services.pdf.wiring import ACTEUR
+from tests.services.pdf.conftest import contenu_genere, depot_documents, documents_generes
+from tests.support.actor_tokens import ActorTokens
 
 pytestmark = pytest.mark.integration
 
@@ -75,7 +79,8 @@ async def test_a_refusal_is_final_and_explained(depot: DocumentsServiceDepot) ->
 
 async def test_a_wrong_token_is_refused(client_documents: httpx.AsyncClient) -> None:
     with pytest.raises(DepotRefuse, match="HTTP 401"):
-        await deposer(depot_documents(client_documents, "mauvais-jeton"))
+        # signed by a key the documents service does not trust
+        await deposer(DocumentsServiceDepot(DocumentsClient(client_documents, ActorTokens(), ACTEUR)))
 
 
 async def test_server_errors_and_unreachable_service_may_be_retried() -> None:
@@ -114,8 +119,8 @@ async def test_calls_carry_the_service_actor_the_owner_and_the_correlation_id() 
             )
     (requete,) = vues
     assert requete.url.raw_path == b"/dossiers/dos%2F..%2F1/documents-generes"
-    assert requete.headers["X-Acteur"] == "service:pdf"
-    assert requete.headers["Authorization"] == f"Bearer {JETON}"
+    jeton = requete.headers["Authorization"].removeprefix("Bearer ")
+    assert actor_from_token(jeton) == Actor("service", "pdf")
     assert requete.headers["X-Correlation-ID"] == "corr-42"
     corps = requete.read()
     assert b'name="demandeurId"\r\n\r\ncpt-7' in corps and b'name="prefecture"\r\n\r\nprefecture-59' in corps

@@ -9,15 +9,16 @@ from pyzeebe import Job
 
 from contracts.jobs.pdf import GENERER
 from contracts.process import PROCESS_ID, JobType
-from plumbing.actors import Actor, internal_headers
+from plumbing.actors import Actor
 from plumbing.job_failures import PermanentJobError, RetryPolicy, TransientJobError, job_failure_handler
 from services.pdf.domain.erreurs import DonneesInvalides
 from services.pdf.domain.ports import DepotIndisponible
 from services.pdf.tasks import build_task_router, cle_idempotence
 from services.pdf.usecases.generation import GenerationDocuments
-from tests.services.pdf.conftest import JETON, contenu_genere, documents_generes
+from tests.services.pdf.conftest import contenu_genere, documents_generes
 from tests.services.pdf.donnees import NUMERO_DEMANDE, variables_processus
 from tests.services.pdf.outils_pdf import texte
+from tests.support.actor_tokens import TEST_TOKENS
 
 pytestmark = pytest.mark.integration
 
@@ -98,10 +99,10 @@ async def test_the_applicant_reads_the_stored_document(
 ) -> None:
     """The owner and préfecture given with the first document let the applicant and the agents read it."""
     resultat = await generer(generation, job("confirmation-depot", variables_processus()))
-    demandeur = internal_headers(JETON, Actor("demandeur", "cpt-7"))
+    demandeur = TEST_TOKENS.headers(Actor("demandeur", "cpt-7"))
     url = f"/dossiers/dos-0190/documents-generes/{resultat['document']['id']}"
     assert (await client_documents.get(url, headers=demandeur)).status_code == 200
-    autre = internal_headers(JETON, Actor("demandeur", "cpt-8"))
+    autre = TEST_TOKENS.headers(Actor("demandeur", "cpt-8"))
     assert (await client_documents.get(url, headers=autre)).status_code == 404
 
 

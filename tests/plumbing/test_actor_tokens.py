@@ -1,0 +1,113 @@
+"""Internal APIs take the actor from a token identity signed, never from what the caller declares."""
+
+from __future__ import annotations
+
+import time
+
+import httpx
+import pytest
+from fastapi import APIRouter
+from joserfc import jwt
+
+from plumbing.actors import ACTOR_AUDIENCE, Actor, actor_claims
+from plumbing.authentication import CurrentActor, actor_verifier
+from plumbing.web import create_app
+from tests.support.actor_tokens import ISSUER, ActorTokens
+from tests.support.engine_tokens import start_token_server
+
+pytestmark = pytest.mark.unit
+
+TOKENS = ActorTokens()
+AGENT_59 = Actor("agent", "a1", frozenset({"59"}), frozenset({"instructeur"}))
+
+
+def app_trusting(tokens: ActorTokens = TOKENS):  # type: ignore[no-untyped-def]
+    app = create_app("exemple")
+    app.state.actor_verifier = tokens.verifier()
+    router = APIRouter()
+
+    @router.get("/qui")
+    async def who(actor: CurrentActor) -> dict[str, object]:
+        return {"acteur": describe(actor), "instruit_62": actor.may_instruct("62")}
+
+    app.include_router(router)
+    return app
+
+
+def describe(actor: Actor) -> str:
+    value = f"{actor.kind}:{actor.id}"
+    if actor.prefectures:
+        value += ";prefectures=" + ",".join(sorted(actor.prefectures))
+    if actor.roles:
+        value += ";roles=" + ",".join(sorted(actor.roles))
+    return value
+
+
+async def get(headers: dict[str, str], app=None) -> httpx.Response:  # type: ignore[no-untyped-def]
+    transport = httpx.ASGITransport(app=app or app_trusting())
+    async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+        return await client.get("/qui", headers=headers)
+
+
+async def test_the_actor_is_the_one_identity_signed_whatever_x_acteur_claims() -> None:
+    forged = {**TOKENS.headers(AGENT_59), "X-Acteur": "agent:a1;prefectures=59,62;roles=valideur"}
+    answer = await get(forged)
+    assert answer.json() == {"acteur": "agent:a1;prefectures=59;roles=instructeur", "instruit_62": False}
+
+
+async def test_an_applicant_token_cannot_act_as_an_agent() -> None:
+    applicant = {**TOKENS.headers(Actor("demandeur", "c1")), "X-Acteur": "agent:c1;prefectures=59"}
+    answer = await get(applicant)
+    assert answer.json()["acteur"] == "demandeur:c1"
+    # préfectures in an applicant's token are not read: only an agent instructs
+    claims = {**actor_claims(Actor("demandeur", "c1")), "prefectures": ["62"]}
+    assert (await get(_signed(TOKENS, claims))).json() == {"acteur": "demandeur:c1", "instruit_62": False}
+
+
+async def test_a_token_signed_by_another_key_is_refused() -> None:
+    answer = await get(ActorTokens().headers(AGENT_59))
+    assert answer.status_code == 401
+    assert answer.json()["detail"] == "Jeton d'acteur absent, invalide ou expiré."
+
+
+async def test_an_expired_token_is_refused() -> None:
+    expired = _signed(TOKENS, actor_claims(AGENT_59), exp=int(time.time()) - 5)
+    assert (await get(expired)).status_code == 401
+
+
+async def test_a_token_for_another_audience_or_naming_no_actor_is_refused() -> None:
+    assert (await get(_signed(TOKENS, actor_claims(AGENT_59), aud="zeebe-api"))).status_code == 401
+    assert (await get(_signed(TOKENS, {"sub": "a1", "acteur": "pirate"}))).status_code == 401
+
+
+@pytest.mark.integration
+async def test_identity_signs_service_tokens_the_api_verifies_on_its_key_set() -> None:
+    with start_token_server() as identity:
+        async with httpx.AsyncClient() as http:
+            answer = await http.post(
+                identity.token_url,
+                data={"grant_type": "client_credentials", "audience": ACTOR_AUDIENCE},
+                auth=("dossier", identity.secrets["dossier"]),
+            )
+        app = create_app("exemple")
+        app.state.actor_verifier = actor_verifier(identity.jwks_url, identity.issuer)
+        app.include_router(app_trusting().router)
+        token = answer.json()["access_token"]
+        assert (await get({"Authorization": f"Bearer {token}"}, app)).json()["acteur"] == "service:dossier"
+        # an engine token is no actor token
+        assert (await get(identity.headers("dossier"), app)).status_code == 401
+        # the deploy scripts' client is no service of the platform: no actor token for it
+        async with httpx.AsyncClient() as http:
+            refused = await http.post(
+                identity.token_url,
+                data={"grant_type": "client_credentials", "audience": ACTOR_AUDIENCE},
+                auth=("deploiement", identity.secrets["deploiement"]),
+            )
+        assert refused.status_code == 400
+
+
+def _signed(tokens: ActorTokens, claims: dict[str, object], **over: object) -> dict[str, str]:
+    now = int(time.time())
+    base = {"iss": ISSUER, "aud": ACTOR_AUDIENCE, "iat": now, "exp": now + 60}
+    token = jwt.encode({"alg": "ES256", "kid": tokens.key.kid}, {**base, **claims, **over}, tokens.key)
+    return {"Authorization": f"Bearer {token}"}
