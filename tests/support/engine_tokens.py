@@ -1,5 +1,6 @@
 """identity's token endpoint for the engine, alone, on a free port (a thread of the test process).
 
+    tokens = shared_token_server()                        # the one `start_engine` gives every engine
     with start_token_server() as tokens:                  # the platform's clients and the tests' one
         with start_engine(auth=tokens) as engine:          # the engine checks tokens on its JWKS
             tokens.token("dossier")                        # an access token, as a worker gets it
@@ -12,6 +13,7 @@ real issuer; `forge` signs claims of the test's choosing with its key (expired t
 from __future__ import annotations
 
 import asyncio
+import atexit
 import json
 import secrets
 import threading
@@ -122,3 +124,19 @@ def start_token_server(clients: dict[str, EngineClient] | None = None) -> Iterat
         yield server
     finally:
         server.stop()
+
+
+_shared: list[TokenServer] = []
+_shared_lock = threading.Lock()
+
+
+def shared_token_server() -> TokenServer:
+    """The test process's token server (started on first use, stopped at exit): the default `auth` of
+    `start_engine`, so that every engine of the suite requires tokens without a server each."""
+    with _shared_lock:
+        if not _shared:
+            server = TokenServer({**platform_clients(), "tests": test_client()})
+            server.start()
+            atexit.register(server.stop)
+            _shared.append(server)
+        return _shared[0]

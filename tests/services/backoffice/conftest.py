@@ -87,7 +87,7 @@ async def backoffice(engine: EngineServer) -> AsyncIterator[Backoffice]:
     async with (
         # the back-office's own connection to the real engine, closed with the test (no socket left)
         httpx.AsyncClient(base_url=platform.camunda_rest_address, timeout=10) as camunda,
-        httpx.AsyncClient(base_url=engine.rest_url, timeout=10) as moteur,
+        engine.rest_client(timeout=10) as moteur,
     ):
         clients = Clients(FakeAgents(), CamundaMoteur(CamundaClient(camunda)), dossiers)
         app = build_app(settings, platform, clients)

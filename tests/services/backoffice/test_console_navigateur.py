@@ -51,7 +51,7 @@ def site(tmp_path: Path) -> Iterator[tuple[str, EngineServer]]:
         httpx.post(f"{engine.rest_url}/v2/deployments", files=files, timeout=10).raise_for_status()
         # no connection kept between requests: the server's event loop ends with the test
         sans_reserve = httpx.Limits(max_keepalive_connections=0)
-        client = CamundaClient(httpx.AsyncClient(base_url=engine.rest_url, timeout=10, limits=sans_reserve))
+        client = CamundaClient(engine.rest_client(timeout=10, limits=sans_reserve))
         clients = Clients(
             FakeAgents(), CamundaMoteur(client), FakeDossiers(), CamundaReferentiel(client), NodeBpmnLint()
         )
@@ -64,7 +64,7 @@ def moteur(engine: EngineServer, travail: Callable[[Processus], Awaitable[T]]) -
     """Drive the engine with the stand-ins, on an event loop of its own (Playwright holds this one)."""
 
     async def principal() -> T:
-        async with httpx.AsyncClient(base_url=engine.rest_url, timeout=10) as rest:
+        async with engine.rest_client(timeout=10) as rest:
             return await travail(Processus(rest))
 
     with ThreadPoolExecutor(1) as pool:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from pyzeebe import Job, ZeebeClient, create_insecure_channel
+from pyzeebe import Job, ZeebeClient
 
 from contracts.process import JobType
 from plumbing.worker import create_worker
@@ -58,7 +58,7 @@ async def test_le_moteur_fait_sceller_par_le_worker(
     await preparer(client)
     (tmp_path / "moteur").mkdir()
     with start_engine(tmp_path / "moteur") as moteur:
-        canal = create_insecure_channel(grpc_address=moteur.grpc_address)
+        canal = moteur.channel()
         worker = create_worker(canal, "documents", [build_task_router(deps.transactions)])
         travail = asyncio.create_task(worker.work())
         try:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pyzeebe import ZeebeClient, create_insecure_channel
+from pyzeebe import ZeebeClient
 
 from contracts.process import JobType
 from plumbing.worker import create_worker
@@ -45,7 +45,7 @@ async def test_le_moteur_fait_inscrire_le_titre_au_registre(deps: IdentityParts,
         "demandeur": DEMANDEUR_SEPT,
     }
     with start_engine(tmp_path) as moteur:
-        channel = create_insecure_channel(grpc_address=moteur.grpc_address)
+        channel = moteur.channel()
         client = ZeebeClient(channel)
         await client.deploy_resource(str(modele))
         worker = create_worker(channel, "identity-test", [build_task_router(deps)])

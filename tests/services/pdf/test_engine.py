@@ -5,7 +5,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from pyzeebe import ZeebeClient, create_insecure_channel
+from pyzeebe import ZeebeClient
 
 from plumbing.worker import create_worker
 from services.pdf.tasks import build_task_router
@@ -24,7 +24,7 @@ async def test_the_engine_has_the_worker_generate_and_store_the_confirmation(
 ) -> None:
     (tmp_path / "moteur").mkdir()
     with start_engine(tmp_path / "moteur") as moteur:
-        canal = create_insecure_channel(grpc_address=moteur.grpc_address)
+        canal = moteur.channel()
         worker = create_worker(canal, "pdf", [build_task_router(generation)])
         travail = asyncio.create_task(worker.work())
         try:
