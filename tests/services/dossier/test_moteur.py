@@ -62,9 +62,11 @@ async def banc(
 ) -> AsyncIterator[Banc]:
     (tmp_path / "moteur").mkdir()
     with start_engine(tmp_path / "moteur") as engine:
-        channel = engine.channel()
+        deployer = engine.channel()  # the test's client deploys; the service has no such permission
+        await ZeebeClient(deployer).deploy_resource(str(BPMN))
+        await deployer.close()
+        channel = engine.channel("dossier")  # the service's own client: its jobs, instances, messages
         client = ZeebeClient(channel)
-        await client.deploy_resource(str(BPMN))
         settings = DossierSettings(database_url="sqlite://", guichet="01")
         composants = build_parts(
             settings,

@@ -62,7 +62,7 @@ async def worker(engine: EngineServer, deps: NotifierDeps) -> AsyncIterator[asyn
     created = asyncio.Event()
     deps.wake_outbox_relay = created.set
     deps.new_id = new_id  # the engine outlives each test's database: ids must not repeat
-    channel = engine.channel()
+    channel = engine.channel("notifier")  # the service's own client: its job types and messages
     running = create_worker(channel, "notifier-test", [build_task_router(deps)])
     task = asyncio.create_task(running.work())
     yield created
@@ -74,7 +74,7 @@ async def worker(engine: EngineServer, deps: NotifierDeps) -> AsyncIterator[asyn
 @pytest.fixture
 async def relais(engine: EngineServer, deps: NotifierDeps) -> AsyncIterator[EngineCommandRelay]:
     """The relay `wiring.build_engine_relay` makes, with a short back-off while the engine is away."""
-    channel = engine.channel()
+    channel = engine.channel("notifier")
     zeebe = ZeebeEngineCommands(ZeebeClient(channel), message_ttl_ms=60_000)
     relay = EngineCommandRelay(engine_commands, deps.sessions, zeebe, max_backoff=timedelta(seconds=0.5))
     deps.wake_engine_relay = relay.notify
