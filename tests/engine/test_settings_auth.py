@@ -22,7 +22,7 @@ def test_authentication_is_on_by_default(monkeypatch: pytest.MonkeyPatch) -> Non
 
 def test_production_refuses_the_opt_out() -> None:
     with pytest.raises(ValidationError, match="ENGINE_AUTHENTICATION=false est refusé en production"):
-        EngineSettings(APP_ENV="production", authentication=False)
+        EngineSettings(APP_ENV="production", authentication=False, nats_password="n" * 32)
 
 
 def test_the_opt_out_is_logged_as_a_warning(caplog: pytest.LogCaptureFixture) -> None:
