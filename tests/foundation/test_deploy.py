@@ -21,7 +21,7 @@ from pydantic_settings import BaseSettings
 import services
 from contracts.engine_access import platform_clients
 from plumbing.settings import REPO_ROOT
-from scripts.engine_clients import DEPLOYER
+from scripts.engine_clients import DEPLOYER, deployment_environment
 
 pytestmark = pytest.mark.unit
 
@@ -174,3 +174,16 @@ def test_the_engine_of_compose_accepts_only_identitys_tokens() -> None:
     camunda = compose()["services"]["camunda"]["environment"]
     assert camunda["CAMUNDA_SECURITY_AUTHENTICATION_UNPROTECTEDAPI"] == "false"
     assert camunda["CAMUNDA_SECURITY_AUTHENTICATION_OIDC_JWKSETURI"].endswith("/.well-known/jwks.json")
+
+
+def test_the_generated_engine_clients_fill_the_env_example_and_verify() -> None:
+    from services.identity.adapters.emetteur_moteur import RegistreClients
+
+    env = deployment_environment()
+    example = (DEPLOY / ".env.example").read_text()
+    assert all(re.search(rf"^{name}=", example, re.M) for name in env), sorted(env)
+    registry = RegistreClients.depuis_json(env["IDENTITY_OAUTH_CLIENTS"])
+    for client_id in platform_clients():
+        client = registry.authentifier(client_id, env[f"{client_id.upper()}_ENGINE_CLIENT_SECRET"])
+        assert client is not None and client.client_id == client_id
+    assert registry.authentifier("dossier", env["PDF_ENGINE_CLIENT_SECRET"]) is None
