@@ -29,14 +29,14 @@ import grpc
 import httpx
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from contracts.engine_access import ENGINE_AUDIENCE
+from contracts.engine_access import ENGINE_AUDIENCE, test_client
 from plumbing.engine_auth import BearerToken, channel_credentials
 from tests.support.engine_tokens import TokenServer, shared_token_server
 from tests.support.ports import free_port
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 GATEWAY_SERVICE = "gateway_protocol.Gateway"
-TEST_CLIENT = "tests"  # every permission and job type (`contracts.engine_access.test_client`)
+TEST_CLIENT = test_client().client_id  # every permission and job type, clock control included
 
 
 class _BearerMetadata(grpc.AuthMetadataPlugin):
