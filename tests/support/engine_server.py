@@ -77,7 +77,7 @@ class EngineServer:
         return f"http://127.0.0.1:{self.rest_port}"
 
     def bearer(self, client_id: str = TEST_CLIENT) -> BearerToken:
-        return BearerToken(self.auth.credentials(client_id))
+        return self.auth.bearer(client_id)
 
     def channel(self, client_id: str = TEST_CLIENT) -> grpc.aio.Channel:
         """pyzeebe's OAuth 2 channel as `client_id`, as the services open it."""

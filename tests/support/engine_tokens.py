@@ -29,12 +29,14 @@ from fastapi import FastAPI
 from joserfc import jwt
 
 from contracts.engine_access import ENGINE_AUDIENCE, EngineClient, platform_clients, test_client
-from plumbing.engine_auth import EngineCredentials
+from plumbing.engine_auth import BearerToken, EngineCredentials
 from plumbing.worker import create_zeebe_channel
 from services.identity.adapters.emetteur_moteur import cle_depuis_json, nouvelle_cle, registre_json
 from services.identity.settings import IdentitySettings
 from services.identity.wiring import engine_token_router
 from tests.support.ports import free_port, wait_for_port
+
+TOKEN_SECONDS = 3600  # identity's longest: the tests' clients ask for a token once per client
 
 
 class TokenServer:
@@ -45,13 +47,18 @@ class TokenServer:
         self.issuer = f"http://127.0.0.1:{self.port}"
         registry = registre_json({cid: (client, self.secrets[cid]) for cid, client in clients.items()})
         settings = IdentitySettings(
-            oauth_clients=registry, oauth_signing_key=self.key_json, oauth_issuer=self.issuer
+            oauth_clients=registry,
+            oauth_signing_key=self.key_json,
+            oauth_issuer=self.issuer,
+            oauth_token_seconds=TOKEN_SECONDS,
         )
         app = FastAPI()
         app.include_router(engine_token_router(settings))
         config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_config=None, access_log=False)
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=lambda: asyncio.run(self.server.serve()), daemon=True)
+        self._bearers: dict[str, BearerToken] = {}
+        self._bearers_lock = threading.Lock()
 
     @property
     def token_url(self) -> str:
@@ -103,6 +110,16 @@ class TokenServer:
     def channel(self, grpc_address: str, client_id: str) -> grpc.aio.Channel:
         """pyzeebe's OAuth 2 client-credentials channel, as every service opens it."""
         return create_zeebe_channel(grpc_address, self.credentials(client_id))
+
+    def bearer(self, client_id: str) -> BearerToken:
+        """`client_id`'s httpx authentication, one per client for the server's life: its token is asked
+        once (an hour's lifetime), not by every client a test opens (an HTTP client costs ~35 ms of CPU)."""
+        with self._bearers_lock:
+            if client_id not in self._bearers:
+                bearer = BearerToken(self.credentials(client_id))
+                bearer.token()  # asked now, outside the event loop of any test
+                self._bearers[client_id] = bearer
+            return self._bearers[client_id]
 
     def credentials(self, client_id: str) -> EngineCredentials:
         return EngineCredentials(client_id, self.secrets[client_id], self.token_url, ENGINE_AUDIENCE)
