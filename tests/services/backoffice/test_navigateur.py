@@ -30,7 +30,9 @@ TROP_LARGES = """[...document.querySelectorAll('body *')]
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    with running_stack(tmp_path_factory.mktemp("anef-var"), free_stack_ports()) as running:
+    # a test stack (clock control on): the engine knows the tests' client, which `Plateforme` drives it as
+    test_stack = {"ENGINE_CLOCK_CONTROL": "true"}
+    with running_stack(tmp_path_factory.mktemp("anef-var"), free_stack_ports(), env=test_stack) as running:
         yield running
 
 
