@@ -33,11 +33,11 @@ if __package__ in (None, ""):
 
 import itertools
 
-from pyzeebe import ZeebeWorker, create_insecure_channel
+from pyzeebe import ZeebeWorker
 from pyzeebe.proto import gateway_pb2 as pb
 from pyzeebe.proto.gateway_pb2_grpc import GatewayStub
 
-from tests.support.engine_server import start_engine
+from tests.support.engine_server import EngineServer, start_engine
 
 TARGET_IPS_ONE_TASK = 300.0
 TARGET_IPS_FIVE_TASKS = 120.0
@@ -81,12 +81,12 @@ def cpu_seconds(pid: int) -> float:
 
 
 @contextlib.asynccontextmanager
-async def workers(address: str, tasks: int, in_flight: int) -> AsyncIterator[GatewayStub]:
+async def workers(engine: EngineServer, tasks: int, in_flight: int) -> AsyncIterator[GatewayStub]:
     """pyzeebe workers for every task type, and a stub on the same channel.
 
     `max_running_jobs` exceeds the number in flight: pyzeebe sleeps 5 s whenever its running jobs reach it.
     """
-    channel = create_insecure_channel(grpc_address=address)
+    channel = engine.channel()
     worker = ZeebeWorker(channel, name="bench")
     for i in range(tasks):
 
@@ -112,11 +112,11 @@ def with_result(process_id: str) -> Any:
 
 
 async def drive(
-    address: str, pid: int, process_id: str, tasks: int, seconds: float, in_flight: int
+    engine: EngineServer, pid: int, process_id: str, tasks: int, seconds: float, in_flight: int
 ) -> dict[str, Any]:
     """Closed loop: `in_flight` callers each start an instance as soon as their previous one ended."""
     latencies: list[float] = []
-    async with workers(address, tasks, in_flight) as stub:
+    async with workers(engine, tasks, in_flight) as stub:
         request = with_result(process_id)
         stop_at = time.perf_counter() + seconds
 
@@ -140,7 +140,9 @@ async def drive(
     }
 
 
-async def fixed_rate(address: str, pid: int, process_id: str, rate: float, seconds: float) -> dict[str, Any]:
+async def fixed_rate(
+    engine: EngineServer, pid: int, process_id: str, rate: float, seconds: float
+) -> dict[str, Any]:
     """Open loop: an instance starts every 1/rate s whatever the previous ones do; their latencies.
 
     Closed-loop latency with many in flight is only queueing (Little's law); this is the latency a
@@ -148,7 +150,7 @@ async def fixed_rate(address: str, pid: int, process_id: str, rate: float, secon
     """
     latencies: list[float] = []
     failures = 0
-    async with workers(address, 1, 64) as stub:
+    async with workers(engine, 1, 64) as stub:
         request = with_result(process_id)
 
         async def one(at: float) -> None:
@@ -196,8 +198,8 @@ def activation_latencies(database: Path) -> list[float]:
     return [float(ts - created[key]) for key, ts in activated if key in created]
 
 
-async def waiting_instances(address: str, count: int) -> None:
-    async with create_insecure_channel(grpc_address=address) as channel:
+async def waiting_instances(engine: EngineServer, count: int) -> None:
+    async with engine.channel() as channel:
         stub = GatewayStub(channel)
         request = pb.CreateProcessInstanceRequest(bpmnProcessId="bench-one", version=-1, variables='{"i": 1}')
         semaphore = asyncio.Semaphore(64)
@@ -259,7 +261,7 @@ async def main() -> None:
         tempfile.TemporaryDirectory(prefix="engine-bench-") as scratch,
         start_engine(Path(scratch)) as engine,
     ):
-        async with create_insecure_channel(grpc_address=engine.grpc_address) as channel:
+        async with engine.channel() as channel:
             stub = GatewayStub(channel)
             models = {"bench-one": model("bench-one", 1), "bench-five": model("bench-five", 5)}
             await stub.DeployResource(
@@ -270,20 +272,18 @@ async def main() -> None:
         assert engine.process is not None
         pid = engine.process.pid
         for process_id, tasks in (("bench-one", 1), ("bench-five", 5)):
-            figures = await drive(engine.grpc_address, pid, process_id, tasks, args.seconds, args.in_flight)
+            figures = await drive(engine, pid, process_id, tasks, args.seconds, args.in_flight)
             figures["spiff_in_memory_per_second"] = spiff_ceiling(models[process_id], process_id, 5.0)
             figures["ratio_to_spiff"] = (
                 figures["instances_per_second"] / figures["spiff_in_memory_per_second"]
             )
             results["models"][process_id] = figures
-        results["fixed_rate"] = await fixed_rate(
-            engine.grpc_address, pid, "bench-one", args.rate, args.seconds
-        )
+        results["fixed_rate"] = await fixed_rate(engine, pid, "bench-one", args.rate, args.seconds)
         activation = activation_latencies(Path(scratch) / "engine.db")
         results["job_activation_p50_ms"] = percentile(activation, 50)
         results["job_activation_p99_ms"] = percentile(activation, 99)
         if args.waiting:
-            await waiting_instances(engine.grpc_address, args.waiting)
+            await waiting_instances(engine, args.waiting)
             results["waiting_instances"] = args.waiting
             results["rss_mb_with_waiting_instances"] = rss_mb(pid)
     results["targets"] = targets(results)

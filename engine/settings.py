@@ -43,7 +43,7 @@ class EngineSettings(NatsClientSettings):
     authentication: bool = Field(
         True,
         description="exige un jeton OAuth 2 (Bearer) sur chaque appel gRPC et REST sauf la santé ; "
-        "false n'est permis qu'aux tests du protocole du moteur, jamais en production",
+        "false : désactivation explicite, journalisée en avertissement, refusée en production",
     )
     auth_jwks_url: str = Field(
         "http://127.0.0.1:8101/.well-known/jwks.json",

@@ -1,7 +1,8 @@
 """`make run`'s clients of the engine: their secrets, generated once into var/, and the environment
 that gives each process its own (identity the registry of hashed secrets, the engine identity's JWKS).
 
-In production none of this runs: the same variables come from the deployment's configuration.
+In production none of this runs: the same variables come from the deployment's configuration, which
+`python -m scripts.engine_clients` prints for deploy/.env (new secrets, their registry, a signing key).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import secrets
 from pathlib import Path
 
 from contracts.engine_access import ENGINE_AUDIENCE, EngineClient, platform_clients, test_client
-from services.identity.adapters.emetteur_moteur import registre_json
+from services.identity.adapters.emetteur_moteur import nouvelle_cle, registre_json
 
 SECRETS_FILE = "engine-clients.json"
 DEPLOYER = "deploiement"
@@ -59,3 +60,21 @@ def engine_client_environment(var_dir: Path, identity_url: str, *, with_tests_cl
         if client_id != DEPLOYER:
             env[f"{client_id.upper()}_ENGINE_CLIENT_SECRET"] = keys[client_id]
     return env
+
+
+def deployment_environment() -> dict[str, str]:
+    """New values of the engine's clients for a deployment (deploy/.env, the Kubernetes secret): a secret
+    per platform client as `<CLIENT>_ENGINE_CLIENT_SECRET`, identity's registry and signing key."""
+    clients = platform_clients()
+    keys = {client_id: secrets.token_urlsafe(32) for client_id in sorted(clients)}
+    env = {f"{client_id.upper()}_ENGINE_CLIENT_SECRET": key for client_id, key in keys.items()}
+    env["IDENTITY_OAUTH_CLIENTS"] = registre_json(
+        {cid: (client, keys[cid]) for cid, client in clients.items()}
+    )
+    env["IDENTITY_OAUTH_SIGNING_KEY"] = json.dumps(nouvelle_cle().as_dict(private=True))
+    return env
+
+
+if __name__ == "__main__":
+    for name, value in deployment_environment().items():
+        print(f"{name}='{value}'")

@@ -6,9 +6,7 @@ import asyncio
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
-import httpx
 import pytest
-from pyzeebe import create_insecure_channel
 
 from tests.bpmn.harness import T0, Renewal, StandIns
 from tests.support.engine_server import EngineServer, start_engine
@@ -28,9 +26,9 @@ def stand_ins() -> StandIns:
 @pytest.fixture
 async def renewal(engine: EngineServer, stand_ins: StandIns, tmp_path: Path) -> AsyncIterator[Renewal]:
     """The model deployed, the clock pinned at T0 and the stand-in workers polling."""
-    channel = create_insecure_channel(grpc_address=engine.grpc_address)
-    worker_channel = create_insecure_channel(grpc_address=engine.grpc_address)
-    async with httpx.AsyncClient(base_url=engine.rest_url, timeout=30) as rest:
+    channel = engine.channel()
+    worker_channel = engine.channel()
+    async with engine.rest_client(timeout=30) as rest:
         driver = Renewal(channel, rest)
         await driver.set_clock(T0)
         await driver.deploy(tmp_path)

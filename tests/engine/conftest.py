@@ -1,4 +1,5 @@
-"""Engine fixtures: a session-wide engine, a fresh engine per test, pyzeebe and REST clients."""
+"""Engine fixtures: a session-wide engine, a fresh engine per test, pyzeebe and REST clients (with the
+tests' client's bearer token, as every engine requires one)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from pyzeebe import ZeebeClient, create_insecure_channel
+from pyzeebe import ZeebeClient
 
 from tests.support.engine_server import EngineServer, start_engine
 from tests.support.postgres import PostgresServer
@@ -57,14 +58,14 @@ def engine(engine_storage: str, request: pytest.FixtureRequest) -> EngineServer:
 
 @pytest.fixture
 async def zeebe(engine: EngineServer) -> AsyncIterator[ZeebeClient]:
-    channel = create_insecure_channel(grpc_address=engine.grpc_address)
+    channel = engine.channel()
     yield ZeebeClient(channel)
     await channel.close()
 
 
 @pytest.fixture
 async def rest(engine: EngineServer) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(base_url=engine.rest_url, timeout=30) as client:
+    async with engine.rest_client(timeout=30) as client:
         yield client
 
 

@@ -12,14 +12,19 @@ import grpc
 from pyzeebe.proto import gateway_pb2 as pb
 from pyzeebe.proto.gateway_pb2_grpc import GatewayStub
 
+from tests.support.engine_server import TEST_CLIENT, EngineServer
+
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @asynccontextmanager
-async def gateway(address: str) -> AsyncIterator[Any]:
+async def gateway(engine: EngineServer, client_id: str = TEST_CLIENT) -> AsyncIterator[Any]:
+    """A raw stub whose calls carry `client_id`'s bearer token."""
     # A local subchannel pool: after an engine restart on the same port, a channel must not inherit the
     # reconnect back-off of the process-wide subchannel that saw the old engine die.
-    async with grpc.aio.insecure_channel(address, options=[("grpc.use_local_subchannel_pool", 1)]) as channel:
+    options = [("grpc.use_local_subchannel_pool", 1)]
+    credentials = engine.grpc_credentials(client_id)
+    async with grpc.aio.secure_channel(engine.grpc_address, credentials, options=options) as channel:
         yield GatewayStub(channel)
 
 

@@ -31,7 +31,7 @@ from contracts.engine_access import ENGINE_AUDIENCE
 from services.identity.adapters.emetteur_moteur import nouvelle_cle
 from tests.engine.test_protocol import ZBCTL
 from tests.support.engine_server import EngineServer, start_engine
-from tests.support.engine_tokens import TokenServer, start_token_server
+from tests.support.engine_tokens import TokenServer, shared_token_server
 
 pytestmark = pytest.mark.integration
 
@@ -56,9 +56,8 @@ NOTIFIER_TASK = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 @pytest.fixture(scope="module")
-def tokens() -> Iterator[TokenServer]:
-    with start_token_server() as server:
-        yield server
+def tokens() -> TokenServer:
+    return shared_token_server()  # the one every test engine checks
 
 
 @pytest.fixture(scope="module")
@@ -361,16 +360,8 @@ async def test_zbctl_with_client_credentials(tokens: TokenServer, secured: Engin
     assert code != 0
 
 
-async def test_camunda_sdk_oauth_strategy(tokens: TokenServer, secured: EngineServer, tmp_path: Path) -> None:
-    configuration = {
-        "CAMUNDA_REST_ADDRESS": secured.rest_url,
-        "CAMUNDA_AUTH_STRATEGY": "OAUTH",
-        "CAMUNDA_CLIENT_ID": "backoffice",
-        "CAMUNDA_CLIENT_SECRET": tokens.secrets["backoffice"],
-        "CAMUNDA_OAUTH_URL": tokens.token_url,
-        "CAMUNDA_TOKEN_AUDIENCE": ENGINE_AUDIENCE,
-        "CAMUNDA_TOKEN_CACHE_DIR": str(tmp_path),
-    }
+async def test_camunda_sdk_oauth_strategy(secured: EngineServer, tmp_path: Path) -> None:
+    configuration = secured.camunda_configuration(tmp_path, "backoffice")
     async with CamundaAsyncClient(configuration=configuration) as client:  # type: ignore[arg-type]
         topology = await client.get_topology()
         assert topology.cluster_size == 1

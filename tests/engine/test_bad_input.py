@@ -30,7 +30,7 @@ async def rejected(call) -> grpc.aio.AioRpcError:
     ],
 )
 async def test_invalid_resources_are_rejected_as_a_whole(engine, rest, fixture: str, expected: str) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         error = await rejected(deploy(stub, "one_task.bpmn", fixture))
         assert error.code() == grpc.StatusCode.INVALID_ARGUMENT
         assert expected in (error.details() or "")
@@ -39,13 +39,13 @@ async def test_invalid_resources_are_rejected_as_a_whole(engine, rest, fixture: 
 
 
 async def test_invalid_feel_names_the_position(engine) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         error = await rejected(deploy(stub, "invalid_feel.bpmn"))
         assert "position" in (error.details() or "")
 
 
 async def test_variables_must_be_a_json_object_and_keys_must_exist(engine) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "one_task.bpmn")
         for document in ("[1]", "not json", '"text"'):
             error = await rejected(
@@ -69,14 +69,14 @@ async def test_variables_must_be_a_json_object_and_keys_must_exist(engine) -> No
 
 
 async def test_unsupported_rpcs_answer_unimplemented(engine) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         error = await rejected(stub.EvaluateDecision(pb.EvaluateDecisionRequest(decisionId="d")))
         assert error.code() == grpc.StatusCode.UNIMPLEMENTED
         assert "EvaluateDecision" in (error.details() or "")
 
 
 async def test_runtime_condition_failure_is_an_incident_and_retried_on_resolution(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "runtime_failure.bpmn")
         key = await create(stub, "runtime-failure", {"n": 0})
         [incident] = await search(rest, "/v2/incidents/search", {"processInstanceKey": str(key)})
@@ -91,7 +91,7 @@ async def test_runtime_condition_failure_is_an_incident_and_retried_on_resolutio
 
 
 async def test_client_disconnecting_during_long_poll_loses_nothing(engine) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "retries.bpmn")
         poll = asyncio.create_task(activate(stub, "retries.work", request_timeout_ms=10_000))
         await asyncio.sleep(0.2)
@@ -119,7 +119,7 @@ async def test_rest_problems_are_problem_json(rest) -> None:
 async def test_job_commands_reject_bad_variables_and_wrong_states_without_changing_anything(
     engine, rest
 ) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "bad_input_task.bpmn", "call_child.bpmn", "call_parent.bpmn")
         key = await create(stub, "bad-input")
         [job] = await activate(stub, "bad-input.work")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from camunda_orchestration_sdk import CamundaAsyncClient
@@ -51,9 +52,9 @@ pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
-async def camunda(engine: EngineServer) -> AsyncIterator[CamundaAsyncClient]:
-    """The client as a Camunda 8.9 user configures it; the engine has no authentication yet."""
-    configuration = {"CAMUNDA_REST_ADDRESS": engine.rest_url, "CAMUNDA_AUTH_STRATEGY": "NONE"}
+async def camunda(engine: EngineServer, tmp_path: Path) -> AsyncIterator[CamundaAsyncClient]:
+    """The client as a Camunda 8.9 user configures it, with its OAuth strategy."""
+    configuration = engine.camunda_configuration(tmp_path)
     async with CamundaAsyncClient(configuration=configuration) as client:  # type: ignore[arg-type]
         yield client
 

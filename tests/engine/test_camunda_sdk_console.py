@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
-import httpx
 import pytest
 from camunda_orchestration_sdk import CamundaAsyncClient
 from camunda_orchestration_sdk.models import (
@@ -34,8 +34,8 @@ LUNDI = datetime(2031, 3, 3, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-async def camunda(fresh_engine: EngineServer) -> AsyncIterator[CamundaAsyncClient]:
-    configuration = {"CAMUNDA_REST_ADDRESS": fresh_engine.rest_url, "CAMUNDA_AUTH_STRATEGY": "NONE"}
+async def camunda(fresh_engine: EngineServer, tmp_path: Path) -> AsyncIterator[CamundaAsyncClient]:
+    configuration = fresh_engine.camunda_configuration(tmp_path)
     async with CamundaAsyncClient(configuration=configuration) as client:  # type: ignore[arg-type]
         yield client
 
@@ -97,7 +97,7 @@ async def test_instances_are_searched_by_start_date_incident_state_and_version(c
 
 
 async def test_keys_that_are_not_keys_are_a_400_like_camundas(fresh_engine: EngineServer) -> None:
-    async with httpx.AsyncClient(base_url=fresh_engine.rest_url) as rest:
+    async with fresh_engine.rest_client() as rest:
         for key in ("abc", "1_000", "+12", "%2012", "99999999999999999999", "0"):
             for method, path in (("GET", f"/v2/user-tasks/{key}"), ("GET", f"/v2/user-tasks/{key}/form")):
                 answer = await rest.request(method, path)

@@ -24,10 +24,9 @@ def stored_engine(database_url: str, tmp_path: Path) -> Iterator[EngineServer]:
 
 
 async def test_kill_9_then_restart_keeps_jobs_timers_and_messages(stored_engine: EngineServer) -> None:
-    import httpx
 
     engine = stored_engine
-    async with httpx.AsyncClient(base_url=engine.rest_url) as rest, gateway(engine.grpc_address) as stub:
+    async with engine.rest_client() as rest, gateway(engine) as stub:
         await deploy(stub, "one_task.bpmn", "timer_catch.bpmn", "message_catch.bpmn")
         await pin_clock(rest, T0)
         waiting_job = await create(stub, "one-task", {"n": 1})
@@ -40,7 +39,7 @@ async def test_kill_9_then_restart_keeps_jobs_timers_and_messages(stored_engine:
         )
     engine.kill()
     engine.start()
-    async with httpx.AsyncClient(base_url=engine.rest_url) as rest, gateway(engine.grpc_address) as stub:
+    async with engine.rest_client() as rest, gateway(engine) as stub:
         await pin_clock(rest, T0 + 10_000)
         # the lease is still held after the restart, then expires at its deadline
         assert await activate(stub, "one-task.work", request_timeout_ms=-1) == []
@@ -61,11 +60,10 @@ async def test_kill_9_then_restart_keeps_jobs_timers_and_messages(stored_engine:
 
 
 async def test_kill_9_under_load_loses_no_acknowledged_instance(stored_engine: EngineServer) -> None:
-    import httpx
 
     engine = stored_engine
     acknowledged: list[int] = []
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "parallel.bpmn")
 
         enough = asyncio.Event()
@@ -82,10 +80,10 @@ async def test_kill_9_under_load_loses_no_acknowledged_instance(stored_engine: E
         with pytest.raises(Exception):  # noqa: B017 - any transport error: the engine is gone
             await task
     engine.start()
-    async with httpx.AsyncClient(base_url=engine.rest_url) as rest:
+    async with engine.rest_client() as rest:
         for key in acknowledged:
             assert await instance_state(rest, key) == "ACTIVE"
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         jobs = await activate(stub, "parallel.a", max_jobs=1000)
         assert set(acknowledged) <= {j.processInstanceKey for j in jobs}
 
@@ -100,7 +98,7 @@ async def test_two_engines_on_one_postgresql_never_hand_out_a_job_twice(
         start_engine(tmp_path / "a", database_url=postgres_url) as first,
         start_engine(tmp_path / "b", database_url=postgres_url) as second,
     ):
-        async with gateway(first.grpc_address) as one, gateway(second.grpc_address) as two:
+        async with gateway(first) as one, gateway(second) as two:
             await deploy(one, "one_task.bpmn")
             created = [await create(one if i % 2 else two, "one-task") for i in range(60)]
 

@@ -21,7 +21,7 @@ async def throw(stub, job, code: str, variables=None) -> None:
 
 
 async def test_specific_error_code_beats_catch_all(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "error_boundary.bpmn")
         specific = await create(stub, "error-boundary")
         general = await create(stub, "error-boundary")
@@ -37,7 +37,7 @@ async def test_specific_error_code_beats_catch_all(engine, rest) -> None:
 
 
 async def test_error_inside_subprocess_goes_to_the_error_event_subprocess(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "error_subprocess.bpmn")
         key = await create(stub, "error-subprocess")
         [job] = await activate(stub, "error-subprocess.inner")
@@ -48,7 +48,7 @@ async def test_error_inside_subprocess_goes_to_the_error_event_subprocess(engine
 
 
 async def test_uncaught_error_raises_an_incident(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "error_subprocess.bpmn", "error_end.bpmn")
         key = await create(stub, "error-subprocess")
         [job] = await activate(stub, "error-subprocess.inner")
@@ -63,7 +63,7 @@ async def test_uncaught_error_raises_an_incident(engine, rest) -> None:
 
 
 async def test_error_end_event_is_caught_by_the_boundary_of_its_subprocess(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "error_end_caught.bpmn")
         key = await create(stub, "error-end-caught")
         [job] = await activate(stub, "error-end-caught.demander")
@@ -77,7 +77,7 @@ async def test_error_end_event_is_caught_by_the_boundary_of_its_subprocess(engin
 
 
 async def test_business_rule_task_is_an_incident_until_dmn_is_supported(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "business_rule.bpmn")
         key = await create(stub, "business-rule")
         [incident] = await search(rest, "/v2/incidents/search", {"processInstanceKey": str(key)})
@@ -87,7 +87,7 @@ async def test_business_rule_task_is_an_incident_until_dmn_is_supported(engine, 
 
 
 async def test_error_thrown_in_a_called_process_is_caught_by_the_call_activity_boundary(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "call_error_child.bpmn", "call_error_parent.bpmn")
         parent = await create(stub, "call-error-parent")
         [job] = await activate(stub, "call-error-child.work")
@@ -101,7 +101,7 @@ async def test_error_thrown_in_a_called_process_is_caught_by_the_call_activity_b
 
 
 async def test_resolving_a_no_retries_incident_without_retries_raises_it_again(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "call_error_child.bpmn")
         key = await create(stub, "call-error-child")
         [job] = await activate(stub, "call-error-child.work")

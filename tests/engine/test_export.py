@@ -77,7 +77,7 @@ async def produce_every_kind_of_record(stub, rest: httpx.AsyncClient) -> int:
 
 async def test_every_kind_of_record_is_exported_to_jetstream_in_order(nats_url: str, tmp_path: Path) -> None:
     with start_engine(tmp_path, extra_env={"ENGINE_NATS_URL": nats_url}) as engine:
-        async with httpx.AsyncClient(base_url=engine.rest_url) as rest, gateway(engine.grpc_address) as stub:
+        async with engine.rest_client() as rest, gateway(engine) as stub:
             key = await produce_every_kind_of_record(stub, rest)
         client = await nats.connect(nats_url)
         try:

@@ -26,7 +26,7 @@ T0 = 1_900_000_000_000
 async def test_event_subprocesses_non_interrupting_message_and_interrupting_timer(
     fresh_engine, engine, rest
 ) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "event_subprocess.bpmn")
         await pin_clock(rest, T0)
         key = await create(stub, "event-subprocess", {"dossierId": "E1"})
@@ -49,7 +49,7 @@ async def test_event_subprocesses_non_interrupting_message_and_interrupting_time
 
 
 async def test_event_based_gateway_takes_the_first_event(fresh_engine, engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "event_gateway.bpmn")
         await pin_clock(rest, T0)
         answered = await create(stub, "event-gateway", {"dossierId": "G1"})
@@ -66,7 +66,7 @@ async def test_event_based_gateway_takes_the_first_event(fresh_engine, engine, r
 
 
 async def test_inclusive_gateway_forks_on_conditions_and_joins_what_was_taken(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "inclusive.bpmn")
         key = await create(stub, "inclusive", {"x": 5})
         [a] = await activate(stub, "inclusive.a")
@@ -87,7 +87,7 @@ async def test_inclusive_gateway_forks_on_conditions_and_joins_what_was_taken(en
 
 
 async def test_call_activity_variable_propagation(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "call_child.bpmn", "call_parent.bpmn")
         key = await create(stub, "call-parent", {"enfant": "call-child", "dossier": "C1"})
         [first] = await activate(stub, "call-child.work")
@@ -102,7 +102,7 @@ async def test_call_activity_variable_propagation(engine, rest) -> None:
 
 
 async def test_parallel_and_sequential_multi_instance(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "multi_instance.bpmn")
         key = await create(stub, "multi-instance", {"pieces": ["passeport", "photo", "justificatif"]})
         jobs = await activate(stub, "multi-instance.verifier")
@@ -126,7 +126,7 @@ async def test_parallel_and_sequential_multi_instance(engine, rest) -> None:
 
 
 async def test_terminate_end_event_and_signal(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "terminate.bpmn", "signal.bpmn")
         key = await create(stub, "terminate")
         assert await instance_state(rest, key) == "COMPLETED"
@@ -137,7 +137,7 @@ async def test_terminate_end_event_and_signal(engine, rest) -> None:
 
 
 async def test_send_task_and_message_throw_events_are_jobs(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "message_throw.bpmn")
         key = await create(stub, "message-throw")
         for element in ("notifier", "envoyer", "end"):
@@ -148,7 +148,7 @@ async def test_send_task_and_message_throw_events_are_jobs(engine, rest) -> None
 
 
 async def test_cancel_process_instance(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "call_child.bpmn", "call_parent.bpmn")
         key = await create(stub, "call-parent", {"enfant": "call-child"})
         [job] = await activate(stub, "call-child.work")
@@ -164,7 +164,7 @@ async def test_cancel_process_instance(engine, rest) -> None:
 
 
 async def test_start_instructions_start_the_instance_at_any_element(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "start_anywhere.bpmn")
         response = await stub.CreateProcessInstance(
             pb.CreateProcessInstanceRequest(

@@ -28,7 +28,7 @@ T0 = 1_900_000_000_000
 
 
 async def test_service_task_job_is_delivered_and_completed(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         deployed = await deploy(stub, "one_task.bpmn")
         process = deployed.deployments[0].process
         assert process.bpmnProcessId == "one-task"
@@ -49,7 +49,7 @@ async def test_service_task_job_is_delivered_and_completed(engine, rest) -> None
 async def test_expired_lease_makes_job_activatable_again_and_late_completion_is_not_found(
     fresh_engine, engine, rest
 ) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "one_task.bpmn")
         await create(stub, "one-task")
         [first] = await activate(stub, "one-task.work", timeout_ms=60_000, worker="a")
@@ -66,7 +66,7 @@ async def test_expired_lease_makes_job_activatable_again_and_late_completion_is_
 
 async def test_a_one_second_lease_is_redelivered_within_two_seconds(fresh_engine, engine) -> None:
     # a fresh engine's scheduler has nothing due and sleeps its longest: the lease must wake it on time
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "one_task.bpmn")
         await create(stub, "one-task")
         await asyncio.sleep(0.3)
@@ -81,7 +81,7 @@ async def test_a_one_second_lease_is_redelivered_within_two_seconds(fresh_engine
 async def test_fail_with_retries_reoffers_after_backoff_then_incident_at_zero(
     fresh_engine, engine, rest
 ) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "retries.bpmn")
         base = 1_900_000_000_000
         await rest.put("/v2/clock", json={"timestamp": base})
@@ -124,7 +124,7 @@ async def test_long_poll_is_woken_by_a_new_job(engine, rest) -> None:
     import asyncio
     import time
 
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "parallel.bpmn")
         started = time.monotonic()
         poll = asyncio.create_task(activate(stub, "parallel.a", request_timeout_ms=10_000))
@@ -140,7 +140,7 @@ async def test_long_poll_is_woken_by_a_new_job(engine, rest) -> None:
 
 
 async def test_exclusive_gateway_takes_condition_or_default(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "exclusive.bpmn")
         high = await create(stub, "exclusive", {"amount": 150})
         low = await create(stub, "exclusive", {"amount": 5})
@@ -152,7 +152,7 @@ async def test_exclusive_gateway_takes_condition_or_default(engine, rest) -> Non
 
 
 async def test_stream_activated_jobs_pushes_each_new_job(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "job_stream.bpmn")
         stream = stub.StreamActivatedJobs(
             pb.StreamActivatedJobsRequest(type="job-stream.work", worker="streamer", timeout=30_000)
@@ -176,7 +176,7 @@ async def test_stream_activated_jobs_pushes_each_new_job(engine, rest) -> None:
 
 
 async def test_update_job_timeout_moves_the_deadline(fresh_engine, engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "job_timeout.bpmn")
         await pin_clock(rest, T0)
         await create(stub, "job-timeout")
@@ -197,7 +197,7 @@ async def test_update_job_timeout_moves_the_deadline(fresh_engine, engine, rest)
 
 
 async def test_update_job_retries_rejects_non_positive_and_unknown_jobs(engine) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         for retries, code in ((0, grpc.StatusCode.INVALID_ARGUMENT), (2, grpc.StatusCode.NOT_FOUND)):
             with pytest.raises(grpc.aio.AioRpcError) as rejected:
                 await stub.UpdateJobRetries(
@@ -209,7 +209,7 @@ async def test_update_job_retries_rejects_non_positive_and_unknown_jobs(engine) 
 async def test_long_poll_answers_before_the_client_deadline(engine) -> None:
     # requestTimeout 0 means the engine's default (10 s), longer than this client's 1.5 s deadline
     # (pyzeebe's case: requestTimeout 0 and a 20 s deadline): an empty answer, never DEADLINE_EXCEEDED
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         for request_timeout in (0, 60_000):
             started = time.monotonic()
             call = stub.ActivateJobs(
@@ -229,7 +229,7 @@ async def test_long_poll_answers_before_the_client_deadline(engine) -> None:
 
 async def test_backpressure_answers_resource_exhausted(tmp_path) -> None:
     with start_engine(tmp_path, extra_env={"ENGINE_MAX_INFLIGHT_REQUESTS": "1"}) as engine:
-        async with gateway(engine.grpc_address) as stub:
+        async with gateway(engine) as stub:
             parked = asyncio.create_task(activate(stub, "backpressure.none", request_timeout_ms=3_000))
             await asyncio.sleep(0.3)  # the long poll holds the only slot
             with pytest.raises(grpc.aio.AioRpcError) as busy:

@@ -26,7 +26,7 @@ def publish(stub, name: str, key: str, ttl: int = 0, message_id: str = "", varia
 
 
 async def test_message_correlates_to_the_waiting_instance_with_its_key(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "message_catch.bpmn")
         first = await create(stub, "message-catch", {"dossierId": "A-1"})
         second = await create(stub, "message-catch", {"dossierId": 7})
@@ -45,7 +45,7 @@ async def test_message_correlates_to_the_waiting_instance_with_its_key(engine, r
 async def test_buffered_message_is_taken_fifo_by_a_later_subscription_until_its_ttl(
     fresh_engine, engine, rest
 ) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "message_catch.bpmn")
         await rest.put("/v2/clock", json={"timestamp": 1_900_000_000_000})
         await publish(stub, "pieces-recues", "B-1", ttl=60_000, variables={"rang": 1})
@@ -68,7 +68,7 @@ async def test_buffered_message_is_taken_fifo_by_a_later_subscription_until_its_
 
 
 async def test_message_id_is_unique_while_buffered(engine) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await publish(stub, "unique-msg", "k", ttl=60_000, message_id="m-1")
         with pytest.raises(grpc.aio.AioRpcError) as duplicate:
             await publish(stub, "unique-msg", "k", ttl=60_000, message_id="m-1")
@@ -77,7 +77,7 @@ async def test_message_id_is_unique_while_buffered(engine) -> None:
 
 
 async def test_message_start_event_creates_an_instance_with_the_message_variables(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "message_start.bpmn")
         response = await rest.post(
             "/v2/messages/publication",
@@ -91,7 +91,7 @@ async def test_message_start_event_creates_an_instance_with_the_message_variable
 
 
 async def test_interrupting_message_boundary_cancels_the_task(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "message_boundary.bpmn")
         key = await create(stub, "message-boundary", {"dossierId": "R-9"})
         [job] = await activate(stub, "message-boundary.instruire")
@@ -104,7 +104,7 @@ async def test_interrupting_message_boundary_cancels_the_task(engine, rest) -> N
 
 
 async def test_missing_correlation_key_variable_raises_an_incident(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "message_catch.bpmn")
         key = await create(stub, "message-catch", {})
         found = (
@@ -124,7 +124,7 @@ async def test_missing_correlation_key_variable_raises_an_incident(engine, rest)
 
 
 async def test_a_message_correlates_once_per_process_id(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "message_catch.bpmn")
         first = await create(stub, "message-catch", {"dossierId": "ONCE-1"})
         second = await create(stub, "message-catch", {"dossierId": "ONCE-1"})
@@ -141,7 +141,7 @@ async def test_a_message_correlates_once_per_process_id(engine, rest) -> None:
 
 
 async def test_message_start_event_one_active_instance_per_correlation_key(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "message_start_keyed.bpmn")
         await publish(stub, "depot-keyed", "K-1", ttl=60_000, variables={"rang": 1})
         [first] = await activate(stub, "message-start-keyed.work")
@@ -161,7 +161,7 @@ async def test_message_start_event_one_active_instance_per_correlation_key(engin
 
 
 async def test_non_interrupting_message_boundary_keeps_the_task(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "message_boundary_non_interrupting.bpmn")
         key = await create(stub, "message-boundary-ni", {"dossierId": "NI-1"})
         [task] = await activate(stub, "message-boundary-ni.instruire")
@@ -176,7 +176,7 @@ async def test_non_interrupting_message_boundary_keeps_the_task(engine, rest) ->
 
 
 async def test_receive_task_waits_for_its_message(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "receive_task.bpmn")
         key = await create(stub, "receive-task", {"numero": 12})
         await publish(stub, "accuse-reception", "13")
@@ -187,7 +187,7 @@ async def test_receive_task_waits_for_its_message(engine, rest) -> None:
 
 
 async def test_correlation_key_is_evaluated_once_when_the_subscription_opens(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "message_catch.bpmn")
         key = await create(stub, "message-catch", {"dossierId": "AVANT"})
         await stub.SetVariables(

@@ -245,7 +245,7 @@ async def call_grpc(stub: Any, method: str, request: Any) -> grpc.StatusCode:
 
 async def test_grpc_numbers_out_of_range_are_refused_never_internal(fresh_engine, engine) -> None:
     faults: list[str] = []
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy_fuzz_process(stub)
         for name, values, build in GRPC_CASES:
             for value in values:
@@ -355,7 +355,7 @@ async def test_rest_numbers_and_keys_out_of_range_are_4xx_problems_never_500(
     fresh_engine, engine, rest
 ) -> None:
     faults: list[str] = []
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy_fuzz_process(stub)
         target = await fresh_target(stub)
         for label, method, path, body in rest_requests(target):

@@ -17,6 +17,7 @@ from pyzeebe.proto.gateway_pb2_grpc import GatewayStub
 
 from tests.engine.helpers import FIXTURES, activate, complete, create, deploy, gateway, pin_clock
 from tests.support.engine_server import EngineServer, start_engine
+from tests.support.engine_tokens import shared_token_server
 
 pytestmark = pytest.mark.integration
 REPO = Path(__file__).resolve().parents[2]
@@ -30,11 +31,11 @@ def zbctl_binary() -> Path:
 
 
 async def test_topology_and_health(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         topology = await stub.Topology(pb.TopologyRequest())
         assert topology.partitionsCount == 1
         assert topology.brokers[0].partitions[0].role == pb.Partition.LEADER
-    async with grpc.aio.insecure_channel(engine.grpc_address) as channel:
+    async with grpc.aio.insecure_channel(engine.grpc_address) as channel:  # health needs no token
         health = health_pb2_grpc.HealthStub(channel)
         for service in ("", "gateway_protocol.Gateway"):
             answer = await health.Check(health_pb2.HealthCheckRequest(service=service))
@@ -47,7 +48,7 @@ async def test_topology_and_health(engine, rest) -> None:
 async def test_versions_per_process_id_and_idempotent_redeploy(engine, tmp_path) -> None:
     original = (FIXTURES / "one_task.bpmn").read_text()
     changed = original.replace('id="one-task"', 'id="versioned"')
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         first = await stub.DeployResource(
             pb.DeployResourceRequest(resources=[pb.Resource(name="v.bpmn", content=changed.encode())])
         )
@@ -70,17 +71,18 @@ async def test_versions_per_process_id_and_idempotent_redeploy(engine, tmp_path)
 
 async def zbctl(engine, *args: str, stdin: bytes | None = None) -> tuple[int, str]:
     assert ZBCTL.exists(), f"zbctl is expected at {ZBCTL} (npm install in the repository root)"
-    env = {**os.environ, "ZEEBE_ADDRESS": engine.grpc_address}
+    env = {**os.environ, **engine.client_env()}
     process = await asyncio.create_subprocess_exec(
         str(ZBCTL),
         *args,
         "--insecure",
         stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT,
+        stderr=asyncio.subprocess.PIPE,  # zbctl warns there that credentials travel in plaintext locally
         env=env,
     )
-    out, _ = await asyncio.wait_for(process.communicate(stdin), 30)
-    return process.returncode or 0, out.decode()
+    out, err = await asyncio.wait_for(process.communicate(stdin), 30)
+    code = process.returncode or 0
+    return code, out.decode() if code == 0 else f"{out.decode()}{err.decode()}"
 
 
 async def test_zbctl_status_deploy_create_and_worker(engine) -> None:
@@ -102,7 +104,7 @@ async def test_zbctl_status_deploy_create_and_worker(engine) -> None:
         "--insecure",
         stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.DEVNULL,
-        env={**os.environ, "ZEEBE_ADDRESS": engine.grpc_address},
+        env={**os.environ, **engine.client_env()},
     )
     try:
         code, out = await zbctl(
@@ -125,7 +127,7 @@ async def test_zbctl_status_deploy_create_and_worker(engine) -> None:
 async def test_clock_is_pinned_and_reset(engine, rest) -> None:
     # the shared engine: pinned in the past, so that no timer of another test fires
     past = int(time.time() * 1000) - 86_400_000
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "clock_task.bpmn")
         await pin_clock(rest, past)
         try:
@@ -147,7 +149,7 @@ async def test_clock_is_pinned_and_reset(engine, rest) -> None:
 
 async def test_clock_control_is_off_unless_configured(tmp_path) -> None:
     with start_engine(tmp_path, extra_env={"ENGINE_CLOCK_CONTROL": "false"}) as engine:
-        async with httpx.AsyncClient(base_url=engine.rest_url) as rest:
+        async with engine.rest_client() as rest:
             assert (await rest.put("/v2/clock", json={"timestamp": 0})).status_code == 403
             assert (await rest.post("/v2/clock/reset")).status_code == 403
 
@@ -155,14 +157,16 @@ async def test_clock_control_is_off_unless_configured(tmp_path) -> None:
 def test_the_grpc_port_opens_only_when_the_gateway_serves(tmp_path) -> None:
     # a client waiting for the port (a worker that outlived its engine) calls the moment it accepts: it
     # must get SERVING and working calls, never the health service's NOT_FOUND of a gateway still starting
-    server = EngineServer(f"sqlite:///{tmp_path / 'engine.db'}", tmp_path / "engine.log")
+    server = EngineServer(
+        f"sqlite:///{tmp_path / 'engine.db'}", tmp_path / "engine.log", auth=shared_token_server()
+    )
     options = [
         ("grpc.use_local_subchannel_pool", 1),
         ("grpc.initial_reconnect_backoff_ms", 5),
         ("grpc.min_reconnect_backoff_ms", 5),
         ("grpc.max_reconnect_backoff_ms", 5),
     ]
-    with grpc.insecure_channel(server.grpc_address, options=options) as channel:
+    with grpc.secure_channel(server.grpc_address, server.grpc_credentials(), options=options) as channel:
         health = health_pb2_grpc.HealthStub(channel)
         request = health_pb2.HealthCheckRequest(service="gateway_protocol.Gateway")
         server.launch()
@@ -171,6 +175,7 @@ def test_the_grpc_port_opens_only_when_the_gateway_serves(tmp_path) -> None:
             assert answer.status == health_pb2.HealthCheckResponse.SERVING
             topology = GatewayStub(channel).Topology(pb.TopologyRequest(), timeout=5)
             assert topology.brokers[0].partitions[0].role == pb.Partition.LEADER
-            assert httpx.get(f"{server.rest_url}/v2/topology", timeout=5).status_code == 200
+            topology_url = f"{server.rest_url}/v2/topology"
+            assert httpx.get(topology_url, auth=server.bearer(), timeout=5).status_code == 200
         finally:
             server.stop()

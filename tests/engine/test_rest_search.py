@@ -10,7 +10,7 @@ pytestmark = pytest.mark.integration
 
 
 async def test_user_task_search_filters_sorts_and_pages(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "user_task_search.bpmn")
         for agent, prio in (("ana", 10), ("ben", 50), ("ana", 30)):
             await create(stub, "user-task-search", {"agent": agent, "prio": prio})
@@ -49,7 +49,7 @@ async def test_user_task_search_filters_sorts_and_pages(engine, rest) -> None:
 
 
 async def test_process_instance_incident_variable_and_element_instance_searches(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "runtime_failure.bpmn", "exclusive.bpmn")
         failing = await create(stub, "runtime-failure", {"n": 0})
         fine = await create(stub, "exclusive", {"amount": 150})

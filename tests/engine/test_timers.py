@@ -24,7 +24,7 @@ HOUR = 3_600_000
 async def test_thirty_day_timer_fires_when_the_clock_reaches_it_and_not_before(
     fresh_engine, engine, rest
 ) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "timer_catch.bpmn")
         await pin_clock(rest, T0)
         key = await create(stub, "timer-catch")
@@ -40,7 +40,7 @@ async def test_thirty_day_timer_fires_when_the_clock_reaches_it_and_not_before(
 async def test_non_interrupting_cycle_repeats_and_interrupting_duration_from_a_variable(
     fresh_engine, engine, rest
 ) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "timer_boundary_cycle.bpmn")
         await pin_clock(rest, T0)
         key = await create(stub, "timer-boundary-cycle", {"delai": "PT5H"})
@@ -66,7 +66,7 @@ async def test_non_interrupting_cycle_repeats_and_interrupting_duration_from_a_v
 
 
 async def test_time_date_timer_and_timer_start_event(fresh_engine, engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await pin_clock(rest, T0)
         await deploy(stub, "timer_date.bpmn", "timer_start.bpmn")
         key = await create(stub, "timer-date", {"echeance": "2030-06-01T08:00:00Z"})
@@ -84,7 +84,7 @@ async def test_time_date_timer_and_timer_start_event(fresh_engine, engine, rest)
 async def test_non_interrupting_timer_event_subprocess_repeats_while_the_scope_is_active(
     fresh_engine, engine, rest
 ) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "timer_event_subprocess.bpmn")
         await pin_clock(rest, T0)
         key = await create(stub, "timer-event-subprocess")

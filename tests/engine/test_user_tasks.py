@@ -22,7 +22,7 @@ pytestmark = pytest.mark.integration
 
 
 async def test_native_user_task_lifecycle(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         deployed = await deploy(stub, "examen.form", "user_task.bpmn")
         form_key = next(d.form.formKey for d in deployed.deployments if d.form.formId)
         key = await create(stub, "user-task", {"agent": "alice", "echeance": "2030-01-31T00:00:00Z"})
@@ -66,7 +66,7 @@ async def test_native_user_task_lifecycle(engine, rest) -> None:
 
 
 async def test_job_based_user_task_has_reserved_headers(engine) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "job_user_task.bpmn")
         await create(stub, "job-user-task", {"agent": "carol", "groupes": ["g1", "g2"]})
         jobs = await activate(stub, "io.camunda.zeebe:userTask")
@@ -80,7 +80,7 @@ async def test_job_based_user_task_has_reserved_headers(engine) -> None:
 
 
 async def test_create_instance_with_result(engine) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "no_wait.bpmn", "one_task.bpmn")
         request = pb.CreateProcessInstanceRequest(
             bpmnProcessId="no-wait", version=-1, variables=json.dumps({"x": 1})
@@ -103,7 +103,7 @@ async def test_create_instance_with_result(engine) -> None:
 
 async def test_user_tasks_are_searched_by_due_follow_up_and_creation_date_ranges(engine, rest) -> None:
     """Camunda's date-time filters compare instants, whatever offset the model wrote them with."""
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "examen.form", "user_task.bpmn")
         keys = [
             str(await create(stub, "user-task", {"agent": "alice", "echeance": echeance}))

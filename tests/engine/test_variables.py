@@ -14,7 +14,7 @@ pytestmark = pytest.mark.integration
 
 
 async def test_input_and_output_mappings(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "io_mapping.bpmn")
         key = await create(stub, "io-mapping", {"montant": 21, "client": {"nom": "Dupont"}})
         [job] = await activate(stub, "io-mapping.calc")
@@ -26,7 +26,7 @@ async def test_input_and_output_mappings(engine, rest) -> None:
 
 
 async def test_set_variables_local_and_propagated(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "io_mapping.bpmn")
         key = await create(stub, "io-mapping", {"montant": 1, "client": {"nom": "X"}})
         [job] = await activate(stub, "io-mapping.calc")
@@ -49,7 +49,7 @@ async def test_set_variables_local_and_propagated(engine, rest) -> None:
 
 
 async def test_script_task_uses_feel_decimals(engine, rest) -> None:
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "script.bpmn")
         key = await create(stub, "script", {"montants": [1, 2]})
         assert (await variables_of(rest, key))["total"] == 3.3
@@ -58,7 +58,7 @@ async def test_script_task_uses_feel_decimals(engine, rest) -> None:
 async def test_feel_rules_of_the_engine(engine, rest) -> None:
     # '=' means FEEL, anything else is a literal; a missing variable is null; an evaluation error
     # is an incident carrying FEEL's message
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         await deploy(stub, "feel_rules.bpmn")
         key = await create(stub, "feel-rules", {"genre": "dynamique"})
         [job] = await activate(stub, "feel-rules.dynamique")

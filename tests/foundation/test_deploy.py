@@ -19,7 +19,9 @@ import yaml
 from pydantic_settings import BaseSettings
 
 import services
+from contracts.engine_access import platform_clients
 from plumbing.settings import REPO_ROOT
+from scripts.engine_clients import DEPLOYER, deployment_environment
 
 pytestmark = pytest.mark.unit
 
@@ -150,3 +152,38 @@ def test_readme_configuration_table_matches_the_code() -> None:
 
     text = README.read_text()
     assert readme_with_table(text) == text, "lancez `python -m scripts.config_table --write`"
+
+
+def test_every_client_of_the_engine_gets_its_credentials() -> None:
+    # the engine (Camunda 8 or ours) refuses calls without identity's token: a service deployed without
+    # its secret would fail its first job, not its start
+    containers = {where: env for where, _, env in our_containers()}
+    token = {"ZEEBE_AUTHORIZATION_SERVER_URL", "ZEEBE_TOKEN_AUDIENCE"}
+    for platform in ("compose", "k8s"):
+        for client_id in sorted(set(platform_clients()) - {DEPLOYER}):
+            secret = f"{client_id.upper()}_ENGINE_CLIENT_SECRET"
+            assert {secret, *token} <= containers[f"{platform}:{client_id}"], (platform, client_id)
+        deployer = containers[f"{platform}:deploy-models"]
+        assert {"ZEEBE_CLIENT_ID", "ZEEBE_CLIENT_SECRET", *token} <= deployer, platform
+        issuer = {"IDENTITY_OAUTH_CLIENTS", "IDENTITY_OAUTH_SIGNING_KEY", "IDENTITY_OAUTH_ISSUER"}
+        assert issuer <= containers[f"{platform}:identity"], platform
+    assert compose()["services"]["deploy-models"]["environment"]["ZEEBE_CLIENT_ID"] == DEPLOYER
+
+
+def test_the_engine_of_compose_accepts_only_identitys_tokens() -> None:
+    camunda = compose()["services"]["camunda"]["environment"]
+    assert camunda["CAMUNDA_SECURITY_AUTHENTICATION_UNPROTECTEDAPI"] == "false"
+    assert camunda["CAMUNDA_SECURITY_AUTHENTICATION_OIDC_JWKSETURI"].endswith("/.well-known/jwks.json")
+
+
+def test_the_generated_engine_clients_fill_the_env_example_and_verify() -> None:
+    from services.identity.adapters.emetteur_moteur import RegistreClients
+
+    env = deployment_environment()
+    example = (DEPLOY / ".env.example").read_text()
+    assert all(re.search(rf"^{name}=", example, re.M) for name in env), sorted(env)
+    registry = RegistreClients.depuis_json(env["IDENTITY_OAUTH_CLIENTS"])
+    for client_id in platform_clients():
+        client = registry.authentifier(client_id, env[f"{client_id.upper()}_ENGINE_CLIENT_SECRET"])
+        assert client is not None and client.client_id == client_id
+    assert registry.authentifier("dossier", env["PDF_ENGINE_CLIENT_SECRET"]) is None

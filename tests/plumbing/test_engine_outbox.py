@@ -46,7 +46,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EngineServer]:
 
 @pytest.fixture
 async def zeebe(engine: EngineServer) -> AsyncIterator[ZeebeClient]:
-    channel = create_insecure_channel(grpc_address=engine.grpc_address)
+    channel = engine.channel()
     client = ZeebeClient(channel)
     await client.deploy_resource(str(MODEL))
     yield client
@@ -93,7 +93,7 @@ async def test_a_creation_then_a_message_reach_the_engine_once(
     message = EngineCommand(f"recu-{d1}", "publish-message", "pieces-recues", {"recu": True}, d1)
     record(store, message)
     assert await relay.send_pending() == 1
-    async with gateway(engine.grpc_address) as stub:
+    async with gateway(engine) as stub:
         jobs = await activate(stub, "message-catch.after")
     assert [job.processInstanceKey for job in jobs] == [instance_key]
     assert json.loads(jobs[0].variables)["recu"] is True

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import grpc
-import httpx
 import pytest
 from pyzeebe import ZeebeClient, ZeebeTaskRouter
 
@@ -112,11 +111,12 @@ async def test_a_failing_job_is_retried_for_about_ten_minutes_then_an_incident(t
     register_job(router, CONTRACT, work)
 
     with start_engine(tmp_path) as engine:
-        channel = grpc.aio.insecure_channel(engine.grpc_address, interceptors=[failures])
+        credentials = engine.grpc_credentials("tests")
+        channel = grpc.aio.secure_channel(engine.grpc_address, credentials, interceptors=[failures])
         worker = create_worker(channel, "retry-test", [router], RetryPolicy())
         running = asyncio.create_task(worker.work())
         try:
-            async with httpx.AsyncClient(base_url=engine.rest_url, timeout=10) as rest:
+            async with engine.rest_client(timeout=10) as rest:
                 await pin_clock(rest, T0)
                 client = ZeebeClient(channel)
                 await client.deploy_resource(str(MODEL))

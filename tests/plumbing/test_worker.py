@@ -13,10 +13,9 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from pydantic import Field
-from pyzeebe import Job, ZeebeClient, ZeebeTaskRouter, ZeebeWorker, create_insecure_channel
+from pyzeebe import Job, ZeebeClient, ZeebeTaskRouter, ZeebeWorker
 
 from contracts.base import JobVariables
 from contracts.jobs import JobContract
@@ -62,7 +61,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EngineServer]:
 @pytest.fixture
 async def running(engine: EngineServer) -> AsyncIterator[tuple[ZeebeClient, list[dict[str, Any]]]]:
     """A deployed model and a pyzeebe worker running `recevoir`; yields what each job carried."""
-    channel = create_insecure_channel(grpc_address=engine.grpc_address)
+    channel = engine.channel()
     client = ZeebeClient(channel)
     await client.deploy_resource(str(MODEL))
     seen: list[dict[str, Any]] = []
@@ -106,7 +105,7 @@ async def test_bad_input_is_an_incident_naming_the_variable_not_its_value(
     client, _seen = running
     run = await client.run_process("typed-job", {"dossierId": "d-2", "nombrePieces": -7})
     key = run.process_instance_key
-    async with httpx.AsyncClient(base_url=engine.rest_url, timeout=10) as rest:
+    async with engine.rest_client(timeout=10) as rest:
         incidents: list[dict[str, Any]] = []
         for _ in range(100):
             incidents = await search(rest, "/v2/incidents/search", {"processInstanceKey": str(key)})

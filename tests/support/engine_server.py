@@ -1,14 +1,13 @@
 """Run the embedded engine (`python -m engine`) as a real subprocess for tests.
 
-    with start_engine(tmp_path) as engine:          # SQLite in tmp_path, clock control on
-        client = ZeebeClient(create_insecure_channel(engine.grpc_address))
-        httpx.get(f"{engine.rest_url}/v2/topology")
+    with start_engine(tmp_path) as engine:          # SQLite in tmp_path, clock control on, tokens required
+        client = ZeebeClient(engine.channel())       # pyzeebe's OAuth channel, the tests' client
+        async with engine.rest_client() as rest:     # httpx with a bearer token
+            await rest.get("/v2/topology")
+        engine.channel("dossier")                    # as the dossier service's worker (its permissions)
 
-    with start_token_server() as tokens, start_engine(auth=tokens) as engine:   # tokens required
-        client = ZeebeClient(tokens.channel(engine.grpc_address, "tests"))
-
-Without `auth` the engine runs with ENGINE_AUTHENTICATION=false: the explicit opt-out of the tests
-of the engine's protocol and of the services' handlers (refused in production, logged as a warning).
+The engine checks the tokens of `auth`, by default the test process's token server (identity's real
+issuer, `tests.support.engine_tokens.shared_token_server`), as every engine of the stack does.
 
 `stop()` sends SIGTERM, `kill()` SIGKILL, `restart()` starts it again on the same ports and database.
 """
@@ -24,18 +23,33 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 import grpc
+import httpx
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
+from contracts.engine_access import ENGINE_AUDIENCE, test_client
+from plumbing.engine_auth import BearerToken, channel_credentials
+from tests.support.engine_tokens import TokenServer, shared_token_server
 from tests.support.ports import free_port
-
-if TYPE_CHECKING:
-    from tests.support.engine_tokens import TokenServer
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 GATEWAY_SERVICE = "gateway_protocol.Gateway"
+TEST_CLIENT = test_client().client_id  # every permission and job type, clock control included
+
+
+class _BearerMetadata(grpc.AuthMetadataPlugin):
+    """gRPC call credentials from a `BearerToken` (fetched, kept and renewed as for REST)."""
+
+    def __init__(self, bearer: BearerToken) -> None:
+        self.bearer = bearer
+
+    def __call__(self, context: grpc.AuthMetadataContext, callback: grpc.AuthMetadataPluginCallback) -> None:
+        try:
+            callback((("authorization", f"Bearer {self.bearer.token()}"),), None)
+        except Exception as error:  # the call fails with the token server's error, not a hang
+            callback((), error)
 
 
 class EngineServer:
@@ -43,8 +57,8 @@ class EngineServer:
         self,
         database_url: str,
         log_path: Path,
+        auth: TokenServer,
         extra_env: dict[str, str] | None = None,
-        auth: TokenServer | None = None,
     ) -> None:
         self.database_url = database_url
         self.auth = auth
@@ -61,6 +75,38 @@ class EngineServer:
     @property
     def rest_url(self) -> str:
         return f"http://127.0.0.1:{self.rest_port}"
+
+    def bearer(self, client_id: str = TEST_CLIENT) -> BearerToken:
+        return self.auth.bearer(client_id)
+
+    def channel(self, client_id: str = TEST_CLIENT) -> grpc.aio.Channel:
+        """pyzeebe's OAuth 2 channel as `client_id`, as the services open it."""
+        return self.auth.channel(self.grpc_address, client_id)
+
+    def grpc_credentials(self, client_id: str = TEST_CLIENT) -> grpc.ChannelCredentials:
+        """For a raw `grpc.aio.secure_channel`: every call carries `client_id`'s bearer token."""
+        call = grpc.metadata_call_credentials(_BearerMetadata(self.bearer(client_id)))
+        return grpc.composite_channel_credentials(channel_credentials(self.grpc_address), call)
+
+    def rest_client(self, client_id: str = TEST_CLIENT, **options: Any) -> httpx.AsyncClient:
+        """An httpx client of the REST API with `client_id`'s bearer token."""
+        return httpx.AsyncClient(base_url=self.rest_url, auth=self.bearer(client_id), **options)
+
+    def client_env(self, client_id: str = TEST_CLIENT) -> dict[str, str]:
+        """The environment of zbctl (and of any Zeebe client) as `client_id` towards this engine."""
+        return {"ZEEBE_ADDRESS": self.grpc_address, **self.auth.client_env(client_id)}
+
+    def camunda_configuration(self, token_cache: Path, client_id: str = TEST_CLIENT) -> dict[str, str]:
+        """The Camunda SDK's configuration with its OAuth strategy, as a Camunda 8.9 user writes it."""
+        return {
+            "CAMUNDA_REST_ADDRESS": self.rest_url,
+            "CAMUNDA_AUTH_STRATEGY": "OAUTH",
+            "CAMUNDA_CLIENT_ID": client_id,
+            "CAMUNDA_CLIENT_SECRET": self.auth.secrets[client_id],
+            "CAMUNDA_OAUTH_URL": self.auth.token_url,
+            "CAMUNDA_TOKEN_AUDIENCE": ENGINE_AUDIENCE,
+            "CAMUNDA_TOKEN_CACHE_DIR": str(token_cache),
+        }
 
     def start(self, timeout: float = 60.0) -> None:
         self.launch()
@@ -79,7 +125,7 @@ class EngineServer:
             "ENGINE_DATABASE_URL": self.database_url,
             "ENGINE_CLOCK_CONTROL": "true",
             "ENGINE_HOST": "127.0.0.1",
-            **(self.auth.engine_env() if self.auth else {"ENGINE_AUTHENTICATION": "false"}),
+            **self.auth.engine_env(),
             **self.extra_env,
         }
         log = self.log_path.open("ab")
@@ -152,11 +198,11 @@ def start_engine(
     auth: TokenServer | None = None,
 ) -> Iterator[EngineServer]:
     """A running engine on free ports with clock control; SQLite in `directory` unless a URL is given;
-    bearer tokens of `auth` required on every call when given."""
+    bearer tokens of `auth` (the process's token server unless given) required on every call."""
     with tempfile.TemporaryDirectory(prefix="engine-") as scratch:
         folder = directory or Path(scratch)
         url = database_url or f"sqlite:///{folder / 'engine.db'}"
-        server = EngineServer(url, folder / "engine.log", extra_env, auth)
+        server = EngineServer(url, folder / "engine.log", auth or shared_token_server(), extra_env)
         server.start()
         try:
             yield server

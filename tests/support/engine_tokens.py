@@ -1,5 +1,6 @@
 """identity's token endpoint for the engine, alone, on a free port (a thread of the test process).
 
+    tokens = shared_token_server()                        # the one `start_engine` gives every engine
     with start_token_server() as tokens:                  # the platform's clients and the tests' one
         with start_engine(auth=tokens) as engine:          # the engine checks tokens on its JWKS
             tokens.token("dossier")                        # an access token, as a worker gets it
@@ -12,6 +13,7 @@ real issuer; `forge` signs claims of the test's choosing with its key (expired t
 from __future__ import annotations
 
 import asyncio
+import atexit
 import json
 import secrets
 import threading
@@ -27,12 +29,14 @@ from fastapi import FastAPI
 from joserfc import jwt
 
 from contracts.engine_access import ENGINE_AUDIENCE, EngineClient, platform_clients, test_client
-from plumbing.engine_auth import EngineCredentials
+from plumbing.engine_auth import BearerToken, EngineCredentials
 from plumbing.worker import create_zeebe_channel
 from services.identity.adapters.emetteur_moteur import cle_depuis_json, nouvelle_cle, registre_json
 from services.identity.settings import IdentitySettings
 from services.identity.wiring import engine_token_router
 from tests.support.ports import free_port, wait_for_port
+
+TOKEN_SECONDS = 3600  # identity's longest: the tests' clients ask for a token once per client
 
 
 class TokenServer:
@@ -43,13 +47,18 @@ class TokenServer:
         self.issuer = f"http://127.0.0.1:{self.port}"
         registry = registre_json({cid: (client, self.secrets[cid]) for cid, client in clients.items()})
         settings = IdentitySettings(
-            oauth_clients=registry, oauth_signing_key=self.key_json, oauth_issuer=self.issuer
+            oauth_clients=registry,
+            oauth_signing_key=self.key_json,
+            oauth_issuer=self.issuer,
+            oauth_token_seconds=TOKEN_SECONDS,
         )
         app = FastAPI()
         app.include_router(engine_token_router(settings))
         config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_config=None, access_log=False)
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=lambda: asyncio.run(self.server.serve()), daemon=True)
+        self._bearers: dict[str, BearerToken] = {}
+        self._bearers_lock = threading.Lock()
 
     @property
     def token_url(self) -> str:
@@ -102,6 +111,16 @@ class TokenServer:
         """pyzeebe's OAuth 2 client-credentials channel, as every service opens it."""
         return create_zeebe_channel(grpc_address, self.credentials(client_id))
 
+    def bearer(self, client_id: str) -> BearerToken:
+        """`client_id`'s httpx authentication, one per client for the server's life: its token is asked
+        once (an hour's lifetime), not by every client a test opens (an HTTP client costs ~35 ms of CPU)."""
+        with self._bearers_lock:
+            if client_id not in self._bearers:
+                bearer = BearerToken(self.credentials(client_id))
+                bearer.token()  # asked now, outside the event loop of any test
+                self._bearers[client_id] = bearer
+            return self._bearers[client_id]
+
     def credentials(self, client_id: str) -> EngineCredentials:
         return EngineCredentials(client_id, self.secrets[client_id], self.token_url, ENGINE_AUDIENCE)
 
@@ -122,3 +141,19 @@ def start_token_server(clients: dict[str, EngineClient] | None = None) -> Iterat
         yield server
     finally:
         server.stop()
+
+
+_shared: list[TokenServer] = []
+_shared_lock = threading.Lock()
+
+
+def shared_token_server() -> TokenServer:
+    """The test process's token server (started on first use, stopped at exit): the default `auth` of
+    `start_engine`, so that every engine of the suite requires tokens without a server each."""
+    with _shared_lock:
+        if not _shared:
+            server = TokenServer({**platform_clients(), "tests": test_client()})
+            server.start()
+            atexit.register(server.stop)
+            _shared.append(server)
+        return _shared[0]

@@ -34,7 +34,8 @@ MODELES = [Path(__file__).parent / "taches.bpmn", Path(__file__).parent / "valid
 def engine(tmp_path: Path) -> Iterator[EngineServer]:
     with start_engine(tmp_path) as server:
         files = [("resources", (m.name, m.read_bytes(), "application/xml")) for m in MODELES]
-        httpx.post(f"{server.rest_url}/v2/deployments", files=files, timeout=10).raise_for_status()
+        deployments = f"{server.rest_url}/v2/deployments"
+        httpx.post(deployments, files=files, auth=server.bearer(), timeout=10).raise_for_status()
         yield server
 
 
@@ -85,9 +86,10 @@ async def backoffice(engine: EngineServer) -> AsyncIterator[Backoffice]:
     settings = BackofficeSettings()
     dossiers = FakeDossiers()
     async with (
-        # the back-office's own connection to the real engine, closed with the test (no socket left)
-        httpx.AsyncClient(base_url=platform.camunda_rest_address, timeout=10) as camunda,
-        httpx.AsyncClient(base_url=engine.rest_url, timeout=10) as moteur,
+        # the back-office's own connection to the real engine as its client (its permissions), closed
+        # with the test (no socket left)
+        engine.rest_client("backoffice", timeout=10) as camunda,
+        engine.rest_client(timeout=10) as moteur,
     ):
         clients = Clients(FakeAgents(), CamundaMoteur(CamundaClient(camunda)), dossiers)
         app = build_app(settings, platform, clients)

@@ -39,8 +39,8 @@ async def console(engine: EngineServer) -> AsyncIterator[Backoffice]:
     files = [("resources", (ESSAI.name, ESSAI.read_bytes(), "application/xml"))]
     platform = PlatformSettings(CAMUNDA_REST_ADDRESS=engine.rest_url)  # type: ignore[call-arg]
     async with (
-        httpx.AsyncClient(base_url=engine.rest_url, timeout=10) as camunda,
-        httpx.AsyncClient(base_url=engine.rest_url, timeout=10) as moteur,
+        engine.rest_client("backoffice", timeout=10) as camunda,
+        engine.rest_client(timeout=10) as moteur,
     ):
         (await moteur.post("/v2/deployments", files=files)).raise_for_status()
         client = CamundaClient(camunda)

@@ -48,10 +48,11 @@ SCREENSHOTS = REPO_ROOT / "var" / "screenshots"
 def site(tmp_path: Path) -> Iterator[tuple[str, EngineServer]]:
     with start_engine(tmp_path) as engine:
         files = [("resources", (m.name, m.read_bytes(), "application/xml")) for m in MODELES]
-        httpx.post(f"{engine.rest_url}/v2/deployments", files=files, timeout=10).raise_for_status()
+        deployments = f"{engine.rest_url}/v2/deployments"
+        httpx.post(deployments, files=files, auth=engine.bearer(), timeout=10).raise_for_status()
         # no connection kept between requests: the server's event loop ends with the test
         sans_reserve = httpx.Limits(max_keepalive_connections=0)
-        client = CamundaClient(httpx.AsyncClient(base_url=engine.rest_url, timeout=10, limits=sans_reserve))
+        client = CamundaClient(engine.rest_client("backoffice", timeout=10, limits=sans_reserve))
         clients = Clients(
             FakeAgents(), CamundaMoteur(client), FakeDossiers(), CamundaReferentiel(client), NodeBpmnLint()
         )
@@ -64,7 +65,7 @@ def moteur(engine: EngineServer, travail: Callable[[Processus], Awaitable[T]]) -
     """Drive the engine with the stand-ins, on an event loop of its own (Playwright holds this one)."""
 
     async def principal() -> T:
-        async with httpx.AsyncClient(base_url=engine.rest_url, timeout=10) as rest:
+        async with engine.rest_client(timeout=10) as rest:
             return await travail(Processus(rest))
 
     with ThreadPoolExecutor(1) as pool:

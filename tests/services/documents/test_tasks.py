@@ -7,7 +7,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from pyzeebe import Job, ZeebeClient, create_insecure_channel
+from pyzeebe import Job, ZeebeClient
 
 from contracts.process import JobType
 from plumbing.worker import create_worker
@@ -58,11 +58,12 @@ async def test_le_moteur_fait_sceller_par_le_worker(
     await preparer(client)
     (tmp_path / "moteur").mkdir()
     with start_engine(tmp_path / "moteur") as moteur:
-        canal = create_insecure_channel(grpc_address=moteur.grpc_address)
+        canal = moteur.channel("documents")  # the service's own client: only its job types
+        pilote = moteur.channel()  # the test's: deploys and starts the process
         worker = create_worker(canal, "documents", [build_task_router(deps.transactions)])
         travail = asyncio.create_task(worker.work())
         try:
-            zeebe = ZeebeClient(canal)
+            zeebe = ZeebeClient(pilote)
             await zeebe.deploy_resource(str(FIXTURES / "sceller.bpmn"))
             resultat = await zeebe.run_process_with_result(
                 "test-documents-sceller",
@@ -73,6 +74,7 @@ async def test_le_moteur_fait_sceller_par_le_worker(
             await worker.stop()
             await travail
             await canal.close()
+            await pilote.close()
     assert resultat.variables["documentsScelles"] == 2
     liste = await client.get("/dossiers/dos-1/pieces", headers=entetes(AGENT_59))
     assert {f["statut"] for p in liste.json()["pieces"] for f in p["fichiers"]} == {"scelle"}

@@ -18,7 +18,7 @@ from plumbing.health import engine_check
 from plumbing.service import keep_working
 from plumbing.settings import PlatformSettings
 from plumbing.unit_of_work import UnitOfWork
-from plumbing.worker import create_worker, create_zeebe_channel
+from plumbing.worker import create_worker
 from plumbing.zeebe_client import ZeebeEngineCommands
 from services.dossier.settings import DossierSettings
 from services.dossier.storage.repositories import SqlRepositories
@@ -63,9 +63,11 @@ async def banc(
 ) -> AsyncIterator[Banc]:
     (tmp_path / "moteur").mkdir()
     with start_engine(tmp_path / "moteur") as engine:
-        channel = create_zeebe_channel(engine.grpc_address)
+        deployer = engine.channel()  # the test's client deploys; the service has no such permission
+        await ZeebeClient(deployer).deploy_resource(str(BPMN))
+        await deployer.close()
+        channel = engine.channel("dossier")  # the service's own client: its jobs, instances, messages
         client = ZeebeClient(channel)
-        await client.deploy_resource(str(BPMN))
         settings = DossierSettings(database_url="sqlite://", guichet="01")
         composants = build_parts(
             settings,
@@ -85,7 +87,7 @@ async def banc(
         transport = httpx.ASGITransport(app=app)
         async with (
             httpx.AsyncClient(transport=transport, base_url="http://dossier") as api,
-            httpx.AsyncClient(base_url=engine.rest_url, timeout=10) as rest,
+            engine.rest_client(timeout=10) as rest,
         ):
             yield Banc(api, rest, engine, channel)
         await worker.stop()

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pyzeebe import ZeebeClient, create_insecure_channel
+from pyzeebe import ZeebeClient
 
 from contracts.process import JobType
 from plumbing.worker import create_worker
@@ -45,10 +45,11 @@ async def test_le_moteur_fait_inscrire_le_titre_au_registre(deps: IdentityParts,
         "demandeur": DEMANDEUR_SEPT,
     }
     with start_engine(tmp_path) as moteur:
-        channel = create_insecure_channel(grpc_address=moteur.grpc_address)
+        channel = moteur.channel()
         client = ZeebeClient(channel)
         await client.deploy_resource(str(modele))
-        worker = create_worker(channel, "identity-test", [build_task_router(deps)])
+        worker_channel = moteur.channel("identity")  # the service's own client: only its job types
+        worker = create_worker(worker_channel, "identity-test", [build_task_router(deps)])
         travail = asyncio.create_task(worker.work())
         try:
             resultat = await client.run_process_with_result(
@@ -58,6 +59,7 @@ async def test_le_moteur_fait_inscrire_le_titre_au_registre(deps: IdentityParts,
             await worker.stop()
             await travail
             await channel.close()
+            await worker_channel.close()
     assert resultat.variables["dossierId"] == "dossier-moteur"
     with deps.unit_of_work.transaction() as d:
         titre = d.registre.titre_du_dossier("dossier-moteur")

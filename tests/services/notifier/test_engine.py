@@ -23,7 +23,7 @@ from plumbing.actors import Actor
 from plumbing.clock import new_id
 from plumbing.engine_outbox import EngineCommandRelay
 from plumbing.settings import PlatformSettings
-from plumbing.worker import create_worker, create_zeebe_channel
+from plumbing.worker import create_worker
 from plumbing.zeebe_client import ZeebeEngineCommands
 from services.notifier.settings import NotifierSettings
 from services.notifier.storage.tables import engine_commands, notifications
@@ -49,7 +49,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EngineServer]:
 
 @pytest.fixture
 async def stub(engine: EngineServer) -> AsyncIterator[Any]:
-    async with gateway(engine.grpc_address) as raw:
+    async with gateway(engine) as raw:
         content = MODEL.read_bytes()
         await raw.DeployResource(
             pb.DeployResourceRequest(resources=[pb.Resource(name=MODEL.name, content=content)])
@@ -63,7 +63,7 @@ async def worker(engine: EngineServer, deps: NotifierDeps) -> AsyncIterator[asyn
     created = asyncio.Event()
     deps.wake_outbox_relay = created.set
     deps.new_id = new_id  # the engine outlives each test's database: ids must not repeat
-    channel = create_zeebe_channel(engine.grpc_address)
+    channel = engine.channel("notifier")  # the service's own client: its job types and messages
     running = create_worker(channel, "notifier-test", [build_task_router(deps)])
     task = asyncio.create_task(running.work())
     yield created
@@ -75,7 +75,7 @@ async def worker(engine: EngineServer, deps: NotifierDeps) -> AsyncIterator[asyn
 @pytest.fixture
 async def relais(engine: EngineServer, deps: NotifierDeps) -> AsyncIterator[EngineCommandRelay]:
     """The relay `wiring.build_engine_relay` makes, with a short back-off while the engine is away."""
-    channel = create_zeebe_channel(engine.grpc_address)
+    channel = engine.channel("notifier")
     zeebe = ZeebeEngineCommands(ZeebeClient(channel), message_ttl_ms=60_000)
     relay = EngineCommandRelay(engine_commands, deps.sessions, zeebe, max_backoff=timedelta(seconds=0.5))
     deps.wake_engine_relay = relay.notify
@@ -110,7 +110,7 @@ async def notifier_via_engine(
     key = await create(stub, PROCESS, variables)
     async with asyncio.timeout(45):
         await created.wait()
-        async with httpx.AsyncClient(base_url=engine.rest_url) as rest:
+        async with engine.rest_client() as rest:
             while "notificationId" not in await variables_of(rest, key):  # noqa: ASYNC110 - job completed
                 await asyncio.sleep(0.05)
     with deps.sessions() as session:
@@ -120,7 +120,7 @@ async def notifier_via_engine(
 
 
 async def variables_of_instance(engine: EngineServer, key: int) -> dict[str, Any]:
-    async with httpx.AsyncClient(base_url=engine.rest_url) as rest:
+    async with engine.rest_client() as rest:
         return await variables_of(rest, key)
 
 
@@ -203,7 +203,7 @@ async def wait_for_failed_attempt(deps: NotifierDeps) -> None:
 
 async def completed(engine: EngineServer, key: int) -> bool:
     """The engine completes the instance after the last job; poll its REST state briefly."""
-    async with httpx.AsyncClient(base_url=engine.rest_url) as rest, asyncio.timeout(10):
+    async with engine.rest_client() as rest, asyncio.timeout(10):
         while await instance_state(rest, key) != "COMPLETED":  # noqa: ASYNC110 - no event to await
             await asyncio.sleep(0.05)
     return True

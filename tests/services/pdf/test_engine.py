@@ -5,7 +5,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from pyzeebe import ZeebeClient, create_insecure_channel
+from pyzeebe import ZeebeClient
 
 from plumbing.worker import create_worker
 from services.pdf.tasks import build_task_router
@@ -24,11 +24,12 @@ async def test_the_engine_has_the_worker_generate_and_store_the_confirmation(
 ) -> None:
     (tmp_path / "moteur").mkdir()
     with start_engine(tmp_path / "moteur") as moteur:
-        canal = create_insecure_channel(grpc_address=moteur.grpc_address)
+        canal = moteur.channel("pdf")  # the service's own client: only its job types
+        pilote = moteur.channel()  # the test's: deploys and starts the process
         worker = create_worker(canal, "pdf", [build_task_router(generation)])
         travail = asyncio.create_task(worker.work())
         try:
-            zeebe = ZeebeClient(canal)
+            zeebe = ZeebeClient(pilote)
             await zeebe.deploy_resource(str(MODELE_BPMN))
             resultat = await zeebe.run_process_with_result(
                 "test-pdf-generer", variables_processus(), timeout=30_000
@@ -37,6 +38,7 @@ async def test_the_engine_has_the_worker_generate_and_store_the_confirmation(
             await worker.stop()
             await travail
             await canal.close()
+            await pilote.close()
     document = resultat.variables["document"]
     assert document["modele"] == "confirmation-depot"
     assert document["nomFichier"] == f"confirmation-depot-{NUMERO_DEMANDE}.pdf"
