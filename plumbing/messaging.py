@@ -11,7 +11,7 @@ import nats
 from nats.aio.client import Client
 from nats.js import JetStreamContext
 from nats.js.api import StreamConfig
-from nats.js.errors import NotFoundError
+from nats.js.errors import BadRequestError, NotFoundError
 
 from plumbing.correlation import HEADER, current_correlation_id
 
@@ -56,8 +56,11 @@ async def ensure_stream(
     try:
         info = await js.stream_info(name)
     except NotFoundError:
-        await js.add_stream(StreamConfig(name=name, subjects=subjects, max_age=max_age))
-        return
+        try:
+            await js.add_stream(StreamConfig(name=name, subjects=subjects, max_age=max_age))
+            return
+        except BadRequestError:  # another service created it meanwhile, with its own settings
+            info = await js.stream_info(name)
     config = info.config
     missing = [s for s in subjects if s not in (config.subjects or [])]
     if missing or (max_age is not None and config.max_age != max_age):

@@ -44,7 +44,9 @@ class ActorTokens:
         return actor_verifier("http://identite.test/jwks-inutilise", keys=self.issuer.cles())
 
 
-TEST_TOKENS = ActorTokens()
+# a day: modules sign their headers when the suite is collected, and the suite lasts longer than
+# identity's five minutes
+TEST_TOKENS = ActorTokens(duration_s=24 * 3600)
 
 
 def trust_test_tokens(app: App) -> App:
