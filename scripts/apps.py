@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import logging
+import os
 import subprocess
 import sys
 from collections.abc import Callable, Coroutine
@@ -24,15 +26,33 @@ from plumbing.logs import SERVICE, configure_logging
 from plumbing.settings import PlatformSettings
 
 ServiceRun = Callable[[], Coroutine[Any, Any, None]]
+STOP_TIMEOUT_S = 10.0
+log = logging.getLogger(__name__)
 
 
 async def serve_together(services: dict[str, ServiceRun]) -> None:
-    """Every service until a signal stops them all; the first failure stops the others and is raised."""
-    async with asyncio.TaskGroup() as group:
-        for name, run_service in services.items():
-            SERVICE.set(name)  # copied into the task's context: its log lines carry its name
-            group.create_task(run_service(), name=name)
-        SERVICE.set(None)
+    """Every service until a signal stops them all. The first failure stops the others and ends the
+    process in error, for the process manager to restart it: a service that does not stop within
+    `STOP_TIMEOUT_S` would otherwise keep a half-dead process alive (asyncio waits for it)."""
+    tasks = []
+    for name, run_service in services.items():
+        SERVICE.set(name)  # copied into the task's context: its log lines carry its name
+        tasks.append(asyncio.create_task(run_service(), name=name))
+    SERVICE.set(None)
+    done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
+    failed = next((task for task in done if not task.cancelled() and task.exception()), None)
+    if failed is None:
+        return
+    for task in pending:
+        task.cancel()
+    if pending:
+        await asyncio.wait(pending, timeout=STOP_TIMEOUT_S)
+    log.error(
+        "service en échec : processus arrêté pour être relancé",
+        extra={"en_echec": failed.get_name()},
+        exc_info=failed.exception(),
+    )
+    os._exit(1)
 
 
 def main_module(name: str) -> str:
