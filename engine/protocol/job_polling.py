@@ -45,16 +45,7 @@ class JobPoller:
         while True:
             event = self.signals.register(job_type)
             try:
-                jobs = await self.store.submit(
-                    lambda: activate_jobs(
-                        self.store,
-                        job_type=job_type,
-                        worker=worker,
-                        timeout_ms=timeout_ms,
-                        max_jobs=max_jobs,
-                        fetch_variables=fetch_variables,
-                    )
-                )
+                jobs = await self._activate(job_type, worker, timeout_ms, max_jobs, fetch_variables)
                 remaining = end - loop.time()
                 if jobs or remaining <= 0:
                     return jobs
@@ -68,22 +59,28 @@ class JobPoller:
         while True:
             event = self.signals.register(job_type)
             try:
-                jobs = await self.store.submit(
-                    lambda: activate_jobs(
-                        self.store,
-                        job_type=job_type,
-                        worker=worker,
-                        timeout_ms=timeout_ms,
-                        max_jobs=32,
-                        fetch_variables=fetch_variables,
-                    )
-                )
+                jobs = await self._activate(job_type, worker, timeout_ms, 32, fetch_variables)
                 for job in jobs:
                     yield job
                 if not jobs:
                     await self._wait(event, 3600.0)
             finally:
                 self.signals.unregister(job_type, event)
+
+    async def _activate(
+        self, job_type: str, worker: str, timeout_ms: int, max_jobs: int, fetch_variables: list[str]
+    ) -> list[ActivatedJob]:
+        """One activation, in the store's next group commit."""
+        return await self.store.submit(
+            lambda: activate_jobs(
+                self.store,
+                job_type=job_type,
+                worker=worker,
+                timeout_ms=timeout_ms,
+                max_jobs=max_jobs,
+                fetch_variables=fetch_variables,
+            )
+        )
 
     async def _wait(self, event: asyncio.Event, remaining: float) -> None:
         timeout = remaining if self.recheck_s is None else min(remaining, self.recheck_s)
