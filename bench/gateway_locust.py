@@ -28,6 +28,7 @@ import argparse
 import contextlib
 import io
 import json
+import math
 import os
 import random
 import re
@@ -42,7 +43,7 @@ from typing import Any, ClassVar
 import gevent
 from locust import FastHttpUser, events, task
 from locust.env import Environment
-from pypdf import PdfWriter
+from PIL import Image
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 ATTESTATION = re.compile(r'name="(attestation_[a-z0-9_-]+)"')
@@ -53,6 +54,7 @@ ERREUR = re.compile(r'class="fr-message fr-message--error"[^>]*>([^<]+)<')
 MOT_DE_PASSE = "Banc.Essai59!"  # bench/gateway_comptes.py
 EPHOTO = "1234567890123456789012"
 GROS = 10 * 1024 * 1024 - 64 * 1024  # just under the 10 Mo a file may weigh
+OCTETS_PAR_PIXEL_BRUIT = 1.18  # a JPEG of RGB noise at quality 95 (Pillow): bytes per pixel
 
 TEMPS: dict[str, list[float]] = defaultdict(list)
 ECHECS: dict[str, int] = defaultdict(int)
@@ -110,13 +112,11 @@ class Echec(Exception):
 
 
 def pdf(taille: int) -> bytes:
-    """A real one-page PDF of about `taille` bytes (random bytes embedded: incompressible)."""
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    if taille > 4096:
-        writer.add_attachment("numerisation.bin", os.urandom(taille - 2048))
+    """A scan-like one-page PDF of about `taille` bytes: a JPEG of noise (incompressible), no attachment."""
+    cote = max(64, int(math.sqrt(taille / OCTETS_PAR_PIXEL_BRUIT)))
+    image = Image.frombytes("RGB", (cote, cote), os.urandom(cote * cote * 3))
     sortie = io.BytesIO()
-    writer.write(sortie)
+    image.save(sortie, "PDF", quality=95, resolution=150)
     return sortie.getvalue()
 
 
