@@ -28,7 +28,7 @@ deps: ## Debian packages (installed when root and missing; otherwise named)
 $(BIN)/.installed: requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install -q --disable-pip-version-check uv==0.13.9
-	@$(BIN)/uv pip install -q --python $(BIN)/python -r requirements.lock
+	@$(BIN)/uv pip install -q --compile-bytecode --python $(BIN)/python -r requirements.lock
 	@touch $@
 
 venv: $(BIN)/.installed ## Python virtual environment from requirements.lock

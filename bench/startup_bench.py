@@ -17,7 +17,6 @@ import json
 import os
 import re
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -67,15 +66,9 @@ def start_once(clone: Path, env: dict[str, str], command: list[str]) -> dict[str
 def free_ports() -> dict[str, str]:
     """Every port of the stack on a free one, away from a `make run` of this machine."""
     sys.path.insert(0, str(REPO))
-    from scripts.stack import PORT_DEFAULTS
+    from tests.support.stack import free_stack_ports
 
-    ports = {}
-    for name in PORT_DEFAULTS:
-        if name.endswith("_PORT"):
-            with socket.socket() as probe:
-                probe.bind(("127.0.0.1", 0))
-                ports[name] = str(probe.getsockname()[1])
-    return ports
+    return free_stack_ports()
 
 
 def main() -> None:
