@@ -47,6 +47,19 @@ def delais_du_modele() -> dict[str, Any]:
     return to_json(evaluate(html.unescape(expression.group(1))))  # type: ignore[no-any-return]
 
 
+def entrees_de_l_attestation() -> dict[str, Any]:
+    """The attestation's card mention, duration and tax as the model's task inputs set them."""
+    entrees = {}
+    for source, cible in re.findall(
+        r'<zeebe:input source="([^"]*)" target="(mention|dureeCarteAnnees|montantTaxe)"',
+        MODELE.read_text(encoding="utf-8"),
+    ):
+        valeur = html.unescape(source)
+        entrees[cible] = to_json(evaluate(valeur[1:])) if valeur.startswith("=") else valeur
+    assert len(entrees) == 3, f"entrées de l'attestation introuvables dans {MODELE}"
+    return entrees
+
+
 DEMANDEUR = {
     "nom": "Etranger",
     "nomUsage": "INC",
@@ -66,6 +79,7 @@ VARIABLES: dict[str, Any] = {
     "prefecture": "prefecture-59",
     "dateFinValiditeTitre": "2023-09-11",
     "demandeur": DEMANDEUR,
+    "dateDecision": "2023-09-12",
     "motifDecision": "Vous ne justifiez pas du caractère réel et sérieux du suivi de votre formation.\n"
     "Les attestations d'assiduité fournies font état de nombreuses absences injustifiées.",
 }
@@ -96,7 +110,12 @@ def annexe_de_deux_pages() -> AnnexePieces:
 
 
 def mesurer(rendu: WeasyPrintRendu, modele: str, rendus: int) -> dict[str, Any]:
-    variables = {**VARIABLES, "delais": delais_du_modele(), "annexe": annexe_de_deux_pages()}
+    variables = {
+        **VARIABLES,
+        **entrees_de_l_attestation(),
+        "delais": delais_du_modele(),
+        "annexe": annexe_de_deux_pages(),
+    }
     document = preparer_document(modele, variables, aujourdhui=date(2023, 9, 12))
     for _ in range(CHAUFFE):
         rendu.rendre_pdf(document)
