@@ -235,12 +235,8 @@ def refus_hors_developpement() -> str | None:
     )
 
 
-def main() -> None:
-    if refus := refus_hors_developpement():
-        raise SystemExit(refus)
-    settings = IdentitySettings()
-    configure_logging("devtools.seed", PlatformSettings().log_level)
-    migrate(settings)
+def semer_base_a_jour(settings: IdentitySettings) -> None:
+    """The demo data in identity's database, already brought to its latest schema."""
     parts = build_parts(settings)
     try:
         compte_rendu = parts.unit_of_work.run(
@@ -250,6 +246,17 @@ def main() -> None:
         parts.engine.dispose()
     logging.getLogger("devtools.seed").info("données de démonstration en place", extra=compte_rendu)
 
+
+def main(migrer: bool = True) -> None:
+    """`python -m devtools.seed`; `migrer=False` once identity has migrated its database itself
+    (`make run`'s start-up step seeds when identity answers, without importing Alembic again)."""
+    if refus := refus_hors_developpement():
+        raise SystemExit(refus)
+    settings = IdentitySettings()
+    configure_logging("devtools.seed", PlatformSettings().log_level)
+    if migrer:
+        migrate(settings)
+    semer_base_a_jour(settings)
 
 if __name__ == "__main__":
     main()

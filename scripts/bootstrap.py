@@ -45,8 +45,9 @@ async def wait_until_healthy(urls: dict[str, str]) -> None:
 
 
 def seed_demo_data() -> None:
-    """`python -m devtools.seed`, in this process: its libraries are imported while the stack starts."""
-    seed.main()
+    """`python -m devtools.seed`, in this process, once identity answers (so its database is
+    migrated): its libraries are imported while the stack starts."""
+    seed.main(migrer=False)
 
 
 def stack_cpu_seconds() -> float:

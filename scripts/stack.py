@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import shlex
-import shutil
 import sys
 import time
 from collections.abc import Iterable, Mapping
@@ -153,11 +152,8 @@ def main(left_out: Iterable[str] = ()) -> None:
     commands = without(procfile_commands(), left_out)
     config = var_dir / "supervisord.conf"
     config.write_text(supervisor_config(commands, env, var_dir), encoding="utf-8")
-    supervisord = shutil.which("supervisord", path=str(Path(sys.executable).parent))
-    if supervisord is None:
-        raise SystemExit("supervisord introuvable : lancez `make venv`")
     os.chdir(REPO_ROOT)
-    os.execve(supervisord, [supervisord, "-c", str(config)], env)
+    os.execve(sys.executable, [sys.executable, "-m", "scripts.supervise", "-c", str(config)], env)
 
 
 if __name__ == "__main__":
