@@ -258,5 +258,6 @@ def main(migrer: bool = True) -> None:
         migrate(settings)
     semer_base_a_jour(settings)
 
+
 if __name__ == "__main__":
     main()

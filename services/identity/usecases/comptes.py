@@ -44,13 +44,13 @@ def creer_compte(*, depots: Depots, outils: Outils, demande: DemandeCreationComp
         raise DonneesInvalides(DATES_INCOHERENTES)
     maintenant = outils.clock.now()
     garde = Garde.pour(depots, outils, "creation", None, demande.adresse_client)
-    if garde.bloque():
+    if garde.reserver() is None:  # counted first, counter locked: parallel guesses queue here
         return Refus(TropDeTentatives())
     titre = depots.registre.titre_par_numero(normaliser_numero_titre(demande.numero_titre))
     dates = (demande.date_debut_validite, demande.date_fin_validite)
     if titre is None or (titre.date_debut, titre.date_fin) != dates:
-        garde.echec()
         return Refus(TitreIntrouvable())
+    garde.reussite()
     compte = depots.demandeurs.par_personne(titre.personne_id)
     reponse = ReponseMessage(
         message=MESSAGE_DEMANDE_ENREGISTREE,

@@ -12,7 +12,8 @@ from services.identity.usecases.contexte import Outils
 
 @dataclass(frozen=True)
 class Reservation:
-    """A sign-in attempt counted as a failure before its password is checked."""
+    """An attempt (sign-in, account creation, reset request) counted as a failure before it is
+    checked."""
 
     # this attempt is the one that locked the identifier for every browser but those it signed
     # in from before (the last attempt allowed): its owner is to be told
@@ -53,21 +54,11 @@ class Garde:
             cle_limitation(f"{espace}-adresse", adresse) if adresse else None,
         )
 
-    def bloque(self) -> bool:
-        maintenant, tentatives = self.outils.clock.now(), self.depots.tentatives
-        return any(politique.bloque(tentatives.compteur(cle), maintenant) for cle, politique in self._cles())
-
-    def echec(self) -> None:
-        maintenant, tentatives = self.outils.clock.now(), self.depots.tentatives
-        for cle, politique in self._cles():
-            tentatives.enregistrer(
-                cle, politique.apres_echec(tentatives.verrouiller(cle, maintenant), maintenant)
-            )
-
     def reserver(self) -> Reservation | None:
-        """Count this attempt as a failure before its (slow) password check, or None while locked.
+        """Count this attempt as a failure before it is checked, or None while locked.
 
-        Run in a transaction of its own, committed before the check: the counters are locked
+        Sign-in runs it in a transaction of its own, committed before the (slow) password check;
+        the other forms in their transaction, the check being quick. The counters are locked
         (row lock on PostgreSQL, the database's write lock on SQLite) before they are read, so
         parallel attempts are counted one after the other and at most the allowed number of them
         is ever checked. A success gives its place back (`reussite`).

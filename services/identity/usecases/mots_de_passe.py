@@ -105,9 +105,8 @@ def demander_reinitialisation(
     """
     identifiant = normaliser_identifiant(demande.identifiant)
     garde = Garde.pour(depots, outils, "oubli", identifiant, demande.adresse_client)
-    if garde.bloque():
+    if garde.reserver() is None:  # every request counts (this form sends e-mails), counted first
         return Refus(TropDeTentatives())
-    garde.echec()  # every request counts: this form sends e-mails
     compte = depots.demandeurs.par_identifiant(identifiant)
     if compte is not None:
         usage = UsageJeton.REINITIALISATION if compte.actif else UsageJeton.CONFIRMATION

@@ -15,6 +15,8 @@ from plumbing.settings import PlatformSettings
 from services.identity.adapters.crypto import Argon2Hacheur
 from services.identity.api import hachages
 from services.identity.domain.ports import Depots
+from services.identity.domain.registre import Titre
+from services.identity.storage.registre import SqlRegistre
 from services.identity.wiring import IdentityParts, build_app
 from tests.services.identity.conftest import (
     GATEWAY,
@@ -93,6 +95,54 @@ async def test_quarante_essais_en_parallele_n_en_verifient_que_cinq(
         assert statuts.count(429) == 40 - len(verifications) >= 35
         assert {r.json()["detail"] for r in reponses if r.status_code == 429} == {BLOQUE}
         assert (await connecter(client)).status_code == 429  # the right password too, until it ends
+
+
+def compter_les_recherches_de_titre(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every title looked up in the register by the account-creation form (slowed down a little)."""
+    recherches: list[str] = []
+    chercher = SqlRegistre.titre_par_numero
+
+    def compter(registre: SqlRegistre, numero: str) -> Titre | None:
+        recherches.append(numero)
+        time.sleep(0.02)
+        return chercher(registre, numero)
+
+    monkeypatch.setattr(SqlRegistre, "titre_par_numero", compter)
+    return recherches
+
+
+async def test_quarante_creations_de_compte_en_parallele_ne_verifient_que_les_essais_permis(
+    base_sql: IdentityParts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Guessing titles from one address: the attempts allowed, however many arrive at once."""
+    permis = base_sql.outils.reglages.limitation_adresse.max_echecs
+    recherches = compter_les_recherches_de_titre(monkeypatch)
+    corps = {
+        "numeroTitre": "9900000042",
+        "dateDebutValidite": "2021-01-01",
+        "dateFinValidite": "2022-01-01",
+        "courriel": "devin@exemple.fr",
+        "confirmationCourriel": "devin@exemple.fr",
+        "adresseClient": "198.51.100.7",
+    }
+    async with api(base_sql, monkeypatch) as client:
+        reponses = await asyncio.gather(*[client.post("/comptes", json=corps) for _ in range(40)])
+    statuts = [r.status_code for r in reponses]
+    assert len(recherches) == statuts.count(422) <= permis < 40
+    assert statuts.count(429) == 40 - len(recherches)
+
+
+async def test_quarante_demandes_de_mot_de_passe_oublie_en_parallele_n_envoient_que_les_courriels_permis(
+    base_sql: IdentityParts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    permis = base_sql.outils.reglages.limitation_identifiant.max_echecs
+    async with api(base_sql, monkeypatch) as client:
+        oubli = {"identifiant": SEPT["identifiant"]}
+        reponses = await asyncio.gather(*[client.post("/mots-de-passe/oubli", json=oubli) for _ in range(40)])
+    statuts = [r.status_code for r in reponses]
+    envoyes = courriels_demandes(base_sql)
+    assert len(envoyes) == statuts.count(202) <= permis < 40
+    assert statuts.count(429) == 40 - len(envoyes)
 
 
 async def test_le_proprietaire_est_prevenu_par_courriel_une_fois(
