@@ -88,4 +88,6 @@ def actor_from_token(token: str) -> Actor:
 class ActorTokens(Protocol):
     """Where a client gets the actor token of an actor with none (its own service's, from identity)."""
 
-    async def token(self, actor: Actor) -> str: ...
+    async def token(self, actor: Actor, *, renew: bool = False) -> str:
+        """`renew`: a new one, the last having been refused (identity changed its signing key)."""
+        ...

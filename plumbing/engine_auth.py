@@ -117,7 +117,7 @@ class ServiceTokens:
         self.service = Actor("service", credentials.client_id)
         self._bearer = BearerToken(replace(credentials, audience=ACTOR_AUDIENCE))
 
-    async def token(self, actor: Actor) -> str:
+    async def token(self, actor: Actor, *, renew: bool = False) -> str:
         if actor != self.service:
             raise ValueError(f"le service {self.service.id} n'a pas de jeton pour cet acteur")
-        return await self._bearer._current(renew=False)
+        return await self._bearer._current(renew=renew)

@@ -73,9 +73,10 @@ class InternalApiClient:
         if correlation_id := current_correlation_id():
             headers[HEADER] = correlation_id
         try:
-            token = self.actor.token or await self.tokens.token(self.actor)  # identity may be down
-            headers["Authorization"] = f"Bearer {token}"
-            response = await self.http.request(method, url, headers=headers, **options)
+            response = await self._send(method, url, headers, options, renew=False)
+            if response.status_code == 401 and not self.actor.token:
+                # a token of this service's own, refused: identity changed its key; once more, anew
+                response = await self._send(method, url, headers, options, renew=True)
         except httpx.HTTPError as error:
             raise ServiceUnavailable(
                 f"Service {self.service} injoignable ({type(error).__name__})."
@@ -86,6 +87,15 @@ class InternalApiClient:
         if response.status_code >= 400:
             raise _refusal(response, self.refusals)
         return response
+
+    async def _send(
+        self, method: str, url: str, headers: dict[str, str], options: dict[str, Any], *, renew: bool
+    ) -> httpx.Response:
+        # an actor's own token (a session's) comes with the actor; a service's from identity,
+        # which may be down (an httpx error, answered as the service being unavailable)
+        token = self.actor.token or await self.tokens.token(self.actor, renew=renew)
+        headers["Authorization"] = f"Bearer {token}"
+        return await self.http.request(method, url, headers=headers, **options)
 
     async def get_model(self, model: type[M], url: str, **options: Any) -> M:
         return parse(model, await self.request("GET", url, **options))

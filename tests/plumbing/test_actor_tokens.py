@@ -9,8 +9,10 @@ import pytest
 from fastapi import APIRouter
 from joserfc import jwt
 
+from contracts.clients.base import InternalApiClient, RequestRefused
 from plumbing.actors import ACTOR_AUDIENCE, Actor, actor_claims
 from plumbing.authentication import CurrentActor, actor_verifier
+from plumbing.engine_auth import EngineCredentials, ServiceTokens
 from plumbing.web import create_app
 from tests.support.actor_tokens import ISSUER, ActorTokens
 from tests.support.engine_tokens import start_token_server
@@ -104,6 +106,36 @@ async def test_identity_signs_service_tokens_the_api_verifies_on_its_key_set() -
                 auth=("deploiement", identity.secrets["deploiement"]),
             )
         assert refused.status_code == 400
+
+
+async def test_a_service_asks_for_a_new_token_once_identity_changed_its_key() -> None:
+    """identity restarted with a new key: the services' five-minute tokens no longer verify on a
+    fresh verifier; a service's client asks for a new token once instead of failing for 5 min."""
+    with start_token_server() as identity:
+        tokens = ServiceTokens(EngineCredentials("dossier", identity.secrets["dossier"], identity.token_url))
+        signed_before = await tokens.token(tokens.service)
+        identity.rotate_key()
+        app = create_app("exemple")
+        app.state.actor_verifier = actor_verifier(identity.jwks_url, identity.issuer)
+        app.include_router(app_trusting().router)
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as http:
+            assert (
+                await http.get("/qui", headers={"Authorization": f"Bearer {signed_before}"})
+            ).status_code == 401
+            answer = await InternalApiClient(http, tokens, tokens.service).request("GET", "/qui")
+        assert answer.json()["acteur"] == "service:dossier"
+        assert await tokens.token(tokens.service) != signed_before
+
+
+async def test_an_applicants_refused_token_is_not_replaced() -> None:
+    """A session's token comes with its actor: refused, it is answered as such (the session ended)."""
+    other_key = ActorTokens()
+    applicant = Actor("demandeur", "c1", token=other_key.sign(Actor("demandeur", "c1")))
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app_trusting()), base_url="http://t"
+    ) as http:
+        with pytest.raises(RequestRefused):
+            await InternalApiClient(http, TOKENS, applicant).request("GET", "/qui")
 
 
 def _signed(tokens: ActorTokens, claims: dict[str, object], **over: object) -> dict[str, str]:

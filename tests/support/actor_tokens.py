@@ -34,7 +34,7 @@ class ActorTokens:
     def sign(self, actor: Actor) -> str:
         return self.issuer.jeton_acteur(actor)
 
-    async def token(self, actor: Actor) -> str:
+    async def token(self, actor: Actor, *, renew: bool = False) -> str:
         return self.sign(actor)
 
     def headers(self, actor: Actor) -> dict[str, str]:

@@ -43,22 +43,27 @@ class TokenServer:
     def __init__(self, clients: dict[str, EngineClient]) -> None:
         self.port = free_port()
         self.secrets = {client_id: secrets.token_urlsafe(32) for client_id in clients}
-        self.key_json = json.dumps(nouvelle_cle().as_dict(private=True))
         self.issuer = f"http://127.0.0.1:{self.port}"
-        registry = registre_json({cid: (client, self.secrets[cid]) for cid, client in clients.items()})
-        settings = IdentitySettings(
-            oauth_clients=registry,
-            oauth_signing_key=self.key_json,
-            oauth_issuer=self.issuer,
-            oauth_token_seconds=TOKEN_SECONDS,
-        )
-        app = FastAPI()
-        app.include_router(engine_token_router(settings))
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_config=None, access_log=False)
+        self.registry = registre_json({cid: (client, self.secrets[cid]) for cid, client in clients.items()})
+        self.app = FastAPI()
+        self.rotate_key()
+        config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_config=None, access_log=False)
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=lambda: asyncio.run(self.server.serve()), daemon=True)
         self._bearers: dict[str, BearerToken] = {}
         self._bearers_lock = threading.Lock()
+
+    def rotate_key(self) -> None:
+        """A new signing key, the only one in the key set from now on (identity restarted with a
+        new `IDENTITY_OAUTH_SIGNING_KEY`): tokens signed before no longer verify."""
+        self.key_json = json.dumps(nouvelle_cle().as_dict(private=True))
+        settings = IdentitySettings(
+            oauth_clients=self.registry,
+            oauth_signing_key=self.key_json,
+            oauth_issuer=self.issuer,
+            oauth_token_seconds=TOKEN_SECONDS,
+        )
+        self.app.router.routes[:] = engine_token_router(settings).routes
 
     @property
     def token_url(self) -> str:

@@ -143,8 +143,8 @@ class EmetteurJetons:
         }
         return jwt.encode({"alg": ALGORITHM, "kid": self._cle.kid, "typ": "at+jwt"}, claims, self._cle)
 
-    async def token(self, acteur: Actor) -> str:
-        """`plumbing.actors.ActorTokens`: identity signs its own calls' actor tokens."""
+    async def token(self, acteur: Actor, *, renew: bool = False) -> str:
+        """`plumbing.actors.ActorTokens`: identity signs its own calls' actor tokens (each new)."""
         return self.jeton_acteur(acteur)
 
     def cles(self) -> KeySet:
