@@ -34,6 +34,7 @@ from tests.support.ports import free_port
 
 READY_LINE = "ANEF Séjour est prêt"
 START_TIMEOUT_S = 180
+STACK_LOGS = REPO_ROOT / "var" / "test-stacks"  # each test stack's whole output, kept after it stops
 # a stack whose engine also serves the tests' own client (`Plateforme`: clock control, every permission)
 TEST_STACK = {"ENGINE_CLOCK_CONTROL": "true"}
 
@@ -137,6 +138,13 @@ class Stack:
             _terminate(self.main, signal.SIGINT, 30)  # what Ctrl-C does in a terminal
             if self.output is not None:
                 self.output.thread.join(5)
+        self._keep_output()
+
+    def _keep_output(self) -> None:
+        """Everything the stack printed, under var/test-stacks/ (a failed test's first witness)."""
+        kept = STACK_LOGS / f"{self.var_dir.parent.name}-{self.var_dir.name}.log"
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        kept.write_text(self.tail(lines=10**7), encoding="utf-8")
 
 
 def _terminate(process: subprocess.Popen[str], sig: signal.Signals, timeout: float) -> None:
