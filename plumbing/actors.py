@@ -20,6 +20,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal, Protocol
 
 ActorKind = Literal["demandeur", "agent", "service"]
+# An internal API's answer to a token it cannot accept (RFC 6750), told apart from a 401 of the
+# API's own (a wrong password): a service's client asks for a new token on it, once.
+INVALID_TOKEN_CHALLENGE = 'Bearer error="invalid_token"'  # noqa: S105 (a challenge, no secret)
 # identity's signed actor tokens (`plumbing.authentication` verifies them): their audience, and the
 # claims beside `sub` (the actor's id) that say who the actor is
 ACTOR_AUDIENCE = "anef-interne"

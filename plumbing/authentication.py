@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Header, HTTPException, Request
 
-from plumbing.actors import ACTOR_AUDIENCE, Actor, actor_from_claims
+from plumbing.actors import ACTOR_AUDIENCE, INVALID_TOKEN_CHALLENGE, Actor, actor_from_claims
 from plumbing.erreurs_requete import refus
 from plumbing.signed_tokens import JwksVerifier, KeysUnavailable, Unauthenticated, bearer
 
@@ -42,7 +42,11 @@ async def require_actor(request: Request, authorization: Annotated[str, Header()
     try:
         return await verifier.verify(bearer(authorization))
     except Unauthenticated:
-        raise HTTPException(status_code=401, detail="Jeton d'acteur absent, invalide ou expiré.") from None
+        raise HTTPException(
+            status_code=401,
+            detail="Jeton d'acteur absent, invalide ou expiré.",
+            headers={"WWW-Authenticate": INVALID_TOKEN_CHALLENGE},
+        ) from None
     except KeysUnavailable:
         raise HTTPException(
             status_code=503, detail="Vérification des jetons momentanément indisponible."

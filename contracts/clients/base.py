@@ -20,7 +20,7 @@ from urllib.parse import quote, unquote
 import httpx
 from pydantic import BaseModel, TypeAdapter
 
-from plumbing.actors import Actor, ActorTokens
+from plumbing.actors import INVALID_TOKEN_CHALLENGE, Actor, ActorTokens
 from plumbing.correlation import HEADER, current_correlation_id
 
 M = TypeVar("M")
@@ -74,7 +74,8 @@ class InternalApiClient:
             headers[HEADER] = correlation_id
         try:
             response = await self._send(method, url, headers, options, renew=False)
-            if response.status_code == 401 and not self.actor.token:
+            refused = response.headers.get("WWW-Authenticate") == INVALID_TOKEN_CHALLENGE
+            if refused and not self.actor.token:
                 # a token of this service's own, refused: identity changed its key; once more, anew
                 response = await self._send(method, url, headers, options, renew=True)
         except httpx.HTTPError as error:

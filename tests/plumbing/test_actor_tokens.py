@@ -6,7 +6,7 @@ import time
 
 import httpx
 import pytest
-from fastapi import APIRouter
+from fastapi import APIRouter, HTTPException
 from joserfc import jwt
 
 from contracts.clients.base import InternalApiClient, RequestRefused
@@ -125,6 +125,23 @@ async def test_a_service_asks_for_a_new_token_once_identity_changed_its_key() ->
             answer = await InternalApiClient(http, tokens, tokens.service).request("GET", "/qui")
         assert answer.json()["acteur"] == "service:dossier"
         assert await tokens.token(tokens.service) != signed_before
+
+
+async def test_a_refusal_of_the_api_s_own_is_sent_once() -> None:
+    """A 401 the API means (a wrong password) is no token refusal: asked again, it would count twice."""
+    calls: list[str] = []
+    app = app_trusting()
+
+    @app.post("/sessions")
+    async def sign_in(_actor: CurrentActor) -> None:
+        calls.append("sign-in")
+        raise HTTPException(status_code=401, detail="Identifiant ou mot de passe incorrect.")
+
+    service = Actor("service", "gateway")
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as http:
+        with pytest.raises(RequestRefused):
+            await InternalApiClient(http, TOKENS, service).request("POST", "/sessions")
+    assert calls == ["sign-in"]
 
 
 async def test_an_applicants_refused_token_is_not_replaced() -> None:
