@@ -78,4 +78,19 @@ def build_oauth_router(registre: RegistreClients, emetteur: EmetteurJetons) -> A
 
     router.add_api_route("/.well-known/jwks.json", jwks, methods=["GET"])
     router.add_api_route("/oauth/jwks", jwks, methods=["GET"])
+
+    @router.get("/.well-known/oauth-authorization-server")
+    async def metadonnees() -> dict[str, Any]:
+        """The server's metadata (RFC 8414), for a client or a resource server configured by the
+        issuer alone (Spring's `issuer-uri`, as Camunda 8 reads it): client credentials only."""
+        emetteur_url = emetteur.emetteur.rstrip("/")
+        return {
+            "issuer": emetteur.emetteur,
+            "token_endpoint": f"{emetteur_url}/oauth/token",
+            "jwks_uri": f"{emetteur_url}/.well-known/jwks.json",
+            "grant_types_supported": ["client_credentials"],
+            "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
+            "response_types_supported": [],  # no authorisation endpoint: no browser flow
+        }
+
     return router

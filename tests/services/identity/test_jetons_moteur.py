@@ -15,12 +15,15 @@ from fastapi import FastAPI
 from joserfc import jwt
 from joserfc.errors import JoseError
 from joserfc.jwk import KeySet
+from oauthlib.oauth2 import BackendApplicationClient
 from pydantic import ValidationError
+from requests_oauthlib import OAuth2Session
 
 from contracts.engine_access import ENGINE_AUDIENCE, Permission, platform_clients
 from services.identity.adapters.emetteur_moteur import cle_de_developpement, nouvelle_cle, registre_json
 from services.identity.settings import IdentitySettings
 from services.identity.wiring import engine_token_router
+from tests.support.engine_tokens import start_token_server
 
 pytestmark = pytest.mark.unit
 
@@ -120,6 +123,27 @@ async def test_a_token_signed_by_another_key_does_not_verify(identity: httpx.Asy
     keys = KeySet.import_key_set((await identity.get("/.well-known/jwks.json")).json())
     with pytest.raises(JoseError):
         jwt.decode(forged, keys, algorithms=["ES256"])
+
+
+def test_a_client_finds_the_token_endpoint_and_the_keys_in_the_metadata(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """RFC 8414 metadata, followed by requests-oauthlib (pyzeebe's OAuth client, not ours)."""
+    monkeypatch.setenv("OAUTHLIB_INSECURE_TRANSPORT", "1")  # this machine's plain http
+    with start_token_server() as identity:
+        metadata = httpx.get(f"{identity.issuer}/.well-known/oauth-authorization-server").json()
+        assert metadata["issuer"] == identity.issuer
+        assert metadata["grant_types_supported"] == ["client_credentials"]
+        session = OAuth2Session(client=BackendApplicationClient(client_id="dossier"))
+        token = session.fetch_token(
+            metadata["token_endpoint"],
+            client_id="dossier",
+            client_secret=identity.secrets["dossier"],
+            audience=ENGINE_AUDIENCE,
+        )
+        keys = KeySet.import_key_set(httpx.get(metadata["jwks_uri"]).json())
+    claims = jwt.decode(token["access_token"], keys, algorithms=["ES256"]).claims
+    assert (claims["iss"], claims["sub"], claims["aud"]) == (identity.issuer, "dossier", ENGINE_AUDIENCE)
 
 
 def test_production_refuses_to_start_without_a_signing_key() -> None:
