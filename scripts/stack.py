@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import socket
 import sys
 import time
 from collections.abc import Iterable, Mapping
@@ -143,10 +144,42 @@ def _section(name: str, options: Mapping[str, object]) -> str:
     )
 
 
+def ports_taken(env: Mapping[str, str], left_out: Iterable[str] = ()) -> list[str]:
+    """The stack's ports another program already listens on, as `NAME=port` (servers bind with
+    SO_REUSEADDR, so a port a stopped stack left in TIME_WAIT is free); those of the services
+    `left_out` are their caller's business (tests start them beside the stack)."""
+    skipped = {f"{service.upper()}_PORT" for service in left_out}
+    taken = []
+    for name in PORT_DEFAULTS:
+        if not name.endswith("_PORT") or name in skipped:
+            continue
+        host = env["NATS_HOST"] if name == "NATS_PORT" else "127.0.0.1"
+        with socket.socket() as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind((host, int(env[name])))
+            except OSError:
+                taken.append(f"{name}={env[name]}")
+    return taken
+
+
+def refusal_for_taken_ports(taken: list[str]) -> str:
+    first = taken[0].split("=")[0]
+    return (
+        f"Ports déjà utilisés par un autre programme : {', '.join(taken)}. Une pile tourne peut-être "
+        f"déjà (Ctrl-C l'arrête) ; sinon, choisissez d'autres ports, par exemple {first}="
+        f"{int(taken[0].split('=')[1]) + 10} make run."
+    )
+
+
 def main(left_out: Iterable[str] = ()) -> None:
     """Replace this process with supervisord; `left_out` are Procfile names not to run (tests run
-    them apart, to stop and start them)."""
+    them apart, to stop and start them). Refused at once, in French, when a port is taken: the
+    process on it would otherwise fail and be restarted again and again."""
+    left_out = list(left_out)
     env = stack_environment(os.environ)
+    if taken := ports_taken(env, left_out):
+        raise SystemExit(refusal_for_taken_ports(taken))
     var_dir = Path(env["ANEF_VAR_DIR"])
     (var_dir / "nats").mkdir(parents=True, exist_ok=True)
     commands = without(procfile_commands(), left_out)

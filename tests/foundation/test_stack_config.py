@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 import configparser
+import os
+import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from scripts.migrate import STORED
-from scripts.stack import PROCFILE, procfile_commands, stack_environment, supervisor_config, without
+from scripts.stack import (
+    PROCFILE,
+    ports_taken,
+    procfile_commands,
+    stack_environment,
+    supervisor_config,
+    without,
+)
 from services.documents import wiring as documents
 from services.dossier.storage import tables as dossier
 from services.identity import wiring as identity
 from services.notifier import __main__ as notifier
+from tests.support.stack import free_stack_ports
 
 pytestmark = pytest.mark.unit
 
@@ -54,3 +66,32 @@ def test_the_start_up_step_migrates_each_database_where_its_service_does() -> No
         migrations, version_table = module.MIGRATIONS, module.VERSION_TABLE
         assert migrations == PROCFILE.parent / "services" / service / "storage" / "migrations"
         assert version_table == f"{service}_alembic_version"
+
+
+def test_a_port_taken_by_another_program_is_refused_at_once_in_french(tmp_path: Path) -> None:
+    """`make run` with the site's port taken (another stack, another program) says so and stops,
+    rather than leaving supervisord to restart a process that cannot listen, again and again."""
+    ports = free_stack_ports()
+    with socket.socket() as other_program:
+        other_program.bind(("127.0.0.1", int(ports["GATEWAY_PORT"])))
+        other_program.listen()
+        env = {**os.environ, **ports, "ANEF_VAR_DIR": str(tmp_path)}
+        answer = subprocess.run(
+            [sys.executable, "-m", "scripts.stack"], env=env, capture_output=True, text=True, timeout=60
+        )
+    assert answer.returncode == 1
+    assert (
+        f"Ports déjà utilisés par un autre programme : GATEWAY_PORT={ports['GATEWAY_PORT']}" in answer.stderr
+    )
+    assert "Traceback" not in answer.stderr
+    assert not (tmp_path / "supervisord.conf").exists()
+
+
+def test_the_ports_of_services_run_beside_the_stack_are_not_checked(tmp_path: Path) -> None:
+    ports = free_stack_ports()
+    env = stack_environment({**ports, "ANEF_VAR_DIR": str(tmp_path)})
+    with socket.socket() as documents_started_by_a_test:
+        documents_started_by_a_test.bind(("127.0.0.1", int(ports["DOCUMENTS_PORT"])))
+        documents_started_by_a_test.listen()
+        assert ports_taken(env) == [f"DOCUMENTS_PORT={ports['DOCUMENTS_PORT']}"]
+        assert ports_taken(env, ["pdf", "documents"]) == []
