@@ -164,11 +164,11 @@ def ports_taken(env: Mapping[str, str], left_out: Iterable[str] = ()) -> list[st
 
 
 def refusal_for_taken_ports(taken: list[str]) -> str:
-    first = taken[0].split("=")[0]
+    name, port = taken[0].split("=")
     return (
         f"Ports déjà utilisés par un autre programme : {', '.join(taken)}. Une pile tourne peut-être "
-        f"déjà (Ctrl-C l'arrête) ; sinon, choisissez d'autres ports, par exemple {first}="
-        f"{int(taken[0].split('=')[1]) + 10} make run."
+        f"déjà (Ctrl-C l'arrête) ; sinon, choisissez d'autres ports, par exemple {name}="
+        f"{int(port) + 10} make run."
     )
 
 
